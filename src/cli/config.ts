@@ -1,0 +1,103 @@
+/** Configuration is read once, here, from the environment; validated, frozen and passed in. */
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly publicBaseUrl: string;
+  readonly database: DatabaseLocation;
+  readonly logLevel: LogLevel;
+  readonly tokenLifetimeDays: number;
+  readonly bodyLimitBytes: number;
+  readonly defaultPageSize: number;
+  readonly maxPageSize: number;
+}
+
+export type DatabaseLocation =
+  | { readonly engine: 'sqlite'; readonly file: string }
+  | { readonly engine: 'postgres'; readonly url: string };
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+/** Reads every ROSTER_* variable and reports every bad one at once. */
+export function loadConfig(env: Environment): Config {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}; got ${JSON.stringify(raw)}.`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const host = env.ROSTER_HOST?.trim() || '127.0.0.1';
+  const port = integer('ROSTER_PORT', 8080, 0, 65535);
+  const publicBaseUrl = parsePublicUrl(
+    env.ROSTER_PUBLIC_URL,
+    `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    problems,
+  );
+  const database = parseDatabaseUrl(env.ROSTER_DATABASE_URL ?? 'sqlite:./data/roster.db', problems);
+
+  const levelText = (env.ROSTER_LOG_LEVEL ?? 'info').toLowerCase();
+  const logLevel = logLevels.find((l) => l === levelText);
+  if (!logLevel)
+    problems.push(
+      `ROSTER_LOG_LEVEL must be one of ${logLevels.join(', ')}; got ${JSON.stringify(env.ROSTER_LOG_LEVEL)}.`,
+    );
+
+  const config: Config = {
+    host,
+    port,
+    publicBaseUrl,
+    database,
+    logLevel: logLevel ?? 'info',
+    tokenLifetimeDays: integer('ROSTER_TOKEN_LIFETIME_DAYS', 365, 1, 3650),
+    bodyLimitBytes: integer('ROSTER_BODY_LIMIT_BYTES', 1_048_576, 1024, 256 * 1_048_576),
+    defaultPageSize: integer('ROSTER_DEFAULT_PAGE_SIZE', 100, 1, 10_000),
+    maxPageSize: integer('ROSTER_MAX_PAGE_SIZE', 1000, 1, 10_000),
+  };
+  if (config.defaultPageSize > config.maxPageSize) {
+    problems.push('ROSTER_DEFAULT_PAGE_SIZE must not exceed ROSTER_MAX_PAGE_SIZE.');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+function parsePublicUrl(raw: string | undefined, fallback: string, problems: string[]): string {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  try {
+    const url = new URL(raw.trim());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+    if (url.search || url.hash) throw new Error('query');
+    return url.toString().replace(/\/+$/, '');
+  } catch {
+    problems.push(
+      `ROSTER_PUBLIC_URL must be an http(s) URL without query or fragment; got ${JSON.stringify(raw)}.`,
+    );
+    return fallback;
+  }
+}
+
+function parseDatabaseUrl(raw: string, problems: string[]): DatabaseLocation {
+  const text = raw.trim();
+  if (/^postgres(ql)?:\/\//i.test(text)) return { engine: 'postgres', url: text };
+  const sqlite = /^sqlite:(?:\/\/)?(.+)$/i.exec(text);
+  if (sqlite?.[1]) return { engine: 'sqlite', file: sqlite[1] };
+  problems.push(`ROSTER_DATABASE_URL must be sqlite:PATH or postgres://...; got ${JSON.stringify(raw)}.`);
+  return { engine: 'sqlite', file: './data/roster.db' };
+}

@@ -1,0 +1,62 @@
+import { pino } from 'pino';
+import { buildApp } from '../http/build-app.js';
+import type { Config } from './config.js';
+import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
+
+/** Starts the HTTP server; on SIGTERM/SIGINT stops accepting, finishes in-flight requests, closes the store. */
+export async function serveCommand(config: Config): Promise<void> {
+  const logger = pino({
+    level: config.logLevel,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+  });
+  const { store } = await prepareDatabase(config.database);
+  const app = await buildApp({
+    store,
+    clock: systemClock,
+    ids: uuidSource,
+    logger,
+    publicBaseUrl: config.publicBaseUrl,
+    bodyLimitBytes: config.bodyLimitBytes,
+    capabilities: {
+      patch: false,
+      bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+      filter: { supported: true, maxResults: config.maxPageSize },
+      sort: false,
+      etag: false,
+      pagination: {
+        cursor: false,
+        index: true,
+        defaultPageSize: config.defaultPageSize,
+        maxPageSize: config.maxPageSize,
+      },
+      documentationUri: `${config.publicBaseUrl}/docs`,
+    },
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  const address = await app.listen({ host: config.host, port: config.port });
+  const where = config.database.engine === 'sqlite' ? config.database.file : 'PostgreSQL';
+  const lines = [
+    `Roster is listening on ${address} (database: ${where}).`,
+    `Integration URLs start with ${config.publicBaseUrl}/scim/v2/`,
+  ];
+  if ((await store.integrations.count()) === 0) {
+    lines.push(
+      'No integration exists yet. Create one (it prints the integration URL and its token) with:',
+      '  npx roster integration create --name my-idp --idp okta',
+    );
+  }
+  // One write, so a reader never sees the first line without the rest.
+  process.stdout.write(lines.join('\n') + '\n');
+}

@@ -1,0 +1,116 @@
+import { err, ok, type Result } from '../result.js';
+
+/** A syntax error in a filter or PATCH path: a 0-based character offset and a sentence for humans. */
+export interface FilterSyntaxError {
+  readonly position: number;
+  readonly reason: string;
+}
+
+/**
+ * `word` covers attribute paths, operators, `and`/`or`/`not` and `true`/`false`/`null`: the grammar, not
+ * the lexer, decides which is which, because RFC 7644 §3.4.2.2 keywords are case-insensitive and an
+ * attribute could in principle be spelled like one.
+ */
+export type FilterToken =
+  | { readonly kind: 'word'; readonly text: string; readonly start: number; readonly end: number }
+  | { readonly kind: 'string'; readonly value: string; readonly start: number; readonly end: number }
+  | { readonly kind: 'number'; readonly value: number; readonly start: number; readonly end: number }
+  | { readonly kind: '(' | ')' | '[' | ']' | '.' | 'end'; readonly start: number; readonly end: number };
+
+const WHITESPACE = /[ \t\r\n]/;
+const WORD_START = /[A-Za-z$]/;
+// Letters, digits, "-", "_", "$" (for "$ref"), "." (sub-attributes) and ":" (schema URNs).
+const WORD_CHAR = /[A-Za-z0-9_$.:-]/;
+const NUMBER_CHAR = /[A-Za-z0-9_.+-]/;
+// RFC 7644 §3.4.2.2 compValue: a JSON number (RFC 8259 §6): no leading zeros, no leading "+", no bare ".".
+const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+const ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
+function fail(position: number, reason: string): Result<never, FilterSyntaxError> {
+  return err({ position, reason: `${reason} at position ${position}` });
+}
+
+/** Splits a filter into tokens. Total: every input yields tokens ending in `end`, or a positioned error. */
+export function lexFilter(text: string): Result<readonly FilterToken[], FilterSyntaxError> {
+  const tokens: FilterToken[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charAt(i);
+    if (WHITESPACE.test(c)) {
+      i += 1;
+    } else if (c === '(' || c === ')' || c === '[' || c === ']' || c === '.') {
+      tokens.push({ kind: c, start: i, end: i + 1 });
+      i += 1;
+    } else if (c === '"') {
+      const scanned = scanString(text, i);
+      if (!scanned.ok) return scanned;
+      tokens.push(scanned.value);
+      i = scanned.value.end;
+    } else if (c === '-' || (c >= '0' && c <= '9')) {
+      const end = scanWhile(text, i + 1, NUMBER_CHAR);
+      const raw = text.slice(i, end);
+      if (!JSON_NUMBER.test(raw)) return fail(i, `"${raw}" is not a valid number`);
+      tokens.push({ kind: 'number', value: Number(raw), start: i, end });
+      i = end;
+    } else if (WORD_START.test(c)) {
+      const end = scanWhile(text, i + 1, WORD_CHAR);
+      tokens.push({ kind: 'word', text: text.slice(i, end), start: i, end });
+      i = end;
+    } else if (c === "'") {
+      return fail(i, 'unexpected "\'": strings are written in double quotes');
+    } else {
+      const char = String.fromCodePoint(text.codePointAt(i) ?? 0);
+      return fail(i, `unexpected character ${JSON.stringify(char)}`);
+    }
+  }
+  tokens.push({ kind: 'end', start: text.length, end: text.length });
+  return ok(tokens);
+}
+
+function scanWhile(text: string, from: number, allowed: RegExp): number {
+  let i = from;
+  while (i < text.length && allowed.test(text.charAt(i))) i += 1;
+  return i;
+}
+
+/** RFC 8259 §7 string literal, as RFC 7644 §3.4.2.2 requires for string values. */
+function scanString(text: string, start: number): Result<FilterToken, FilterSyntaxError> {
+  let value = '';
+  let i = start + 1;
+  while (i < text.length) {
+    const c = text.charAt(i);
+    if (c === '"') return ok({ kind: 'string', value, start, end: i + 1 });
+    if (c === '\\') {
+      const e = text.charAt(i + 1);
+      const simple = ESCAPES[e];
+      if (simple !== undefined) {
+        value += simple;
+        i += 2;
+      } else if (e === 'u') {
+        const hex = text.slice(i + 2, i + 6);
+        if (!/^[0-9A-Fa-f]{4}$/.test(hex)) return fail(i, `invalid escape "\\u${hex}" in string`);
+        value += String.fromCharCode(parseInt(hex, 16));
+        i += 6;
+      } else if (e === '') {
+        break;
+      } else {
+        return fail(i, `invalid escape "\\${e}" in string`);
+      }
+    } else if (c < ' ') {
+      return fail(i, 'control characters must be escaped in strings');
+    } else {
+      value += c;
+      i += 1;
+    }
+  }
+  return fail(start, 'unterminated string starting');
+}

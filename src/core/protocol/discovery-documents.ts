@@ -1,0 +1,116 @@
+import type { AttributeDefinition, SchemaDefinition } from '../schema/attribute-definition.js';
+import { commonAttributes } from '../schema/common-attributes.js';
+import { resourceTypes, type ResourceTypeDefinition } from '../schema/resource-types.js';
+import {
+  RESOURCE_TYPE_SCHEMA,
+  SCHEMA_SCHEMA,
+  SERVICE_PROVIDER_CONFIG_SCHEMA,
+} from '../schema/schema-urns.js';
+import type { JsonObject } from '../resource/json.js';
+
+/** What the server supports today; discovery must tell the truth (RFC 7643 §5). */
+export interface ServiceCapabilities {
+  readonly patch: boolean;
+  readonly bulk: {
+    readonly supported: boolean;
+    readonly maxOperations: number;
+    readonly maxPayloadSize: number;
+  };
+  readonly filter: { readonly supported: boolean; readonly maxResults: number };
+  readonly sort: boolean;
+  readonly etag: boolean;
+  readonly pagination: {
+    readonly cursor: boolean;
+    readonly index: boolean;
+    readonly defaultPageSize: number;
+    readonly maxPageSize: number;
+  };
+  readonly documentationUri: string;
+}
+
+export function serviceProviderConfigDocument(
+  baseUrl: string,
+  capabilities: ServiceCapabilities,
+): JsonObject {
+  return {
+    schemas: [SERVICE_PROVIDER_CONFIG_SCHEMA],
+    documentationUri: capabilities.documentationUri,
+    patch: { supported: capabilities.patch },
+    bulk: { ...capabilities.bulk },
+    filter: { ...capabilities.filter },
+    changePassword: { supported: false },
+    sort: { supported: capabilities.sort },
+    etag: { supported: capabilities.etag },
+    pagination: {
+      cursor: capabilities.pagination.cursor,
+      index: capabilities.pagination.index,
+      defaultPaginationMethod: 'index',
+      defaultPageSize: capabilities.pagination.defaultPageSize,
+      maxPageSize: capabilities.pagination.maxPageSize,
+    },
+    authenticationSchemes: [
+      {
+        type: 'oauthbearertoken',
+        name: 'OAuth Bearer Token',
+        description: 'Authentication with the integration bearer token (RFC 6750).',
+        specUri: 'https://www.rfc-editor.org/rfc/rfc6750',
+        primary: true,
+      },
+    ],
+    meta: {
+      resourceType: 'ServiceProviderConfig',
+      location: `${baseUrl}/ServiceProviderConfig`,
+    },
+  };
+}
+
+export function resourceTypeDocument(baseUrl: string, type: ResourceTypeDefinition): JsonObject {
+  return {
+    schemas: [RESOURCE_TYPE_SCHEMA],
+    id: type.name,
+    name: type.name,
+    endpoint: type.endpoint,
+    description: type.description,
+    schema: type.schema.id,
+    schemaExtensions: type.extensions.map((e) => ({ schema: e.schema.id, required: e.required })),
+    meta: { resourceType: 'ResourceType', location: `${baseUrl}/ResourceTypes/${type.name}` },
+  };
+}
+
+export function resourceTypeDocuments(baseUrl: string): JsonObject[] {
+  return resourceTypes.map((type) => resourceTypeDocument(baseUrl, type));
+}
+
+/**
+ * RFC 7643 §7. The core schemas list the common attributes (id, externalId, meta) too, because
+ * providers such as Google build their attribute mapping from /Schemas.
+ */
+export function schemaDocument(baseUrl: string, schema: SchemaDefinition, withCommon: boolean): JsonObject {
+  const attributes = withCommon ? [...commonAttributes, ...schema.attributes] : schema.attributes;
+  return {
+    schemas: [SCHEMA_SCHEMA],
+    id: schema.id,
+    name: schema.name,
+    description: schema.description,
+    attributes: attributes.map(describeAttribute),
+    meta: { resourceType: 'Schema', location: `${baseUrl}/Schemas/${schema.id}` },
+  };
+}
+
+function describeAttribute(definition: AttributeDefinition): JsonObject {
+  const out: JsonObject = {
+    name: definition.name,
+    type: definition.type,
+    multiValued: definition.multiValued,
+    description: definition.description,
+    required: definition.required,
+    caseExact: definition.caseExact,
+    mutability: definition.mutability,
+    returned: definition.returned,
+    uniqueness: definition.uniqueness,
+  };
+  if (definition.canonicalValues) out.canonicalValues = [...definition.canonicalValues];
+  if (definition.referenceTypes) out.referenceTypes = [...definition.referenceTypes];
+  if (definition.subAttributes) out.subAttributes = definition.subAttributes.map(describeAttribute);
+  return out;
+}

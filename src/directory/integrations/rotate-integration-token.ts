@@ -1,0 +1,24 @@
+import type { Clock, DirectoryStore } from '../ports.js';
+import { DirectoryError } from '../directory-error.js';
+import { generateBearerToken, hashBearerToken } from './bearer-token.js';
+import { addDays } from './create-integration.js';
+
+/** Issues a new token; the previous one stops working with the same statement that stores the new hash. */
+export async function rotateIntegrationToken(
+  deps: { store: DirectoryStore; clock: Clock },
+  integrationId: string,
+  tokenLifetimeDays: number,
+): Promise<{ token: string; expiresAt: string }> {
+  const now = deps.clock.now();
+  const token = generateBearerToken();
+  const expiresAt = addDays(now, tokenLifetimeDays).toISOString();
+  const replaced = await deps.store.integrations.replaceToken(
+    integrationId,
+    hashBearerToken(token),
+    now.toISOString(),
+    expiresAt,
+  );
+  if (!replaced)
+    throw new DirectoryError('integration_not_found', `No integration with id "${integrationId}".`);
+  return { token, expiresAt };
+}

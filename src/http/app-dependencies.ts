@@ -1,0 +1,15 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { ServiceCapabilities } from '../core/protocol/discovery-documents.js';
+import type { Clock, DirectoryStore, IdSource } from '../directory/ports.js';
+
+/** Everything the HTTP app needs, built by the CLI (the composition root) and passed in. */
+export interface AppDependencies {
+  readonly store: DirectoryStore;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  readonly logger: FastifyBaseLogger;
+  /** Base of integration URLs and meta.location, without a trailing slash. */
+  readonly publicBaseUrl: string;
+  readonly bodyLimitBytes: number;
+  readonly capabilities: ServiceCapabilities;
+}

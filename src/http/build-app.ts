@@ -1,0 +1,36 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { NotFoundError } from '../core/errors.js';
+import type { AppDependencies } from './app-dependencies.js';
+import { replyWithError } from './error-reply.js';
+import { scimPlugin } from './scim/scim-plugin.js';
+
+/** Builds the HTTP app from its dependencies. It never listens and never reads the environment. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: deps.bodyLimitBytes,
+    // Allow `/Users/` and `/Users` alike; IdPs are inconsistent.
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: true },
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser(['application/scim+json'], { parseAs: 'string' }, parseJson);
+  // SCIM bodies are JSON; anything else is 415, not a string handed to the use cases.
+  app.removeContentTypeParser(['text/plain']);
+
+  app.setErrorHandler((error, request, reply) => replyWithError(error, request, reply));
+  app.setNotFoundHandler(async (request) => {
+    throw new NotFoundError(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const ready = await deps.store.isReady();
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
+  });
+
+  await app.register(async (scope) => scimPlugin(scope, deps), { prefix: '/scim/v2/:integrationId' });
+  return app;
+}

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import { NotFoundError } from '../../core/errors.js';
+import {
+  resourceTypeDocuments,
+  schemaDocument,
+  serviceProviderConfigDocument,
+  type ServiceCapabilities,
+} from '../../core/protocol/discovery-documents.js';
+import { listResponse } from '../../core/protocol/list-response.js';
+import { discoverySchemas } from '../../core/schema/discovery-schemas.js';
+import { allSchemas } from '../../core/schema/resource-types.js';
+import { sendScim } from '../scim-reply.js';
+import { scimContextOf } from './scim-request.js';
+
+/** RFC 7644 §4: /ServiceProviderConfig, /ResourceTypes and /Schemas. */
+export function registerDiscoveryRoutes(app: FastifyInstance, capabilities: ServiceCapabilities): void {
+  const schemaDocuments = (baseUrl: string) =>
+    allSchemas.map((s) => schemaDocument(baseUrl, s, s.name !== 'EnterpriseUser'));
+
+  app.get('/ServiceProviderConfig', async (request, reply) =>
+    sendScim(reply, 200, serviceProviderConfigDocument(scimContextOf(request).baseUrl, capabilities)),
+  );
+
+  app.get('/ResourceTypes', async (request, reply) => {
+    const documents = resourceTypeDocuments(scimContextOf(request).baseUrl);
+    return sendScim(reply, 200, listResponse(documents, documents.length, 1));
+  });
+
+  app.get<{ Params: { id: string } }>('/ResourceTypes/:id', async (request, reply) => {
+    const found = resourceTypeDocuments(scimContextOf(request).baseUrl).find(
+      (d) => d.id === request.params.id,
+    );
+    if (!found) throw new NotFoundError(`No resource type ${JSON.stringify(request.params.id)}.`);
+    return sendScim(reply, 200, found);
+  });
+
+  app.get('/Schemas', async (request, reply) => {
+    const documents = schemaDocuments(scimContextOf(request).baseUrl);
+    return sendScim(reply, 200, listResponse(documents, documents.length, 1));
+  });
+
+  // The discovery schemas are served by id so clients can validate the discovery documents themselves.
+  app.get<{ Params: { id: string } }>('/Schemas/:id', async (request, reply) => {
+    const baseUrl = scimContextOf(request).baseUrl;
+    const wanted = request.params.id.toLowerCase();
+    const schema = [...allSchemas, ...discoverySchemas].find((s) => s.id.toLowerCase() === wanted);
+    if (!schema) throw new NotFoundError(`No schema ${JSON.stringify(request.params.id)}.`);
+    return sendScim(
+      reply,
+      200,
+      schemaDocument(baseUrl, schema, allSchemas.includes(schema) && schema.name !== 'EnterpriseUser'),
+    );
+  });
+}

@@ -1,0 +1,241 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { ComparisonOperator, FilterValue, ResolvedFilter } from '../core/filter/filter-ast.js';
+import type { ResolvedPath } from '../core/path/attribute-path.js';
+import type { AttributeDefinition } from '../core/schema/attribute-definition.js';
+import type { ResourceTypeName } from '../core/schema/resource-types.js';
+import type { StoreDialect } from './dialect.js';
+
+type Expression = RawBuilder<unknown>;
+type Condition = RawBuilder<SqlBool>;
+
+/** An expression for a value, and whether it is already case-folded (an indexed key column). */
+interface Operand {
+  readonly expression: Expression;
+  readonly folded: boolean;
+}
+
+/** Where sub-attributes of the current multi-valued element come from. */
+type ElementSource = (subAttribute: string) => Operand;
+
+const resource = sql.ref('r');
+const data = sql.ref('r.data');
+
+/**
+ * Compiles a resolved filter to a parameterised SQL condition over `scim_resources as r`.
+ * Values are always bound parameters; identifiers come from the schema. The semantics mirror
+ * src/core/filter/evaluate-filter.ts, which serves as the oracle in the store tests.
+ */
+export function filterToSql(
+  filter: ResolvedFilter,
+  type: ResourceTypeName,
+  dialect: StoreDialect,
+): Condition {
+  return new FilterCompiler(type, dialect).compile(filter, undefined);
+}
+
+class FilterCompiler {
+  private aliasCounter = 0;
+  private readonly type: ResourceTypeName;
+  private readonly dialect: StoreDialect;
+
+  constructor(type: ResourceTypeName, dialect: StoreDialect) {
+    this.type = type;
+    this.dialect = dialect;
+  }
+
+  compile(node: ResolvedFilter, element: ElementSource | undefined): Condition {
+    switch (node.kind) {
+      case 'and':
+        return sql<SqlBool>`(${this.compile(node.left, element)} and ${this.compile(node.right, element)})`;
+      case 'or':
+        return sql<SqlBool>`(${this.compile(node.left, element)} or ${this.compile(node.right, element)})`;
+      case 'not':
+        return sql<SqlBool>`(not ${this.compile(node.filter, element)})`;
+      case 'valuePath':
+        return this.overElements(node.path, (source) => this.compile(node.filter, source));
+      case 'present':
+        return this.present(node.path, element);
+      case 'compare':
+        return this.compare(node.path, node.op, node.value, element);
+    }
+  }
+
+  private present(path: ResolvedPath, element: ElementSource | undefined): Condition {
+    const sub = path.subAttribute;
+    if (element && sub) return presentValue(element(sub.name), sub);
+    const attribute = path.attribute;
+    if (this.isMembership(path)) {
+      if (!sub) return this.overElements(path, () => sql<SqlBool>`1 = 1`);
+      return this.overElements(path, (source) => presentValue(source(sub.name), sub));
+    }
+    if (attribute.multiValued) {
+      if (!sub) return sql<SqlBool>`${this.dialect.jsonArrayLength(data, this.jsonPath(path))} > 0`;
+      return this.overElements(path, (source) => presentValue(source(sub.name), sub));
+    }
+    if (attribute.type === 'complex' && !sub) {
+      return sql<SqlBool>`${this.dialect.jsonValue(data, this.jsonPath(path))} is not null`;
+    }
+    return presentValue(this.singular(path), sub ?? attribute);
+  }
+
+  private compare(
+    path: ResolvedPath,
+    op: ComparisonOperator,
+    value: FilterValue,
+    element: ElementSource | undefined,
+  ): Condition {
+    const sub = path.subAttribute;
+    if (element && sub) return this.comparison(element(sub.name), sub, op, value);
+    if (path.attribute.multiValued) {
+      // RFC 7644 §3.4.2.2: a multi-valued attribute matches when any of its values matches; without a
+      // sub-attribute the comparison is on `value`.
+      const subName = sub?.name ?? 'value';
+      const definition =
+        sub ?? path.attribute.subAttributes?.find((s) => s.name === 'value') ?? path.attribute;
+      return this.overElements(path, (source) => this.comparison(source(subName), definition, op, value));
+    }
+    return this.comparison(this.singular(path), sub ?? path.attribute, op, value);
+  }
+
+  private comparison(
+    operand: Operand,
+    definition: AttributeDefinition,
+    op: ComparisonOperator,
+    value: FilterValue,
+  ): Condition {
+    if (value === null) {
+      return op === 'ne'
+        ? sql<SqlBool>`${operand.expression} is not null`
+        : sql<SqlBool>`${operand.expression} is null`;
+    }
+    const foldCase = typeof value === 'string' && !definition.caseExact && definition.type !== 'dateTime';
+    const left = foldCase && !operand.folded ? this.dialect.fold(operand.expression) : operand.expression;
+    const right = this.parameter(definition, value, foldCase);
+    switch (op) {
+      case 'eq':
+        return sql<SqlBool>`(${operand.expression} is not null and ${left} = ${right})`;
+      case 'ne':
+        return sql<SqlBool>`(${operand.expression} is null or ${left} <> ${right})`;
+      case 'co':
+        return sql<SqlBool>`(${operand.expression} is not null and instr(${left}, ${right}) > 0)`;
+      case 'sw':
+        return sql<SqlBool>`(${operand.expression} is not null and substr(${left}, 1, ${codePointLength(String(value))}) = ${right})`;
+      case 'ew':
+        return sql<SqlBool>`(${operand.expression} is not null and substr(${left}, ${-codePointLength(String(value))}) = ${right})`;
+      case 'gt':
+        return sql<SqlBool>`(${operand.expression} is not null and ${left} > ${right})`;
+      case 'ge':
+        return sql<SqlBool>`(${operand.expression} is not null and ${left} >= ${right})`;
+      case 'lt':
+        return sql<SqlBool>`(${operand.expression} is not null and ${left} < ${right})`;
+      case 'le':
+        return sql<SqlBool>`(${operand.expression} is not null and ${left} <= ${right})`;
+    }
+  }
+
+  private parameter(
+    definition: AttributeDefinition,
+    value: string | number | boolean,
+    foldCase: boolean,
+  ): unknown {
+    if (typeof value === 'boolean') return this.dialect.booleanParameter(value);
+    if (typeof value === 'number') return value;
+    if (definition.type === 'dateTime') return new Date(value).toISOString();
+    return foldCase ? value.toLowerCase() : value;
+  }
+
+  /** An operand for a singular attribute: an indexed column where one exists, else the JSON value. */
+  private singular(path: ResolvedPath): Operand {
+    const name = path.attribute.name;
+    const sub = path.subAttribute?.name;
+    if (!path.isExtension) {
+      if (name === 'id') return { expression: sql.ref('r.id'), folded: false };
+      if (name === 'externalId') return { expression: sql.ref('r.external_id'), folded: false };
+      if (name === 'userName' && this.type === 'User')
+        return { expression: sql.ref('r.name_key'), folded: true };
+      if (name === 'displayName') {
+        const column = this.type === 'Group' ? 'r.name_key' : 'r.display_name_key';
+        return { expression: sql.ref(column), folded: true };
+      }
+      if (name === 'meta') return this.meta(sub);
+    }
+    return { expression: this.dialect.jsonScalar(data, this.jsonPath(path)), folded: false };
+  }
+
+  private meta(sub: string | undefined): Operand {
+    switch (sub) {
+      case 'created':
+        return { expression: sql.ref('r.created_at'), folded: false };
+      case 'lastModified':
+        return { expression: sql.ref('r.last_modified'), folded: false };
+      case 'resourceType':
+        return { expression: sql.ref('r.resource_type'), folded: false };
+      case 'version':
+        return { expression: sql`('W/"' || ${sql.ref('r.version')} || '"')`, folded: false };
+      default:
+        // meta.location is derived from the public URL, which the store does not know.
+        return { expression: sql`null`, folded: false };
+    }
+  }
+
+  private jsonPath(path: ResolvedPath): string[] {
+    const parts = path.isExtension ? [path.schemaUrn, path.attribute.name] : [path.attribute.name];
+    if (path.subAttribute && !path.attribute.multiValued) parts.push(path.subAttribute.name);
+    return parts;
+  }
+
+  private isMembership(path: ResolvedPath): boolean {
+    const name = path.attribute.name;
+    return (
+      !path.isExtension &&
+      ((this.type === 'Group' && name === 'members') || (this.type === 'User' && name === 'groups'))
+    );
+  }
+
+  /** EXISTS over the elements of a multi-valued attribute: membership rows or JSON array elements. */
+  private overElements(path: ResolvedPath, inner: (source: ElementSource) => Condition): Condition {
+    const alias = `e${this.aliasCounter++}`;
+    if (this.isMembership(path)) return this.overMemberships(alias, inner);
+    const elements = this.dialect.jsonArrayElements(data, this.jsonPath(path), alias);
+    const elementValue = sql.ref(`${alias}.value`);
+    const source: ElementSource = (sub) => ({
+      expression: this.dialect.jsonScalar(elementValue, [sub]),
+      folded: false,
+    });
+    return sql<SqlBool>`exists (select 1 from ${elements} where ${inner(source)})`;
+  }
+
+  private overMemberships(alias: string, inner: (source: ElementSource) => Condition): Condition {
+    const m = (column: string) => sql.ref(`${alias}.${column}`);
+    const groupsOfUser = this.type === 'User';
+    const own = groupsOfUser ? m('member_id') : m('group_id');
+    const other = groupsOfUser ? m('group_id') : m('member_id');
+    const source: ElementSource = (sub) => {
+      if (sub === 'value') return { expression: other, folded: false };
+      if (sub === 'type') {
+        return { expression: groupsOfUser ? sql`'direct'` : m('member_type'), folded: false };
+      }
+      if (sub === 'display') {
+        const other2 = `${alias}_r`;
+        return {
+          expression: sql`(select ${this.dialect.jsonScalar(sql.ref(`${other2}.data`), ['displayName'])} from scim_resources as ${sql.raw(other2)} where ${sql.ref(`${other2}.id`)} = ${other})`,
+          folded: false,
+        };
+      }
+      return { expression: sql`null`, folded: false };
+    };
+    return sql<SqlBool>`exists (select 1 from scim_memberships as ${sql.raw(alias)} where ${own} = ${resource}.id and ${inner(source)})`;
+  }
+}
+
+function presentValue(operand: Operand, definition: AttributeDefinition): Condition {
+  if (definition.type === 'string' || definition.type === 'reference' || definition.type === 'binary') {
+    return sql<SqlBool>`(${operand.expression} is not null and ${operand.expression} <> '')`;
+  }
+  return sql<SqlBool>`${operand.expression} is not null`;
+}
+
+/** SQL substr counts characters (code points), not UTF-16 units. */
+function codePointLength(text: string): number {
+  return [...text].length;
+}

@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely';
+import type { IdpPreset, Integration, IntegrationRepository } from '../directory/ports.js';
+import type { Database, IntegrationsTable } from './database-schema.js';
+
+function toIntegration(row: IntegrationsTable): Integration {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    name: row.name,
+    idp: row.idp as IdpPreset,
+    createdAt: row.created_at,
+    tokenCreatedAt: row.token_created_at,
+    tokenExpiresAt: row.token_expires_at,
+  };
+}
+
+export function integrationRepository(db: Kysely<Database>): IntegrationRepository {
+  return {
+    async insert(integration, tokenHash) {
+      const result = await db
+        .insertInto('integrations')
+        .values({
+          id: integration.id,
+          organization_id: integration.organizationId,
+          name: integration.name,
+          idp: integration.idp,
+          created_at: integration.createdAt,
+          token_hash: tokenHash,
+          token_created_at: integration.tokenCreatedAt,
+          token_expires_at: integration.tokenExpiresAt,
+        })
+        .onConflict((c) => c.columns(['organization_id', 'name']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return result !== undefined;
+    },
+    async list(organizationId) {
+      let query = db.selectFrom('integrations').selectAll().orderBy('created_at').orderBy('id');
+      if (organizationId !== undefined) query = query.where('organization_id', '=', organizationId);
+      return (await query.execute()).map(toIntegration);
+    },
+    async findById(integrationId) {
+      const row = await db
+        .selectFrom('integrations')
+        .selectAll()
+        .where('id', '=', integrationId)
+        .executeTakeFirst();
+      return row ? toIntegration(row) : undefined;
+    },
+    async findCredential(integrationId) {
+      const row = await db
+        .selectFrom('integrations')
+        .selectAll()
+        .where('id', '=', integrationId)
+        .executeTakeFirst();
+      return row ? { integration: toIntegration(row), tokenHash: row.token_hash } : undefined;
+    },
+    async replaceToken(integrationId, tokenHash, createdAt, expiresAt) {
+      const result = await db
+        .updateTable('integrations')
+        .set({ token_hash: tokenHash, token_created_at: createdAt, token_expires_at: expiresAt })
+        .where('id', '=', integrationId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async delete(integrationId) {
+      const result = await db.deleteFrom('integrations').where('id', '=', integrationId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    async count() {
+      const row = await db
+        .selectFrom('integrations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Organization, OrganizationRepository } from '../directory/ports.js';
+import type { Database } from './database-schema.js';
+
+export function organizationRepository(db: Kysely<Database>): OrganizationRepository {
+  const toOrganization = (row: Database['organizations']): Organization => ({
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at,
+  });
+  return {
+    async findByName(name) {
+      const row = await db
+        .selectFrom('organizations')
+        .selectAll()
+        .where('name', '=', name)
+        .executeTakeFirst();
+      return row ? toOrganization(row) : undefined;
+    },
+    async ensure(organization) {
+      // Insert-or-nothing, then read: two instances starting together agree on one organization.
+      await db
+        .insertInto('organizations')
+        .values({ id: organization.id, name: organization.name, created_at: organization.createdAt })
+        .onConflict((c) => c.column('name').doNothing())
+        .execute();
+      const row = await db
+        .selectFrom('organizations')
+        .selectAll()
+        .where('name', '=', organization.name)
+        .executeTakeFirstOrThrow();
+      return toOrganization(row);
+    },
+    async count() {
+      const row = await db
+        .selectFrom('organizations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}

@@ -1,0 +1,214 @@
+import { sql, type Kysely } from 'kysely';
+import { UniquenessError } from '../core/errors.js';
+import type { JsonObject } from '../core/resource/json.js';
+import type { MemberReference } from '../core/resource/scim-resource.js';
+import type { ResourceTypeName } from '../core/schema/resource-types.js';
+import type {
+  IntegrationScope,
+  NewMember,
+  ScimResourceRepository,
+  StoredResource,
+} from '../directory/ports.js';
+import type { Database, ScimResourcesTable } from './database-schema.js';
+import type { StoreDialect } from './dialect.js';
+import { filterToSql } from './filter-to-sql.js';
+
+const MEMBERSHIP_COLUMNS = 4;
+
+function toStored(row: ScimResourcesTable): StoredResource {
+  return {
+    id: row.id,
+    resourceType: row.resource_type as ResourceTypeName,
+    attributes: JSON.parse(row.data) as JsonObject,
+    version: Number(row.version),
+    created: row.created_at,
+    lastModified: row.last_modified,
+  };
+}
+
+/** The indexed columns derived from a resource's attributes. */
+function keyColumns(type: ResourceTypeName, attributes: JsonObject) {
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  const displayName = text(attributes.displayName);
+  const nameSource = type === 'User' ? text(attributes.userName) : displayName;
+  return {
+    name_key: (nameSource ?? '').toLowerCase(),
+    display_name_key: displayName === null ? null : displayName.toLowerCase(),
+    external_id: text(attributes.externalId),
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDialect): ScimResourceRepository {
+  const uniqueness = (type: ResourceTypeName, attributes: JsonObject) =>
+    new UniquenessError(
+      type === 'User'
+        ? `userName ${JSON.stringify(attributes.userName)} is already in use in this integration (compared case-insensitively).`
+        : `Group displayName ${JSON.stringify(attributes.displayName)} is already in use in this integration.`,
+    );
+
+  async function insertMembers(scope: IntegrationScope, groupId: string, members: readonly NewMember[]) {
+    const rowsPerStatement = Math.floor(dialect.maxParameters / MEMBERSHIP_COLUMNS / 4);
+    for (const batch of chunks(members, rowsPerStatement)) {
+      await db
+        .insertInto('scim_memberships')
+        .values(
+          batch.map((m) => ({
+            integration_id: scope.integrationId,
+            group_id: groupId,
+            member_id: m.id,
+            member_type: m.type,
+          })),
+        )
+        .onConflict((c) => c.columns(['group_id', 'member_id']).doNothing())
+        .execute();
+    }
+  }
+
+  return {
+    async insert(scope, resource, members) {
+      try {
+        await db
+          .insertInto('scim_resources')
+          .values({
+            id: resource.id,
+            organization_id: scope.organizationId,
+            integration_id: scope.integrationId,
+            resource_type: resource.resourceType,
+            ...keyColumns(resource.resourceType, resource.attributes),
+            data: JSON.stringify(resource.attributes),
+            version: resource.version,
+            created_at: resource.created,
+            last_modified: resource.lastModified,
+          })
+          .execute();
+      } catch (error) {
+        if (dialect.isUniqueViolation(error)) throw uniqueness(resource.resourceType, resource.attributes);
+        throw error;
+      }
+      await insertMembers(scope, resource.id, members);
+    },
+
+    async findById(scope, type, id) {
+      const row = await db
+        .selectFrom('scim_resources')
+        .selectAll()
+        .where('id', '=', id)
+        .where('integration_id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .where('resource_type', '=', type)
+        .executeTakeFirst();
+      return row ? toStored(row) : undefined;
+    },
+
+    async replace(scope, type, id, attributes, lastModified, members) {
+      let row: ScimResourcesTable | undefined;
+      try {
+        row = await db
+          .updateTable('scim_resources')
+          .set({
+            ...keyColumns(type, attributes),
+            data: JSON.stringify(attributes),
+            version: sql<number>`version + 1`,
+            last_modified: lastModified,
+          })
+          .where('id', '=', id)
+          .where('integration_id', '=', scope.integrationId)
+          .where('organization_id', '=', scope.organizationId)
+          .where('resource_type', '=', type)
+          .returningAll()
+          .executeTakeFirst();
+      } catch (error) {
+        if (dialect.isUniqueViolation(error)) throw uniqueness(type, attributes);
+        throw error;
+      }
+      if (!row) return undefined;
+      if (members !== undefined) {
+        await db.deleteFrom('scim_memberships').where('group_id', '=', id).execute();
+        await insertMembers(scope, id, members);
+      }
+      return toStored(row);
+    },
+
+    async delete(scope, type, id) {
+      const result = await db
+        .deleteFrom('scim_resources')
+        .where('id', '=', id)
+        .where('integration_id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .where('resource_type', '=', type)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    async list(scope, type, query) {
+      let base = db
+        .selectFrom('scim_resources as r')
+        .where('r.integration_id', '=', scope.integrationId)
+        .where('r.organization_id', '=', scope.organizationId)
+        .where('r.resource_type', '=', type);
+      if (query.filter) base = base.where(filterToSql(query.filter, type, dialect));
+      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      if (query.count === 0) return { totalResults: Number(total.n), resources: [] };
+      const rows = await base
+        .selectAll('r')
+        .orderBy('r.created_at')
+        .orderBy('r.id')
+        .limit(query.count)
+        .offset(query.startIndex - 1)
+        .execute();
+      return { totalResults: Number(total.n), resources: rows.map(toStored) };
+    },
+
+    async findTypes(scope, ids) {
+      const found = new Map<string, ResourceTypeName>();
+      for (const batch of chunks(ids, Math.floor(dialect.maxParameters / 2))) {
+        const rows = await db
+          .selectFrom('scim_resources')
+          .select(['id', 'resource_type'])
+          .where('integration_id', '=', scope.integrationId)
+          .where('organization_id', '=', scope.organizationId)
+          .where('id', 'in', batch)
+          .execute();
+        for (const row of rows) found.set(row.id, row.resource_type as ResourceTypeName);
+      }
+      return found;
+    },
+
+    async membersOf(scope, groupId) {
+      const display = sql<
+        string | null
+      >`coalesce(${dialect.jsonScalar(sql.ref('r.data'), ['displayName'])}, ${dialect.jsonScalar(sql.ref('r.data'), ['userName'])})`;
+      const rows = await db
+        .selectFrom('scim_memberships as m')
+        .innerJoin('scim_resources as r', 'r.id', 'm.member_id')
+        .select(['m.member_id', 'm.member_type', display.as('display')])
+        .where('m.group_id', '=', groupId)
+        .where('m.integration_id', '=', scope.integrationId)
+        .orderBy('m.member_id')
+        .execute();
+      return rows.map((row): MemberReference => ({
+        value: row.member_id,
+        type: row.member_type as ResourceTypeName,
+        display: row.display ?? undefined,
+      }));
+    },
+
+    async groupsOf(scope, memberId) {
+      const rows = await db
+        .selectFrom('scim_memberships as m')
+        .innerJoin('scim_resources as r', 'r.id', 'm.group_id')
+        .select(['m.group_id', dialect.jsonScalar(sql.ref('r.data'), ['displayName']).as('display')])
+        .where('m.member_id', '=', memberId)
+        .where('m.integration_id', '=', scope.integrationId)
+        .orderBy('m.group_id')
+        .execute();
+      return rows.map((row) => ({ id: row.group_id, displayName: String(row.display ?? '') }));
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../database-schema.js';
+
+/**
+ * Opens a SQLite file with the settings Roster relies on: WAL so readers never wait for the writer,
+ * foreign keys on (membership rows cascade), and a busy timeout so a CLI command and the server can
+ * share the file.
+ */
+export function openSqlite(file: string): Kysely<Database> {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const connection = new BetterSqlite3(file);
+  connection.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode keeps the database consistent across a crash; the last commits before a power
+  // loss may roll back. The benchmark's SQLite reference uses the same setting.
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  // Unicode-aware case folding, identical to the in-memory evaluator's (SQLite's lower() is ASCII-only).
+  connection.function('scim_fold', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+}

@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { buildApp } from '../../src/http/build-app.js';
+import { createIntegration } from '../../src/directory/integrations/create-integration.js';
+import { ensureDefaultOrganization } from '../../src/directory/integrations/ensure-default-organization.js';
+import type { Clock, DirectoryStore, IdSource } from '../../src/directory/ports.js';
+import { uuidV7Source } from '../../src/directory/ids/uuid-v7.js';
+import { sqliteDialect } from '../../src/store/dialect.js';
+import { directoryStore } from '../../src/store/directory-store.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { openSqlite } from '../../src/store/sqlite/open-sqlite.js';
+import type { ServiceCapabilities } from '../../src/core/protocol/discovery-documents.js';
+
+export const testCapabilities: ServiceCapabilities = {
+  patch: false,
+  bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+  filter: { supported: true, maxResults: 1000 },
+  sort: false,
+  etag: false,
+  pagination: { cursor: false, index: true, defaultPageSize: 100, maxPageSize: 1000 },
+  documentationUri: 'http://127.0.0.1/docs',
+};
+
+/** A clock tests can move: token expiry is tested by moving time, not by waiting. */
+export class TestClock implements Clock {
+  private current: number;
+  constructor(start = Date.now()) {
+    this.current = start;
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  advanceDays(days: number): void {
+    this.current += days * 86_400_000;
+  }
+}
+
+export const ids: IdSource = uuidV7Source();
+
+export interface ScimResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Record<string, unknown> & { [key: string]: unknown };
+  readonly text: string;
+}
+
+export interface IntegrationHandle {
+  readonly id: string;
+  readonly token: string;
+  readonly url: string;
+}
+
+/**
+ * A real Roster HTTP server on 127.0.0.1 over a real SQLite file in a temporary directory. Requests go
+ * through fetch and the network stack, like an identity provider's.
+ */
+export class RosterHarness {
+  readonly store: DirectoryStore;
+  readonly clock: TestClock;
+  readonly dataDir: string;
+  private readonly app: FastifyInstance;
+  readonly origin: string;
+
+  private constructor(
+    store: DirectoryStore,
+    clock: TestClock,
+    dataDir: string,
+    app: FastifyInstance,
+    origin: string,
+  ) {
+    this.store = store;
+    this.clock = clock;
+    this.dataDir = dataDir;
+    this.app = app;
+    this.origin = origin;
+  }
+
+  static async start(options: { bodyLimitBytes?: number } = {}): Promise<RosterHarness> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'roster-test-'));
+    const db = openSqlite(join(dataDir, 'roster.db'));
+    await migrateToLatest(db);
+    const store = directoryStore(db, sqliteDialect);
+    const clock = new TestClock();
+    await ensureDefaultOrganization({ store, clock, ids });
+    // The public URL is only known after listening, so the app is built with a placeholder and the
+    // harness reads real locations from responses.
+    const app = await buildApp({
+      store,
+      clock,
+      ids,
+      logger: pino({ level: 'silent' }),
+      publicBaseUrl: 'http://127.0.0.1',
+      bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576,
+      capabilities: testCapabilities,
+    });
+    const origin = await app.listen({ host: '127.0.0.1', port: 0 });
+    return new RosterHarness(store, clock, dataDir, app, origin);
+  }
+
+  async createIntegration(
+    name = `idp-${randomUUID().slice(0, 8)}`,
+    organizationName = 'default',
+  ): Promise<IntegrationHandle> {
+    const { integration, token } = await createIntegration(
+      { store: this.store, clock: this.clock, ids },
+      { organizationName, name, idp: 'generic', tokenLifetimeDays: 365 },
+    );
+    return { id: integration.id, token, url: `${this.origin}/scim/v2/${integration.id}` };
+  }
+
+  /** Sends a SCIM request; `body` objects are JSON-encoded, strings are sent as they are. */
+  async request(
+    integration: IntegrationHandle,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ScimResponse> {
+    const init: RequestInit = {
+      method,
+      headers: {
+        authorization: `Bearer ${integration.token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/scim+json' }),
+        ...headers,
+      },
+    };
+    if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    const response = await fetch(`${integration.url}${path}`, init);
+    const text = await response.text();
+    let parsed: Record<string, unknown> = {};
+    if (text.length > 0) parsed = JSON.parse(text) as Record<string, unknown>;
+    return { status: response.status, headers: response.headers, body: parsed, text };
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.store.close();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
