@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rotateIntegrationToken } from '../src/directory/integrations/rotate-integration-token.js';
-import { RosterHarness, type IntegrationHandle } from './support/roster-harness.js';
+import { RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 
-describe('SCIM bearer-token authentication', () => {
+describe.each(testEngines)('SCIM bearer-token authentication on $name', (engine) => {
   let roster: RosterHarness;
   let idp: IntegrationHandle;
   let other: IntegrationHandle;
 
   beforeAll(async () => {
-    roster = await RosterHarness.start();
+    roster = await RosterHarness.start(engine);
     idp = await roster.createIntegration('primary');
     other = await roster.createIntegration('secondary');
   });

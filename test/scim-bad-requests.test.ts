@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RosterHarness, type IntegrationHandle } from './support/roster-harness.js';
+import { RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
-describe('bad requests get RFC 7644 error bodies and change nothing', () => {
+describe.each(testEngines)('bad requests get RFC 7644 error bodies and change nothing on $name', (engine) => {
   let roster: RosterHarness;
   let idp: IntegrationHandle;
 
   beforeAll(async () => {
-    roster = await RosterHarness.start({ bodyLimitBytes: 64 * 1024 });
+    roster = await RosterHarness.start(engine, { bodyLimitBytes: 64 * 1024 });
     idp = await roster.createIntegration();
   });
   afterAll(() => roster.close());

@@ -2,19 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaConformanceProblems } from '../src/core/resource/schema-conformance.js';
 import { discoverySchemas } from '../src/core/schema/discovery-schemas.js';
 import type { SchemaDefinition } from '../src/core/schema/attribute-definition.js';
-import { RosterHarness, type IntegrationHandle } from './support/roster-harness.js';
+import { RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 
 const SPC = 'urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig';
 const RESOURCE_TYPE = 'urn:ietf:params:scim:schemas:core:2.0:ResourceType';
 const SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Schema';
 
-describe('discovery documents', () => {
+describe.each(testEngines)('discovery documents on $name', (engine) => {
   let roster: RosterHarness;
   let idp: IntegrationHandle;
   const served = new Map<string, SchemaDefinition>();
 
   beforeAll(async () => {
-    roster = await RosterHarness.start();
+    roster = await RosterHarness.start(engine);
     idp = await roster.createIntegration();
     // Validate against the schemas the server itself publishes, checked to match our definitions.
     for (const urn of [SPC, RESOURCE_TYPE, SCHEMA]) {

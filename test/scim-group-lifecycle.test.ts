@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RosterHarness, type IntegrationHandle } from './support/roster-harness.js';
+import { RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
-describe('a SCIM group through its whole life', () => {
+describe.each(testEngines)('a SCIM group through its whole life on $name', (engine) => {
   let roster: RosterHarness;
   let idp: IntegrationHandle;
 
   beforeAll(async () => {
-    roster = await RosterHarness.start();
+    roster = await RosterHarness.start(engine);
     idp = await roster.createIntegration('entra');
   });
   afterAll(() => roster.close());

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RosterHarness, type IntegrationHandle } from './support/roster-harness.js';
+import { RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 
-describe('userName uniqueness within an integration', () => {
+describe.each(testEngines)('userName uniqueness within an integration on $name', (engine) => {
   let roster: RosterHarness;
   let idp: IntegrationHandle;
 
   beforeAll(async () => {
-    roster = await RosterHarness.start();
+    roster = await RosterHarness.start(engine);
     idp = await roster.createIntegration();
   });
   afterAll(() => roster.close());

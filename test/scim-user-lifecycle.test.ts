@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RosterHarness, type IntegrationHandle } from './support/roster-harness.js';
+import { RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
-describe('a SCIM user through its whole life', () => {
+describe.each(testEngines)('a SCIM user through its whole life on $name', (engine) => {
   let roster: RosterHarness;
   let idp: IntegrationHandle;
 
   beforeAll(async () => {
-    roster = await RosterHarness.start();
+    roster = await RosterHarness.start(engine);
     idp = await roster.createIntegration('okta');
   });
   afterAll(() => roster.close());

@@ -9,11 +9,14 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly defaultPageSize: number;
   readonly maxPageSize: number;
+  readonly databasePoolSize: number;
+  readonly statementTimeoutMs: number;
+  readonly shutdownTimeoutMs: number;
 }
 
 export type DatabaseLocation =
   | { readonly engine: 'sqlite'; readonly file: string }
-  | { readonly engine: 'postgres'; readonly url: string };
+  | { readonly engine: 'postgres'; readonly url: string; readonly schema: string | undefined };
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -51,7 +54,11 @@ export function loadConfig(env: Environment): Config {
     `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     problems,
   );
-  const database = parseDatabaseUrl(env.ROSTER_DATABASE_URL ?? 'sqlite:./data/roster.db', problems);
+  const database = parseDatabaseUrl(
+    env.ROSTER_DATABASE_URL ?? 'sqlite:./data/roster.db',
+    env.ROSTER_DATABASE_SCHEMA,
+    problems,
+  );
 
   const levelText = (env.ROSTER_LOG_LEVEL ?? 'info').toLowerCase();
   const logLevel = logLevels.find((l) => l === levelText);
@@ -70,6 +77,9 @@ export function loadConfig(env: Environment): Config {
     bodyLimitBytes: integer('ROSTER_BODY_LIMIT_BYTES', 1_048_576, 1024, 256 * 1_048_576),
     defaultPageSize: integer('ROSTER_DEFAULT_PAGE_SIZE', 100, 1, 10_000),
     maxPageSize: integer('ROSTER_MAX_PAGE_SIZE', 1000, 1, 10_000),
+    databasePoolSize: integer('ROSTER_DATABASE_POOL_SIZE', 10, 1, 1000),
+    statementTimeoutMs: integer('ROSTER_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    shutdownTimeoutMs: integer('ROSTER_SHUTDOWN_TIMEOUT_MS', 25_000, 0, 600_000),
   };
   if (config.defaultPageSize > config.maxPageSize) {
     problems.push('ROSTER_DEFAULT_PAGE_SIZE must not exceed ROSTER_MAX_PAGE_SIZE.');
@@ -93,9 +103,15 @@ function parsePublicUrl(raw: string | undefined, fallback: string, problems: str
   }
 }
 
-function parseDatabaseUrl(raw: string, problems: string[]): DatabaseLocation {
+function parseDatabaseUrl(raw: string, schema: string | undefined, problems: string[]): DatabaseLocation {
   const text = raw.trim();
-  if (/^postgres(ql)?:\/\//i.test(text)) return { engine: 'postgres', url: text };
+  if (schema !== undefined && schema !== '' && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    problems.push(
+      `ROSTER_DATABASE_SCHEMA must be a plain lower-case PostgreSQL identifier; got ${JSON.stringify(schema)}.`,
+    );
+  }
+  if (/^postgres(ql)?:\/\//i.test(text))
+    return { engine: 'postgres', url: text, schema: schema || undefined };
   const sqlite = /^sqlite:(?:\/\/)?(.+)$/i.exec(text);
   if (sqlite?.[1]) return { engine: 'sqlite', file: sqlite[1] };
   problems.push(`ROSTER_DATABASE_URL must be sqlite:PATH or postgres://...; got ${JSON.stringify(raw)}.`);

@@ -9,7 +9,7 @@ import type { Config } from './config.js';
 import { prepareDatabase, systemClock, uuidSource, type OpenedDatabase } from './open-database.js';
 
 async function withDatabase<T>(config: Config, work: (opened: OpenedDatabase) => Promise<T>): Promise<T> {
-  const opened = await prepareDatabase(config.database);
+  const opened = await prepareDatabase(config);
   try {
     return await work(opened);
   } finally {

@@ -3,9 +3,9 @@ import { openDatabase } from './open-database.js';
 import { migrateToLatest } from '../store/migrate.js';
 
 export async function migrateCommand(config: Config): Promise<void> {
-  const { db } = openDatabase(config.database);
+  const { db, dialect } = openDatabase(config);
   try {
-    const { applied } = await migrateToLatest(db);
+    const { applied } = await migrateToLatest(db, dialect);
     console.log(applied.length === 0 ? 'The database is up to date.' : `Applied: ${applied.join(', ')}`);
   } finally {
     await db.destroy();

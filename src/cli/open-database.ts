@@ -3,35 +3,59 @@ import { ensureDefaultOrganization } from '../directory/integrations/ensure-defa
 import { uuidV7Source } from '../directory/ids/uuid-v7.js';
 import type { Clock, DirectoryStore, IdSource } from '../directory/ports.js';
 import type { Database } from '../store/database-schema.js';
-import { sqliteDialect } from '../store/dialect.js';
+import type { StoreDialect } from '../store/dialect.js';
 import { directoryStore } from '../store/directory-store.js';
 import { migrateToLatest } from '../store/migrate.js';
+import { openPostgres } from '../store/postgres/open-postgres.js';
+import { postgresDialect } from '../store/postgres/postgres-dialect.js';
 import { openSqlite } from '../store/sqlite/open-sqlite.js';
-import type { DatabaseLocation } from './config.js';
+import { sqliteDialect } from '../store/sqlite/sqlite-dialect.js';
+import type { Config } from './config.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 export const uuidSource: IdSource = uuidV7Source();
 
 export interface OpenedDatabase {
   readonly db: Kysely<Database>;
+  readonly dialect: StoreDialect;
   readonly store: DirectoryStore;
 }
 
+type DatabaseSettings = Pick<Config, 'database' | 'databasePoolSize' | 'statementTimeoutMs'>;
+
 /** The only place that knows which engine is in use. */
-export function openDatabase(location: DatabaseLocation): OpenedDatabase {
+export function openDatabase(config: DatabaseSettings, onPoolError?: (error: Error) => void): OpenedDatabase {
+  const location = config.database;
   if (location.engine === 'postgres') {
-    throw new Error(
-      'PostgreSQL support is not available in this version; use ROSTER_DATABASE_URL=sqlite:PATH.',
-    );
+    const db = openPostgres({
+      url: location.url,
+      poolSize: config.databasePoolSize,
+      statementTimeoutMs: config.statementTimeoutMs,
+      ...(location.schema ? { schema: location.schema } : {}),
+      ...(onPoolError ? { onPoolError } : {}),
+    });
+    return { db, dialect: postgresDialect, store: directoryStore(db, postgresDialect) };
   }
   const db = openSqlite(location.file);
-  return { db, store: directoryStore(db, sqliteDialect) };
+  return { db, dialect: sqliteDialect, store: directoryStore(db, sqliteDialect) };
 }
 
-/** Migrates and makes sure the default organization exists: what every command needs before it runs. */
-export async function prepareDatabase(location: DatabaseLocation): Promise<OpenedDatabase> {
-  const opened = openDatabase(location);
-  await migrateToLatest(opened.db);
-  await ensureDefaultOrganization({ store: opened.store, clock: systemClock, ids: uuidSource });
+/**
+ * Migrates and makes sure the default organization exists: what every command needs before it runs.
+ * Safe when several instances start at once: the migrator takes a lock, and the organization insert
+ * is insert-or-nothing.
+ */
+export async function prepareDatabase(
+  config: DatabaseSettings,
+  onPoolError?: (error: Error) => void,
+): Promise<OpenedDatabase> {
+  const opened = openDatabase(config, onPoolError);
+  try {
+    await migrateToLatest(opened.db, opened.dialect);
+    await ensureDefaultOrganization({ store: opened.store, clock: systemClock, ids: uuidSource });
+  } catch (error) {
+    await opened.store.close();
+    throw error;
+  }
   return opened;
 }

@@ -9,7 +9,9 @@ export async function serveCommand(config: Config): Promise<void> {
     level: config.logLevel,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
   });
-  const { store } = await prepareDatabase(config.database);
+  const { store } = await prepareDatabase(config, (error) =>
+    logger.warn({ err: error }, 'database connection lost'),
+  );
   const app = await buildApp({
     store,
     clock: systemClock,
@@ -37,10 +39,16 @@ export async function serveCommand(config: Config): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal }, 'shutting down: no new connections; finishing requests in flight');
+    // A request that never ends must not block shutdown for ever.
+    const deadline = setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
     await app.close();
     await store.close();
-    process.exit(0);
+    logger.info('stopped');
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

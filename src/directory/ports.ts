@@ -51,6 +51,8 @@ export interface NewMember {
 
 export interface ListQuery {
   readonly filter: ResolvedFilter | undefined;
+  /** The integration's SCIM base URL, from which meta.location and $ref values are derived. */
+  readonly baseUrl: string;
   /** 1-based, already clamped by the caller. */
   readonly startIndex: number;
   /** Already clamped; 0 asks only for the total. */

@@ -26,8 +26,8 @@ export interface ScimResourcesTable {
   external_id: string | null;
   /** Case-folded displayName, for indexed lookups (the stored value is in `data`). */
   display_name_key: string | null;
-  /** The validated attributes as JSON text. */
-  data: string;
+  /** The validated attributes: JSON text on SQLite, jsonb on PostgreSQL (see StoreDialect.parseJson). */
+  data: unknown;
   version: number;
   created_at: string;
   last_modified: string;

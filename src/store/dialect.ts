@@ -1,18 +1,29 @@
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
 
 /**
  * What differs between the storage engines, as capabilities and small SQL builders, so the rest of the
- * store is written once (habit: kysely's DialectAdapter).
+ * store is written once (habit: kysely's DialectAdapter). Implementations: sqlite/sqlite-dialect.ts and
+ * postgres/postgres-dialect.ts.
  */
 export interface StoreDialect {
   readonly name: 'sqlite' | 'postgres';
+  /** True when tables live in named schemas (PostgreSQL's search_path). */
+  readonly hasSchemas: boolean;
+  /** Column type for JSON documents in migrations. */
+  readonly jsonColumnType: 'text' | 'jsonb';
+  /** Number of bound parameters one statement may carry, with head-room. */
+  readonly maxParameters: number;
   /** True when the error is a unique-constraint violation. */
   isUniqueViolation(error: unknown): boolean;
-  /** Case folding identical to the in-memory evaluator's `toLowerCase()`. */
+  /** True when a transaction failed only because of concurrency and may be run again as a whole. */
+  isRetryableTransactionError(error: unknown): boolean;
+  /** Turns a JSON column value as the driver returns it into an object. */
+  parseJson(value: unknown): Record<string, unknown>;
+  /** Case folding with the same result as the in-memory evaluator's `toLowerCase()`. */
   fold(expression: RawBuilder<unknown>): RawBuilder<unknown>;
-  /** The JSON value at `path` inside `column`, as SQL text/number/boolean (null when absent). */
+  /** The JSON value at `path` inside `column`, as SQL text (booleans as the dialect's boolean parameter). */
   jsonScalar(column: RawBuilder<unknown>, path: readonly string[]): RawBuilder<unknown>;
-  /** The JSON value (object/array) at `path`, still JSON. */
+  /** The JSON value (object or array) at `path`, still JSON. */
   jsonValue(column: RawBuilder<unknown>, path: readonly string[]): RawBuilder<unknown>;
   /** A table source of the elements of the JSON array at `path`, aliased `alias`, element column `value`. */
   jsonArrayElements(column: RawBuilder<unknown>, path: readonly string[], alias: string): RawBuilder<unknown>;
@@ -20,27 +31,14 @@ export interface StoreDialect {
   jsonArrayLength(column: RawBuilder<unknown>, path: readonly string[]): RawBuilder<unknown>;
   /** How a boolean literal compares with a JSON boolean extracted by jsonScalar. */
   booleanParameter(value: boolean): unknown;
-  /** Number of bound parameters one statement may carry, with head-room. */
-  readonly maxParameters: number;
+  /** The expression under code-point (binary UTF-8) ordering, whatever the database's collation. */
+  codePointOrder(expression: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** Substring tests; lengths are in code points. */
+  contains(haystack: RawBuilder<unknown>, needle: unknown): RawBuilder<unknown>;
+  startsWith(text: RawBuilder<unknown>, prefix: unknown, length: number): RawBuilder<unknown>;
+  endsWith(text: RawBuilder<unknown>, suffix: unknown, length: number): RawBuilder<unknown>;
 }
 
-function sqliteJsonPath(path: readonly string[]): string {
-  // Attribute names come from the schema (never from client text) but may contain `$` ($ref): quote them.
-  return '$' + path.map((p) => `."${p}"`).join('');
+export function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
 }
-
-export const sqliteDialect: StoreDialect = {
-  name: 'sqlite',
-  isUniqueViolation(error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-  },
-  fold: (expression) => sql`scim_fold(${expression})`,
-  jsonScalar: (column, path) => sql`json_extract(${column}, ${sqliteJsonPath(path)})`,
-  jsonValue: (column, path) => sql`json_extract(${column}, ${sqliteJsonPath(path)})`,
-  jsonArrayElements: (column, path, alias) =>
-    sql`json_each(${column}, ${sqliteJsonPath(path)}) as ${sql.raw(alias)}`,
-  jsonArrayLength: (column, path) => sql`coalesce(json_array_length(${column}, ${sqliteJsonPath(path)}), 0)`,
-  booleanParameter: (value) => (value ? 1 : 0),
-  maxParameters: 30000,
-};

@@ -7,18 +7,29 @@ import { isAtLatestMigration } from './migrate.js';
 import { organizationRepository } from './organization-repository.js';
 import { scimResourceRepository } from './scim-resource-repository.js';
 
+const MAX_TRANSACTION_ATTEMPTS = 5;
+
 /** The Kysely implementation of the directory's storage port, for any engine the dialect describes. */
 export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): DirectoryStore {
   return {
     organizations: organizationRepository(db),
     integrations: integrationRepository(db),
     scimResources: scimResourceRepository(db, dialect),
-    transaction(work) {
-      return db.transaction().execute((trx) => work(directoryStore(trx, dialect)));
+    async transaction(work) {
+      // Concurrency failures (PostgreSQL serialization failures and deadlocks) roll the whole
+      // transaction back; the work is database-only, so running it again is safe.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction().execute((trx) => work(directoryStore(trx, dialect)));
+        } catch (error) {
+          if (attempt >= MAX_TRANSACTION_ATTEMPTS || !dialect.isRetryableTransactionError(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, attempt * 10 * Math.random()));
+        }
+      }
     },
     async isReady() {
       try {
-        return await isAtLatestMigration(db);
+        return await isAtLatestMigration(db, dialect);
       } catch {
         return false;
       }

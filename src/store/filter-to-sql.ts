@@ -29,18 +29,22 @@ export function filterToSql(
   filter: ResolvedFilter,
   type: ResourceTypeName,
   dialect: StoreDialect,
+  baseUrl: string,
 ): Condition {
-  return new FilterCompiler(type, dialect).compile(filter, undefined);
+  return new FilterCompiler(type, dialect, baseUrl).compile(filter, undefined);
 }
 
 class FilterCompiler {
   private aliasCounter = 0;
   private readonly type: ResourceTypeName;
   private readonly dialect: StoreDialect;
+  /** The integration's SCIM base URL: meta.location and $ref values are derived from it, not stored. */
+  private readonly baseUrl: string;
 
-  constructor(type: ResourceTypeName, dialect: StoreDialect) {
+  constructor(type: ResourceTypeName, dialect: StoreDialect, baseUrl: string) {
     this.type = type;
     this.dialect = dialect;
+    this.baseUrl = baseUrl;
   }
 
   compile(node: ResolvedFilter, element: ElementSource | undefined): Condition {
@@ -69,11 +73,14 @@ class FilterCompiler {
       return this.overElements(path, (source) => presentValue(source(sub.name), sub));
     }
     if (attribute.multiValued) {
-      if (!sub) return sql<SqlBool>`${this.dialect.jsonArrayLength(data, this.jsonPath(path))} > 0`;
+      // An element counts when any of its sub-attributes is present ([{"value": ""}] is not).
+      if (!sub) return this.overElements(path, (source) => anyPresent(attribute, source));
       return this.overElements(path, (source) => presentValue(source(sub.name), sub));
     }
     if (attribute.type === 'complex' && !sub) {
-      return sql<SqlBool>`${this.dialect.jsonValue(data, this.jsonPath(path))} is not null`;
+      return anyPresent(attribute, (name) =>
+        this.singular({ ...path, subAttribute: findSub(attribute, name) }),
+      );
     }
     return presentValue(this.singular(path), sub ?? attribute);
   }
@@ -88,10 +95,16 @@ class FilterCompiler {
     if (element && sub) return this.comparison(element(sub.name), sub, op, value);
     if (path.attribute.multiValued) {
       // RFC 7644 §3.4.2.2: a multi-valued attribute matches when any of its values matches; without a
-      // sub-attribute the comparison is on `value`.
+      // sub-attribute the comparison is on `value`. `ne` is `not eq`: no value equals.
       const subName = sub?.name ?? 'value';
       const definition =
         sub ?? path.attribute.subAttributes?.find((s) => s.name === 'value') ?? path.attribute;
+      if (op === 'ne') {
+        const anyEqual = this.overElements(path, (source) =>
+          this.comparison(source(subName), definition, 'eq', value),
+        );
+        return sql<SqlBool>`(not ${anyEqual})`;
+      }
       return this.overElements(path, (source) => this.comparison(source(subName), definition, op, value));
     }
     return this.comparison(this.singular(path), sub ?? path.attribute, op, value);
@@ -109,7 +122,10 @@ class FilterCompiler {
         : sql<SqlBool>`${operand.expression} is null`;
     }
     const foldCase = typeof value === 'string' && !definition.caseExact && definition.type !== 'dateTime';
-    const left = foldCase && !operand.folded ? this.dialect.fold(operand.expression) : operand.expression;
+    const folded = foldCase && !operand.folded ? this.dialect.fold(operand.expression) : operand.expression;
+    // Ordering of strings is by code point, as the evaluator's; equality needs no collation.
+    const ordered = typeof value === 'string' && ['gt', 'ge', 'lt', 'le'].includes(op);
+    const left = ordered ? this.dialect.codePointOrder(folded) : folded;
     const right = this.parameter(definition, value, foldCase);
     switch (op) {
       case 'eq':
@@ -117,11 +133,11 @@ class FilterCompiler {
       case 'ne':
         return sql<SqlBool>`(${operand.expression} is null or ${left} <> ${right})`;
       case 'co':
-        return sql<SqlBool>`(${operand.expression} is not null and instr(${left}, ${right}) > 0)`;
+        return sql<SqlBool>`(${operand.expression} is not null and ${this.dialect.contains(left, right)})`;
       case 'sw':
-        return sql<SqlBool>`(${operand.expression} is not null and substr(${left}, 1, ${codePointLength(String(value))}) = ${right})`;
+        return sql<SqlBool>`(${operand.expression} is not null and ${this.dialect.startsWith(left, right, codePointLength(String(value)))})`;
       case 'ew':
-        return sql<SqlBool>`(${operand.expression} is not null and substr(${left}, ${-codePointLength(String(value))}) = ${right})`;
+        return sql<SqlBool>`(${operand.expression} is not null and ${this.dialect.endsWith(left, right, codePointLength(String(value)))})`;
       case 'gt':
         return sql<SqlBool>`(${operand.expression} is not null and ${left} > ${right})`;
       case 'ge':
@@ -172,8 +188,12 @@ class FilterCompiler {
         return { expression: sql.ref('r.resource_type'), folded: false };
       case 'version':
         return { expression: sql`('W/"' || ${sql.ref('r.version')} || '"')`, folded: false };
+      case 'location':
+        return {
+          expression: sql`(${`${this.baseUrl}/${this.type}s/`} || ${sql.ref('r.id')})`,
+          folded: false,
+        };
       default:
-        // meta.location is derived from the public URL, which the store does not know.
         return { expression: sql`null`, folded: false };
     }
   }
@@ -216,16 +236,36 @@ class FilterCompiler {
         return { expression: groupsOfUser ? sql`'direct'` : m('member_type'), folded: false };
       }
       if (sub === 'display') {
-        const other2 = `${alias}_r`;
+        // As the representation shows it: the member's displayName, else its userName.
+        const related = `${alias}_r`;
+        const relatedData = sql.ref(`${related}.data`);
         return {
-          expression: sql`(select ${this.dialect.jsonScalar(sql.ref(`${other2}.data`), ['displayName'])} from scim_resources as ${sql.raw(other2)} where ${sql.ref(`${other2}.id`)} = ${other})`,
+          expression: sql`(select coalesce(${this.dialect.jsonScalar(relatedData, ['displayName'])}, ${this.dialect.jsonScalar(relatedData, ['userName'])}) from scim_resources as ${sql.raw(related)} where ${sql.ref(`${related}.id`)} = ${other})`,
           folded: false,
         };
+      }
+      if (sub === '$ref') {
+        const endpoint = groupsOfUser
+          ? sql`'Groups'`
+          : sql`(case when ${m('member_type')} = 'User' then 'Users' else 'Groups' end)`;
+        return { expression: sql`(${`${this.baseUrl}/`} || ${endpoint} || '/' || ${other})`, folded: false };
       }
       return { expression: sql`null`, folded: false };
     };
     return sql<SqlBool>`exists (select 1 from scim_memberships as ${sql.raw(alias)} where ${own} = ${resource}.id and ${inner(source)})`;
   }
+}
+
+function findSub(attribute: AttributeDefinition, name: string): AttributeDefinition | undefined {
+  return attribute.subAttributes?.find((sub) => sub.name === name);
+}
+
+/** RFC 7643 §2.5 "unassigned": a complex value is present when any sub-attribute is. */
+function anyPresent(attribute: AttributeDefinition, source: ElementSource): Condition {
+  const subs = attribute.subAttributes ?? [];
+  if (subs.length === 0) return sql<SqlBool>`1 = 0`;
+  const parts = subs.map((sub) => presentValue(source(sub.name), sub));
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }
 
 function presentValue(operand: Operand, definition: AttributeDefinition): Condition {

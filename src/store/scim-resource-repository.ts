@@ -15,11 +15,11 @@ import { filterToSql } from './filter-to-sql.js';
 
 const MEMBERSHIP_COLUMNS = 4;
 
-function toStored(row: ScimResourcesTable): StoredResource {
+function toStored(row: ScimResourcesTable, dialect: StoreDialect): StoredResource {
   return {
     id: row.id,
     resourceType: row.resource_type as ResourceTypeName,
-    attributes: JSON.parse(row.data) as JsonObject,
+    attributes: dialect.parseJson(row.data),
     version: Number(row.version),
     created: row.created_at,
     lastModified: row.last_modified,
@@ -103,7 +103,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         .where('organization_id', '=', scope.organizationId)
         .where('resource_type', '=', type)
         .executeTakeFirst();
-      return row ? toStored(row) : undefined;
+      return row ? toStored(row, dialect) : undefined;
     },
 
     async replace(scope, type, id, attributes, lastModified, members) {
@@ -132,7 +132,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         await db.deleteFrom('scim_memberships').where('group_id', '=', id).execute();
         await insertMembers(scope, id, members);
       }
-      return toStored(row);
+      return toStored(row, dialect);
     },
 
     async delete(scope, type, id) {
@@ -152,7 +152,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         .where('r.integration_id', '=', scope.integrationId)
         .where('r.organization_id', '=', scope.organizationId)
         .where('r.resource_type', '=', type);
-      if (query.filter) base = base.where(filterToSql(query.filter, type, dialect));
+      if (query.filter) base = base.where(filterToSql(query.filter, type, dialect, query.baseUrl));
       const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       if (query.count === 0) return { totalResults: Number(total.n), resources: [] };
       const rows = await base
@@ -162,7 +162,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         .limit(query.count)
         .offset(query.startIndex - 1)
         .execute();
-      return { totalResults: Number(total.n), resources: rows.map(toStored) };
+      return { totalResults: Number(total.n), resources: rows.map((row) => toStored(row, dialect)) };
     },
 
     async findTypes(scope, ids) {

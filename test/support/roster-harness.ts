@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
@@ -9,10 +6,9 @@ import { createIntegration } from '../../src/directory/integrations/create-integ
 import { ensureDefaultOrganization } from '../../src/directory/integrations/ensure-default-organization.js';
 import type { Clock, DirectoryStore, IdSource } from '../../src/directory/ports.js';
 import { uuidV7Source } from '../../src/directory/ids/uuid-v7.js';
-import { sqliteDialect } from '../../src/store/dialect.js';
 import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
-import { openSqlite } from '../../src/store/sqlite/open-sqlite.js';
+import type { TestDatabase, TestEngine } from './test-engines.js';
 import type { ServiceCapabilities } from '../../src/core/protocol/discovery-documents.js';
 
 export const testCapabilities: ServiceCapabilities = {
@@ -54,36 +50,38 @@ export interface IntegrationHandle {
   readonly url: string;
 }
 
+export { testEngines } from './test-engines.js';
+
 /**
- * A real Roster HTTP server on 127.0.0.1 over a real SQLite file in a temporary directory. Requests go
- * through fetch and the network stack, like an identity provider's.
+ * A real Roster HTTP server on 127.0.0.1 over a real database (a SQLite file in a temporary directory,
+ * or a fresh PostgreSQL schema). Requests go through fetch and the network stack, like an identity
+ * provider's.
  */
 export class RosterHarness {
   readonly store: DirectoryStore;
   readonly clock: TestClock;
-  readonly dataDir: string;
+  readonly database: TestDatabase;
   private readonly app: FastifyInstance;
   readonly origin: string;
 
   private constructor(
     store: DirectoryStore,
     clock: TestClock,
-    dataDir: string,
+    database: TestDatabase,
     app: FastifyInstance,
     origin: string,
   ) {
     this.store = store;
     this.clock = clock;
-    this.dataDir = dataDir;
+    this.database = database;
     this.app = app;
     this.origin = origin;
   }
 
-  static async start(options: { bodyLimitBytes?: number } = {}): Promise<RosterHarness> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'roster-test-'));
-    const db = openSqlite(join(dataDir, 'roster.db'));
-    await migrateToLatest(db);
-    const store = directoryStore(db, sqliteDialect);
+  static async start(engine: TestEngine, options: { bodyLimitBytes?: number } = {}): Promise<RosterHarness> {
+    const database = await engine.open();
+    await migrateToLatest(database.db, database.dialect);
+    const store = directoryStore(database.db, database.dialect);
     const clock = new TestClock();
     await ensureDefaultOrganization({ store, clock, ids });
     // The public URL is only known after listening, so the app is built with a placeholder and the
@@ -98,7 +96,7 @@ export class RosterHarness {
       capabilities: testCapabilities,
     });
     const origin = await app.listen({ host: '127.0.0.1', port: 0 });
-    return new RosterHarness(store, clock, dataDir, app, origin);
+    return new RosterHarness(store, clock, database, app, origin);
   }
 
   async createIntegration(
@@ -138,7 +136,6 @@ export class RosterHarness {
 
   async close(): Promise<void> {
     await this.app.close();
-    await this.store.close();
-    rmSync(this.dataDir, { recursive: true, force: true });
+    await this.database.dispose();
   }
 }

@@ -20,7 +20,12 @@ const parse = (filter: string, position: number, reason: string): InvalidFilterC
   position,
   reason,
 });
-const resolve = (filter: string, position: number, reason: string, resourceType: 'User' | 'Group' = 'User') => ({
+const resolve = (
+  filter: string,
+  position: number,
+  reason: string,
+  resourceType: 'User' | 'Group' = 'User',
+) => ({
   filter,
   resourceType,
   stage: 'resolve' as const,
@@ -62,13 +67,21 @@ export const invalidFilterCases: readonly InvalidFilterCase[] = Object.freeze([
   parse('emails[type eq "work")', 21, 'expected "and", "or" or "]" at position 21'),
   parse('emails[]', 7, 'expected an attribute name, "not" or "(" at position 7 but found "]"'),
   parse('emails[type eq "work" and value[x eq "y"]]', 31, 'value filters cannot be nested'),
-  parse('name.givenName[value eq "x"]', 14, 'a value filter applies to an attribute, not to "name.givenName"'),
+  parse(
+    'name.givenName[value eq "x"]',
+    14,
+    'a value filter applies to an attribute, not to "name.givenName"',
+  ),
   parse('emails[type eq "work"].value', 28, 'expected a comparison operator after "value"'),
   parse('emails[type eq "work"].', 23, 'expected a sub-attribute name after "]."'),
   parse('emails[type eq "work"] eq "x"', 23, 'expected "and", "or" or the end of the filter'),
   parse('not userName eq "x"', 4, 'expected "(" after "not" at position 4 but found "userName"'),
   parse('userName eq "x" and not', 23, 'expected "(" after "not"'),
-  parse('userName eq "x" and', 19, 'expected an attribute name, "not" or "(" at position 19 but found the end'),
+  parse(
+    'userName eq "x" and',
+    19,
+    'expected an attribute name, "not" or "(" at position 19 but found the end',
+  ),
   parse('userName eq "x" and (', 21, 'expected an attribute name, "not" or "("'),
   parse('userName eq "x" or or userName eq "y"', 22, 'expected a comparison operator after "or"'),
   parse('name.givenName.x eq "y"', 14, 'at most one sub-attribute'),

@@ -144,9 +144,9 @@ function parseAttributeExpression(
   if (!inner.ok) return inner;
   if (peek(state).kind !== '.') return ok({ kind: 'valuePath', path: path.value, filter: inner.value });
 
-  // Not in the RFC 7644 §3.4.2.2 filter ABNF (only PATCH paths allow `valuePath "." subAttr`), but Entra ID
-  // and others send `emails[type eq "work"].value eq "x"`. It means "one element has type work and that
-  // element's value is x", so it becomes the value path `emails[type eq "work" and value eq "x"]`.
+  // Quirk: the RFC 7644 §3.4.2.2 filter ABNF has no `valuePath "." subAttr` (only PATCH paths, §3.5.2, do),
+  // yet clients such as Entra ID send `emails[type eq "work"].value eq "x"`. It means "one element has type
+  // work and that element's value is x", so it becomes the value path `emails[type eq "work" and value eq "x"]`.
   state.index += 1;
   const subToken = peek(state);
   if (subToken.kind !== 'word' || !isAttributeName(subToken.text)) {

@@ -1,5 +1,4 @@
-import type { AttributePath } from '../path/attribute-path.js';
-import { pathText } from '../path/resolve-path.js';
+import { pathText } from '../path/path-text.js';
 import type { Filter, FilterValue } from './filter-ast.js';
 
 // Binding strength, RFC 7644 §3.4.2.2 Table 5: or < and < everything else (atoms, not, value paths).
@@ -24,20 +23,16 @@ function print(node: Filter, context: number): string {
     case 'not':
       return `not (${print(node.filter, OR)})`;
     case 'present':
-      return `${printPath(node.path)} pr`;
+      return `${pathText(node.path)} pr`;
     case 'compare':
-      return `${printPath(node.path)} ${node.op} ${printValue(node.value)}`;
+      return `${pathText(node.path)} ${node.op} ${printValue(node.value)}`;
     case 'valuePath':
-      return `${printPath(node.path)}[${print(node.filter, OR)}]`;
+      return `${pathText(node.path)}[${print(node.filter, OR)}]`;
   }
 }
 
 function group(text: string, strength: number, context: number): string {
   return strength < context ? `(${text})` : text;
-}
-
-function printPath(path: AttributePath): string {
-  return pathText(path);
 }
 
 function printValue(value: FilterValue): string {

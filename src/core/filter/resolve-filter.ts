@@ -126,7 +126,7 @@ function checkValueType(
   path: ResolvedPath,
   definition: AttributeDefinition,
   value: string | number | boolean,
-) {
+): Result<FilterValue, string> {
   const name = label(path);
   const shown = JSON.stringify(value);
   switch (definition.type) {

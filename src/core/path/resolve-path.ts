@@ -2,13 +2,7 @@ import { findSubAttribute } from '../schema/attribute-definition.js';
 import { findAttribute, findExtension, type ResourceTypeDefinition } from '../schema/resource-types.js';
 import { err, ok, type Result } from '../result.js';
 import type { AttributePath, ResolvedPath } from './attribute-path.js';
-
-/** The path as the client wrote it, for error messages. */
-export function pathText(path: AttributePath): string {
-  const urn = path.schemaUrn === undefined ? '' : `${path.schemaUrn}:`;
-  const sub = path.subAttribute === undefined ? '' : `.${path.subAttribute}`;
-  return `${urn}${path.attribute}${sub}`;
-}
+import { pathText } from './path-text.js';
 
 /**
  * Binds a path to the resource type's schemas (RFC 7643 §2.1: names are case-insensitive), so callers see

@@ -33,7 +33,12 @@ export async function listResources(
     limits.maxPageSize,
     Math.max(0, Math.trunc(request.count ?? limits.defaultPageSize)),
   );
-  const page = await context.store.scimResources.list(context.scope, typeName, { filter, startIndex, count });
+  const page = await context.store.scimResources.list(context.scope, typeName, {
+    filter,
+    baseUrl: context.baseUrl,
+    startIndex,
+    count,
+  });
   const resources: JsonObject[] = [];
   for (const stored of page.resources) resources.push(await readResource(context, stored));
   return listResponse(resources, page.totalResults, startIndex);

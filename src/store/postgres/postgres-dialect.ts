@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import { errorCode, type StoreDialect } from '../dialect.js';
+
+/** A text[] path literal for #> and #>>, bound as a parameter. */
+function jsonPath(path: readonly string[]) {
+  return sql`cast(${[...path]} as text[])`;
+}
+
+export const postgresDialect: StoreDialect = {
+  name: 'postgres',
+  hasSchemas: true,
+  jsonColumnType: 'jsonb',
+  maxParameters: 60000,
+  isUniqueViolation: (error) => errorCode(error) === '23505',
+  // serialization_failure and deadlock_detected: the whole transaction may run again.
+  isRetryableTransactionError: (error) => errorCode(error) === '40001' || errorCode(error) === '40P01',
+  parseJson: (value) => (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>,
+  // The database's ctype is UTF-8 aware (C.UTF-8 or a language locale), so lower() folds like toLowerCase().
+  fold: (expression) => sql`lower(${expression})`,
+  jsonScalar: (column, path) => sql`(${column} #>> ${jsonPath(path)})`,
+  jsonValue: (column, path) => sql`(${column} #> ${jsonPath(path)})`,
+  jsonArrayElements: (column, path, alias) =>
+    sql`jsonb_array_elements(case when jsonb_typeof(${column} #> ${jsonPath(path)}) = 'array' then ${column} #> ${jsonPath(path)} else '[]'::jsonb end) as ${sql.raw(alias)}(value)`,
+  jsonArrayLength: (column, path) =>
+    sql`(case when jsonb_typeof(${column} #> ${jsonPath(path)}) = 'array' then jsonb_array_length(${column} #> ${jsonPath(path)}) else 0 end)`,
+  booleanParameter: (value) => (value ? 'true' : 'false'),
+  codePointOrder: (expression) => sql`(${expression} collate "C")`,
+  contains: (haystack, needle) => sql`strpos(${haystack}, ${needle}) > 0`,
+  startsWith: (text, prefix, length) => sql`left(${text}, ${length}) = ${prefix}`,
+  endsWith: (text, suffix, length) => sql`right(${text}, ${length}) = ${suffix}`,
+};

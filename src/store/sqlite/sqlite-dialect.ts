@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import { errorCode, type StoreDialect } from '../dialect.js';
+
+function jsonPath(path: readonly string[]): string {
+  // Attribute names come from the schema (never from client text) but may contain `$` ($ref): quote them.
+  return '$' + path.map((p) => `."${p}"`).join('');
+}
+
+export const sqliteDialect: StoreDialect = {
+  name: 'sqlite',
+  hasSchemas: false,
+  jsonColumnType: 'text',
+  maxParameters: 30000,
+  isUniqueViolation(error) {
+    const code = errorCode(error);
+    return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  },
+  // One writer at a time: SQLite transactions do not fail on conflicts, they wait (busy_timeout).
+  isRetryableTransactionError: (error) => errorCode(error) === 'SQLITE_BUSY',
+  parseJson: (value) => JSON.parse(String(value)) as Record<string, unknown>,
+  // scim_fold is registered on every connection in open-sqlite.ts (SQLite's lower() is ASCII-only).
+  fold: (expression) => sql`scim_fold(${expression})`,
+  jsonScalar: (column, path) => sql`json_extract(${column}, ${jsonPath(path)})`,
+  jsonValue: (column, path) => sql`json_extract(${column}, ${jsonPath(path)})`,
+  jsonArrayElements: (column, path, alias) =>
+    sql`json_each(${column}, ${jsonPath(path)}) as ${sql.raw(alias)}`,
+  jsonArrayLength: (column, path) => sql`coalesce(json_array_length(${column}, ${jsonPath(path)}), 0)`,
+  booleanParameter: (value) => (value ? 1 : 0),
+  // SQLite's default BINARY collation compares UTF-8 bytes: code-point order already.
+  codePointOrder: (expression) => expression,
+  contains: (haystack, needle) => sql`instr(${haystack}, ${needle}) > 0`,
+  startsWith: (text, prefix, length) => sql`substr(${text}, 1, ${length}) = ${prefix}`,
+  endsWith: (text, suffix, length) => sql`substr(${text}, ${-length}) = ${suffix}`,
+};
