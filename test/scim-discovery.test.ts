@@ -36,8 +36,9 @@ describe.each(testEngines)('discovery documents on $name', (engine) => {
       patch: { supported: false },
       bulk: { supported: false },
       filter: { supported: true, maxResults: 1000 },
-      sort: { supported: false },
+      sort: { supported: true },
       etag: { supported: false },
+      pagination: { cursor: true, index: true, defaultPaginationMethod: 'index', cursorTimeout: 3600 },
     });
   });
 

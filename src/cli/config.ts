@@ -12,6 +12,7 @@ export interface Config {
   readonly databasePoolSize: number;
   readonly statementTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
+  readonly cursorTimeoutSeconds: number;
 }
 
 export type DatabaseLocation =
@@ -80,6 +81,7 @@ export function loadConfig(env: Environment): Config {
     databasePoolSize: integer('ROSTER_DATABASE_POOL_SIZE', 10, 1, 1000),
     statementTimeoutMs: integer('ROSTER_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
     shutdownTimeoutMs: integer('ROSTER_SHUTDOWN_TIMEOUT_MS', 25_000, 0, 600_000),
+    cursorTimeoutSeconds: integer('ROSTER_CURSOR_TIMEOUT_SECONDS', 3600, 10, 7 * 86_400),
   };
   if (config.defaultPageSize > config.maxPageSize) {
     problems.push('ROSTER_DEFAULT_PAGE_SIZE must not exceed ROSTER_MAX_PAGE_SIZE.');

@@ -1,5 +1,7 @@
 import { pino } from 'pino';
 import { buildApp } from '../http/build-app.js';
+import { loadCursorSigningKey } from '../directory/scim/cursor-signing-key.js';
+import { scimCapabilities, scimSettings } from './scim-service-settings.js';
 import type { Config } from './config.js';
 import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
 
@@ -19,20 +21,8 @@ export async function serveCommand(config: Config): Promise<void> {
     logger,
     publicBaseUrl: config.publicBaseUrl,
     bodyLimitBytes: config.bodyLimitBytes,
-    capabilities: {
-      patch: false,
-      bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
-      filter: { supported: true, maxResults: config.maxPageSize },
-      sort: false,
-      etag: false,
-      pagination: {
-        cursor: false,
-        index: true,
-        defaultPageSize: config.defaultPageSize,
-        maxPageSize: config.maxPageSize,
-      },
-      documentationUri: `${config.publicBaseUrl}/docs`,
-    },
+    capabilities: scimCapabilities(config),
+    scimSettings: scimSettings(config, await loadCursorSigningKey({ store, clock: systemClock })),
   });
 
   let stopping = false;

@@ -1,4 +1,5 @@
 import type { ResolvedFilter } from '../core/filter/filter-ast.js';
+import type { SortOrder } from '../core/protocol/list-request.js';
 import type { JsonObject } from '../core/resource/json.js';
 import type { MemberReference } from '../core/resource/scim-resource.js';
 import type { ResourceTypeName } from '../core/schema/resource-types.js';
@@ -49,19 +50,42 @@ export interface NewMember {
   readonly type: ResourceTypeName;
 }
 
+/** A position in a sorted list: the sort key of a row and its id (the tie-breaker). */
+export interface SortKey {
+  readonly value: string | number | boolean | null;
+  readonly id: string;
+}
+
+/** Offset pages (RFC 7644 startIndex) or keyset pages (RFC 9865 cursors: cost independent of depth). */
+export type PageRequest =
+  | { readonly kind: 'offset'; readonly offset: number; readonly limit: number }
+  | {
+      readonly kind: 'keyset';
+      /** Rows strictly after this key in the walk's direction; undefined starts at the beginning. */
+      readonly after: SortKey | undefined;
+      /** Walk towards the start of the list (for previousCursor). Rows still come back in list order. */
+      readonly backward: boolean;
+      readonly limit: number;
+    };
+
 export interface ListQuery {
   readonly filter: ResolvedFilter | undefined;
   /** The integration's SCIM base URL, from which meta.location and $ref values are derived. */
   readonly baseUrl: string;
-  /** 1-based, already clamped by the caller. */
-  readonly startIndex: number;
-  /** Already clamped; 0 asks only for the total. */
-  readonly count: number;
+  /** Undefined sorts by creation (then id). */
+  readonly sort: SortOrder | undefined;
+  readonly page: PageRequest;
+  /** Counting every match costs a scan of the matches; keyset pages after the first skip it. */
+  readonly withTotal: boolean;
 }
 
 export interface ListPage {
-  readonly totalResults: number;
+  readonly totalResults: number | undefined;
   readonly resources: readonly StoredResource[];
+  /** The sort key of each resource, in the same order. */
+  readonly keys: readonly SortKey[];
+  /** Keyset pages: whether more rows lie beyond this page in the walk's direction. */
+  readonly hasMore: boolean;
 }
 
 export interface OrganizationRepository {
@@ -115,7 +139,13 @@ export interface ScimResourceRepository {
   ): Promise<readonly { id: string; displayName: string }[]>;
 }
 
+export interface InstallationSecretRepository {
+  /** The named secret, created from `generate` by whichever instance asks first. */
+  getOrCreate(name: string, generate: () => string, now: string): Promise<string>;
+}
+
 export interface DirectoryStore {
+  readonly installationSecrets: InstallationSecretRepository;
   readonly organizations: OrganizationRepository;
   readonly integrations: IntegrationRepository;
   readonly scimResources: ScimResourceRepository;

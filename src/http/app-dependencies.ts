@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServiceCapabilities } from '../core/protocol/discovery-documents.js';
 import type { Clock, DirectoryStore, IdSource } from '../directory/ports.js';
+import type { ScimSettings } from '../directory/scim/scim-context.js';
 
 /** Everything the HTTP app needs, built by the CLI (the composition root) and passed in. */
 export interface AppDependencies {
@@ -12,4 +13,5 @@ export interface AppDependencies {
   readonly publicBaseUrl: string;
   readonly bodyLimitBytes: number;
   readonly capabilities: ServiceCapabilities;
+  readonly scimSettings: ScimSettings;
 }

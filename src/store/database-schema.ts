@@ -40,7 +40,14 @@ export interface ScimMembershipsTable {
   member_type: string;
 }
 
+export interface InstallationSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 export interface Database {
+  installation_secrets: InstallationSecretsTable;
   organizations: OrganizationsTable;
   integrations: IntegrationsTable;
   scim_resources: ScimResourcesTable;

@@ -27,6 +27,8 @@ export interface StoreDialect {
   jsonValue(column: RawBuilder<unknown>, path: readonly string[]): RawBuilder<unknown>;
   /** A table source of the elements of the JSON array at `path`, aliased `alias`, element column `value`. */
   jsonArrayElements(column: RawBuilder<unknown>, path: readonly string[], alias: string): RawBuilder<unknown>;
+  /** `sub` of the element of the JSON array at `path` marked primary, else of the first element. */
+  primaryElementValue(column: RawBuilder<unknown>, path: readonly string[], sub: string): RawBuilder<unknown>;
   /** The number of elements of the JSON array at `path` (0 when absent). */
   jsonArrayLength(column: RawBuilder<unknown>, path: readonly string[]): RawBuilder<unknown>;
   /** How a boolean literal compares with a JSON boolean extracted by jsonScalar. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DirectoryStore } from '../directory/ports.js';
 import type { Database } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
+import { installationSecretRepository } from './installation-secret-repository.js';
 import { integrationRepository } from './integration-repository.js';
 import { isAtLatestMigration } from './migrate.js';
 import { organizationRepository } from './organization-repository.js';
@@ -12,6 +13,7 @@ const MAX_TRANSACTION_ATTEMPTS = 5;
 /** The Kysely implementation of the directory's storage port, for any engine the dialect describes. */
 export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): DirectoryStore {
   return {
+    installationSecrets: installationSecretRepository(db),
     organizations: organizationRepository(db),
     integrations: integrationRepository(db),
     scimResources: scimResourceRepository(db, dialect),

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arbitraryUserFilter } from '../core/filter/arbitrary-filter.js';
 import { evaluateFilter } from '../core/filter/evaluate-filter.js';
 import { filterCases } from '../core/filter/filter-cases.js';
 import { fixtures, type FixtureResource } from '../core/filter/filter-fixtures.js';
@@ -83,8 +85,9 @@ async function representations(store: DirectoryStore, scope: IntegrationScope, t
   const page = await store.scimResources.list(scope, type, {
     filter: undefined,
     baseUrl: BASE,
-    startIndex: 1,
-    count: 1000,
+    sort: undefined,
+    page: { kind: 'offset', offset: 0, limit: 1000 },
+    withTotal: true,
   });
   const out: JsonObject[] = [];
   for (const stored of page.resources) {
@@ -146,8 +149,9 @@ describe.each(testEngines)(
         const page = await store.scimResources.list(scope, testCase.resourceType, {
           filter,
           baseUrl: BASE,
-          startIndex: 1,
-          count: 1000,
+          sort: undefined,
+          page: { kind: 'offset', offset: 0, limit: 1000 },
+          withTotal: true,
         });
         const fromSql = sorted(page.resources.map((r) => r.id));
         const fromEvaluator = sorted(
@@ -163,3 +167,56 @@ describe.each(testEngines)(
     }
   },
 );
+
+describe.each(testEngines)('generated filters on $name', (engine) => {
+  let database: TestDatabase;
+  let store: DirectoryStore;
+  let scope: IntegrationScope;
+  let users: JsonObject[] = [];
+
+  beforeAll(async () => {
+    database = await engine.open();
+    await migrateToLatest(database.db, database.dialect);
+    store = directoryStore(database.db, database.dialect);
+    const organization = await store.organizations.ensure({ id: 'org-1', name: 'default', createdAt: NOW });
+    await store.integrations.insert(
+      {
+        id: 'int-1',
+        organizationId: organization.id,
+        name: 'fixtures',
+        idp: 'generic',
+        createdAt: NOW,
+        tokenCreatedAt: null,
+        tokenExpiresAt: null,
+      },
+      'hash',
+    );
+    scope = { organizationId: organization.id, integrationId: 'int-1' };
+    await loadFixtures(store, scope);
+    users = await representations(store, scope, 'User');
+  });
+  afterAll(() => database.dispose());
+
+  it('select in SQL exactly what the evaluator selects (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryUserFilter, async (raw) => {
+        const resolved = resolveFilter(resourceTypeNamed('User'), raw);
+        fc.pre(resolved.ok);
+        if (!resolved.ok) return;
+        const page = await store.scimResources.list(scope, 'User', {
+          filter: resolved.value,
+          baseUrl: BASE,
+          sort: undefined,
+          page: { kind: 'offset', offset: 0, limit: 1000 },
+          withTotal: false,
+        });
+        const fromSql = sorted(page.resources.map((r) => r.id));
+        const fromEvaluator = sorted(
+          users.filter((u) => evaluateFilter(u, resolved.value)).map((u) => String(u.id)),
+        );
+        expect(fromSql).toEqual(fromEvaluator);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

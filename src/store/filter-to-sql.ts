@@ -9,9 +9,11 @@ type Expression = RawBuilder<unknown>;
 type Condition = RawBuilder<SqlBool>;
 
 /** An expression for a value, and whether it is already case-folded (an indexed key column). */
-interface Operand {
+export interface Operand {
   readonly expression: Expression;
   readonly folded: boolean;
+  /** A NOT NULL column: keyset conditions can use a plain row-value comparison on it. */
+  readonly notNull?: boolean;
 }
 
 /** Where sub-attributes of the current multi-valued element come from. */
@@ -32,6 +34,21 @@ export function filterToSql(
   baseUrl: string,
 ): Condition {
   return new FilterCompiler(type, dialect, baseUrl).compile(filter, undefined);
+}
+
+/** The SQL operand of a singular attribute path (indexed column where there is one), for sorting. */
+export function singularOperand(
+  path: ResolvedPath,
+  type: ResourceTypeName,
+  dialect: StoreDialect,
+  baseUrl: string,
+): Operand {
+  return new FilterCompiler(type, dialect, baseUrl).singular(path);
+}
+
+/** The path of a multi-valued attribute inside the JSON document (extension attributes under their URN). */
+export function jsonPathOf(path: ResolvedPath): string[] {
+  return path.isExtension ? [path.schemaUrn, path.attribute.name] : [path.attribute.name];
 }
 
 class FilterCompiler {
@@ -127,6 +144,10 @@ class FilterCompiler {
     const ordered = typeof value === 'string' && ['gt', 'ge', 'lt', 'le'].includes(op);
     const left = ordered ? this.dialect.codePointOrder(folded) : folded;
     const right = this.parameter(definition, value, foldCase);
+    // Every string contains, starts and ends with the empty string (SQL substr(x, -0) would not agree).
+    if (value === '' && (op === 'co' || op === 'sw' || op === 'ew')) {
+      return sql<SqlBool>`(${operand.expression} is not null)`;
+    }
     switch (op) {
       case 'eq':
         return sql<SqlBool>`(${operand.expression} is not null and ${left} = ${right})`;
@@ -161,17 +182,18 @@ class FilterCompiler {
   }
 
   /** An operand for a singular attribute: an indexed column where one exists, else the JSON value. */
-  private singular(path: ResolvedPath): Operand {
+  singular(path: ResolvedPath): Operand {
     const name = path.attribute.name;
     const sub = path.subAttribute?.name;
     if (!path.isExtension) {
-      if (name === 'id') return { expression: sql.ref('r.id'), folded: false };
+      if (name === 'id') return { expression: sql.ref('r.id'), folded: false, notNull: true };
       if (name === 'externalId') return { expression: sql.ref('r.external_id'), folded: false };
-      if (name === 'userName' && this.type === 'User')
-        return { expression: sql.ref('r.name_key'), folded: true };
+      if (name === 'userName' && this.type === 'User') {
+        return { expression: sql.ref('r.name_key'), folded: true, notNull: true };
+      }
       if (name === 'displayName') {
-        const column = this.type === 'Group' ? 'r.name_key' : 'r.display_name_key';
-        return { expression: sql.ref(column), folded: true };
+        if (this.type === 'Group') return { expression: sql.ref('r.name_key'), folded: true, notNull: true };
+        return { expression: sql.ref('r.display_name_key'), folded: true };
       }
       if (name === 'meta') return this.meta(sub);
     }
@@ -181,9 +203,9 @@ class FilterCompiler {
   private meta(sub: string | undefined): Operand {
     switch (sub) {
       case 'created':
-        return { expression: sql.ref('r.created_at'), folded: false };
+        return { expression: sql.ref('r.created_at'), folded: false, notNull: true };
       case 'lastModified':
-        return { expression: sql.ref('r.last_modified'), folded: false };
+        return { expression: sql.ref('r.last_modified'), folded: false, notNull: true };
       case 'resourceType':
         return { expression: sql.ref('r.resource_type'), folded: false };
       case 'version':

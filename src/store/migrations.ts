@@ -100,5 +100,16 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0002_installation_secrets': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        // Keys every instance of an installation must share (cursor signing), created once.
+        await db.schema
+          .createTable('installation_secrets')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }

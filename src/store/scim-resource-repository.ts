@@ -12,6 +12,7 @@ import type {
 import type { Database, ScimResourcesTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { filterToSql } from './filter-to-sql.js';
+import { keysetCondition, orderByTerms, sortKeyExpression } from './sort-to-sql.js';
 
 const MEMBERSHIP_COLUMNS = 4;
 
@@ -36,6 +37,13 @@ function keyColumns(type: ResourceTypeName, attributes: JsonObject) {
     display_name_key: displayName === null ? null : displayName.toLowerCase(),
     external_id: text(attributes.externalId),
   };
+}
+
+function sortValue(value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return String(value);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -153,16 +161,35 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         .where('r.organization_id', '=', scope.organizationId)
         .where('r.resource_type', '=', type);
       if (query.filter) base = base.where(filterToSql(query.filter, type, dialect, query.baseUrl));
-      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      if (query.count === 0) return { totalResults: Number(total.n), resources: [] };
-      const rows = await base
+      const totalResults = query.withTotal
+        ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+        : undefined;
+      const page = query.page;
+      if (page.limit === 0) return { totalResults, resources: [], keys: [], hasMore: false };
+
+      const key = sortKeyExpression(query.sort, type, dialect, query.baseUrl);
+      const backward = page.kind === 'keyset' && page.backward;
+      let rows = base
         .selectAll('r')
-        .orderBy('r.created_at')
-        .orderBy('r.id')
-        .limit(query.count)
-        .offset(query.startIndex - 1)
-        .execute();
-      return { totalResults: Number(total.n), resources: rows.map((row) => toStored(row, dialect)) };
+        .select(key.expression.as('sort_key'))
+        .orderBy(orderByTerms(key, backward));
+      if (page.kind === 'offset') {
+        rows = rows.limit(page.limit).offset(page.offset);
+      } else {
+        if (page.after) rows = rows.where(keysetCondition(key, page.after, backward));
+        // One row more than asked tells whether another page follows.
+        rows = rows.limit(page.limit + 1);
+      }
+      const found = await rows.execute();
+      const hasMore = page.kind === 'keyset' && found.length > page.limit;
+      const kept = hasMore ? found.slice(0, page.limit) : found;
+      if (backward) kept.reverse();
+      return {
+        totalResults,
+        resources: kept.map((row) => toStored(row, dialect)),
+        keys: kept.map((row) => ({ value: sortValue(row.sort_key), id: row.id })),
+        hasMore,
+      };
     },
 
     async findTypes(scope, ids) {

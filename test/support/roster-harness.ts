@@ -8,6 +8,7 @@ import type { Clock, DirectoryStore, IdSource } from '../../src/directory/ports.
 import { uuidV7Source } from '../../src/directory/ids/uuid-v7.js';
 import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import { loadCursorSigningKey } from '../../src/directory/scim/cursor-signing-key.js';
 import type { TestDatabase, TestEngine } from './test-engines.js';
 import type { ServiceCapabilities } from '../../src/core/protocol/discovery-documents.js';
 
@@ -15,9 +16,9 @@ export const testCapabilities: ServiceCapabilities = {
   patch: false,
   bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
   filter: { supported: true, maxResults: 1000 },
-  sort: false,
+  sort: true,
   etag: false,
-  pagination: { cursor: false, index: true, defaultPageSize: 100, maxPageSize: 1000 },
+  pagination: { cursor: true, index: true, defaultPageSize: 100, maxPageSize: 1000, cursorTimeout: 3600 },
   documentationUri: 'http://127.0.0.1/docs',
 };
 
@@ -78,7 +79,10 @@ export class RosterHarness {
     this.origin = origin;
   }
 
-  static async start(engine: TestEngine, options: { bodyLimitBytes?: number } = {}): Promise<RosterHarness> {
+  static async start(
+    engine: TestEngine,
+    options: { bodyLimitBytes?: number; wrapStore?: (store: DirectoryStore) => DirectoryStore } = {},
+  ): Promise<RosterHarness> {
     const database = await engine.open();
     await migrateToLatest(database.db, database.dialect);
     const store = directoryStore(database.db, database.dialect);
@@ -87,13 +91,18 @@ export class RosterHarness {
     // The public URL is only known after listening, so the app is built with a placeholder and the
     // harness reads real locations from responses.
     const app = await buildApp({
-      store,
+      store: options.wrapStore ? options.wrapStore(store) : store,
       clock,
       ids,
       logger: pino({ level: 'silent' }),
       publicBaseUrl: 'http://127.0.0.1',
       bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576,
       capabilities: testCapabilities,
+      scimSettings: {
+        pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
+        cursorSigningKey: await loadCursorSigningKey({ store, clock }),
+        cursorTimeoutSeconds: 3600,
+      },
     });
     const origin = await app.listen({ host: '127.0.0.1', port: 0 });
     return new RosterHarness(store, clock, database, app, origin);

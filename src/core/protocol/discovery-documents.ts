@@ -24,6 +24,7 @@ export interface ServiceCapabilities {
     readonly index: boolean;
     readonly defaultPageSize: number;
     readonly maxPageSize: number;
+    readonly cursorTimeout: number;
   };
   readonly documentationUri: string;
 }
@@ -47,6 +48,7 @@ export function serviceProviderConfigDocument(
       defaultPaginationMethod: 'index',
       defaultPageSize: capabilities.pagination.defaultPageSize,
       maxPageSize: capabilities.pagination.maxPageSize,
+      cursorTimeout: capabilities.pagination.cursorTimeout,
     },
     authenticationSchemes: [
       {

@@ -15,3 +15,18 @@ export function listResponse(
     Resources: resources,
   };
 }
+
+/** RFC 9865 §2: nextCursor is absent only on the last page; previousCursor is optional. */
+export function cursorListResponse(
+  resources: readonly JsonObject[],
+  totalResults: number | undefined,
+  cursors: { readonly next: string | undefined; readonly previous: string | undefined },
+): JsonObject {
+  const body: JsonObject = { schemas: [LIST_RESPONSE_SCHEMA] };
+  if (totalResults !== undefined) body.totalResults = totalResults;
+  body.itemsPerPage = resources.length;
+  if (cursors.previous !== undefined) body.previousCursor = cursors.previous;
+  if (cursors.next !== undefined) body.nextCursor = cursors.next;
+  body.Resources = resources;
+  return body;
+}

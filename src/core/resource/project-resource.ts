@@ -1,17 +1,19 @@
+import type { ResolvedPath } from '../path/attribute-path.js';
 import type { AttributeDefinition } from '../schema/attribute-definition.js';
 import { commonAttributes } from '../schema/common-attributes.js';
 import type { ResourceTypeDefinition } from '../schema/resource-types.js';
 import { isPlainObject, type JsonObject } from './json.js';
+import { defaultProjection, type Projection } from './projection.js';
 
 /**
- * Shapes a full wire representation for a response by the `returned` characteristic (RFC 7643 §7):
- * `never` attributes are dropped; `request` attributes only appear when asked for. The caller passes the
- * attributes the client listed (canonical top-level names), if any.
+ * Shapes a full wire representation for a response (RFC 7643 §7 `returned`; RFC 7644 §3.4.2.5):
+ * "never" attributes are dropped, "always" ones kept, "request" ones only when listed in `attributes`;
+ * `attributes` narrows the default set and `excludedAttributes` removes from it, down to sub-attributes.
  */
 export function projectResource(
   type: ResourceTypeDefinition,
   resource: JsonObject,
-  requested: ReadonlySet<string> = new Set(),
+  projection: Projection = defaultProjection,
 ): JsonObject {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(resource)) {
@@ -21,37 +23,62 @@ export function projectResource(
     }
     const extension = type.extensions.find((e) => e.schema.id === key);
     if (extension) {
-      if (isPlainObject(value)) {
-        const projected = projectAttributes(extension.schema.attributes, value, requested);
-        if (Object.keys(projected).length > 0) out[key] = projected;
+      if (!isPlainObject(value)) continue;
+      const projected: JsonObject = {};
+      for (const definition of extension.schema.attributes) {
+        const shaped = shape(extension.schema.id, definition, value[definition.name], projection);
+        if (shaped !== undefined) projected[definition.name] = shaped;
       }
+      if (Object.keys(projected).length > 0) out[key] = projected;
       continue;
     }
-    const definition = findDefinition(type, key);
-    if (definition && include(definition, requested)) out[key] = value;
+    const definition =
+      commonAttributes.find((a) => a.name === key) ?? type.schema.attributes.find((a) => a.name === key);
+    if (!definition) continue;
+    const shaped = shape(type.schema.id, definition, value, projection);
+    if (shaped !== undefined) out[key] = shaped;
   }
   return out;
 }
 
-function projectAttributes(
-  definitions: readonly AttributeDefinition[],
-  values: JsonObject,
-  requested: ReadonlySet<string>,
-): JsonObject {
-  const out: JsonObject = {};
-  for (const definition of definitions) {
-    const value = values[definition.name];
-    if (value !== undefined && include(definition, requested)) out[definition.name] = value;
+function shape(
+  schemaUrn: string,
+  definition: AttributeDefinition,
+  value: unknown,
+  projection: Projection,
+): unknown {
+  if (value === undefined || definition.returned === 'never') return undefined;
+  const paths = (list: readonly ResolvedPath[]) =>
+    list.filter((p) => p.schemaUrn === schemaUrn && p.attribute.name === definition.name);
+  if (definition.returned === 'always') return value;
+
+  const listed = projection.attributes === undefined ? undefined : paths(projection.attributes);
+  if (listed !== undefined && listed.length === 0) return undefined;
+  if (definition.returned === 'request' && listed === undefined) return undefined;
+  const excluded = paths(projection.excludedAttributes);
+  if (excluded.some((p) => p.subAttribute === undefined)) return undefined;
+
+  // Whole attribute listed: keep every sub-attribute except excluded ones.
+  const wholeListed = listed === undefined || listed.some((p) => p.subAttribute === undefined);
+  const keepSubs = wholeListed ? undefined : new Set(listed.map((p) => p.subAttribute?.name));
+  const dropSubs = new Set(excluded.map((p) => p.subAttribute?.name));
+  if (definition.type !== 'complex' || (keepSubs === undefined && dropSubs.size === 0)) return value;
+
+  const narrow = (element: unknown): unknown => {
+    if (!isPlainObject(element)) return element;
+    const kept: JsonObject = {};
+    for (const [name, sub] of Object.entries(element)) {
+      const subDefinition = definition.subAttributes?.find((s) => s.name === name);
+      const always = subDefinition?.returned === 'always';
+      if (!always && keepSubs !== undefined && !keepSubs.has(name)) continue;
+      if (!always && dropSubs.has(name)) continue;
+      kept[name] = sub;
+    }
+    return Object.keys(kept).length === 0 ? undefined : kept;
+  };
+  if (Array.isArray(value)) {
+    const elements = value.map(narrow).filter((e) => e !== undefined);
+    return elements.length === 0 ? undefined : elements;
   }
-  return out;
-}
-
-function include(definition: AttributeDefinition, requested: ReadonlySet<string>): boolean {
-  if (definition.returned === 'never') return false;
-  if (definition.returned === 'request') return requested.has(definition.name);
-  return true;
-}
-
-function findDefinition(type: ResourceTypeDefinition, name: string): AttributeDefinition | undefined {
-  return commonAttributes.find((a) => a.name === name) ?? type.schema.attributes.find((a) => a.name === name);
+  return narrow(value);
 }

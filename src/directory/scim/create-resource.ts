@@ -1,5 +1,6 @@
 import { coerceResource } from '../../core/resource/coerce-resource.js';
 import type { JsonObject } from '../../core/resource/json.js';
+import { defaultProjection, type Projection } from '../../core/resource/projection.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { StoredResource } from '../ports.js';
 import { extractMembers } from './group-members.js';
@@ -11,6 +12,7 @@ export async function createResource(
   context: ScimContext,
   typeName: ResourceTypeName,
   body: unknown,
+  projection: Projection = defaultProjection,
 ): Promise<{ resource: JsonObject; stored: StoredResource }> {
   const type = resourceTypeNamed(typeName);
   const coerced = coerceResource(type, body);
@@ -31,6 +33,6 @@ export async function createResource(
       lastModified: now,
     };
     await store.scimResources.insert(context.scope, stored, members ?? []);
-    return { resource: await readResource(scoped, stored), stored };
+    return { resource: await readResource(scoped, stored, projection), stored };
   });
 }

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../../core/errors.js';
 import type { JsonObject } from '../../core/resource/json.js';
-import type { ResourceTypeName } from '../../core/schema/resource-types.js';
+import { defaultProjection, projectionWants, type Projection } from '../../core/resource/projection.js';
+import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { StoredResource } from '../ports.js';
 import { resourceRepresentation } from './resource-representation.js';
 import type { ScimContext } from './scim-context.js';
@@ -9,9 +10,10 @@ export async function getResource(
   context: ScimContext,
   typeName: ResourceTypeName,
   id: string,
+  projection: Projection = defaultProjection,
 ): Promise<{ resource: JsonObject; stored: StoredResource }> {
   const stored = await findOrThrow(context, typeName, id);
-  return { resource: await readResource(context, stored), stored };
+  return { resource: await readResource(context, stored, projection), stored };
 }
 
 export async function findOrThrow(
@@ -24,15 +26,25 @@ export async function findOrThrow(
   return stored;
 }
 
-/** Reads the related rows (members of a group, groups of a user) and builds the wire form. */
-export async function readResource(context: ScimContext, stored: StoredResource): Promise<JsonObject> {
+/**
+ * Builds the wire form, reading the related rows (members of a group, groups of a user) only when the
+ * response will show them: `excludedAttributes=members` never touches the membership table.
+ */
+export async function readResource(
+  context: ScimContext,
+  stored: StoredResource,
+  projection: Projection = defaultProjection,
+): Promise<JsonObject> {
   const repository = context.store.scimResources;
+  const schema = resourceTypeNamed(stored.resourceType).schema.id;
   if (stored.resourceType === 'Group') {
-    return resourceRepresentation(context.baseUrl, stored, {
-      members: await repository.membersOf(context.scope, stored.id),
-    });
+    const members = projectionWants(projection, schema, 'members')
+      ? await repository.membersOf(context.scope, stored.id)
+      : undefined;
+    return resourceRepresentation(context.baseUrl, stored, members ? { members } : {}, projection);
   }
-  return resourceRepresentation(context.baseUrl, stored, {
-    groups: await repository.groupsOf(context.scope, stored.id),
-  });
+  const groups = projectionWants(projection, schema, 'groups')
+    ? await repository.groupsOf(context.scope, stored.id)
+    : undefined;
+  return resourceRepresentation(context.baseUrl, stored, groups ? { groups } : {}, projection);
 }

@@ -1,57 +1,84 @@
-import { InvalidFilterError } from '../../core/errors.js';
-import type { ResolvedFilter } from '../../core/filter/filter-ast.js';
-import { parseFilter } from '../../core/filter/parse-filter.js';
-import { resolveFilter } from '../../core/filter/resolve-filter.js';
+import { parseListRequest, type ListParameters, type ListRequest } from '../../core/protocol/list-request.js';
+import { cursorListResponse, listResponse } from '../../core/protocol/list-response.js';
 import type { JsonObject } from '../../core/resource/json.js';
-import { listResponse } from '../../core/protocol/list-response.js';
+import type { Projection } from '../../core/resource/projection.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
+import type { ListPage, StoredResource } from '../ports.js';
 import { readResource } from './get-resource.js';
+import { decodeCursor, encodeCursor, queryHash, type CursorBinding } from './list-cursor.js';
 import type { ScimContext } from './scim-context.js';
 
-export interface ListRequest {
-  readonly filter: string | undefined;
-  readonly startIndex: number | undefined;
-  readonly count: number | undefined;
-}
-
-export interface PageLimits {
-  readonly defaultPageSize: number;
-  readonly maxPageSize: number;
-}
-
-/** RFC 7644 §3.4.2: filtered, index-paginated list. */
+/** RFC 7644 §3.4.2 (filter, sort, index pages, projection) and RFC 9865 (cursor pages). */
 export async function listResources(
   context: ScimContext,
   typeName: ResourceTypeName,
-  request: ListRequest,
-  limits: PageLimits,
+  parameters: ListParameters,
 ): Promise<JsonObject> {
-  const filter = request.filter === undefined ? undefined : compileFilter(typeName, request.filter);
-  // RFC 7644 §3.4.2.4: startIndex below 1 is 1; a negative count is 0; above the maximum it is clamped.
-  const startIndex = Math.max(1, Math.trunc(request.startIndex ?? 1));
-  const count = Math.min(
-    limits.maxPageSize,
-    Math.max(0, Math.trunc(request.count ?? limits.defaultPageSize)),
-  );
-  const page = await context.store.scimResources.list(context.scope, typeName, {
-    filter,
-    baseUrl: context.baseUrl,
-    startIndex,
-    count,
+  const request = parseListRequest(resourceTypeNamed(typeName), parameters, context.settings.pageLimits);
+  const pagination = request.pagination;
+  if (pagination.kind === 'index') {
+    const page = await query(context, typeName, request, {
+      page: { kind: 'offset', offset: pagination.startIndex - 1, limit: pagination.count },
+      withTotal: true,
+    });
+    const resources = await represent(context, page.resources, request.projection);
+    return listResponse(resources, page.totalResults ?? resources.length, pagination.startIndex);
+  }
+
+  const binding: CursorBinding = {
+    integrationId: context.scope.integrationId,
+    queryHash: queryHash([
+      typeName,
+      parameters.filter,
+      parameters.sortBy,
+      parameters.sortOrder?.toLowerCase(),
+    ]),
+  };
+  const key = context.settings.cursorSigningKey;
+  const now = context.clock.now().getTime();
+  const state = pagination.cursor === '' ? undefined : decodeCursor(key, binding, pagination.cursor, now);
+  const backward = state?.backward ?? false;
+  const page = await query(context, typeName, request, {
+    page: { kind: 'keyset', after: state?.key, backward, limit: pagination.count },
+    withTotal: state === undefined,
   });
-  const resources: JsonObject[] = [];
-  for (const stored of page.resources) resources.push(await readResource(context, stored));
-  return listResponse(resources, page.totalResults, startIndex);
+  const totalResults = state ? state.totalResults : page.totalResults;
+  const expiresAt = now + context.settings.cursorTimeoutSeconds * 1000;
+  const cursorAt = (index: number, towardsStart: boolean) => {
+    const at = page.keys.at(index);
+    return at && encodeCursor(key, binding, { key: at, backward: towardsStart, totalResults }, expiresAt);
+  };
+  // Walking forwards, more rows ahead means a next page; having come from a cursor means a previous one.
+  // Walking backwards it is the mirror image.
+  const moreAfter = backward ? state !== undefined : page.hasMore;
+  const moreBefore = backward ? page.hasMore : state !== undefined;
+  const resources = await represent(context, page.resources, request.projection);
+  return cursorListResponse(resources, totalResults, {
+    next: moreAfter ? cursorAt(-1, false) : undefined,
+    previous: moreBefore ? cursorAt(0, true) : undefined,
+  });
 }
 
-export function compileFilter(typeName: ResourceTypeName, text: string): ResolvedFilter {
-  const parsed = parseFilter(text);
-  if (!parsed.ok) {
-    throw new InvalidFilterError(
-      `Invalid filter at position ${parsed.error.position}: ${parsed.error.reason}`,
-    );
-  }
-  const resolved = resolveFilter(resourceTypeNamed(typeName), parsed.value);
-  if (!resolved.ok) throw new InvalidFilterError(`Invalid filter: ${resolved.error.reason}`);
-  return resolved.value;
+function query(
+  context: ScimContext,
+  typeName: ResourceTypeName,
+  request: ListRequest,
+  paging: Pick<Parameters<ScimContext['store']['scimResources']['list']>[2], 'page' | 'withTotal'>,
+): Promise<ListPage> {
+  return context.store.scimResources.list(context.scope, typeName, {
+    filter: request.filter,
+    baseUrl: context.baseUrl,
+    sort: request.sort,
+    ...paging,
+  });
+}
+
+async function represent(
+  context: ScimContext,
+  resources: readonly StoredResource[],
+  projection: Projection,
+): Promise<JsonObject[]> {
+  const out: JsonObject[] = [];
+  for (const stored of resources) out.push(await readResource(context, stored, projection));
+  return out;
 }

@@ -2,6 +2,7 @@ import { NotFoundError } from '../../core/errors.js';
 import { checkImmutable } from '../../core/resource/check-immutable.js';
 import { coerceResource } from '../../core/resource/coerce-resource.js';
 import type { JsonObject } from '../../core/resource/json.js';
+import { defaultProjection, type Projection } from '../../core/resource/projection.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { StoredResource } from '../ports.js';
 import { findOrThrow, readResource } from './get-resource.js';
@@ -18,6 +19,7 @@ export async function replaceResource(
   typeName: ResourceTypeName,
   id: string,
   body: unknown,
+  projection: Projection = defaultProjection,
 ): Promise<{ resource: JsonObject; stored: StoredResource }> {
   const type = resourceTypeNamed(typeName);
   const coerced = coerceResource(type, body);
@@ -32,6 +34,6 @@ export async function replaceResource(
     const now = context.clock.now().toISOString();
     const stored = await store.scimResources.replace(context.scope, typeName, id, attributes, now, members);
     if (!stored) throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
-    return { resource: await readResource(scoped, stored), stored };
+    return { resource: await readResource(scoped, stored, projection), stored };
   });
 }

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../../core/resource/json.js';
 import { projectResource } from '../../core/resource/project-resource.js';
+import { defaultProjection, type Projection } from '../../core/resource/projection.js';
 import { weakETag, type MemberReference } from '../../core/resource/scim-resource.js';
 import { resourceTypeNamed } from '../../core/schema/resource-types.js';
 import type { StoredResource } from '../ports.js';
@@ -16,6 +17,7 @@ export function resourceRepresentation(
   baseUrl: string,
   stored: StoredResource,
   related: Related,
+  projection: Projection = defaultProjection,
 ): JsonObject {
   const type = resourceTypeNamed(stored.resourceType);
   const schemas = [
@@ -47,5 +49,5 @@ export function resourceRepresentation(
     location,
     version: weakETag(stored.version),
   };
-  return projectResource(type, wire);
+  return projectResource(type, wire, projection);
 }

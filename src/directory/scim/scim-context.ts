@@ -1,4 +1,13 @@
+import type { PageLimits } from '../../core/protocol/list-request.js';
 import type { Clock, DirectoryStore, IdSource, IntegrationScope } from '../ports.js';
+
+/** Installation-wide settings of the SCIM service. */
+export interface ScimSettings {
+  readonly pageLimits: PageLimits;
+  /** HMAC key for RFC 9865 cursors, shared by every instance (stored in the database). */
+  readonly cursorSigningKey: Uint8Array;
+  readonly cursorTimeoutSeconds: number;
+}
 
 /** What every SCIM use case needs: the tenant scope, the store, time and ids, and the integration's URL. */
 export interface ScimContext {
@@ -8,4 +17,5 @@ export interface ScimContext {
   readonly scope: IntegrationScope;
   /** `{publicBaseUrl}/scim/v2/{integrationId}`, the base of `meta.location`. */
   readonly baseUrl: string;
+  readonly settings: ScimSettings;
 }

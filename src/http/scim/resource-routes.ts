@@ -1,60 +1,66 @@
 import type { FastifyInstance } from 'fastify';
 import { NotImplementedError } from '../../core/errors.js';
+import { parseSearchRequest } from '../../core/protocol/search-request.js';
+import { weakETag } from '../../core/resource/scim-resource.js';
 import type { ResourceTypeName } from '../../core/schema/resource-types.js';
 import { createResource } from '../../directory/scim/create-resource.js';
 import { deleteResource } from '../../directory/scim/delete-resource.js';
 import { getResource } from '../../directory/scim/get-resource.js';
-import { listResources, type PageLimits } from '../../directory/scim/list-resources.js';
+import { listResources } from '../../directory/scim/list-resources.js';
 import { replaceResource } from '../../directory/scim/replace-resource.js';
-import { weakETag } from '../../core/resource/scim-resource.js';
 import { sendScim } from '../scim-reply.js';
-import { integerParameter, queryParameter, scimContextOf } from './scim-request.js';
+import { listParameters, projectionParameter, scimContextOf } from './scim-request.js';
 
 interface IdParams {
   id: string;
 }
 
-/** /Users and /Groups: create, read, replace, delete and list (RFC 7644 §3.3–3.6). */
-export function registerResourceRoutes(
-  app: FastifyInstance,
-  typeName: ResourceTypeName,
-  limits: PageLimits,
-): void {
+/** /Users and /Groups: create, read, replace, delete, list and search (RFC 7644 §3.3–3.6). */
+export function registerResourceRoutes(app: FastifyInstance, typeName: ResourceTypeName): void {
   const endpoint = typeName === 'User' ? '/Users' : '/Groups';
 
   app.post(endpoint, async (request, reply) => {
-    const { resource, stored } = await createResource(scimContextOf(request), typeName, request.body);
-    const meta = resource.meta as { location: string };
-    reply.header('Location', meta.location).header('ETag', weakETag(stored.version));
+    const context = scimContextOf(request);
+    const projection = projectionParameter(request, typeName);
+    const { resource, stored } = await createResource(context, typeName, request.body, projection);
+    reply
+      .header('Location', `${context.baseUrl}${endpoint}/${stored.id}`)
+      .header('ETag', weakETag(stored.version));
     return sendScim(reply, 201, resource);
   });
 
-  app.get(endpoint, async (request, reply) => {
-    const body = await listResources(
-      scimContextOf(request),
-      typeName,
-      {
-        filter: queryParameter(request, 'filter'),
-        startIndex: integerParameter(request, 'startIndex'),
-        count: integerParameter(request, 'count'),
-      },
-      limits,
-    );
-    return sendScim(reply, 200, body);
-  });
+  app.get(endpoint, async (request, reply) =>
+    sendScim(reply, 200, await listResources(scimContextOf(request), typeName, listParameters(request))),
+  );
+
+  app.post(`${endpoint}/.search`, async (request, reply) =>
+    sendScim(
+      reply,
+      200,
+      await listResources(scimContextOf(request), typeName, parseSearchRequest(request.body)),
+    ),
+  );
 
   app.get<{ Params: IdParams }>(`${endpoint}/:id`, async (request, reply) => {
-    const { resource, stored } = await getResource(scimContextOf(request), typeName, request.params.id);
+    const projection = projectionParameter(request, typeName);
+    const { resource, stored } = await getResource(
+      scimContextOf(request),
+      typeName,
+      request.params.id,
+      projection,
+    );
     reply.header('ETag', weakETag(stored.version));
     return sendScim(reply, 200, resource);
   });
 
   app.put<{ Params: IdParams }>(`${endpoint}/:id`, async (request, reply) => {
+    const projection = projectionParameter(request, typeName);
     const { resource, stored } = await replaceResource(
       scimContextOf(request),
       typeName,
       request.params.id,
       request.body,
+      projection,
     );
     reply.header('ETag', weakETag(stored.version));
     return sendScim(reply, 200, resource);

@@ -6,6 +6,10 @@ import type { AppDependencies } from '../app-dependencies.js';
 import { bearerTokenFromHeader } from '../auth/bearer-token-header.js';
 import { registerDiscoveryRoutes } from './discovery-routes.js';
 import { registerResourceRoutes } from './resource-routes.js';
+import { scimContextOf } from './scim-request.js';
+import { sendScim } from '../scim-reply.js';
+import { parseSearchRequest } from '../../core/protocol/search-request.js';
+import { searchAllResources } from '../../directory/scim/search-all-resources.js';
 
 /** Everything under /scim/v2/:integrationId. Each integration is its own namespace behind its token. */
 export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): Promise<void> {
@@ -24,16 +28,16 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
       ids: deps.ids,
       scope,
       baseUrl: integrationUrl(deps.publicBaseUrl, scope.integrationId),
+      settings: deps.scimSettings,
     };
   });
 
   registerDiscoveryRoutes(app, deps.capabilities);
-  const limits = {
-    defaultPageSize: deps.capabilities.pagination.defaultPageSize,
-    maxPageSize: deps.capabilities.pagination.maxPageSize,
-  };
-  registerResourceRoutes(app, 'User', limits);
-  registerResourceRoutes(app, 'Group', limits);
+  registerResourceRoutes(app, 'User');
+  registerResourceRoutes(app, 'Group');
+  app.post('/.search', async (request, reply) =>
+    sendScim(reply, 200, await searchAllResources(scimContextOf(request), parseSearchRequest(request.body))),
+  );
 
   app.setNotFoundHandler(async (request) => {
     throw new NotFoundError(`No SCIM endpoint ${request.method} ${request.url.split('?')[0]}.`);

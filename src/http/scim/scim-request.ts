@@ -1,5 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { InvalidValueError } from '../../core/errors.js';
+import type { ListParameters } from '../../core/protocol/list-request.js';
+import { parseProjection, type Projection } from '../../core/resource/projection.js';
+import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { ScimContext } from '../../directory/scim/scim-context.js';
 
 declare module 'fastify' {
@@ -35,4 +38,27 @@ export function integerParameter(request: FastifyRequest, name: string): number 
     throw new InvalidValueError(`Query parameter "${name}" must be an integer; got ${JSON.stringify(text)}.`);
   }
   return Number(text);
+}
+
+/** The RFC 7644 §3.4.2 query parameters of a GET list. */
+export function listParameters(request: FastifyRequest): ListParameters {
+  return {
+    filter: queryParameter(request, 'filter'),
+    sortBy: queryParameter(request, 'sortBy'),
+    sortOrder: queryParameter(request, 'sortOrder'),
+    startIndex: integerParameter(request, 'startIndex'),
+    count: integerParameter(request, 'count'),
+    cursor: queryParameter(request, 'cursor'),
+    attributes: queryParameter(request, 'attributes'),
+    excludedAttributes: queryParameter(request, 'excludedAttributes'),
+  };
+}
+
+/** RFC 7644 §3.9: `attributes` / `excludedAttributes` also shape single-resource responses. */
+export function projectionParameter(request: FastifyRequest, typeName: ResourceTypeName): Projection {
+  return parseProjection(
+    resourceTypeNamed(typeName),
+    queryParameter(request, 'attributes'),
+    queryParameter(request, 'excludedAttributes'),
+  );
 }

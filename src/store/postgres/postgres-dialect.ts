@@ -21,6 +21,8 @@ export const postgresDialect: StoreDialect = {
   jsonValue: (column, path) => sql`(${column} #> ${jsonPath(path)})`,
   jsonArrayElements: (column, path, alias) =>
     sql`jsonb_array_elements(case when jsonb_typeof(${column} #> ${jsonPath(path)}) = 'array' then ${column} #> ${jsonPath(path)} else '[]'::jsonb end) as ${sql.raw(alias)}(value)`,
+  primaryElementValue: (column, path, sub) =>
+    sql`(select p.value #>> ${jsonPath([sub])} from jsonb_array_elements(case when jsonb_typeof(${column} #> ${jsonPath(path)}) = 'array' then ${column} #> ${jsonPath(path)} else '[]'::jsonb end) with ordinality as p(value, n) order by (p.value ->> 'primary') = 'true' desc nulls last, p.n limit 1)`,
   jsonArrayLength: (column, path) =>
     sql`(case when jsonb_typeof(${column} #> ${jsonPath(path)}) = 'array' then jsonb_array_length(${column} #> ${jsonPath(path)}) else 0 end)`,
   booleanParameter: (value) => (value ? 'true' : 'false'),

@@ -24,6 +24,8 @@ export const sqliteDialect: StoreDialect = {
   jsonValue: (column, path) => sql`json_extract(${column}, ${jsonPath(path)})`,
   jsonArrayElements: (column, path, alias) =>
     sql`json_each(${column}, ${jsonPath(path)}) as ${sql.raw(alias)}`,
+  primaryElementValue: (column, path, sub) =>
+    sql`(select json_extract(p.value, ${jsonPath([sub])}) from json_each(${column}, ${jsonPath(path)}) as p order by coalesce(json_extract(p.value, '$.primary'), 0) desc, p.key limit 1)`,
   jsonArrayLength: (column, path) => sql`coalesce(json_array_length(${column}, ${jsonPath(path)}), 0)`,
   booleanParameter: (value) => (value ? 1 : 0),
   // SQLite's default BINARY collation compares UTF-8 bytes: code-point order already.

@@ -1,0 +1,30 @@
+import type { ServiceCapabilities } from '../core/protocol/discovery-documents.js';
+import type { ScimSettings } from '../directory/scim/scim-context.js';
+import type { Config } from './config.js';
+
+/** What /ServiceProviderConfig advertises: exactly what this build supports under this configuration. */
+export function scimCapabilities(config: Config): ServiceCapabilities {
+  return {
+    patch: false,
+    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+    filter: { supported: true, maxResults: config.maxPageSize },
+    sort: true,
+    etag: false,
+    pagination: {
+      cursor: true,
+      index: true,
+      defaultPageSize: config.defaultPageSize,
+      maxPageSize: config.maxPageSize,
+      cursorTimeout: config.cursorTimeoutSeconds,
+    },
+    documentationUri: `${config.publicBaseUrl}/docs`,
+  };
+}
+
+export function scimSettings(config: Config, cursorSigningKey: Uint8Array): ScimSettings {
+  return {
+    pageLimits: { defaultPageSize: config.defaultPageSize, maxPageSize: config.maxPageSize },
+    cursorSigningKey,
+    cursorTimeoutSeconds: config.cursorTimeoutSeconds,
+  };
+}

@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { InstallationSecretRepository } from '../directory/ports.js';
+import type { Database } from './database-schema.js';
+
+export function installationSecretRepository(db: Kysely<Database>): InstallationSecretRepository {
+  return {
+    async getOrCreate(name, generate, now) {
+      // Insert-or-nothing, then read: instances starting together agree on one value.
+      await db
+        .insertInto('installation_secrets')
+        .values({ name, value: generate(), created_at: now })
+        .onConflict((c) => c.column('name').doNothing())
+        .execute();
+      const row = await db
+        .selectFrom('installation_secrets')
+        .select('value')
+        .where('name', '=', name)
+        .executeTakeFirstOrThrow();
+      return row.value;
+    },
+  };
+}
