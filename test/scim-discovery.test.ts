@@ -37,7 +37,7 @@ describe.each(testEngines)('discovery documents on $name', (engine) => {
       bulk: { supported: false },
       filter: { supported: true, maxResults: 1000 },
       sort: { supported: true },
-      etag: { supported: false },
+      etag: { supported: true },
       pagination: { cursor: true, index: true, defaultPaginationMethod: 'index', cursorTimeout: 3600 },
     });
   });

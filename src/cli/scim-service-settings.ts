@@ -9,7 +9,7 @@ export function scimCapabilities(config: Config): ServiceCapabilities {
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
     filter: { supported: true, maxResults: config.maxPageSize },
     sort: true,
-    etag: false,
+    etag: true,
     pagination: {
       cursor: true,
       index: true,

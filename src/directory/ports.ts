@@ -118,7 +118,7 @@ export interface ScimResourceRepository {
   findById(scope: IntegrationScope, type: ResourceTypeName, id: string): Promise<StoredResource | undefined>;
   /**
    * Replaces the attributes, bumps the version and, when `members` is given, the whole membership.
-   * Returns undefined when the resource does not exist.
+   * Returns undefined when the resource does not exist (or, with `expectedVersion`, is at another version).
    */
   replace(
     scope: IntegrationScope,
@@ -127,8 +127,15 @@ export interface ScimResourceRepository {
     attributes: JsonObject,
     lastModified: string,
     members: readonly NewMember[] | undefined,
+    expectedVersion?: number,
   ): Promise<StoredResource | undefined>;
-  delete(scope: IntegrationScope, type: ResourceTypeName, id: string): Promise<boolean>;
+  /** With `expectedVersion`, deletes only that version (a conditional delete). */
+  delete(
+    scope: IntegrationScope,
+    type: ResourceTypeName,
+    id: string,
+    expectedVersion?: number,
+  ): Promise<boolean>;
   list(scope: IntegrationScope, type: ResourceTypeName, query: ListQuery): Promise<ListPage>;
   /** The type of each id that exists in this integration; ids not returned do not exist. */
   findTypes(scope: IntegrationScope, ids: readonly string[]): Promise<ReadonlyMap<string, ResourceTypeName>>;

@@ -114,10 +114,10 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
       return row ? toStored(row, dialect) : undefined;
     },
 
-    async replace(scope, type, id, attributes, lastModified, members) {
+    async replace(scope, type, id, attributes, lastModified, members, expectedVersion) {
       let row: ScimResourcesTable | undefined;
       try {
-        row = await db
+        let update = db
           .updateTable('scim_resources')
           .set({
             ...keyColumns(type, attributes),
@@ -128,9 +128,9 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
           .where('id', '=', id)
           .where('integration_id', '=', scope.integrationId)
           .where('organization_id', '=', scope.organizationId)
-          .where('resource_type', '=', type)
-          .returningAll()
-          .executeTakeFirst();
+          .where('resource_type', '=', type);
+        if (expectedVersion !== undefined) update = update.where('version', '=', expectedVersion);
+        row = await update.returningAll().executeTakeFirst();
       } catch (error) {
         if (dialect.isUniqueViolation(error)) throw uniqueness(type, attributes);
         throw error;
@@ -143,14 +143,15 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
       return toStored(row, dialect);
     },
 
-    async delete(scope, type, id) {
-      const result = await db
+    async delete(scope, type, id, expectedVersion) {
+      let statement = db
         .deleteFrom('scim_resources')
         .where('id', '=', id)
         .where('integration_id', '=', scope.integrationId)
         .where('organization_id', '=', scope.organizationId)
-        .where('resource_type', '=', type)
-        .executeTakeFirst();
+        .where('resource_type', '=', type);
+      if (expectedVersion !== undefined) statement = statement.where('version', '=', expectedVersion);
+      const result = await statement.executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
 

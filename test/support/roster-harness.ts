@@ -17,7 +17,7 @@ export const testCapabilities: ServiceCapabilities = {
   bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
   filter: { supported: true, maxResults: 1000 },
   sort: true,
-  etag: false,
+  etag: true,
   pagination: { cursor: true, index: true, defaultPageSize: 100, maxPageSize: 1000, cursorTimeout: 3600 },
   documentationUri: 'http://127.0.0.1/docs',
 };

@@ -6,6 +6,8 @@ import { defaultProjection, type Projection } from '../../core/resource/projecti
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { StoredResource } from '../ports.js';
 import { findOrThrow, readResource } from './get-resource.js';
+import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
+import type { EntityTagCondition } from '../../core/protocol/entity-tag.js';
 import { extractMembers } from './group-members.js';
 import type { ScimContext } from './scim-context.js';
 
@@ -20,20 +22,33 @@ export async function replaceResource(
   id: string,
   body: unknown,
   projection: Projection = defaultProjection,
+  ifMatch?: EntityTagCondition,
 ): Promise<{ resource: JsonObject; stored: StoredResource }> {
   const type = resourceTypeNamed(typeName);
   const coerced = coerceResource(type, body);
   return context.store.transaction(async (store) => {
     const scoped = { ...context, store };
     const existing = await findOrThrow(scoped, typeName, id);
+    const expectedVersion = versionRequiredBy(ifMatch, existing);
     checkImmutable(type, existing.attributes, coerced);
     const { attributes, members } =
       typeName === 'Group'
         ? await extractMembers(scoped, id, coerced)
         : { attributes: coerced, members: undefined };
     const now = context.clock.now().toISOString();
-    const stored = await store.scimResources.replace(context.scope, typeName, id, attributes, now, members);
-    if (!stored) throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
+    const stored = await store.scimResources.replace(
+      context.scope,
+      typeName,
+      id,
+      attributes,
+      now,
+      members,
+      expectedVersion,
+    );
+    if (!stored) {
+      if (expectedVersion !== undefined) throw changedMeanwhile();
+      throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
+    }
     return { resource: await readResource(scoped, stored, projection), stored };
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { NotImplementedError } from '../../core/errors.js';
+import { entityTagMatches, parseEntityTags } from '../../core/protocol/entity-tag.js';
 import { parseSearchRequest } from '../../core/protocol/search-request.js';
 import { weakETag } from '../../core/resource/scim-resource.js';
 import type { ResourceTypeName } from '../../core/schema/resource-types.js';
@@ -50,6 +51,9 @@ export function registerResourceRoutes(app: FastifyInstance, typeName: ResourceT
       projection,
     );
     reply.header('ETag', weakETag(stored.version));
+    // RFC 7232 §3.2: the client's copy is current; send no body.
+    const ifNoneMatch = parseEntityTags(request.headers['if-none-match']);
+    if (ifNoneMatch && entityTagMatches(ifNoneMatch, stored.version)) return reply.code(304).send();
     return sendScim(reply, 200, resource);
   });
 
@@ -61,6 +65,7 @@ export function registerResourceRoutes(app: FastifyInstance, typeName: ResourceT
       request.params.id,
       request.body,
       projection,
+      parseEntityTags(request.headers['if-match']),
     );
     reply.header('ETag', weakETag(stored.version));
     return sendScim(reply, 200, resource);
@@ -71,7 +76,12 @@ export function registerResourceRoutes(app: FastifyInstance, typeName: ResourceT
   });
 
   app.delete<{ Params: IdParams }>(`${endpoint}/:id`, async (request, reply) => {
-    await deleteResource(scimContextOf(request), typeName, request.params.id);
+    await deleteResource(
+      scimContextOf(request),
+      typeName,
+      request.params.id,
+      parseEntityTags(request.headers['if-match']),
+    );
     return reply.code(204).send();
   });
 }
