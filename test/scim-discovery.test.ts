@@ -33,8 +33,8 @@ describe.each(testEngines)('discovery documents on $name', (engine) => {
     expect(response.status).toBe(200);
     expect(schemaConformanceProblems(served.get(SPC) as SchemaDefinition, response.body)).toEqual([]);
     expect(response.body).toMatchObject({
-      patch: { supported: false },
-      bulk: { supported: false },
+      patch: { supported: true },
+      bulk: { supported: true, maxOperations: 50, maxPayloadSize: 1_048_576 },
       filter: { supported: true, maxResults: 1000 },
       sort: { supported: true },
       etag: { supported: true },

@@ -5,8 +5,12 @@ import type { Config } from './config.js';
 /** What /ServiceProviderConfig advertises: exactly what this build supports under this configuration. */
 export function scimCapabilities(config: Config): ServiceCapabilities {
   return {
-    patch: false,
-    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+    patch: true,
+    bulk: {
+      supported: true,
+      maxOperations: config.bulkMaxOperations,
+      maxPayloadSize: config.bulkMaxPayloadBytes,
+    },
     filter: { supported: true, maxResults: config.maxPageSize },
     sort: true,
     etag: true,
@@ -26,5 +30,6 @@ export function scimSettings(config: Config, cursorSigningKey: Uint8Array): Scim
     pageLimits: { defaultPageSize: config.defaultPageSize, maxPageSize: config.maxPageSize },
     cursorSigningKey,
     cursorTimeoutSeconds: config.cursorTimeoutSeconds,
+    bulk: { maxOperations: config.bulkMaxOperations, maxPayloadSize: config.bulkMaxPayloadBytes },
   };
 }

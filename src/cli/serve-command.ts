@@ -36,7 +36,14 @@ export async function serveCommand(config: Config): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();
-    await app.close();
+    // Keep-alive connections would hold close() open for ever: each one is closed as soon as it is
+    // idle, i.e. right after its response in flight has been sent.
+    const reaper = setInterval(() => app.server.closeIdleConnections(), 50);
+    try {
+      await app.close();
+    } finally {
+      clearInterval(reaper);
+    }
     await store.close();
     logger.info('stopped');
   };

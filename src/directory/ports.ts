@@ -136,6 +136,18 @@ export interface ScimResourceRepository {
     id: string,
     expectedVersion?: number,
   ): Promise<boolean>;
+  /** Records a write that changed only related rows: new version and lastModified, same attributes. */
+  touch(
+    scope: IntegrationScope,
+    type: ResourceTypeName,
+    id: string,
+    lastModified: string,
+  ): Promise<StoredResource | undefined>;
+  /** Membership rows in, one statement per batch; members already present stay as they are. */
+  addMembers(scope: IntegrationScope, groupId: string, members: readonly NewMember[]): Promise<void>;
+  removeMembers(scope: IntegrationScope, groupId: string, memberIds: readonly string[]): Promise<void>;
+  /** The membership becomes exactly `members`. */
+  setMembers(scope: IntegrationScope, groupId: string, members: readonly NewMember[]): Promise<void>;
   list(scope: IntegrationScope, type: ResourceTypeName, query: ListQuery): Promise<ListPage>;
   /** The type of each id that exists in this integration; ids not returned do not exist. */
   findTypes(scope: IntegrationScope, ids: readonly string[]): Promise<ReadonlyMap<string, ResourceTypeName>>;

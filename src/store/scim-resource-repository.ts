@@ -78,7 +78,18 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
     }
   }
 
+  async function setMembers(scope: IntegrationScope, groupId: string, members: readonly NewMember[]) {
+    await db
+      .deleteFrom('scim_memberships')
+      .where('group_id', '=', groupId)
+      .where('integration_id', '=', scope.integrationId)
+      .execute();
+    await insertMembers(scope, groupId, members);
+  }
+
   return {
+    setMembers,
+
     async insert(scope, resource, members) {
       try {
         await db
@@ -136,10 +147,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         throw error;
       }
       if (!row) return undefined;
-      if (members !== undefined) {
-        await db.deleteFrom('scim_memberships').where('group_id', '=', id).execute();
-        await insertMembers(scope, id, members);
-      }
+      if (members !== undefined) await setMembers(scope, id, members);
       return toStored(row, dialect);
     },
 
@@ -153,6 +161,34 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
       if (expectedVersion !== undefined) statement = statement.where('version', '=', expectedVersion);
       const result = await statement.executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
+    },
+
+    async touch(scope, type, id, lastModified) {
+      const row = await db
+        .updateTable('scim_resources')
+        .set({ version: sql<number>`version + 1`, last_modified: lastModified })
+        .where('id', '=', id)
+        .where('integration_id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .where('resource_type', '=', type)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toStored(row, dialect) : undefined;
+    },
+
+    addMembers(scope, groupId, members) {
+      return insertMembers(scope, groupId, members);
+    },
+
+    async removeMembers(scope, groupId, memberIds) {
+      for (const batch of chunks(memberIds, Math.floor(dialect.maxParameters / 2))) {
+        await db
+          .deleteFrom('scim_memberships')
+          .where('group_id', '=', groupId)
+          .where('integration_id', '=', scope.integrationId)
+          .where('member_id', 'in', batch)
+          .execute();
+      }
     },
 
     async list(scope, type, query) {

@@ -13,8 +13,8 @@ import type { TestDatabase, TestEngine } from './test-engines.js';
 import type { ServiceCapabilities } from '../../src/core/protocol/discovery-documents.js';
 
 export const testCapabilities: ServiceCapabilities = {
-  patch: false,
-  bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+  patch: true,
+  bulk: { supported: true, maxOperations: 50, maxPayloadSize: 1_048_576 },
   filter: { supported: true, maxResults: 1000 },
   sort: true,
   etag: true,
@@ -102,6 +102,7 @@ export class RosterHarness {
         pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
         cursorSigningKey: await loadCursorSigningKey({ store, clock }),
         cursorTimeoutSeconds: 3600,
+        bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
       },
     });
     const origin = await app.listen({ host: '127.0.0.1', port: 0 });

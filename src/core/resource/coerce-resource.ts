@@ -74,8 +74,9 @@ export function coerceAttribute(definition: AttributeDefinition, value: unknown,
     const coerced = items
       .map((item, index) => coerceSingle(definition, item, `${label}[${index}]`))
       .filter((item) => item !== undefined);
-    const unique = dedupe(coerced);
-    return unique.length === 0 ? undefined : normalisePrimary(unique);
+    // Primary first, then duplicates: two copies differing only in "primary" become one.
+    const unique = dedupe(normalisePrimary(coerced));
+    return unique.length === 0 ? undefined : unique;
   }
   if (Array.isArray(value)) {
     throw new InvalidValueError(`Attribute "${label}" is single-valued; got an array.`);

@@ -7,6 +7,8 @@ export interface ScimSettings {
   /** HMAC key for RFC 9865 cursors, shared by every instance (stored in the database). */
   readonly cursorSigningKey: Uint8Array;
   readonly cursorTimeoutSeconds: number;
+  /** RFC 7644 §3.7.4 limits, advertised in /ServiceProviderConfig. */
+  readonly bulk: { readonly maxOperations: number; readonly maxPayloadSize: number };
 }
 
 /** What every SCIM use case needs: the tenant scope, the store, time and ids, and the integration's URL. */

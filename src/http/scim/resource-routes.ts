@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { NotImplementedError } from '../../core/errors.js';
 import { entityTagMatches, parseEntityTags } from '../../core/protocol/entity-tag.js';
 import { parseSearchRequest } from '../../core/protocol/search-request.js';
 import { weakETag } from '../../core/resource/scim-resource.js';
@@ -8,9 +7,15 @@ import { createResource } from '../../directory/scim/create-resource.js';
 import { deleteResource } from '../../directory/scim/delete-resource.js';
 import { getResource } from '../../directory/scim/get-resource.js';
 import { listResources } from '../../directory/scim/list-resources.js';
+import { patchResource } from '../../directory/scim/patch-resource.js';
 import { replaceResource } from '../../directory/scim/replace-resource.js';
 import { sendScim } from '../scim-reply.js';
-import { listParameters, projectionParameter, scimContextOf } from './scim-request.js';
+import {
+  listParameters,
+  patchResponseProjection,
+  projectionParameter,
+  scimContextOf,
+} from './scim-request.js';
 
 interface IdParams {
   id: string;
@@ -71,8 +76,19 @@ export function registerResourceRoutes(app: FastifyInstance, typeName: ResourceT
     return sendScim(reply, 200, resource);
   });
 
-  app.patch<{ Params: IdParams }>(`${endpoint}/:id`, async () => {
-    throw new NotImplementedError('PATCH is not supported yet; /ServiceProviderConfig says so.');
+  app.patch<{ Params: IdParams }>(`${endpoint}/:id`, async (request, reply) => {
+    const { resource, stored } = await patchResource(
+      scimContextOf(request),
+      typeName,
+      request.params.id,
+      request.body,
+      patchResponseProjection(request, typeName),
+      parseEntityTags(request.headers['if-match']),
+    );
+    reply.header('ETag', weakETag(stored.version));
+    // RFC 7240: a client that prefers a minimal return gets 204 (RFC 7644 §3.5.2 allows either).
+    if (/\breturn=minimal\b/i.test(String(request.headers.prefer ?? ''))) return reply.code(204).send();
+    return sendScim(reply, 200, resource);
   });
 
   app.delete<{ Params: IdParams }>(`${endpoint}/:id`, async (request, reply) => {

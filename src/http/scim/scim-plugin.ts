@@ -10,6 +10,7 @@ import { scimContextOf } from './scim-request.js';
 import { sendScim } from '../scim-reply.js';
 import { parseSearchRequest } from '../../core/protocol/search-request.js';
 import { searchAllResources } from '../../directory/scim/search-all-resources.js';
+import { processBulk } from '../../directory/scim/process-bulk.js';
 
 /** Everything under /scim/v2/:integrationId. Each integration is its own namespace behind its token. */
 export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): Promise<void> {
@@ -35,6 +36,13 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
   registerDiscoveryRoutes(app, deps.capabilities);
   registerResourceRoutes(app, 'User');
   registerResourceRoutes(app, 'Group');
+  app.post('/Bulk', { bodyLimit: deps.scimSettings.bulk.maxPayloadSize }, async (request, reply) =>
+    sendScim(
+      reply,
+      200,
+      await processBulk(scimContextOf(request), request.body, deps.scimSettings.bulk.maxOperations),
+    ),
+  );
   app.post('/.search', async (request, reply) =>
     sendScim(reply, 200, await searchAllResources(scimContextOf(request), parseSearchRequest(request.body))),
   );

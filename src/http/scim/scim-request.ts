@@ -62,3 +62,14 @@ export function projectionParameter(request: FastifyRequest, typeName: ResourceT
     queryParameter(request, 'excludedAttributes'),
   );
 }
+
+/**
+ * A PATCH answer shows a group without its members unless they are asked for by name: reading 100,000
+ * membership rows to answer "one member added" would make the write cost grow with the group.
+ */
+export function patchResponseProjection(request: FastifyRequest, typeName: ResourceTypeName): Projection {
+  const projection = projectionParameter(request, typeName);
+  if (typeName !== 'Group' || projection.attributes !== undefined) return projection;
+  const members = parseProjection(resourceTypeNamed('Group'), undefined, 'members').excludedAttributes;
+  return { attributes: undefined, excludedAttributes: [...projection.excludedAttributes, ...members] };
+}
