@@ -155,3 +155,42 @@ describe.each(testEngines)('a SCIM user through its whole life on $name', (engin
     expect(bad.body.scimType).toBe('invalidValue');
   });
 });
+
+describe.each(testEngines)('re-provisioning a deactivated user on $name', (engine) => {
+  let roster: RosterHarness;
+  let idp: IntegrationHandle;
+
+  beforeAll(async () => {
+    roster = await RosterHarness.start(engine);
+    idp = await roster.createIntegration();
+  });
+  afterAll(() => roster.close());
+
+  it('restores the same user for a POST with the same externalId or userName, but 409s for an active one', async () => {
+    const created = await roster.request(idp, 'POST', '/Users', {
+      userName: 'okta.user',
+      externalId: '00u1',
+      title: 'Old',
+    });
+    const id = created.body.id as string;
+    const group = await roster.request(idp, 'POST', '/Groups', {
+      displayName: 'kept',
+      members: [{ value: id }],
+    });
+    expect((await roster.request(idp, 'POST', '/Users', { userName: 'okta.user' })).status).toBe(409);
+    await roster.request(idp, 'PATCH', `/Users/${id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', value: { active: false } }],
+    });
+    const again = await roster.request(idp, 'POST', '/Users', {
+      userName: 'OKTA.user',
+      externalId: '00u1',
+      active: true,
+    });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ id, userName: 'OKTA.user', active: true });
+    expect(again.body).not.toHaveProperty('title');
+    const members = await roster.request(idp, 'GET', `/Groups/${group.body.id as string}`);
+    expect(members.body.members).toEqual([expect.objectContaining({ value: id })]);
+  });
+});

@@ -4,10 +4,14 @@ import { defaultProjection, type Projection } from '../../core/resource/projecti
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { StoredResource } from '../ports.js';
 import { extractMembers } from './group-members.js';
+import { findDeactivatedUser } from './find-deactivated-user.js';
 import { readResource } from './get-resource.js';
 import type { ScimContext } from './scim-context.js';
 
-/** RFC 7644 §3.3: validates, stores the resource and its membership in one transaction. */
+/**
+ * RFC 7644 §3.3: validates, stores the resource and its membership in one transaction. A POST for a
+ * deactivated user of this integration (same externalId or userName) restores that user instead.
+ */
 export async function createResource(
   context: ScimContext,
   typeName: ResourceTypeName,
@@ -20,6 +24,20 @@ export async function createResource(
   const now = context.clock.now().toISOString();
   return context.store.transaction(async (store) => {
     const scoped = { ...context, store };
+    if (typeName === 'User') {
+      const deactivated = await findDeactivatedUser(scoped, coerced);
+      if (deactivated) {
+        const restored = await store.scimResources.replace(
+          context.scope,
+          'User',
+          deactivated.id,
+          coerced,
+          now,
+          undefined,
+        );
+        if (restored) return { resource: await readResource(scoped, restored, projection), stored: restored };
+      }
+    }
     const { attributes, members } =
       typeName === 'Group'
         ? await extractMembers(scoped, id, coerced)
