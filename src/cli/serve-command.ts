@@ -47,6 +47,10 @@ export async function serveCommand(config: Config): Promise<void> {
     await store.close();
     logger.info('stopped');
   };
+  // While stopping, tell keep-alive clients not to reuse the connection (fewer resets on close).
+  app.addHook('onSend', async (_request, reply) => {
+    if (stopping) reply.header('connection', 'close');
+  });
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 

@@ -14,6 +14,8 @@ export interface IntegrationsTable {
   token_hash: string | null;
   token_created_at: string | null;
   token_expires_at: string | null;
+  /** IntegrationSettings as JSON; null means every default. */
+  settings: unknown;
 }
 
 export interface ScimResourcesTable {
@@ -31,6 +33,8 @@ export interface ScimResourcesTable {
   version: number;
   created_at: string;
   last_modified: string;
+  /** Set when a SCIM DELETE deactivated rather than deleted: hidden from SCIM, restorable by POST. */
+  deleted_at: string | null;
 }
 
 export interface ScimMembershipsTable {
@@ -46,7 +50,115 @@ export interface InstallationSecretsTable {
   created_at: string;
 }
 
+export interface AuthPoliciesTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  is_default: number;
+  signer_ids: unknown;
+  created_at: string;
+}
+
+export interface JwtSignersTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  issuer: string;
+  audience: string;
+  jwks_url: string | null;
+  public_key_pem: string | null;
+  external_id_claim: string;
+  enabled: number;
+  created_at: string;
+}
+
+export interface RolesTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  permissions: unknown;
+  created_at: string;
+}
+
+export interface DirectoryGroupsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  name_key: string;
+  created_at: string;
+}
+
+export interface DirectoryGroupRolesTable {
+  group_id: string;
+  role_id: string;
+}
+
+export interface IdentitiesTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  name_key: string;
+  status: string;
+  sign_in_external_id: string | null;
+  auth_policy_id: string | null;
+  attributes: unknown;
+  profile: unknown;
+  source_integration_id: string | null;
+  scim_resource_id: string | null;
+  created_at: string;
+  updated_at: string;
+  last_synced_at: string | null;
+}
+
+export interface IdentityGroupsTable {
+  identity_id: string;
+  group_id: string;
+}
+
+export interface GroupMappingsTable {
+  id: string;
+  integration_id: string;
+  match_by: string;
+  idp_group: string;
+  directory_group_id: string;
+  automatic: number;
+  created_at: string;
+}
+
+export interface IdentityGroupNamesTable {
+  identity_id: string;
+  scim_group_id: string;
+  name: string;
+}
+
+export interface RemapJobsTable {
+  id: string;
+  organization_id: string;
+  integration_id: string;
+  status: string;
+  total: number;
+  processed: number;
+  changed: number;
+  collisions: number;
+  position: string | null;
+  error: string | null;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  auth_policies: AuthPoliciesTable;
+  jwt_signers: JwtSignersTable;
+  roles: RolesTable;
+  directory_groups: DirectoryGroupsTable;
+  directory_group_roles: DirectoryGroupRolesTable;
+  identities: IdentitiesTable;
+  identity_groups: IdentityGroupsTable;
+  group_mappings: GroupMappingsTable;
+  identity_group_names: IdentityGroupNamesTable;
+  remap_jobs: RemapJobsTable;
   installation_secrets: InstallationSecretsTable;
   organizations: OrganizationsTable;
   integrations: IntegrationsTable;

@@ -41,4 +41,17 @@ describe.each(testEngines)('migrations on $name', (engine) => {
       await database.dispose();
     }
   });
+
+  it('leave a database migrated by a newer release alone (rolling upgrade)', async () => {
+    const database = await engine.open();
+    try {
+      await migrateToLatest(database.db, database.dialect);
+      await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2099-01-01T00:00:00.000Z')`.execute(
+        database.db,
+      );
+      expect((await migrateToLatest(database.db, database.dialect)).applied).toEqual([]);
+    } finally {
+      await database.dispose();
+    }
+  });
 });

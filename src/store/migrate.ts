@@ -28,9 +28,16 @@ export interface MigrationReport {
   readonly applied: readonly string[];
 }
 
-/** Brings the schema to the latest migration; running it again is a no-op. */
+/**
+ * Brings the schema to the latest migration; running it again is a no-op. A database already migrated
+ * by a newer Roster (during a rolling upgrade, every migration of this build applied plus later ones)
+ * is left as it is: migrations only add, so this build keeps working on it.
+ */
 export async function migrateToLatest(db: Kysely<Database>, dialect: StoreDialect): Promise<MigrationReport> {
-  const { error, results } = await (await migrator(db, dialect)).migrateToLatest();
+  const runner = await migrator(db, dialect);
+  const known = await runner.getMigrations().catch(() => undefined);
+  if (known && known.every((m) => m.executedAt !== undefined)) return { applied: [] };
+  const { error, results } = await runner.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

@@ -111,5 +111,176 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0003_directory': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        const json = sql.raw(dialect.jsonColumnType);
+        // SCIM DELETE under the "deactivate" policy keeps the resource (hidden) so a later POST restores it.
+        await db.schema.alterTable('scim_resources').addColumn('deleted_at', 'text').execute();
+        // Per-integration mapping settings (IntegrationSettings), JSON so new options need no migration.
+        await db.schema.alterTable('integrations').addColumn('settings', json).execute();
+
+        await db.schema
+          .createTable('auth_policies')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('organization_id', 'text', (c) =>
+            c.notNull().references('organizations.id').onDelete('cascade'),
+          )
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('is_default', 'integer', (c) => c.notNull())
+          .addColumn('signer_ids', json, (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('auth_policies_org_name_unique', ['organization_id', 'name'])
+          .execute();
+
+        await db.schema
+          .createTable('jwt_signers')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('organization_id', 'text', (c) =>
+            c.notNull().references('organizations.id').onDelete('cascade'),
+          )
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('issuer', 'text', (c) => c.notNull())
+          .addColumn('audience', 'text', (c) => c.notNull())
+          .addColumn('jwks_url', 'text')
+          .addColumn('public_key_pem', 'text')
+          .addColumn('external_id_claim', 'text', (c) => c.notNull())
+          .addColumn('enabled', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('jwt_signers_org_name_unique', ['organization_id', 'name'])
+          .execute();
+
+        await db.schema
+          .createTable('roles')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('organization_id', 'text', (c) =>
+            c.notNull().references('organizations.id').onDelete('cascade'),
+          )
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('permissions', json, (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('roles_org_name_unique', ['organization_id', 'name'])
+          .execute();
+
+        await db.schema
+          .createTable('directory_groups')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('organization_id', 'text', (c) =>
+            c.notNull().references('organizations.id').onDelete('cascade'),
+          )
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('name_key', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('directory_groups_org_name_unique', ['organization_id', 'name_key'])
+          .execute();
+
+        await db.schema
+          .createTable('directory_group_roles')
+          .addColumn('group_id', 'text', (c) =>
+            c.notNull().references('directory_groups.id').onDelete('cascade'),
+          )
+          .addColumn('role_id', 'text', (c) => c.notNull().references('roles.id').onDelete('cascade'))
+          .addPrimaryKeyConstraint('directory_group_roles_pk', ['group_id', 'role_id'])
+          .execute();
+
+        await db.schema
+          .createTable('identities')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('organization_id', 'text', (c) =>
+            c.notNull().references('organizations.id').onDelete('cascade'),
+          )
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('name_key', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('sign_in_external_id', 'text')
+          .addColumn('auth_policy_id', 'text', (c) => c.references('auth_policies.id').onDelete('set null'))
+          .addColumn('attributes', json, (c) => c.notNull())
+          .addColumn('profile', json, (c) => c.notNull())
+          .addColumn('source_integration_id', 'text', (c) =>
+            c.references('integrations.id').onDelete('set null'),
+          )
+          .addColumn('scim_resource_id', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('last_synced_at', 'text')
+          // Identity names are unique per organization (case-insensitively): a constraint decides races.
+          .addUniqueConstraint('identities_org_name_unique', ['organization_id', 'name_key'])
+          .execute();
+        await db.schema
+          .createIndex('identities_source')
+          .on('identities')
+          .columns(['source_integration_id', 'scim_resource_id'])
+          .execute();
+        await db.schema
+          .createIndex('identities_sign_in_external_id')
+          .on('identities')
+          .columns(['organization_id', 'sign_in_external_id'])
+          .execute();
+
+        await db.schema
+          .createTable('identity_groups')
+          .addColumn('identity_id', 'text', (c) =>
+            c.notNull().references('identities.id').onDelete('cascade'),
+          )
+          .addColumn('group_id', 'text', (c) =>
+            c.notNull().references('directory_groups.id').onDelete('cascade'),
+          )
+          .addPrimaryKeyConstraint('identity_groups_pk', ['identity_id', 'group_id'])
+          .execute();
+        await db.schema
+          .createIndex('identity_groups_group')
+          .on('identity_groups')
+          .columns(['group_id'])
+          .execute();
+
+        // IdP group → directory group, per integration, by SCIM id or by displayName.
+        await db.schema
+          .createTable('group_mappings')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('integration_id', 'text', (c) =>
+            c.notNull().references('integrations.id').onDelete('cascade'),
+          )
+          .addColumn('match_by', 'text', (c) => c.notNull())
+          .addColumn('idp_group', 'text', (c) => c.notNull())
+          .addColumn('directory_group_id', 'text', (c) =>
+            c.notNull().references('directory_groups.id').onDelete('cascade'),
+          )
+          .addColumn('automatic', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('group_mappings_unique', ['integration_id', 'match_by', 'idp_group'])
+          .execute();
+
+        // The group name an identity had when it first synced into a group ("first seen" attribute mode).
+        await db.schema
+          .createTable('identity_group_names')
+          .addColumn('identity_id', 'text', (c) =>
+            c.notNull().references('identities.id').onDelete('cascade'),
+          )
+          .addColumn('scim_group_id', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('identity_group_names_pk', ['identity_id', 'scim_group_id'])
+          .execute();
+
+        await db.schema
+          .createTable('remap_jobs')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('organization_id', 'text', (c) => c.notNull())
+          .addColumn('integration_id', 'text', (c) =>
+            c.notNull().references('integrations.id').onDelete('cascade'),
+          )
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('total', 'integer', (c) => c.notNull())
+          .addColumn('processed', 'integer', (c) => c.notNull())
+          .addColumn('changed', 'integer', (c) => c.notNull())
+          .addColumn('collisions', 'integer', (c) => c.notNull())
+          .addColumn('position', 'text')
+          .addColumn('error', 'text')
+          .addColumn('lease_owner', 'text')
+          .addColumn('lease_expires_at', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('remap_jobs_status').on('remap_jobs').columns(['status']).execute();
+      },
+    },
   };
 }
