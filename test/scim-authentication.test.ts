@@ -101,7 +101,14 @@ describe.each(testEngines)('SCIM bearer-token authentication on $name', (engine)
       `/Users?filter=${encodeURIComponent('userName eq "only-mine"')}`,
     );
     expect(list.body.totalResults).toBe(0);
-    // The same userName is free in another integration: each is its own namespace.
-    expect((await roster.request(other, 'POST', '/Users', { userName: 'only-mine' })).status).toBe(201);
+    // SCIM userNames are per integration, but identity names are per organization: the same userName
+    // from a second integration of the same organization collides on the identity, and says so.
+    const sameOrganization = await roster.request(other, 'POST', '/Users', { userName: 'only-mine' });
+    expect(sameOrganization.status).toBe(409);
+    expect(sameOrganization.body.detail).toContain('identity name');
+    // In another organization it is free.
+    await roster.createOrganization('acme');
+    const elsewhere = await roster.createIntegration('acme-idp', 'acme');
+    expect((await roster.request(elsewhere, 'POST', '/Users', { userName: 'only-mine' })).status).toBe(201);
   });
 });

@@ -3,6 +3,8 @@ import type { SortOrder } from '../core/protocol/list-request.js';
 import type { JsonObject } from '../core/resource/json.js';
 import type { MemberReference } from '../core/resource/scim-resource.js';
 import type { ResourceTypeName } from '../core/schema/resource-types.js';
+import type { IdentityProfile } from './identities/derive-identity.js';
+import type { IntegrationSettings } from './identities/integration-settings.js';
 
 /** Every SCIM storage call is scoped to one integration of one organization: the tenant boundary. */
 export interface IntegrationScope {
@@ -33,6 +35,7 @@ export interface Integration {
 export interface IntegrationCredential {
   readonly integration: Integration;
   readonly tokenHash: string | null;
+  readonly settings: IntegrationSettings;
 }
 
 /** A SCIM resource as stored: validated attributes (no id, meta, members or groups) plus bookkeeping. */
@@ -96,6 +99,8 @@ export interface OrganizationRepository {
 }
 
 export interface IntegrationRepository {
+  settings(integrationId: string): Promise<IntegrationSettings | undefined>;
+  saveSettings(integrationId: string, settings: IntegrationSettings): Promise<boolean>;
   /** False when the organization already has an integration of that name. */
   insert(integration: Integration, tokenHash: string): Promise<boolean>;
   list(organizationId: string | undefined): Promise<readonly Integration[]>;
@@ -136,6 +141,21 @@ export interface ScimResourceRepository {
     id: string,
     expectedVersion?: number,
   ): Promise<boolean>;
+  /** Hides a resource from SCIM (404 from now on) but keeps it, so a later POST can restore it. */
+  softDelete(
+    scope: IntegrationScope,
+    type: ResourceTypeName,
+    id: string,
+    now: string,
+    expectedVersion?: number,
+  ): Promise<StoredResource | undefined>;
+  /** A deactivated (active=false) or soft-deleted user with this externalId, else this userName. */
+  findRestorableUser(
+    scope: IntegrationScope,
+    keys: { userName: string | undefined; externalId: string | undefined },
+  ): Promise<StoredResource | undefined>;
+  /** Brings a deactivated or soft-deleted user back with new attributes. */
+  restore(scope: IntegrationScope, id: string, attributes: JsonObject, now: string): Promise<StoredResource | undefined>;
   /** Records a write that changed only related rows: new version and lastModified, same attributes. */
   touch(
     scope: IntegrationScope,
@@ -163,7 +183,187 @@ export interface InstallationSecretRepository {
   getOrCreate(name: string, generate: () => string, now: string): Promise<string>;
 }
 
+export type IdentityStatus = 'active' | 'disabled' | 'deleted';
+
+/** A person (or workload) the app knows, built from what an integration provisioned or made by hand. */
+export interface Identity {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly name: string;
+  readonly status: IdentityStatus;
+  /** Matched against a JWT claim at sign-in; unrelated to the SCIM `externalId` attribute. */
+  readonly signInExternalId: string | null;
+  readonly authPolicyId: string | null;
+  readonly attributes: readonly string[];
+  readonly profile: IdentityProfile;
+  /** null for identities no integration manages. */
+  readonly sourceIntegrationId: string | null;
+  readonly scimResourceId: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly lastSyncedAt: string | null;
+}
+
+export interface IdentityQuery {
+  readonly status?: IdentityStatus;
+  readonly integrationId?: string;
+  readonly groupId?: string;
+  readonly attribute?: string;
+  /** Case-insensitive substring of the name. */
+  readonly text?: string;
+  /** Identities after this id (keyset paging, id order). */
+  readonly afterId?: string;
+  readonly limit: number;
+}
+
+export interface IdentityRepository {
+  findById(organizationId: string, id: string): Promise<Identity | undefined>;
+  findBySource(organizationId: string, integrationId: string, scimResourceId: string): Promise<Identity | undefined>;
+  /** Ids of identities (other than `exceptId`) holding each of these names, case-insensitively. */
+  namesTaken(organizationId: string, names: readonly string[], exceptIds: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Throws UniquenessError when the name is taken in the organization (a constraint decides). */
+  insert(identity: Identity): Promise<void>;
+  /** Throws UniquenessError when the new name is taken. */
+  update(identity: Identity): Promise<void>;
+  delete(organizationId: string, id: string): Promise<boolean>;
+  setGroups(identityId: string, groupIds: readonly string[]): Promise<void>;
+  groupIdsOf(identityId: string): Promise<readonly string[]>;
+  firstSeenGroupNames(identityId: string): Promise<ReadonlyMap<string, string>>;
+  recordFirstSeenGroupNames(identityId: string, names: readonly { scimGroupId: string; name: string }[]): Promise<void>;
+  /** An integration's identities in SCIM-resource-id order, for batch remapping. */
+  listBySource(integrationId: string, afterScimId: string | undefined, limit: number): Promise<readonly Identity[]>;
+  countBySource(integrationId: string): Promise<number>;
+  list(organizationId: string, query: IdentityQuery): Promise<readonly Identity[]>;
+  /** What happens to an integration's identities when it goes away. */
+  detachIntegration(integrationId: string, action: 'disable' | 'delete' | 'keep', now: string): Promise<number>;
+}
+
+export interface DirectoryGroup {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+export interface GroupMapping {
+  readonly id: string;
+  readonly integrationId: string;
+  readonly matchBy: 'id' | 'displayName';
+  readonly idpGroup: string;
+  readonly directoryGroupId: string;
+  readonly automatic: boolean;
+}
+
+export interface DirectoryGroupRepository {
+  /** The group of that name (case-insensitive), created if missing. */
+  ensure(organizationId: string, name: string, newId: string, now: string): Promise<DirectoryGroup>;
+  findById(organizationId: string, id: string): Promise<DirectoryGroup | undefined>;
+  list(organizationId: string): Promise<readonly DirectoryGroup[]>;
+  delete(organizationId: string, id: string): Promise<boolean>;
+  /** The mapping for an IdP group: by its SCIM id first, then by its displayName (case-insensitive). */
+  mappingFor(integrationId: string, scimGroupId: string, displayName: string): Promise<GroupMapping | undefined>;
+  mappings(integrationId: string): Promise<readonly GroupMapping[]>;
+  /** False when a mapping for that IdP group exists already. */
+  addMapping(mapping: GroupMapping, now: string): Promise<boolean>;
+  removeMapping(integrationId: string, mappingId: string): Promise<boolean>;
+  setRoles(groupId: string, roleIds: readonly string[]): Promise<void>;
+  roleIdsOf(groupId: string): Promise<readonly string[]>;
+}
+
+export interface Role {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly name: string;
+  readonly permissions: readonly string[];
+}
+
+export interface RoleRepository {
+  insert(role: Role, now: string): Promise<boolean>;
+  update(role: Role): Promise<boolean>;
+  delete(organizationId: string, id: string): Promise<boolean>;
+  list(organizationId: string): Promise<readonly Role[]>;
+  findById(organizationId: string, id: string): Promise<Role | undefined>;
+  /** The roles an identity has through its directory groups. */
+  effectiveRolesOf(identityId: string): Promise<readonly Role[]>;
+}
+
+export interface AuthPolicy {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly name: string;
+  /** The Default policy accepts every enabled signer and cannot be deleted. */
+  readonly isDefault: boolean;
+  readonly signerIds: readonly string[];
+}
+
+export interface JwtSigner {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly name: string;
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwksUrl: string | null;
+  readonly publicKeyPem: string | null;
+  /** The JWT claim whose value is matched against an identity's sign-in external ID. */
+  readonly externalIdClaim: string;
+  readonly enabled: boolean;
+}
+
+export interface AuthPolicyRepository {
+  ensureDefault(organizationId: string, newId: string, now: string): Promise<AuthPolicy>;
+  insert(policy: AuthPolicy, now: string): Promise<boolean>;
+  update(policy: AuthPolicy): Promise<boolean>;
+  delete(organizationId: string, id: string): Promise<boolean>;
+  list(organizationId: string): Promise<readonly AuthPolicy[]>;
+  findById(organizationId: string, id: string): Promise<AuthPolicy | undefined>;
+}
+
+export interface JwtSignerRepository {
+  insert(signer: JwtSigner, now: string): Promise<boolean>;
+  update(signer: JwtSigner): Promise<boolean>;
+  delete(organizationId: string, id: string): Promise<boolean>;
+  list(organizationId: string): Promise<readonly JwtSigner[]>;
+  findById(organizationId: string, id: string): Promise<JwtSigner | undefined>;
+}
+
+export type RemapJobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface RemapJob {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly integrationId: string;
+  readonly status: RemapJobStatus;
+  readonly total: number;
+  readonly processed: number;
+  readonly changed: number;
+  readonly collisions: number;
+  /** The last SCIM resource id processed: where a resumed job continues. */
+  readonly position: string | null;
+  readonly error: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface RemapJobRepository {
+  insert(job: RemapJob): Promise<void>;
+  findById(id: string): Promise<RemapJob | undefined>;
+  listForIntegration(integrationId: string): Promise<readonly RemapJob[]>;
+  /**
+   * Claims one runnable job (pending, or running with an expired lease) for `owner` until
+   * `leaseExpiresAt`: row locks (FOR UPDATE SKIP LOCKED on PostgreSQL) make each job run once.
+   */
+  claim(owner: string, now: string, leaseExpiresAt: string): Promise<RemapJob | undefined>;
+  /** Records progress while still holding the lease; false when the lease was lost. */
+  progress(job: RemapJob, owner: string, leaseExpiresAt: string): Promise<boolean>;
+}
+
 export interface DirectoryStore {
+  readonly identities: IdentityRepository;
+  readonly directoryGroups: DirectoryGroupRepository;
+  readonly roles: RoleRepository;
+  readonly authPolicies: AuthPolicyRepository;
+  readonly jwtSigners: JwtSignerRepository;
+  readonly remapJobs: RemapJobRepository;
   readonly installationSecrets: InstallationSecretRepository;
   readonly organizations: OrganizationRepository;
   readonly integrations: IntegrationRepository;

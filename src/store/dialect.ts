@@ -9,6 +9,8 @@ export interface StoreDialect {
   readonly name: 'sqlite' | 'postgres';
   /** True when tables live in named schemas (PostgreSQL's search_path). */
   readonly hasSchemas: boolean;
+  /** Row locks that skip rows other transactions hold (FOR UPDATE SKIP LOCKED). */
+  readonly supportsSkipLocked: boolean;
   /** Column type for JSON documents in migrations. */
   readonly jsonColumnType: 'text' | 'jsonb';
   /** Number of bound parameters one statement may carry, with head-room. */
@@ -29,6 +31,8 @@ export interface StoreDialect {
   jsonArrayElements(column: RawBuilder<unknown>, path: readonly string[], alias: string): RawBuilder<unknown>;
   /** `sub` of the element of the JSON array at `path` marked primary, else of the first element. */
   primaryElementValue(column: RawBuilder<unknown>, path: readonly string[], sub: string): RawBuilder<unknown>;
+  /** The text of a string element produced by jsonArrayElements (its `value` column). */
+  elementText(elementValue: RawBuilder<unknown>): RawBuilder<unknown>;
   /** The number of elements of the JSON array at `path` (0 when absent). */
   jsonArrayLength(column: RawBuilder<unknown>, path: readonly string[]): RawBuilder<unknown>;
   /** How a boolean literal compares with a JSON boolean extracted by jsonScalar. */

@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely';
 import type { DirectoryStore } from '../directory/ports.js';
 import type { Database } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
+import { authPolicyRepository, jwtSignerRepository } from './auth-policy-repository.js';
+import { directoryGroupRepository } from './directory-group-repository.js';
+import { identityRepository } from './identity-repository.js';
 import { installationSecretRepository } from './installation-secret-repository.js';
+import { remapJobRepository } from './remap-job-repository.js';
+import { roleRepository } from './role-repository.js';
 import { integrationRepository } from './integration-repository.js';
 import { isAtLatestMigration } from './migrate.js';
 import { organizationRepository } from './organization-repository.js';
@@ -14,8 +19,14 @@ const MAX_TRANSACTION_ATTEMPTS = 5;
 export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): DirectoryStore {
   return {
     installationSecrets: installationSecretRepository(db),
+    identities: identityRepository(db, dialect),
+    directoryGroups: directoryGroupRepository(db),
+    roles: roleRepository(db, dialect),
+    authPolicies: authPolicyRepository(db, dialect),
+    jwtSigners: jwtSignerRepository(db),
+    remapJobs: remapJobRepository(db, dialect),
     organizations: organizationRepository(db),
-    integrations: integrationRepository(db),
+    integrations: integrationRepository(db, dialect),
     scimResources: scimResourceRepository(db, dialect),
     async transaction(work) {
       // Concurrency failures (PostgreSQL serialization failures and deadlocks) roll the whole

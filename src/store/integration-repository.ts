@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { IdpPreset, Integration, IntegrationRepository } from '../directory/ports.js';
 import type { Database, IntegrationsTable } from './database-schema.js';
+import type { StoreDialect } from './dialect.js';
+import { storedIntegrationSettings } from '../directory/identities/integration-settings.js';
 
 function toIntegration(row: IntegrationsTable): Integration {
   return {
@@ -14,8 +16,21 @@ function toIntegration(row: IntegrationsTable): Integration {
   };
 }
 
-export function integrationRepository(db: Kysely<Database>): IntegrationRepository {
+export function integrationRepository(db: Kysely<Database>, dialect: StoreDialect): IntegrationRepository {
   return {
+    async settings(integrationId) {
+      const row = await db.selectFrom('integrations').select('settings').where('id', '=', integrationId).executeTakeFirst();
+      if (!row) return undefined;
+      return storedIntegrationSettings(row.settings === null ? null : dialect.parseJson(row.settings));
+    },
+    async saveSettings(integrationId, settings) {
+      const result = await db
+        .updateTable('integrations')
+        .set({ settings: JSON.stringify(settings) })
+        .where('id', '=', integrationId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
     async insert(integration, tokenHash) {
       const result = await db
         .insertInto('integrations')
@@ -28,6 +43,7 @@ export function integrationRepository(db: Kysely<Database>): IntegrationReposito
           token_hash: tokenHash,
           token_created_at: integration.tokenCreatedAt,
           token_expires_at: integration.tokenExpiresAt,
+          settings: null,
         })
         .onConflict((c) => c.columns(['organization_id', 'name']).doNothing())
         .returning('id')
@@ -53,7 +69,12 @@ export function integrationRepository(db: Kysely<Database>): IntegrationReposito
         .selectAll()
         .where('id', '=', integrationId)
         .executeTakeFirst();
-      return row ? { integration: toIntegration(row), tokenHash: row.token_hash } : undefined;
+      if (!row) return undefined;
+      return {
+        integration: toIntegration(row),
+        tokenHash: row.token_hash,
+        settings: storedIntegrationSettings(row.settings === null ? null : dialect.parseJson(row.settings)),
+      };
     },
     async replaceToken(integrationId, tokenHash, createdAt, expiresAt) {
       const result = await db

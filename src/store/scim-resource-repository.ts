@@ -121,6 +121,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         .where('integration_id', '=', scope.integrationId)
         .where('organization_id', '=', scope.organizationId)
         .where('resource_type', '=', type)
+        .where('deleted_at', 'is', null)
         .executeTakeFirst();
       return row ? toStored(row, dialect) : undefined;
     },
@@ -139,7 +140,8 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
           .where('id', '=', id)
           .where('integration_id', '=', scope.integrationId)
           .where('organization_id', '=', scope.organizationId)
-          .where('resource_type', '=', type);
+          .where('resource_type', '=', type)
+          .where('deleted_at', 'is', null);
         if (expectedVersion !== undefined) update = update.where('version', '=', expectedVersion);
         row = await update.returningAll().executeTakeFirst();
       } catch (error) {
@@ -163,6 +165,64 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
       return Number(result.numDeletedRows) > 0;
     },
 
+    async softDelete(scope, type, id, now, expectedVersion) {
+      let statement = db
+        .updateTable('scim_resources')
+        .set({ deleted_at: now, version: sql<number>`version + 1`, last_modified: now })
+        .where('id', '=', id)
+        .where('integration_id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .where('resource_type', '=', type)
+        .where('deleted_at', 'is', null);
+      if (expectedVersion !== undefined) statement = statement.where('version', '=', expectedVersion);
+      const row = await statement.returningAll().executeTakeFirst();
+      return row ? toStored(row, dialect) : undefined;
+    },
+
+    async findRestorableUser(scope, { userName, externalId }) {
+      const keys = [
+        ...(externalId === undefined ? [] : [sql<boolean>`r.external_id = ${externalId}`]),
+        ...(userName === undefined ? [] : [sql<boolean>`r.name_key = ${userName.toLowerCase()}`]),
+      ];
+      if (keys.length === 0) return undefined;
+      const inactive = sql<boolean>`(r.deleted_at is not null or ${dialect.jsonScalar(sql.ref('r.data'), ['active'])} = ${dialect.booleanParameter(false)})`;
+      const rows = await db
+        .selectFrom('scim_resources as r')
+        .selectAll('r')
+        .where('r.integration_id', '=', scope.integrationId)
+        .where('r.organization_id', '=', scope.organizationId)
+        .where('r.resource_type', '=', 'User')
+        .where(sql<boolean>`(${sql.join(keys, sql` or `)})`)
+        .where(inactive)
+        .execute();
+      // An externalId match is the stronger claim (Okta re-assignment keeps it).
+      const chosen = rows.find((r) => externalId !== undefined && r.external_id === externalId) ?? rows[0];
+      return chosen ? toStored(chosen, dialect) : undefined;
+    },
+
+    async restore(scope, id, attributes, now) {
+      try {
+        const row = await db
+          .updateTable('scim_resources')
+          .set({
+            ...keyColumns('User', attributes),
+            data: JSON.stringify(attributes),
+            deleted_at: null,
+            version: sql<number>`version + 1`,
+            last_modified: now,
+          })
+          .where('id', '=', id)
+          .where('integration_id', '=', scope.integrationId)
+          .where('organization_id', '=', scope.organizationId)
+          .returningAll()
+          .executeTakeFirst();
+        return row ? toStored(row, dialect) : undefined;
+      } catch (error) {
+        if (dialect.isUniqueViolation(error)) throw uniqueness('User', attributes);
+        throw error;
+      }
+    },
+
     async touch(scope, type, id, lastModified) {
       const row = await db
         .updateTable('scim_resources')
@@ -171,6 +231,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         .where('integration_id', '=', scope.integrationId)
         .where('organization_id', '=', scope.organizationId)
         .where('resource_type', '=', type)
+        .where('deleted_at', 'is', null)
         .returningAll()
         .executeTakeFirst();
       return row ? toStored(row, dialect) : undefined;
@@ -196,7 +257,8 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         .selectFrom('scim_resources as r')
         .where('r.integration_id', '=', scope.integrationId)
         .where('r.organization_id', '=', scope.organizationId)
-        .where('r.resource_type', '=', type);
+        .where('r.resource_type', '=', type)
+        .where('r.deleted_at', 'is', null);
       if (query.filter) base = base.where(filterToSql(query.filter, type, dialect, query.baseUrl));
       const totalResults = query.withTotal
         ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
@@ -238,6 +300,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
           .where('integration_id', '=', scope.integrationId)
           .where('organization_id', '=', scope.organizationId)
           .where('id', 'in', batch)
+          .where('deleted_at', 'is', null)
           .execute();
         for (const row of rows) found.set(row.id, row.resource_type as ResourceTypeName);
       }
@@ -254,6 +317,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         .select(['m.member_id', 'm.member_type', display.as('display')])
         .where('m.group_id', '=', groupId)
         .where('m.integration_id', '=', scope.integrationId)
+        .where('r.deleted_at', 'is', null)
         .orderBy('m.member_id')
         .execute();
       return rows.map((row): MemberReference => ({

@@ -109,6 +109,13 @@ export class RosterHarness {
     return new RosterHarness(store, clock, database, app, origin);
   }
 
+  async createOrganization(name: string): Promise<string> {
+    const now = this.clock.now().toISOString();
+    const organization = await this.store.organizations.ensure({ id: ids.newId(), name, createdAt: now });
+    await this.store.authPolicies.ensureDefault(organization.id, ids.newId(), now);
+    return organization.id;
+  }
+
   async createIntegration(
     name = `idp-${randomUUID().slice(0, 8)}`,
     organizationName = 'default',

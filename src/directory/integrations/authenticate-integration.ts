@@ -1,5 +1,6 @@
 import { UnauthorizedError } from '../../core/errors.js';
 import type { Clock, DirectoryStore, IntegrationScope } from '../ports.js';
+import type { IntegrationSettings } from '../identities/integration-settings.js';
 import { bearerTokenMatches } from './bearer-token.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,7 +15,7 @@ export async function authenticateIntegration(
   deps: { store: DirectoryStore; clock: Clock },
   integrationId: string,
   presentedToken: string | undefined,
-): Promise<IntegrationScope> {
+): Promise<{ scope: IntegrationScope; settings: IntegrationSettings }> {
   if (!UUID.test(integrationId)) throw new UnauthorizedError();
   if (!presentedToken) throw new UnauthorizedError();
   const credential = await deps.store.integrations.findCredential(integrationId.toLowerCase());
@@ -24,5 +25,8 @@ export async function authenticateIntegration(
   if (expiresAt !== null && Date.parse(expiresAt) <= deps.clock.now().getTime()) {
     throw new UnauthorizedError('The bearer token has expired; rotate it and update the identity provider.');
   }
-  return { organizationId: credential.integration.organizationId, integrationId: credential.integration.id };
+  return {
+    scope: { organizationId: credential.integration.organizationId, integrationId: credential.integration.id },
+    settings: credential.settings,
+  };
 }

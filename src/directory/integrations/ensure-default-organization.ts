@@ -9,9 +9,9 @@ export async function ensureDefaultOrganization(deps: {
   ids: IdSource;
 }): Promise<Organization | undefined> {
   if ((await deps.store.organizations.count()) > 0) return undefined;
-  return deps.store.organizations.ensure({
-    id: deps.ids.newId(),
-    name: DEFAULT_ORGANIZATION,
-    createdAt: deps.clock.now().toISOString(),
-  });
+  const now = deps.clock.now().toISOString();
+  const organization = await deps.store.organizations.ensure({ id: deps.ids.newId(), name: DEFAULT_ORGANIZATION, createdAt: now });
+  // Every organization has a Default auth policy (accepts every enabled JWT signer; cannot be deleted).
+  await deps.store.authPolicies.ensureDefault(organization.id, deps.ids.newId(), now);
+  return organization;
 }

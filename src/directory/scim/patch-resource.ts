@@ -11,6 +11,7 @@ import type { DirectoryStore, StoredResource } from '../ports.js';
 import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
 import { findOrThrow, readResource } from './get-resource.js';
 import type { ScimContext } from './scim-context.js';
+import { syncUserIdentity, syncUsers } from '../provisioning/sync-user-identity.js';
 
 /** Attempts at a read-modify-write of the attributes before giving up on a busy resource. */
 const MAX_ATTEMPTS = 8;
@@ -52,12 +53,28 @@ export async function patchResource(
         );
         if (!stored) return undefined; // someone else wrote first
       }
+      const wholeSetChanges =
+        memberChanges.replaceAll !== undefined || memberChanges.removeAll || memberChanges.removeWhere !== undefined;
+      const before = wholeSetChanges ? await store.scimResources.membersOf(context.scope, id) : [];
       const membersChanged = await applyMemberChanges(scoped.store, context, id, memberChanges);
       if (!stored) {
-        stored = membersChanged
-          ? await store.scimResources.touch(context.scope, typeName, id, now)
-          : existing;
+        stored = membersChanged ? await store.scimResources.touch(context.scope, typeName, id, now) : existing;
         if (!stored) throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
+      }
+      if (typeName === 'User') {
+        await syncUserIdentity(scoped, stored);
+      } else {
+        // Only the members whose groups changed are re-derived (so adding one member costs the same in
+        // any group size); a rename touches every member's group-name attribute.
+        const renamed = existing.attributes.displayName !== stored.attributes.displayName;
+        const current = renamed || wholeSetChanges ? await store.scimResources.membersOf(context.scope, id) : [];
+        const affected = [
+          ...memberChanges.add,
+          ...memberChanges.remove,
+          ...before.filter((m) => m.type === 'User').map((m) => m.value),
+          ...current.filter((m) => m.type === 'User').map((m) => m.value),
+        ];
+        await syncUsers(scoped, affected);
       }
       return { resource: await readResource(scoped, stored, projection), stored };
     });

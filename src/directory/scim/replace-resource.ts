@@ -10,6 +10,9 @@ import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
 import type { EntityTagCondition } from '../../core/protocol/entity-tag.js';
 import { extractMembers } from './group-members.js';
 import type { ScimContext } from './scim-context.js';
+import { syncUserIdentity, syncUsers } from '../provisioning/sync-user-identity.js';
+import type { MemberReference } from '../../core/resource/scim-resource.js';
+import type { NewMember } from '../ports.js';
 
 /**
  * RFC 7644 §3.5.1: PUT replaces every writable attribute. readOnly values in the body are ignored,
@@ -31,6 +34,8 @@ export async function replaceResource(
     const existing = await findOrThrow(scoped, typeName, id);
     const expectedVersion = versionRequiredBy(ifMatch, existing);
     checkImmutable(type, existing.attributes, coerced);
+    // Members whose groups change (or whose group is renamed) need their identities re-derived.
+    const before = typeName === 'Group' ? await store.scimResources.membersOf(context.scope, id) : [];
     const { attributes, members } =
       typeName === 'Group'
         ? await extractMembers(scoped, id, coerced)
@@ -49,6 +54,30 @@ export async function replaceResource(
       if (expectedVersion !== undefined) throw changedMeanwhile();
       throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
     }
+    if (typeName === 'User') {
+      await syncUserIdentity(scoped, stored);
+    } else {
+      const renamed = existing.attributes.displayName !== stored.attributes.displayName;
+      const current = (members ?? []).map((m) => m.id);
+      const was = before.map((m) => m.value);
+      const affected = renamed ? [...was, ...current] : symmetricDifference(was, current, members === undefined);
+      await syncUsers(scoped, affected.filter((memberId) => isUser(before, members, memberId)));
+    }
     return { resource: await readResource(scoped, stored, projection), stored };
   });
+}
+
+function symmetricDifference(was: readonly string[], now: readonly string[], unchanged: boolean): string[] {
+  if (unchanged) return [];
+  const before = new Set(was);
+  const after = new Set(now);
+  return [...was.filter((id) => !after.has(id)), ...now.filter((id) => !before.has(id))];
+}
+
+function isUser(
+  before: readonly MemberReference[],
+  after: readonly NewMember[] | undefined,
+  id: string,
+): boolean {
+  return before.some((m) => m.value === id && m.type === 'User') || (after ?? []).some((m) => m.id === id && m.type === 'User');
 }

@@ -1,5 +1,6 @@
 import type { PageLimits } from '../../core/protocol/list-request.js';
 import type { Clock, DirectoryStore, IdSource, IntegrationScope } from '../ports.js';
+import type { IntegrationSettings } from '../identities/integration-settings.js';
 
 /** Installation-wide settings of the SCIM service. */
 export interface ScimSettings {
@@ -20,4 +21,6 @@ export interface ScimContext {
   /** `{publicBaseUrl}/scim/v2/{integrationId}`, the base of `meta.location`. */
   readonly baseUrl: string;
   readonly settings: ScimSettings;
+  /** How this integration maps SCIM users to identities (read with the token, on every request). */
+  readonly integrationSettings: IntegrationSettings;
 }

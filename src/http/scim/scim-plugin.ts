@@ -18,7 +18,7 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
 
   app.addHook('onRequest', async (request) => {
     const { integrationId } = request.params as { integrationId: string };
-    const scope = await authenticateIntegration(
+    const { scope, settings } = await authenticateIntegration(
       deps,
       integrationId,
       bearerTokenFromHeader(request.headers.authorization),
@@ -30,6 +30,7 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
       scope,
       baseUrl: integrationUrl(deps.publicBaseUrl, scope.integrationId),
       settings: deps.scimSettings,
+      integrationSettings: settings,
     };
   });
 

@@ -9,6 +9,7 @@ function jsonPath(path: readonly string[]) {
 export const postgresDialect: StoreDialect = {
   name: 'postgres',
   hasSchemas: true,
+  supportsSkipLocked: true,
   jsonColumnType: 'jsonb',
   maxParameters: 60000,
   isUniqueViolation: (error) => errorCode(error) === '23505',
@@ -23,6 +24,7 @@ export const postgresDialect: StoreDialect = {
     sql`jsonb_array_elements(case when jsonb_typeof(${column} #> ${jsonPath(path)}) = 'array' then ${column} #> ${jsonPath(path)} else '[]'::jsonb end) as ${sql.raw(alias)}(value)`,
   primaryElementValue: (column, path, sub) =>
     sql`(select p.value #>> ${jsonPath([sub])} from jsonb_array_elements(case when jsonb_typeof(${column} #> ${jsonPath(path)}) = 'array' then ${column} #> ${jsonPath(path)} else '[]'::jsonb end) with ordinality as p(value, n) order by (p.value ->> 'primary') = 'true' desc nulls last, p.n limit 1)`,
+  elementText: (elementValue) => sql`(${elementValue} #>> '{}')`,
   jsonArrayLength: (column, path) =>
     sql`(case when jsonb_typeof(${column} #> ${jsonPath(path)}) = 'array' then jsonb_array_length(${column} #> ${jsonPath(path)}) else 0 end)`,
   booleanParameter: (value) => (value ? 'true' : 'false'),

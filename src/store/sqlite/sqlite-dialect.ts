@@ -9,6 +9,7 @@ function jsonPath(path: readonly string[]): string {
 export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
   hasSchemas: false,
+  supportsSkipLocked: false,
   jsonColumnType: 'text',
   maxParameters: 30000,
   isUniqueViolation(error) {
@@ -26,6 +27,8 @@ export const sqliteDialect: StoreDialect = {
     sql`json_each(${column}, ${jsonPath(path)}) as ${sql.raw(alias)}`,
   primaryElementValue: (column, path, sub) =>
     sql`(select json_extract(p.value, ${jsonPath([sub])}) from json_each(${column}, ${jsonPath(path)}) as p order by coalesce(json_extract(p.value, '$.primary'), 0) desc, p.key limit 1)`,
+  // json_each already yields a string element as SQL text.
+  elementText: (elementValue) => elementValue,
   jsonArrayLength: (column, path) => sql`coalesce(json_array_length(${column}, ${jsonPath(path)}), 0)`,
   booleanParameter: (value) => (value ? 1 : 0),
   // SQLite's default BINARY collation compares UTF-8 bytes: code-point order already.

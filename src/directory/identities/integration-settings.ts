@@ -1,0 +1,128 @@
+import { parseAttributePath } from '../../core/path/parse-attribute-path.js';
+import { resolvePath } from '../../core/path/resolve-path.js';
+import { isPlainObject } from '../../core/resource/json.js';
+import { userResourceType } from '../../core/schema/resource-types.js';
+
+export const identityNameSources = ['userName', 'displayName', 'name.formatted', 'nickName'] as const;
+export type IdentityNameSource = (typeof identityNameSources)[number];
+
+/** Where an identity's sign-in external ID (matched against a JWT claim) comes from. */
+export type SignInExternalIdSource =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'userName' }
+  | { readonly kind: 'primaryEmail' }
+  | { readonly kind: 'attribute'; readonly path: string };
+
+/** How one integration turns SCIM users into identities. Every field has a default. */
+export interface IntegrationSettings {
+  readonly identityName: IdentityNameSource;
+  readonly signInExternalId: SignInExternalIdSource;
+  /** null: the organization's Default policy. */
+  readonly authPolicyId: string | null;
+  readonly attributeSources: { readonly groups: boolean; readonly roles: boolean; readonly entitlements: boolean };
+  /** Group-name attributes follow renames, or keep the name seen when the identity first synced. */
+  readonly groupNameAttributes: 'follow' | 'firstSeen';
+  /** IdP groups with no mapping become directory groups of the same name, or are ignored. */
+  readonly unmappedGroups: 'create' | 'ignore';
+  /** What a SCIM DELETE of a user does to its identity. */
+  readonly onDelete: 'deactivate' | 'delete';
+}
+
+export const defaultIntegrationSettings: IntegrationSettings = Object.freeze<IntegrationSettings>({
+  identityName: 'userName',
+  signInExternalId: { kind: 'none' },
+  authPolicyId: null,
+  attributeSources: { groups: true, roles: true, entitlements: true },
+  groupNameAttributes: 'follow',
+  unmappedGroups: 'create',
+  onDelete: 'deactivate',
+});
+
+export type SettingsResult = { ok: true; settings: IntegrationSettings } | { ok: false; problems: string[] };
+
+/**
+ * Applies a partial change to settings, checking every field; unknown fields are refused so a typo
+ * never passes silently. Returns every problem at once.
+ */
+export function changeIntegrationSettings(current: IntegrationSettings, change: unknown): SettingsResult {
+  if (!isPlainObject(change)) return { ok: false, problems: ['settings must be an object'] };
+  const problems: string[] = [];
+  const next: { -readonly [K in keyof IntegrationSettings]: IntegrationSettings[K] } = { ...current };
+  for (const [key, value] of Object.entries(change)) {
+    switch (key) {
+      case 'identityName':
+        if (identityNameSources.includes(value as IdentityNameSource)) next.identityName = value as IdentityNameSource;
+        else problems.push(`identityName must be one of ${identityNameSources.join(', ')}`);
+        break;
+      case 'signInExternalId': {
+        const parsed = parseSignInExternalId(value);
+        if (typeof parsed === 'string') problems.push(parsed);
+        else next.signInExternalId = parsed;
+        break;
+      }
+      case 'authPolicyId':
+        if (value === null || (typeof value === 'string' && value !== '')) next.authPolicyId = value;
+        else problems.push('authPolicyId must be a policy id, or null for the Default policy');
+        break;
+      case 'attributeSources': {
+        if (!isPlainObject(value)) {
+          problems.push('attributeSources must be an object of booleans');
+          break;
+        }
+        const sources = { ...next.attributeSources };
+        for (const [source, on] of Object.entries(value)) {
+          if (!['groups', 'roles', 'entitlements'].includes(source) || typeof on !== 'boolean') {
+            problems.push(`attributeSources.${source} must be one of groups, roles, entitlements with a boolean`);
+          } else {
+            sources[source as keyof typeof sources] = on;
+          }
+        }
+        next.attributeSources = sources;
+        break;
+      }
+      case 'groupNameAttributes':
+        if (value === 'follow' || value === 'firstSeen') next.groupNameAttributes = value;
+        else problems.push('groupNameAttributes must be "follow" or "firstSeen"');
+        break;
+      case 'unmappedGroups':
+        if (value === 'create' || value === 'ignore') next.unmappedGroups = value;
+        else problems.push('unmappedGroups must be "create" or "ignore"');
+        break;
+      case 'onDelete':
+        if (value === 'deactivate' || value === 'delete') next.onDelete = value;
+        else problems.push('onDelete must be "deactivate" or "delete"');
+        break;
+      default:
+        problems.push(`unknown setting "${key}"`);
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, settings: next };
+}
+
+/** Accepts `none`, `userName`, `primaryEmail`, or a SCIM attribute path (e.g. the enterprise employeeNumber). */
+export function parseSignInExternalId(value: unknown): SignInExternalIdSource | string {
+  if (isPlainObject(value)) {
+    if (value.kind === 'attribute') return parseSignInExternalId(value.path);
+    return parseSignInExternalId(value.kind);
+  }
+  if (value === 'none' || value === 'userName' || value === 'primaryEmail') return { kind: value };
+  if (typeof value !== 'string' || value.trim() === '') {
+    return 'signInExternalId must be none, userName, primaryEmail or a SCIM attribute path';
+  }
+  const parsed = parseAttributePath(value.trim());
+  if (!parsed.ok) return `signInExternalId: "${value}" is not an attribute path (${parsed.error.reason})`;
+  const resolved = resolvePath(userResourceType, parsed.value);
+  if (!resolved.ok) return `signInExternalId: ${resolved.error}`;
+  const target = resolved.value.subAttribute ?? resolved.value.attribute;
+  if (target.type === 'complex' && !resolved.value.attribute.multiValued) {
+    return `signInExternalId: "${value}" is a complex attribute; name one of its sub-attributes`;
+  }
+  return { kind: 'attribute', path: value.trim() };
+}
+
+/** Settings as stored (JSON, possibly from an older release): missing fields take their defaults. */
+export function storedIntegrationSettings(stored: unknown): IntegrationSettings {
+  if (!isPlainObject(stored)) return defaultIntegrationSettings;
+  const result = changeIntegrationSettings(defaultIntegrationSettings, stored);
+  return result.ok ? result.settings : defaultIntegrationSettings;
+}

@@ -1,0 +1,148 @@
+import type { Kysely } from 'kysely';
+import type { AuthPolicy, AuthPolicyRepository, JwtSigner, JwtSignerRepository } from '../directory/ports.js';
+import type { AuthPoliciesTable, Database, JwtSignersTable } from './database-schema.js';
+import type { StoreDialect } from './dialect.js';
+
+export const DEFAULT_POLICY_NAME = 'Default';
+
+export function authPolicyRepository(db: Kysely<Database>, dialect: StoreDialect): AuthPolicyRepository {
+  const toPolicy = (row: AuthPoliciesTable): AuthPolicy => ({
+    id: row.id,
+    organizationId: row.organization_id,
+    name: row.name,
+    isDefault: Number(row.is_default) === 1,
+    signerIds: dialect.parseJson(row.signer_ids) as unknown as string[],
+  });
+  const insert = async (policy: AuthPolicy, now: string) => {
+    const inserted = await db
+      .insertInto('auth_policies')
+      .values({
+        id: policy.id,
+        organization_id: policy.organizationId,
+        name: policy.name,
+        is_default: policy.isDefault ? 1 : 0,
+        signer_ids: JSON.stringify(policy.signerIds),
+        created_at: now,
+      })
+      .onConflict((c) => c.columns(['organization_id', 'name']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return inserted !== undefined;
+  };
+  return {
+    async ensureDefault(organizationId, newId, now) {
+      await insert({ id: newId, organizationId, name: DEFAULT_POLICY_NAME, isDefault: true, signerIds: [] }, now);
+      const row = await db
+        .selectFrom('auth_policies')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('is_default', '=', 1)
+        .orderBy('created_at')
+        .executeTakeFirstOrThrow();
+      return toPolicy(row);
+    },
+    insert,
+    async update(policy) {
+      const result = await db
+        .updateTable('auth_policies')
+        .set({ name: policy.name, signer_ids: JSON.stringify(policy.signerIds) })
+        .where('organization_id', '=', policy.organizationId)
+        .where('id', '=', policy.id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async delete(organizationId, id) {
+      // The Default policy cannot be deleted: the condition is in the statement itself.
+      const result = await db
+        .deleteFrom('auth_policies')
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', id)
+        .where('is_default', '=', 0)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    async list(organizationId) {
+      const rows = await db
+        .selectFrom('auth_policies')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .orderBy('is_default', 'desc')
+        .orderBy('name')
+        .execute();
+      return rows.map(toPolicy);
+    },
+    async findById(organizationId, id) {
+      const row = await db
+        .selectFrom('auth_policies')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toPolicy(row) : undefined;
+    },
+  };
+}
+
+export function jwtSignerRepository(db: Kysely<Database>): JwtSignerRepository {
+  const toSigner = (row: JwtSignersTable): JwtSigner => ({
+    id: row.id,
+    organizationId: row.organization_id,
+    name: row.name,
+    issuer: row.issuer,
+    audience: row.audience,
+    jwksUrl: row.jwks_url,
+    publicKeyPem: row.public_key_pem,
+    externalIdClaim: row.external_id_claim,
+    enabled: Number(row.enabled) === 1,
+  });
+  const columns = (signer: JwtSigner) => ({
+    name: signer.name,
+    issuer: signer.issuer,
+    audience: signer.audience,
+    jwks_url: signer.jwksUrl,
+    public_key_pem: signer.publicKeyPem,
+    external_id_claim: signer.externalIdClaim,
+    enabled: signer.enabled ? 1 : 0,
+  });
+  return {
+    async insert(signer, now) {
+      const inserted = await db
+        .insertInto('jwt_signers')
+        .values({ id: signer.id, organization_id: signer.organizationId, created_at: now, ...columns(signer) })
+        .onConflict((c) => c.columns(['organization_id', 'name']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return inserted !== undefined;
+    },
+    async update(signer) {
+      const result = await db
+        .updateTable('jwt_signers')
+        .set(columns(signer))
+        .where('organization_id', '=', signer.organizationId)
+        .where('id', '=', signer.id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async delete(organizationId, id) {
+      const result = await db
+        .deleteFrom('jwt_signers')
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    async list(organizationId) {
+      const rows = await db.selectFrom('jwt_signers').selectAll().where('organization_id', '=', organizationId).orderBy('name').execute();
+      return rows.map(toSigner);
+    },
+    async findById(organizationId, id) {
+      const row = await db
+        .selectFrom('jwt_signers')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toSigner(row) : undefined;
+    },
+  };
+}
