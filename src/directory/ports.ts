@@ -155,7 +155,12 @@ export interface ScimResourceRepository {
     keys: { userName: string | undefined; externalId: string | undefined },
   ): Promise<StoredResource | undefined>;
   /** Brings a deactivated or soft-deleted user back with new attributes. */
-  restore(scope: IntegrationScope, id: string, attributes: JsonObject, now: string): Promise<StoredResource | undefined>;
+  restore(
+    scope: IntegrationScope,
+    id: string,
+    attributes: JsonObject,
+    now: string,
+  ): Promise<StoredResource | undefined>;
   /** Records a write that changed only related rows: new version and lastModified, same attributes. */
   touch(
     scope: IntegrationScope,
@@ -176,6 +181,17 @@ export interface ScimResourceRepository {
     scope: IntegrationScope,
     memberId: string,
   ): Promise<readonly { id: string; displayName: string }[]>;
+  /** Several resources by id in one query (batch work such as remapping). */
+  findByIds(
+    scope: IntegrationScope,
+    type: ResourceTypeName,
+    ids: readonly string[],
+  ): Promise<readonly StoredResource[]>;
+  /** The groups of several members in one query. */
+  groupsOfMany(
+    scope: IntegrationScope,
+    memberIds: readonly string[],
+  ): Promise<ReadonlyMap<string, readonly { id: string; displayName: string }[]>>;
 }
 
 export interface InstallationSecretRepository {
@@ -218,9 +234,11 @@ export interface IdentityQuery {
 
 export interface IdentityRepository {
   findById(organizationId: string, id: string): Promise<Identity | undefined>;
-  findBySource(organizationId: string, integrationId: string, scimResourceId: string): Promise<Identity | undefined>;
-  /** Ids of identities (other than `exceptId`) holding each of these names, case-insensitively. */
-  namesTaken(organizationId: string, names: readonly string[], exceptIds: readonly string[]): Promise<ReadonlySet<string>>;
+  findBySource(
+    organizationId: string,
+    integrationId: string,
+    scimResourceId: string,
+  ): Promise<Identity | undefined>;
   /** Throws UniquenessError when the name is taken in the organization (a constraint decides). */
   insert(identity: Identity): Promise<void>;
   /** Throws UniquenessError when the new name is taken. */
@@ -228,14 +246,31 @@ export interface IdentityRepository {
   delete(organizationId: string, id: string): Promise<boolean>;
   setGroups(identityId: string, groupIds: readonly string[]): Promise<void>;
   groupIdsOf(identityId: string): Promise<readonly string[]>;
+  groupIdsOfMany(identityIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>>;
+  firstSeenGroupNamesMany(
+    identityIds: readonly string[],
+  ): Promise<ReadonlyMap<string, ReadonlyMap<string, string>>>;
+  /** Who holds each of these names (case-folded keys), in one query. */
+  nameHolders(organizationId: string, nameKeys: readonly string[]): Promise<ReadonlyMap<string, string>>;
   firstSeenGroupNames(identityId: string): Promise<ReadonlyMap<string, string>>;
-  recordFirstSeenGroupNames(identityId: string, names: readonly { scimGroupId: string; name: string }[]): Promise<void>;
+  recordFirstSeenGroupNames(
+    identityId: string,
+    names: readonly { scimGroupId: string; name: string }[],
+  ): Promise<void>;
   /** An integration's identities in SCIM-resource-id order, for batch remapping. */
-  listBySource(integrationId: string, afterScimId: string | undefined, limit: number): Promise<readonly Identity[]>;
+  listBySource(
+    integrationId: string,
+    afterScimId: string | undefined,
+    limit: number,
+  ): Promise<readonly Identity[]>;
   countBySource(integrationId: string): Promise<number>;
   list(organizationId: string, query: IdentityQuery): Promise<readonly Identity[]>;
   /** What happens to an integration's identities when it goes away. */
-  detachIntegration(integrationId: string, action: 'disable' | 'delete' | 'keep', now: string): Promise<number>;
+  detachIntegration(
+    integrationId: string,
+    action: 'disable' | 'delete' | 'keep',
+    now: string,
+  ): Promise<number>;
 }
 
 export interface DirectoryGroup {
@@ -261,7 +296,11 @@ export interface DirectoryGroupRepository {
   list(organizationId: string): Promise<readonly DirectoryGroup[]>;
   delete(organizationId: string, id: string): Promise<boolean>;
   /** The mapping for an IdP group: by its SCIM id first, then by its displayName (case-insensitive). */
-  mappingFor(integrationId: string, scimGroupId: string, displayName: string): Promise<GroupMapping | undefined>;
+  mappingFor(
+    integrationId: string,
+    scimGroupId: string,
+    displayName: string,
+  ): Promise<GroupMapping | undefined>;
   mappings(integrationId: string): Promise<readonly GroupMapping[]>;
   /** False when a mapping for that IdP group exists already. */
   addMapping(mapping: GroupMapping, now: string): Promise<boolean>;

@@ -31,7 +31,10 @@ export function authPolicyRepository(db: Kysely<Database>, dialect: StoreDialect
   };
   return {
     async ensureDefault(organizationId, newId, now) {
-      await insert({ id: newId, organizationId, name: DEFAULT_POLICY_NAME, isDefault: true, signerIds: [] }, now);
+      await insert(
+        { id: newId, organizationId, name: DEFAULT_POLICY_NAME, isDefault: true, signerIds: [] },
+        now,
+      );
       const row = await db
         .selectFrom('auth_policies')
         .selectAll()
@@ -108,7 +111,12 @@ export function jwtSignerRepository(db: Kysely<Database>): JwtSignerRepository {
     async insert(signer, now) {
       const inserted = await db
         .insertInto('jwt_signers')
-        .values({ id: signer.id, organization_id: signer.organizationId, created_at: now, ...columns(signer) })
+        .values({
+          id: signer.id,
+          organization_id: signer.organizationId,
+          created_at: now,
+          ...columns(signer),
+        })
         .onConflict((c) => c.columns(['organization_id', 'name']).doNothing())
         .returning('id')
         .executeTakeFirst();
@@ -132,7 +140,12 @@ export function jwtSignerRepository(db: Kysely<Database>): JwtSignerRepository {
       return Number(result.numDeletedRows) > 0;
     },
     async list(organizationId) {
-      const rows = await db.selectFrom('jwt_signers').selectAll().where('organization_id', '=', organizationId).orderBy('name').execute();
+      const rows = await db
+        .selectFrom('jwt_signers')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .orderBy('name')
+        .execute();
       return rows.map(toSigner);
     },
     async findById(organizationId, id) {

@@ -60,20 +60,6 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         .executeTakeFirst();
       return row ? toIdentity(row) : undefined;
     },
-    async namesTaken(organizationId, names, exceptIds) {
-      const taken = new Set<string>();
-      const keys = [...new Set(names.map((n) => n.toLowerCase()))];
-      for (let i = 0; i < keys.length; i += 1000) {
-        let query = db
-          .selectFrom('identities')
-          .select('name_key')
-          .where('organization_id', '=', organizationId)
-          .where('name_key', 'in', keys.slice(i, i + 1000));
-        if (exceptIds.length > 0 && exceptIds.length <= 1000) query = query.where('id', 'not in', [...exceptIds]);
-        for (const row of await query.execute()) taken.add(row.name_key);
-      }
-      return taken;
-    },
     async insert(identity) {
       try {
         await db.insertInto('identities').values(toRow(identity)).execute();
@@ -123,6 +109,49 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         .execute();
       return rows.map((r) => r.group_id);
     },
+    async groupIdsOfMany(identityIds) {
+      const found = new Map<string, string[]>();
+      for (let i = 0; i < identityIds.length; i += 1000) {
+        const rows = await db
+          .selectFrom('identity_groups')
+          .select(['identity_id', 'group_id'])
+          .where('identity_id', 'in', identityIds.slice(i, i + 1000))
+          .orderBy('group_id')
+          .execute();
+        for (const row of rows)
+          found.set(row.identity_id, [...(found.get(row.identity_id) ?? []), row.group_id]);
+      }
+      return found;
+    },
+    async firstSeenGroupNamesMany(identityIds) {
+      const found = new Map<string, Map<string, string>>();
+      for (let i = 0; i < identityIds.length; i += 1000) {
+        const rows = await db
+          .selectFrom('identity_group_names')
+          .select(['identity_id', 'scim_group_id', 'name'])
+          .where('identity_id', 'in', identityIds.slice(i, i + 1000))
+          .execute();
+        for (const row of rows) {
+          const names = found.get(row.identity_id) ?? new Map<string, string>();
+          names.set(row.scim_group_id, row.name);
+          found.set(row.identity_id, names);
+        }
+      }
+      return found;
+    },
+    async nameHolders(organizationId, nameKeys) {
+      const holders = new Map<string, string>();
+      for (let i = 0; i < nameKeys.length; i += 1000) {
+        const rows = await db
+          .selectFrom('identities')
+          .select(['name_key', 'id'])
+          .where('organization_id', '=', organizationId)
+          .where('name_key', 'in', nameKeys.slice(i, i + 1000))
+          .execute();
+        for (const row of rows) holders.set(row.name_key, row.id);
+      }
+      return holders;
+    },
     async firstSeenGroupNames(identityId) {
       const rows = await db
         .selectFrom('identity_group_names')
@@ -168,7 +197,10 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
       if (query.status) select = select.where('i.status', '=', query.status);
       if (query.integrationId) select = select.where('i.source_integration_id', '=', query.integrationId);
       if (query.afterId) select = select.where('i.id', '>', query.afterId);
-      if (query.text) select = select.where(sql<boolean>`${dialect.contains(sql.ref('i.name_key'), query.text.toLowerCase())}`);
+      if (query.text)
+        select = select.where(
+          sql<boolean>`${dialect.contains(sql.ref('i.name_key'), query.text.toLowerCase())}`,
+        );
       if (query.groupId) {
         const groupId = query.groupId;
         select = select.where((eb) =>
@@ -191,7 +223,10 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
     },
     async detachIntegration(integrationId, action, now) {
       if (action === 'delete') {
-        const result = await db.deleteFrom('identities').where('source_integration_id', '=', integrationId).executeTakeFirst();
+        const result = await db
+          .deleteFrom('identities')
+          .where('source_integration_id', '=', integrationId)
+          .executeTakeFirst();
         return Number(result.numDeletedRows);
       }
       const result = await db

@@ -19,7 +19,11 @@ function toIntegration(row: IntegrationsTable): Integration {
 export function integrationRepository(db: Kysely<Database>, dialect: StoreDialect): IntegrationRepository {
   return {
     async settings(integrationId) {
-      const row = await db.selectFrom('integrations').select('settings').where('id', '=', integrationId).executeTakeFirst();
+      const row = await db
+        .selectFrom('integrations')
+        .select('settings')
+        .where('id', '=', integrationId)
+        .executeTakeFirst();
       if (!row) return undefined;
       return storedIntegrationSettings(row.settings === null ? null : dialect.parseJson(row.settings));
     },

@@ -44,7 +44,12 @@ export function roleRepository(db: Kysely<Database>, dialect: StoreDialect): Rol
       return Number(result.numDeletedRows) > 0;
     },
     async list(organizationId) {
-      const rows = await db.selectFrom('roles').selectAll().where('organization_id', '=', organizationId).orderBy('name').execute();
+      const rows = await db
+        .selectFrom('roles')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .orderBy('name')
+        .execute();
       return rows.map(toRole);
     },
     async findById(organizationId, id) {

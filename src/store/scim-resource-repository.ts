@@ -327,6 +327,47 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
       }));
     },
 
+    async findByIds(scope, type, ids) {
+      const out: StoredResource[] = [];
+      for (const batch of chunks(ids, 1000)) {
+        const rows = await db
+          .selectFrom('scim_resources')
+          .selectAll()
+          .where('integration_id', '=', scope.integrationId)
+          .where('organization_id', '=', scope.organizationId)
+          .where('resource_type', '=', type)
+          .where('id', 'in', batch)
+          .where('deleted_at', 'is', null)
+          .execute();
+        out.push(...rows.map((row) => toStored(row, dialect)));
+      }
+      return out;
+    },
+
+    async groupsOfMany(scope, memberIds) {
+      const found = new Map<string, { id: string; displayName: string }[]>();
+      for (const batch of chunks(memberIds, 1000)) {
+        const rows = await db
+          .selectFrom('scim_memberships as m')
+          .innerJoin('scim_resources as r', 'r.id', 'm.group_id')
+          .select([
+            'm.member_id',
+            'm.group_id',
+            dialect.jsonScalar(sql.ref('r.data'), ['displayName']).as('display'),
+          ])
+          .where('m.integration_id', '=', scope.integrationId)
+          .where('m.member_id', 'in', batch)
+          .orderBy('m.group_id')
+          .execute();
+        for (const row of rows) {
+          const list = found.get(row.member_id) ?? [];
+          list.push({ id: row.group_id, displayName: String(row.display ?? '') });
+          found.set(row.member_id, list);
+        }
+      }
+      return found;
+    },
+
     async groupsOf(scope, memberId) {
       const rows = await db
         .selectFrom('scim_memberships as m')

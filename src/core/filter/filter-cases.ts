@@ -203,6 +203,8 @@ export const filterCases: readonly FilterCase[] = Object.freeze([
   user(`${E}:department eq "tour operations"`, ['u1', 'u2', 'u11']),
   user(`${E}:manager.value eq "u1"`, ['u3', 'u11']),
   user('manager.value eq "u2"', ['u1', 'u8']),
+  // Entra's SCIM tutorial compares the singular manager directly: it means manager.value.
+  user(`${E}:manager eq "u1"`, ['u3', 'u11']),
   user(`${E}:manager.displayName co "babs"`, ['u3', 'u11']),
   user(`${E}:manager pr`, ['u1', 'u3', 'u8', 'u11']),
   user(`${E}:manager.value pr`, ['u1', 'u3', 'u8', 'u11']),

@@ -103,8 +103,9 @@ function checkComparison(
   let path = resolved;
   if (effective(path).type === 'complex') {
     // RFC 7644 §3.4.2.2: a multi-valued attribute without a sub-attribute compares its "value"
-    // sub-attribute ("emails co \"@example.com\"").
-    const valueSub = path.attribute.multiValued ? findSubAttribute(path.attribute, 'value') : undefined;
+    // sub-attribute ("emails co \"@example.com\""). Entra does the same with the singular enterprise
+    // `manager` ("manager eq \"<id>\"", its SCIM tutorial), so any complex attribute with a `value` does.
+    const valueSub = findSubAttribute(path.attribute, 'value');
     if (path.subAttribute !== undefined || valueSub === undefined) {
       return err(`"${label(path)}" is complex: compare one of its sub-attributes, or use "pr"`);
     }

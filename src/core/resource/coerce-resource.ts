@@ -22,12 +22,12 @@ export function coerceResource(type: ResourceTypeDefinition, body: unknown): Sci
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(body)) {
     if (key.toLowerCase() === 'schemas') continue;
-    const extension = findExtension(type, key);
+    const extension = findExtension(type, LEGACY_EXTENSION_URNS[key.toLowerCase()] ?? key);
     if (extension) {
       if (value === null) continue;
       if (!isPlainObject(value))
         throw new InvalidValueError(`"${key}" must be an object of extension attributes.`);
-      for (const [extKey, extValue] of Object.entries(value)) {
+      for (const [extKey, extValue] of Object.entries(legacyExtensionValues(key, value))) {
         const located = findAttribute(type, extKey, extension.id);
         if (located)
           assign(out, located.schemaUrn, located.isExtension, located.definition, extValue, extKey);
@@ -79,6 +79,8 @@ export function coerceAttribute(definition: AttributeDefinition, value: unknown,
     return unique.length === 0 ? undefined : unique;
   }
   if (Array.isArray(value)) {
+    // Entra's SCIM tutorial sets the singular manager as a one-element list ([{"value": "<id>"}]).
+    if (value.length === 1 && definition.type === 'complex') return coerceSingle(definition, value[0], label);
     throw new InvalidValueError(`Attribute "${label}" is single-valued; got an array.`);
   }
   return coerceSingle(definition, value, label);
@@ -155,6 +157,21 @@ function checkSchemasMember(schemas: unknown): void {
 function findKey(body: JsonObject, name: string): unknown {
   const key = Object.keys(body).find((candidate) => candidate.toLowerCase() === name);
   return key === undefined ? undefined : body[key];
+}
+
+/**
+ * SCIM 1.1 extension URNs still found in admin-written templates (OneLogin's "Define Your SCIM User
+ * Schema" page uses the 1.0 enterprise URN): their attributes are read as the 2.0 extension's.
+ */
+const LEGACY_EXTENSION_URNS: Readonly<Record<string, string>> = {
+  'urn:scim:schemas:extension:enterprise:1.0': 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
+};
+
+/** SCIM 1.1 named the manager's id `managerId`; 2.0 calls it `value`. */
+function legacyExtensionValues(key: string, value: JsonObject): JsonObject {
+  if (LEGACY_EXTENSION_URNS[key.toLowerCase()] === undefined || !isPlainObject(value.manager)) return value;
+  const { managerId, ...manager } = value.manager;
+  return { ...value, manager: managerId === undefined ? manager : { value: managerId, ...manager } };
 }
 
 /** Splits `urn:...:User:name` into its URN and attribute name; plain names pass through. */

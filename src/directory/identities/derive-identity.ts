@@ -69,7 +69,8 @@ export function deriveIdentity(
     }
   }
   if (settings.attributeSources.roles) for (const value of multiValues(user.roles)) attributes.add(value);
-  if (settings.attributeSources.entitlements) for (const value of multiValues(user.entitlements)) attributes.add(value);
+  if (settings.attributeSources.entitlements)
+    for (const value of multiValues(user.entitlements)) attributes.add(value);
   return {
     name: chosen ?? userName,
     nameFallback:
@@ -139,7 +140,9 @@ export function readPath(user: JsonObject, path: ResolvedPath): string | undefin
 
 function profileOf(user: JsonObject): IdentityProfile {
   const name = isPlainObject(user.name) ? user.name : {};
-  const enterprise = isPlainObject(user[ENTERPRISE_USER_SCHEMA]) ? (user[ENTERPRISE_USER_SCHEMA] as JsonObject) : {};
+  const enterprise = isPlainObject(user[ENTERPRISE_USER_SCHEMA])
+    ? (user[ENTERPRISE_USER_SCHEMA] as JsonObject)
+    : {};
   const manager = isPlainObject(enterprise.manager) ? enterprise.manager : {};
   const phones = elements(user.phoneNumbers);
   const address = elements(user.addresses).find((a) => text(a.type) === 'work');

@@ -19,7 +19,11 @@ export interface IntegrationSettings {
   readonly signInExternalId: SignInExternalIdSource;
   /** null: the organization's Default policy. */
   readonly authPolicyId: string | null;
-  readonly attributeSources: { readonly groups: boolean; readonly roles: boolean; readonly entitlements: boolean };
+  readonly attributeSources: {
+    readonly groups: boolean;
+    readonly roles: boolean;
+    readonly entitlements: boolean;
+  };
   /** Group-name attributes follow renames, or keep the name seen when the identity first synced. */
   readonly groupNameAttributes: 'follow' | 'firstSeen';
   /** IdP groups with no mapping become directory groups of the same name, or are ignored. */
@@ -51,7 +55,8 @@ export function changeIntegrationSettings(current: IntegrationSettings, change: 
   for (const [key, value] of Object.entries(change)) {
     switch (key) {
       case 'identityName':
-        if (identityNameSources.includes(value as IdentityNameSource)) next.identityName = value as IdentityNameSource;
+        if (identityNameSources.includes(value as IdentityNameSource))
+          next.identityName = value as IdentityNameSource;
         else problems.push(`identityName must be one of ${identityNameSources.join(', ')}`);
         break;
       case 'signInExternalId': {
@@ -72,7 +77,9 @@ export function changeIntegrationSettings(current: IntegrationSettings, change: 
         const sources = { ...next.attributeSources };
         for (const [source, on] of Object.entries(value)) {
           if (!['groups', 'roles', 'entitlements'].includes(source) || typeof on !== 'boolean') {
-            problems.push(`attributeSources.${source} must be one of groups, roles, entitlements with a boolean`);
+            problems.push(
+              `attributeSources.${source} must be one of groups, roles, entitlements with a boolean`,
+            );
           } else {
             sources[source as keyof typeof sources] = on;
           }

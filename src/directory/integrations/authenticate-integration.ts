@@ -26,7 +26,10 @@ export async function authenticateIntegration(
     throw new UnauthorizedError('The bearer token has expired; rotate it and update the identity provider.');
   }
   return {
-    scope: { organizationId: credential.integration.organizationId, integrationId: credential.integration.id },
+    scope: {
+      organizationId: credential.integration.organizationId,
+      integrationId: credential.integration.id,
+    },
     settings: credential.settings,
   };
 }

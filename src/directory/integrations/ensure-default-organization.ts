@@ -10,7 +10,11 @@ export async function ensureDefaultOrganization(deps: {
 }): Promise<Organization | undefined> {
   if ((await deps.store.organizations.count()) > 0) return undefined;
   const now = deps.clock.now().toISOString();
-  const organization = await deps.store.organizations.ensure({ id: deps.ids.newId(), name: DEFAULT_ORGANIZATION, createdAt: now });
+  const organization = await deps.store.organizations.ensure({
+    id: deps.ids.newId(),
+    name: DEFAULT_ORGANIZATION,
+    createdAt: now,
+  });
   // Every organization has a Default auth policy (accepts every enabled JWT signer; cannot be deleted).
   await deps.store.authPolicies.ensureDefault(organization.id, deps.ids.newId(), now);
   return organization;

@@ -1,7 +1,14 @@
 import { UniquenessError } from '../../core/errors.js';
 import { deriveIdentity, type DerivedIdentity } from '../identities/derive-identity.js';
 import type { IntegrationSettings } from '../identities/integration-settings.js';
-import type { Clock, DirectoryStore, IdSource, Identity, IntegrationScope, StoredResource } from '../ports.js';
+import type {
+  Clock,
+  DirectoryStore,
+  IdSource,
+  Identity,
+  IntegrationScope,
+  StoredResource,
+} from '../ports.js';
 
 export interface ProvisioningContext {
   readonly store: DirectoryStore;
@@ -16,7 +23,10 @@ export interface ProvisioningContext {
  * settings. Runs inside the SCIM write's transaction: if the identity cannot be written (its name is
  * taken), the SCIM write fails with it and nothing is half-written.
  */
-export async function syncUserIdentity(context: ProvisioningContext, user: StoredResource): Promise<Identity> {
+export async function syncUserIdentity(
+  context: ProvisioningContext,
+  user: StoredResource,
+): Promise<Identity> {
   const { store, scope, integrationSettings: settings } = context;
   const groups = (await store.scimResources.groupsOf(scope, user.id)).map((g) => ({
     scimGroupId: g.id,
@@ -69,13 +79,22 @@ async function directoryGroupsFor(
   const ids: string[] = [];
   const now = context.clock.now().toISOString();
   for (const group of groups) {
-    const mapping = await store.directoryGroups.mappingFor(scope.integrationId, group.scimGroupId, group.displayName);
+    const mapping = await store.directoryGroups.mappingFor(
+      scope.integrationId,
+      group.scimGroupId,
+      group.displayName,
+    );
     if (mapping) {
       ids.push(mapping.directoryGroupId);
       continue;
     }
     if (context.integrationSettings.unmappedGroups === 'ignore') continue;
-    const created = await store.directoryGroups.ensure(scope.organizationId, group.displayName, context.ids.newId(), now);
+    const created = await store.directoryGroups.ensure(
+      scope.organizationId,
+      group.displayName,
+      context.ids.newId(),
+      now,
+    );
     await store.directoryGroups.addMapping(
       {
         id: context.ids.newId(),

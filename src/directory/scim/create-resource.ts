@@ -1,7 +1,12 @@
 import { coerceResource } from '../../core/resource/coerce-resource.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, type Projection } from '../../core/resource/projection.js';
-import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
+import { compileFilter } from '../../core/protocol/list-request.js';
+import {
+  resourceTypeNamed,
+  userResourceType,
+  type ResourceTypeName,
+} from '../../core/schema/resource-types.js';
 import type { StoredResource } from '../ports.js';
 import { syncUserIdentity, syncUsers } from '../provisioning/sync-user-identity.js';
 import { extractMembers } from './group-members.js';
@@ -27,22 +32,62 @@ export async function createResource(
   return context.store.transaction(async (store) => {
     const scoped = { ...context, store };
     if (typeName === 'User') {
-      const restorable = await store.scimResources.findRestorableUser(context.scope, {
+      const keys = {
         userName: typeof coerced.userName === 'string' ? coerced.userName : undefined,
         externalId: typeof coerced.externalId === 'string' ? coerced.externalId : undefined,
-      });
-      const restored = restorable && (await store.scimResources.restore(context.scope, restorable.id, coerced, now));
+      };
+      const restorable =
+        (await store.scimResources.findRestorableUser(context.scope, keys)) ??
+        (await findRetriedCreate(scoped, keys));
+      const restored =
+        restorable && (await store.scimResources.restore(context.scope, restorable.id, coerced, now));
       if (restored) {
         await syncUserIdentity(scoped, restored);
         return { resource: await readResource(scoped, restored, projection), stored: restored };
       }
     }
     const { attributes, members } =
-      typeName === 'Group' ? await extractMembers(scoped, id, coerced) : { attributes: coerced, members: undefined };
-    const stored: StoredResource = { id, resourceType: typeName, attributes, version: 1, created: now, lastModified: now };
+      typeName === 'Group'
+        ? await extractMembers(scoped, id, coerced)
+        : { attributes: coerced, members: undefined };
+    const stored: StoredResource = {
+      id,
+      resourceType: typeName,
+      attributes,
+      version: 1,
+      created: now,
+      lastModified: now,
+    };
     await store.scimResources.insert(context.scope, stored, members ?? []);
     if (typeName === 'User') await syncUserIdentity(scoped, stored);
-    else await syncUsers(scoped, (members ?? []).filter((m) => m.type === 'User').map((m) => m.id));
+    else
+      await syncUsers(
+        scoped,
+        (members ?? []).filter((m) => m.type === 'User').map((m) => m.id),
+      );
     return { resource: await readResource(scoped, stored, projection), stored };
   });
+}
+
+/**
+ * Entra re-sends a create whose response timed out. The same userName *and* externalId as an existing
+ * active user is that retry, answered with the same user; the same userName alone stays a 409
+ * (Okta's duplicate check relies on it).
+ */
+async function findRetriedCreate(
+  context: ScimContext,
+  keys: { userName: string | undefined; externalId: string | undefined },
+): Promise<StoredResource | undefined> {
+  if (keys.userName === undefined || keys.externalId === undefined) return undefined;
+  const page = await context.store.scimResources.list(context.scope, 'User', {
+    filter: compileFilter(
+      userResourceType,
+      `userName eq ${JSON.stringify(keys.userName)} and externalId eq ${JSON.stringify(keys.externalId)}`,
+    ),
+    baseUrl: context.baseUrl,
+    sort: undefined,
+    page: { kind: 'offset', offset: 0, limit: 1 },
+    withTotal: false,
+  });
+  return page.resources[0];
 }

@@ -37,7 +37,10 @@ export async function deleteResource(
     if (!(await repository.delete(context.scope, typeName, id, expectedVersion))) {
       throw expectedVersion === undefined ? notFound(typeName, id) : changedMeanwhile();
     }
-    await syncUsers(scoped, members.filter((m) => m.type === 'User').map((m) => m.value));
+    await syncUsers(
+      scoped,
+      members.filter((m) => m.type === 'User').map((m) => m.value),
+    );
   });
 }
 

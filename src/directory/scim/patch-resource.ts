@@ -54,11 +54,15 @@ export async function patchResource(
         if (!stored) return undefined; // someone else wrote first
       }
       const wholeSetChanges =
-        memberChanges.replaceAll !== undefined || memberChanges.removeAll || memberChanges.removeWhere !== undefined;
+        memberChanges.replaceAll !== undefined ||
+        memberChanges.removeAll ||
+        memberChanges.removeWhere !== undefined;
       const before = wholeSetChanges ? await store.scimResources.membersOf(context.scope, id) : [];
       const membersChanged = await applyMemberChanges(scoped.store, context, id, memberChanges);
       if (!stored) {
-        stored = membersChanged ? await store.scimResources.touch(context.scope, typeName, id, now) : existing;
+        stored = membersChanged
+          ? await store.scimResources.touch(context.scope, typeName, id, now)
+          : existing;
         if (!stored) throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
       }
       if (typeName === 'User') {
@@ -67,7 +71,8 @@ export async function patchResource(
         // Only the members whose groups changed are re-derived (so adding one member costs the same in
         // any group size); a rename touches every member's group-name attribute.
         const renamed = existing.attributes.displayName !== stored.attributes.displayName;
-        const current = renamed || wholeSetChanges ? await store.scimResources.membersOf(context.scope, id) : [];
+        const current =
+          renamed || wholeSetChanges ? await store.scimResources.membersOf(context.scope, id) : [];
         const affected = [
           ...memberChanges.add,
           ...memberChanges.remove,

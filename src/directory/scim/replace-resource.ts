@@ -60,8 +60,13 @@ export async function replaceResource(
       const renamed = existing.attributes.displayName !== stored.attributes.displayName;
       const current = (members ?? []).map((m) => m.id);
       const was = before.map((m) => m.value);
-      const affected = renamed ? [...was, ...current] : symmetricDifference(was, current, members === undefined);
-      await syncUsers(scoped, affected.filter((memberId) => isUser(before, members, memberId)));
+      const affected = renamed
+        ? [...was, ...current]
+        : symmetricDifference(was, current, members === undefined);
+      await syncUsers(
+        scoped,
+        affected.filter((memberId) => isUser(before, members, memberId)),
+      );
     }
     return { resource: await readResource(scoped, stored, projection), stored };
   });
@@ -79,5 +84,8 @@ function isUser(
   after: readonly NewMember[] | undefined,
   id: string,
 ): boolean {
-  return before.some((m) => m.value === id && m.type === 'User') || (after ?? []).some((m) => m.id === id && m.type === 'User');
+  return (
+    before.some((m) => m.value === id && m.type === 'User') ||
+    (after ?? []).some((m) => m.id === id && m.type === 'User')
+  );
 }
