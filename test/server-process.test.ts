@@ -73,7 +73,7 @@ describe('the roster server process and CLI', () => {
       expect(duplicate).toMatchObject({ code: 1 });
       expect((duplicate as { stderr: string }).stderr).toContain('already exists');
 
-      await roster(['integration', 'delete', integration.id], env);
+      await roster(['integration', 'delete', integration.id, '--identities', 'disable'], env);
       const afterDelete = await fetch(`${integration.integrationUrl}/Users/${user.id}`, {
         headers: { authorization: `Bearer ${token}` },
       });

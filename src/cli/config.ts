@@ -15,6 +15,7 @@ export interface Config {
   readonly cursorTimeoutSeconds: number;
   readonly bulkMaxOperations: number;
   readonly bulkMaxPayloadBytes: number;
+  readonly jobPollMs: number;
 }
 
 export type DatabaseLocation =
@@ -84,6 +85,7 @@ export function loadConfig(env: Environment): Config {
     statementTimeoutMs: integer('ROSTER_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
     shutdownTimeoutMs: integer('ROSTER_SHUTDOWN_TIMEOUT_MS', 25_000, 0, 600_000),
     cursorTimeoutSeconds: integer('ROSTER_CURSOR_TIMEOUT_SECONDS', 3600, 10, 7 * 86_400),
+    jobPollMs: integer('ROSTER_JOB_POLL_MS', 1000, 50, 600_000),
     bulkMaxOperations: integer('ROSTER_BULK_MAX_OPERATIONS', 1000, 1, 100_000),
     bulkMaxPayloadBytes: integer('ROSTER_BULK_MAX_PAYLOAD_BYTES', 4 * 1_048_576, 1024, 256 * 1_048_576),
   };

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { createIntegration } from '../directory/integrations/create-integration.js';
-import { deleteIntegration } from '../directory/integrations/delete-integration.js';
+import { deleteIntegration, type IdentitiesOnDelete } from '../directory/integrations/delete-integration.js';
 import { integrationUrl } from '../directory/integrations/integration-url.js';
 import { rotateIntegrationToken } from '../directory/integrations/rotate-integration-token.js';
 import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
@@ -121,11 +121,19 @@ export function integrationCommand(config: () => Config): Command {
 
   command
     .command('delete <id>')
-    .description('Delete an integration and everything it provisioned; its token stops working')
-    .action(async (id: string) => {
+    .description('Delete an integration; its token stops working and its SCIM data goes')
+    .addOption(
+      new Option('--identities <what>', 'what happens to the identities it synced')
+        .choices(['disable', 'delete', 'keep'])
+        .makeOptionMandatory(),
+    )
+    .action(async (id: string, options: { identities: IdentitiesOnDelete }) => {
       await withDatabase(config(), async ({ store }) => {
-        await deleteIntegration({ store }, id);
-        console.log(`Deleted integration ${id}.`);
+        const { identities } = await deleteIntegration({ store, clock: systemClock }, id, options.identities);
+        const verb = { disable: 'disabled', delete: 'deleted', keep: 'kept as unmanaged identities' }[
+          options.identities
+        ];
+        console.log(`Deleted integration ${id}; ${identities} identities ${verb}.`);
       });
     });
 

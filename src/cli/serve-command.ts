@@ -1,4 +1,6 @@
+import { hostname } from 'node:os';
 import { pino } from 'pino';
+import { runRemapJobs } from '../directory/identities/remap-integration.js';
 import { buildApp } from '../http/build-app.js';
 import { loadCursorSigningKey } from '../directory/scim/cursor-signing-key.js';
 import { scimCapabilities, scimSettings } from './scim-service-settings.js';
@@ -26,6 +28,16 @@ export async function serveCommand(config: Config): Promise<void> {
   });
 
   let stopping = false;
+  // Background jobs (retroactive remapping): any instance may claim a job; row locks make it run once.
+  const owner = `${hostname()}:${process.pid}`;
+  let working: Promise<unknown> | undefined;
+  const worker = setInterval(() => {
+    if (working || stopping) return;
+    working = runRemapJobs({ store, clock: systemClock, ids: uuidSource }, { owner })
+      .catch((error: unknown) => logger.error({ err: error }, 'remap worker failed'))
+      .finally(() => (working = undefined));
+  }, config.jobPollMs);
+  worker.unref();
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -44,6 +56,9 @@ export async function serveCommand(config: Config): Promise<void> {
     } finally {
       clearInterval(reaper);
     }
+    clearInterval(worker);
+    // A batch in progress commits or rolls back as a whole; a job cut short resumes on any instance.
+    await working;
     await store.close();
     logger.info('stopped');
   };

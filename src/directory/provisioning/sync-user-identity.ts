@@ -84,11 +84,13 @@ async function directoryGroupsFor(
       group.scimGroupId,
       group.displayName,
     );
-    if (mapping) {
+    const ignoreUnmapped = context.integrationSettings.unmappedGroups === 'ignore';
+    // Automatic mappings stand for "unmapped, created by name": under "ignore" they do not count.
+    if (mapping && !(mapping.automatic && ignoreUnmapped)) {
       ids.push(mapping.directoryGroupId);
       continue;
     }
-    if (context.integrationSettings.unmappedGroups === 'ignore') continue;
+    if (ignoreUnmapped) continue;
     const created = await store.directoryGroups.ensure(
       scope.organizationId,
       group.displayName,

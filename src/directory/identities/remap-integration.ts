@@ -1,0 +1,241 @@
+import type { Clock, DirectoryStore, IdSource, Identity, IntegrationScope, RemapJob } from '../ports.js';
+import { DirectoryError } from '../directory-error.js';
+import type { IntegrationSettings } from './integration-settings.js';
+import {
+  ensureGroupsForUnmapped,
+  planRemapBatch,
+  type ChangedField,
+  type IdentityChange,
+} from './remap-batch.js';
+
+export interface RemapDeps {
+  readonly store: DirectoryStore;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+}
+
+const PREVIEW_SAMPLE = 20;
+
+export interface RemapPreview {
+  readonly total: number;
+  readonly changed: number;
+  readonly byField: Readonly<Record<ChangedField, number>>;
+  /** Identities whose new name another identity already holds (or would hold): left unchanged by a remap. */
+  readonly collisions: readonly { identityId: string; name: string }[];
+  readonly sample: readonly IdentityChange[];
+}
+
+async function scopeOf(store: DirectoryStore, integrationId: string): Promise<IntegrationScope> {
+  const integration = await store.integrations.findById(integrationId);
+  if (!integration)
+    throw new DirectoryError('integration_not_found', `No integration with id "${integrationId}".`);
+  return { organizationId: integration.organizationId, integrationId };
+}
+
+/**
+ * The dry run of a remap: how many identities would change, how, and which would collide, under
+ * `settings` (the integration's current ones by default). Reads in batches; writes nothing.
+ */
+export async function previewRemap(
+  deps: RemapDeps,
+  integrationId: string,
+  settings?: IntegrationSettings,
+  batchSize = 1000,
+): Promise<RemapPreview> {
+  const scope = await scopeOf(deps.store, integrationId);
+  const chosen = settings ?? (await deps.store.integrations.settings(integrationId));
+  if (!chosen)
+    throw new DirectoryError('integration_not_found', `No integration with id "${integrationId}".`);
+  const now = deps.clock.now().toISOString();
+  const byField: Record<ChangedField, number> = {
+    name: 0,
+    signInExternalId: 0,
+    attributes: 0,
+    authPolicy: 0,
+    status: 0,
+    profile: 0,
+    groups: 0,
+  };
+  let total = 0;
+  let changed = 0;
+  const sample: IdentityChange[] = [];
+  // Names after the remap, for collisions between identities of this integration (id → new name key).
+  const renamed = new Map<string, { id: string; name: string }[]>();
+  const oldKeys = new Set<string>();
+  let position: string | undefined;
+  for (;;) {
+    const identities = await deps.store.identities.listBySource(integrationId, position, batchSize);
+    if (identities.length === 0) break;
+    position = identities.at(-1)?.scimResourceId ?? undefined;
+    for (const identity of identities) oldKeys.add(`${identity.id}\u0000${identity.name.toLowerCase()}`);
+    const planned = await planRemapBatch(deps.store, scope, chosen, identities, now);
+    total += identities.length;
+    for (const plan of planned) {
+      if (!plan.change) continue;
+      changed++;
+      for (const field of plan.change.fields) byField[field]++;
+      if (sample.length < PREVIEW_SAMPLE) sample.push(plan.change);
+      if (plan.change.fields.includes('name')) {
+        const key = plan.next.name.toLowerCase();
+        renamed.set(key, [...(renamed.get(key) ?? []), { id: plan.current.id, name: plan.next.name }]);
+      }
+    }
+  }
+  const collisions: { identityId: string; name: string }[] = [];
+  const holders = await deps.store.identities.nameHolders(scope.organizationId, [...renamed.keys()]);
+  const renamedIds = new Set([...renamed.values()].flat().map((r) => r.id));
+  for (const [key, claimants] of renamed) {
+    const holder = holders.get(key);
+    // A current holder that is itself renamed away frees the name; otherwise the first claimant wins.
+    const blocked = holder !== undefined && !renamedIds.has(holder);
+    claimants.forEach((claimant, index) => {
+      if (blocked || index > 0) collisions.push({ identityId: claimant.id, name: claimant.name });
+    });
+  }
+  return { total, changed, byField, collisions, sample };
+}
+
+export interface RemapRunOptions {
+  readonly owner: string;
+  readonly batchSize?: number;
+  readonly leaseMs?: number;
+  /** Stop after this many batches (tests use it to stop a job mid-way, as a crash would). */
+  readonly maxBatches?: number;
+}
+
+/** Queues a remap of every identity of an integration; a worker (runRemapJobs) carries it out. */
+export async function startRemap(deps: RemapDeps, integrationId: string): Promise<RemapJob> {
+  const scope = await scopeOf(deps.store, integrationId);
+  const now = deps.clock.now().toISOString();
+  const job: RemapJob = {
+    id: deps.ids.newId(),
+    organizationId: scope.organizationId,
+    integrationId,
+    status: 'pending',
+    total: await deps.store.identities.countBySource(integrationId),
+    processed: 0,
+    changed: 0,
+    collisions: 0,
+    position: null,
+    error: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.store.remapJobs.insert(job);
+  return job;
+}
+
+/**
+ * Claims and runs remap jobs until none is runnable. Each batch commits with the job's progress in
+ * one transaction, so a job stopped by a crash resumes after its last batch once its lease expires,
+ * on this instance or another, and every identity is remapped once.
+ */
+export async function runRemapJobs(deps: RemapDeps, options: RemapRunOptions): Promise<number> {
+  const batchSize = options.batchSize ?? 500;
+  const leaseMs = options.leaseMs ?? 60_000;
+  let batches = 0;
+  let finished = 0;
+  for (;;) {
+    const now = deps.clock.now();
+    const job = await deps.store.remapJobs.claim(
+      options.owner,
+      now.toISOString(),
+      new Date(now.getTime() + leaseMs).toISOString(),
+    );
+    if (!job) return finished;
+    let current = job;
+    while (current.status === 'running') {
+      if (options.maxBatches !== undefined && batches >= options.maxBatches) return finished;
+      current = await runBatch(deps, current, options.owner, batchSize, leaseMs);
+      batches++;
+    }
+    if (current.status === 'done') finished++;
+  }
+}
+
+async function runBatch(
+  deps: RemapDeps,
+  job: RemapJob,
+  owner: string,
+  batchSize: number,
+  leaseMs: number,
+): Promise<RemapJob> {
+  try {
+    return await deps.store.transaction(async (store) => {
+      const now = deps.clock.now();
+      const stamp = now.toISOString();
+      const scope: IntegrationScope = {
+        organizationId: job.organizationId,
+        integrationId: job.integrationId,
+      };
+      const settings = await store.integrations.settings(job.integrationId);
+      if (!settings) throw new DirectoryError('integration_not_found', 'The integration was deleted.');
+      if (job.position === null) await ensureGroupsForUnmapped(store, scope, settings, deps.ids, stamp);
+      const identities = await store.identities.listBySource(
+        job.integrationId,
+        job.position ?? undefined,
+        batchSize,
+      );
+      const applied = await applyBatch(store, scope, settings, identities, stamp);
+      const next: RemapJob = {
+        ...job,
+        status: identities.length < batchSize ? 'done' : 'running',
+        processed: job.processed + identities.length,
+        changed: job.changed + applied.changed,
+        collisions: job.collisions + applied.collisions,
+        position: identities.at(-1)?.scimResourceId ?? job.position,
+        updatedAt: stamp,
+      };
+      const leaseExpiresAt = new Date(now.getTime() + leaseMs).toISOString();
+      if (!(await store.remapJobs.progress(next, owner, leaseExpiresAt))) {
+        throw new DirectoryError('lease_lost', 'Another worker took this remap job over.');
+      }
+      return next;
+    });
+  } catch (error) {
+    if (error instanceof DirectoryError && error.code === 'lease_lost') return { ...job, status: 'failed' };
+    const failed: RemapJob = {
+      ...job,
+      status: 'failed',
+      error: error instanceof Error ? error.message : String(error),
+      updatedAt: deps.clock.now().toISOString(),
+    };
+    await deps.store.remapJobs.progress(failed, owner, failed.updatedAt);
+    return failed;
+  }
+}
+
+/** Writes one planned batch: identities whose new name is free; the rest count as collisions. */
+async function applyBatch(
+  store: DirectoryStore,
+  scope: IntegrationScope,
+  settings: IntegrationSettings,
+  identities: readonly Identity[],
+  now: string,
+): Promise<{ changed: number; collisions: number }> {
+  const planned = (await planRemapBatch(store, scope, settings, identities, now)).filter((p) => p.change);
+  const renames = planned.filter((p) => p.change?.fields.includes('name'));
+  const holders = await store.identities.nameHolders(
+    scope.organizationId,
+    renames.map((p) => p.next.name.toLowerCase()),
+  );
+  const claimed = new Set<string>();
+  let changed = 0;
+  let collisions = 0;
+  for (const plan of planned) {
+    if (plan.change?.fields.includes('name')) {
+      const key = plan.next.name.toLowerCase();
+      const holder = holders.get(key);
+      if ((holder !== undefined && holder !== plan.current.id) || claimed.has(key)) {
+        collisions++;
+        continue;
+      }
+      claimed.add(key);
+    }
+    await store.identities.update(plan.next);
+    if (plan.change?.fields.includes('groups'))
+      await store.identities.setGroups(plan.current.id, plan.groupIds);
+    changed++;
+  }
+  return { changed, collisions };
+}

@@ -1,0 +1,31 @@
+import { DirectoryError } from '../directory-error.js';
+import type { RemapJob } from '../ports.js';
+import { changeIntegrationSettings, type IntegrationSettings } from './integration-settings.js';
+import { startRemap, type RemapDeps } from './remap-integration.js';
+
+/**
+ * Changes an integration's mapping settings. New SCIM writes use them at once; every identity the
+ * integration already synced is re-derived by a queued remap job (retroactive, as admins expect).
+ */
+export async function updateIntegrationSettings(
+  deps: RemapDeps,
+  integrationId: string,
+  change: unknown,
+): Promise<{ settings: IntegrationSettings; job: RemapJob }> {
+  const integration = await deps.store.integrations.findById(integrationId);
+  const current = await deps.store.integrations.settings(integrationId);
+  if (!integration || !current) {
+    throw new DirectoryError('integration_not_found', `No integration with id "${integrationId}".`);
+  }
+  const result = changeIntegrationSettings(current, change);
+  if (!result.ok) throw new DirectoryError('invalid_settings', result.problems.join('; '));
+  const policyId = result.settings.authPolicyId;
+  if (policyId !== null && !(await deps.store.authPolicies.findById(integration.organizationId, policyId))) {
+    throw new DirectoryError(
+      'invalid_settings',
+      `authPolicyId: no auth policy "${policyId}" in this organization`,
+    );
+  }
+  await deps.store.integrations.saveSettings(integrationId, result.settings);
+  return { settings: result.settings, job: await startRemap(deps, integrationId) };
+}
