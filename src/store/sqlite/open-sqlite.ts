@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../database-schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 /**
  * Opens a SQLite file with the settings Roster relies on: WAL so readers never wait for the writer,
@@ -22,5 +23,5 @@ export function openSqlite(file: string): Kysely<Database> {
   connection.function('scim_fold', { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? value.toLowerCase() : value,
   );
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
 }
