@@ -1,9 +1,17 @@
 import { Command } from 'commander';
 import { DirectoryError } from '../directory/directory-error.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { adminKeyCommand } from './admin-key-command.js';
+import { authPolicyCommand } from './auth-policy-command.js';
+import { directoryGroupCommand } from './directory-group-command.js';
+import { groupMappingCommand } from './group-mapping-command.js';
+import { identityCommand } from './identity-command.js';
 import { integrationCommand } from './integration-command.js';
+import { jwtSignerCommand } from './jwt-signer-command.js';
 import { migrateCommand } from './migrate-command.js';
-import { serveCommand } from './serve-command.js';
+import { remapCommand } from './remap-command.js';
+import { roleCommand } from './role-command.js';
+import { addSettingsCommands } from './settings-command.js';
 
 /** The composition root: the only module that reads process.env and argv. */
 async function main(argv: readonly string[]): Promise<void> {
@@ -16,12 +24,23 @@ async function main(argv: readonly string[]): Promise<void> {
   program
     .command('serve')
     .description('Migrate the database and serve HTTP')
-    .action(() => serveCommand(config()));
+    // Loaded on demand: the HTTP stack is half of a CLI command's start-up time otherwise.
+    .action(async () => (await import('./serve-command.js')).serveCommand(config()));
   program
     .command('migrate')
     .description('Bring the database schema to the latest version')
     .action(() => migrateCommand(config()));
-  program.addCommand(integrationCommand(config));
+  const integration = integrationCommand(config);
+  addSettingsCommands(integration, config);
+  program.addCommand(integration);
+  program.addCommand(groupMappingCommand(config));
+  program.addCommand(directoryGroupCommand(config));
+  program.addCommand(roleCommand(config));
+  program.addCommand(authPolicyCommand(config));
+  program.addCommand(jwtSignerCommand(config));
+  program.addCommand(remapCommand(config));
+  program.addCommand(identityCommand(config));
+  program.addCommand(adminKeyCommand(config));
   await program.parseAsync(argv);
 }
 

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { pino } from 'pino';
+import { issueBootstrapAdminKey } from '../directory/admin-keys/issue-bootstrap-admin-key.js';
 import { runRemapJobs } from '../directory/identities/remap-integration.js';
 import { buildApp } from '../http/build-app.js';
 import { loadCursorSigningKey } from '../directory/scim/cursor-signing-key.js';
@@ -25,7 +26,10 @@ export async function serveCommand(config: Config): Promise<void> {
     bodyLimitBytes: config.bodyLimitBytes,
     capabilities: scimCapabilities(config),
     scimSettings: scimSettings(config, await loadCursorSigningKey({ store, clock: systemClock })),
+    tokenLifetimeDays: config.tokenLifetimeDays,
   });
+  // The first start of an installation without admin keys issues one installation-wide key, printed once.
+  const bootstrap = await issueBootstrapAdminKey({ store, clock: systemClock, ids: uuidSource });
 
   let stopping = false;
   // Background jobs (retroactive remapping): any instance may claim a job; row locks make it run once.
@@ -79,6 +83,14 @@ export async function serveCommand(config: Config): Promise<void> {
     lines.push(
       'No integration exists yet. Create one (it prints the integration URL and its token) with:',
       '  npx roster integration create --name my-idp --idp okta',
+    );
+  }
+  lines.push(`Admin API: ${config.publicBaseUrl}/api/v1 (reference: ${config.publicBaseUrl}/api/docs)`);
+  if (bootstrap) {
+    lines.push(
+      'No admin API key existed, so this installation-wide key was created. It is shown only now:',
+      `  ${bootstrap.secret}`,
+      'Keep it safe; manage keys with `npx roster admin-key create|list|revoke`.',
     );
   }
   // One write, so a reader never sees the first line without the rest.

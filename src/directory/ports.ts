@@ -93,6 +93,9 @@ export interface ListPage {
 
 export interface OrganizationRepository {
   findByName(name: string): Promise<Organization | undefined>;
+  findById(id: string): Promise<Organization | undefined>;
+  /** Every organization, by name. */
+  list(): Promise<readonly Organization[]>;
   /** Creates the organization unless one of that name exists; returns it either way. */
   ensure(organization: Organization): Promise<Organization>;
   count(): Promise<number>;
@@ -396,7 +399,34 @@ export interface RemapJobRepository {
   progress(job: RemapJob, owner: string, leaseExpiresAt: string): Promise<boolean>;
 }
 
+/** A key for the admin API: scoped to one organization or (organizationId null) to the whole installation. */
+export interface AdminKey {
+  readonly id: string;
+  readonly name: string;
+  readonly organizationId: string | null;
+  /** The key's first characters, to recognise it in a list; far too few to use it. */
+  readonly hint: string;
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+export interface AdminKeyRepository {
+  /** Stores the key with the SHA-256 hash of its secret (never the secret). */
+  insert(key: AdminKey, keyHash: string): Promise<void>;
+  findByHash(keyHash: string): Promise<{ key: AdminKey; keyHash: string } | undefined>;
+  findById(id: string): Promise<AdminKey | undefined>;
+  /** Keys of one organization, or (undefined) every key; oldest first. */
+  list(organizationId: string | undefined): Promise<readonly AdminKey[]>;
+  /** Marks the key revoked (it stops working at once); undefined when there is no such key. */
+  revoke(id: string, now: string): Promise<AdminKey | undefined>;
+  /** Records a use, unless one was recorded after `notBefore` (so busy keys do not write on every call). */
+  recordUse(id: string, now: string, notBefore: string): Promise<void>;
+  count(): Promise<number>;
+}
+
 export interface DirectoryStore {
+  readonly adminKeys: AdminKeyRepository;
   readonly identities: IdentityRepository;
   readonly directoryGroups: DirectoryGroupRepository;
   readonly roles: RoleRepository;

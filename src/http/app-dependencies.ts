@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, RouteOptions } from 'fastify';
 import type { ServiceCapabilities } from '../core/protocol/discovery-documents.js';
 import type { Clock, DirectoryStore, IdSource } from '../directory/ports.js';
 import type { ScimSettings } from '../directory/scim/scim-context.js';
@@ -14,4 +14,8 @@ export interface AppDependencies {
   readonly bodyLimitBytes: number;
   readonly capabilities: ServiceCapabilities;
   readonly scimSettings: ScimSettings;
+  /** Lifetime of SCIM tokens issued through the admin API (default 365 days). */
+  readonly tokenLifetimeDays?: number;
+  /** Told of every route as it is registered (tests compare the admin routes with the OpenAPI document). */
+  readonly onRoute?: (route: RouteOptions) => void;
 }

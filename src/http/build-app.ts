@@ -1,7 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { NotFoundError } from '../core/errors.js';
 import type { AppDependencies } from './app-dependencies.js';
+import { adminPlugin } from './admin/admin-plugin.js';
 import { replyWithError } from './error-reply.js';
+import { requestIdOf } from './request-id.js';
 import { scimPlugin } from './scim/scim-plugin.js';
 
 /** Builds the HTTP app from its dependencies. It never listens and never reads the environment. */
@@ -13,6 +15,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: true },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // Request ids: the caller's x-request-id when sane, else a new one; in every log line and response.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+  });
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
 
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -32,5 +41,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   await app.register(async (scope) => scimPlugin(scope, deps), { prefix: '/scim/v2/:integrationId' });
+  await app.register(async (scope) =>
+    adminPlugin(scope, { ...deps, tokenLifetimeDays: deps.tokenLifetimeDays ?? 365 }),
+  );
   return app;
 }

@@ -46,13 +46,18 @@ export function authPolicyRepository(db: Kysely<Database>, dialect: StoreDialect
     },
     insert,
     async update(policy) {
-      const result = await db
-        .updateTable('auth_policies')
-        .set({ name: policy.name, signer_ids: JSON.stringify(policy.signerIds) })
-        .where('organization_id', '=', policy.organizationId)
-        .where('id', '=', policy.id)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      try {
+        const result = await db
+          .updateTable('auth_policies')
+          .set({ name: policy.name, signer_ids: JSON.stringify(policy.signerIds) })
+          .where('organization_id', '=', policy.organizationId)
+          .where('id', '=', policy.id)
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) > 0;
+      } catch (error) {
+        if (dialect.isUniqueViolation(error)) return false;
+        throw error;
+      }
     },
     async delete(organizationId, id) {
       // The Default policy cannot be deleted: the condition is in the statement itself.
@@ -86,7 +91,7 @@ export function authPolicyRepository(db: Kysely<Database>, dialect: StoreDialect
   };
 }
 
-export function jwtSignerRepository(db: Kysely<Database>): JwtSignerRepository {
+export function jwtSignerRepository(db: Kysely<Database>, dialect: StoreDialect): JwtSignerRepository {
   const toSigner = (row: JwtSignersTable): JwtSigner => ({
     id: row.id,
     organizationId: row.organization_id,
@@ -123,13 +128,18 @@ export function jwtSignerRepository(db: Kysely<Database>): JwtSignerRepository {
       return inserted !== undefined;
     },
     async update(signer) {
-      const result = await db
-        .updateTable('jwt_signers')
-        .set(columns(signer))
-        .where('organization_id', '=', signer.organizationId)
-        .where('id', '=', signer.id)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      try {
+        const result = await db
+          .updateTable('jwt_signers')
+          .set(columns(signer))
+          .where('organization_id', '=', signer.organizationId)
+          .where('id', '=', signer.id)
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) > 0;
+      } catch (error) {
+        if (dialect.isUniqueViolation(error)) return false;
+        throw error;
+      }
     },
     async delete(organizationId, id) {
       const result = await db

@@ -148,7 +148,21 @@ export interface RemapJobsTable {
   updated_at: string;
 }
 
+export interface AdminApiKeysTable {
+  id: string;
+  name: string;
+  /** null: an installation-wide key. */
+  organization_id: string | null;
+  /** SHA-256 of the key, hex; the key itself is never stored. */
+  key_hash: string;
+  hint: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
+  admin_api_keys: AdminApiKeysTable;
   auth_policies: AuthPoliciesTable;
   jwt_signers: JwtSignersTable;
   roles: RolesTable;

@@ -73,8 +73,10 @@ export function directoryGroupRepository(db: Kysely<Database>): DirectoryGroupRe
           ]),
         )
         .execute();
-      const byId = rows.find((r) => r.match_by === 'id');
-      const chosen = byId ?? rows[0];
+      // Explicit mappings win over automatic ones; among equals, a match by id wins over one by name.
+      const rank = (r: GroupMappingsTable) =>
+        (Number(r.automatic) === 1 ? 2 : 0) + (r.match_by === 'id' ? 0 : 1);
+      const chosen = [...rows].sort((a, b) => rank(a) - rank(b))[0];
       return chosen ? toMapping(chosen) : undefined;
     },
     async mappings(integrationId) {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DirectoryStore } from '../directory/ports.js';
 import type { Database } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
+import { adminKeyRepository } from './admin-key-repository.js';
 import { authPolicyRepository, jwtSignerRepository } from './auth-policy-repository.js';
 import { directoryGroupRepository } from './directory-group-repository.js';
 import { identityRepository } from './identity-repository.js';
@@ -18,12 +19,13 @@ const MAX_TRANSACTION_ATTEMPTS = 5;
 /** The Kysely implementation of the directory's storage port, for any engine the dialect describes. */
 export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): DirectoryStore {
   return {
+    adminKeys: adminKeyRepository(db),
     installationSecrets: installationSecretRepository(db),
     identities: identityRepository(db, dialect),
     directoryGroups: directoryGroupRepository(db),
     roles: roleRepository(db, dialect),
     authPolicies: authPolicyRepository(db, dialect),
-    jwtSigners: jwtSignerRepository(db),
+    jwtSigners: jwtSignerRepository(db, dialect),
     remapJobs: remapJobRepository(db, dialect),
     organizations: organizationRepository(db),
     integrations: integrationRepository(db, dialect),

@@ -282,5 +282,26 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
         await db.schema.createIndex('remap_jobs_status').on('remap_jobs').columns(['status']).execute();
       },
     },
+    '0004_admin_api_keys': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        // Admin API keys: only the SHA-256 of each key is stored; a revoked key keeps its row (audit).
+        await db.schema
+          .createTable('admin_api_keys')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('organization_id', 'text', (c) => c.references('organizations.id').onDelete('cascade'))
+          .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('hint', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('last_used_at', 'text')
+          .addColumn('revoked_at', 'text')
+          .execute();
+        await db.schema
+          .createIndex('admin_api_keys_organization')
+          .on('admin_api_keys')
+          .columns(['organization_id'])
+          .execute();
+      },
+    },
   };
 }

@@ -17,6 +17,14 @@ export function organizationRepository(db: Kysely<Database>): OrganizationReposi
         .executeTakeFirst();
       return row ? toOrganization(row) : undefined;
     },
+    async findById(id) {
+      const row = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toOrganization(row) : undefined;
+    },
+    async list() {
+      const rows = await db.selectFrom('organizations').selectAll().orderBy('name').execute();
+      return rows.map(toOrganization);
+    },
     async ensure(organization) {
       // Insert-or-nothing, then read: two instances starting together agree on one organization.
       await db

@@ -27,13 +27,19 @@ export function roleRepository(db: Kysely<Database>, dialect: StoreDialect): Rol
       return inserted !== undefined;
     },
     async update(role) {
-      const result = await db
-        .updateTable('roles')
-        .set({ name: role.name, permissions: JSON.stringify(role.permissions) })
-        .where('organization_id', '=', role.organizationId)
-        .where('id', '=', role.id)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      try {
+        const result = await db
+          .updateTable('roles')
+          .set({ name: role.name, permissions: JSON.stringify(role.permissions) })
+          .where('organization_id', '=', role.organizationId)
+          .where('id', '=', role.id)
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) > 0;
+      } catch (error) {
+        // A rename to a taken name: the constraint decides, the caller reports it.
+        if (dialect.isUniqueViolation(error)) return false;
+        throw error;
+      }
     },
     async delete(organizationId, id) {
       const result = await db

@@ -125,9 +125,12 @@ function mappedGroupIds(
   // Automatic mappings stand for "unmapped, created by name": under "ignore" they do not count.
   const usable = ignoreAutomatic ? mappings.filter((m) => !m.automatic) : mappings;
   for (const membership of memberships) {
-    const mapping =
-      usable.find((m) => m.matchBy === 'id' && m.idpGroup === membership.scimGroupId) ??
-      usable.find((m) => m.matchBy === 'displayName' && m.idpGroup === membership.displayName.toLowerCase());
+    // The same precedence as DirectoryGroupRepository.mappingFor: explicit before automatic, id before name.
+    const matches = (m: GroupMapping) =>
+      (m.matchBy === 'id' && m.idpGroup === membership.scimGroupId) ||
+      (m.matchBy === 'displayName' && m.idpGroup === membership.displayName.toLowerCase());
+    const rank = (m: GroupMapping) => (m.automatic ? 2 : 0) + (m.matchBy === 'id' ? 0 : 1);
+    const mapping = usable.filter(matches).sort((a, b) => rank(a) - rank(b))[0];
     if (mapping) ids.add(mapping.directoryGroupId);
   }
   return [...ids].sort();

@@ -26,6 +26,9 @@ export async function updateIntegrationSettings(
       `authPolicyId: no auth policy "${policyId}" in this organization`,
     );
   }
-  await deps.store.integrations.saveSettings(integrationId, result.settings);
-  return { settings: result.settings, job: await startRemap(deps, integrationId) };
+  // Settings and the job that applies them commit together: never new settings without their remap.
+  return deps.store.transaction(async (store) => {
+    await store.integrations.saveSettings(integrationId, result.settings);
+    return { settings: result.settings, job: await startRemap({ ...deps, store }, integrationId) };
+  });
 }

@@ -1,0 +1,90 @@
+import { Command } from 'commander';
+import { assignGroupRoles } from '../directory/admin/assign-group-roles.js';
+import { createDirectoryGroup } from '../directory/admin/create-directory-group.js';
+import { deleteDirectoryGroup } from '../directory/admin/delete-directory-group.js';
+import { listDirectoryGroups } from '../directory/admin/list-directory-groups.js';
+import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
+import type { Config } from './config.js';
+import { formatTable } from './format-table.js';
+import { splitList } from './split-list.js';
+import { printJson, withOrganization } from './with-organization.js';
+
+/** `roster group`: the organization's directory groups and the roles they carry. */
+export function directoryGroupCommand(config: () => Config): Command {
+  const command = new Command('group').description('Directory groups and the roles they carry');
+
+  command
+    .command('list')
+    .description('List directory groups with their roles')
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(async (options: { org: string; json?: boolean }) => {
+      await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const groups = await listDirectoryGroups(deps.store, organization.id);
+        if (options.json) {
+          printJson(groups);
+          return;
+        }
+        if (groups.length === 0) {
+          console.log('No directory groups.');
+          return;
+        }
+        const rows = groups.map((g) => [g.id, g.name, g.roles.map((r) => r.name).join(', ') || '-']);
+        console.log(formatTable(['ID', 'NAME', 'ROLES'], rows));
+      });
+    });
+
+  command
+    .command('create <name>')
+    .description('Create a directory group')
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(async (name: string, options: { org: string; json?: boolean }) => {
+      await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const group = await createDirectoryGroup(deps, organization.id, name);
+        if (options.json) printJson(group);
+        else console.log(`Created directory group "${group.name}" (${group.id}).`);
+      });
+    });
+
+  command
+    .command('delete <id>')
+    .description('Delete a directory group with its mappings and role grants')
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(async (id: string, options: { org: string; json?: boolean }) => {
+      await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const group = await deleteDirectoryGroup(deps.store, organization.id, id);
+        if (options.json) printJson(group);
+        else console.log(`Deleted directory group "${group.name}" (${group.id}).`);
+      });
+    });
+
+  command
+    .command('roles <groupId>')
+    .description("Set the roles a directory group carries (replaces the group's roles)")
+    .requiredOption('--set <roles>', 'comma-separated role ids or names; "" for none')
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(async (groupId: string, options: { set: string; org: string; json?: boolean }) => {
+      await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const { group, roles } = await assignGroupRoles(
+          deps,
+          organization.id,
+          groupId,
+          splitList(options.set),
+        );
+        if (options.json) {
+          printJson({ group, roles });
+          return;
+        }
+        console.log(
+          roles.length === 0
+            ? `Directory group "${group.name}" now carries no roles.`
+            : `Directory group "${group.name}" now carries ${roles.map((r) => `"${r.name}"`).join(', ')}.`,
+        );
+      });
+    });
+
+  return command;
+}

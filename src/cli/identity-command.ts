@@ -1,0 +1,121 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { listIdentities } from '../directory/admin/list-identities.js';
+import { showIdentity, type IdentityDetails } from '../directory/admin/show-identity.js';
+import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
+import type { Config } from './config.js';
+import { formatTable } from './format-table.js';
+import { printJson, withOrganization } from './with-organization.js';
+
+interface ListOptions {
+  status?: string;
+  integration?: string;
+  group?: string;
+  attribute?: string;
+  search?: string;
+  limit?: number;
+  after?: string;
+  org: string;
+  json?: boolean;
+}
+
+function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('a whole number');
+  return Number(value);
+}
+
+function formatIdentity(details: IdentityDetails): string {
+  const { identity, integration, authPolicy } = details;
+  const source = integration
+    ? `integration "${integration.name}" (${integration.id}), SCIM user ${identity.scimResourceId ?? '-'}`
+    : identity.sourceIntegrationId === null
+      ? 'none (not managed by an integration)'
+      : `integration ${identity.sourceIntegrationId}, SCIM user ${identity.scimResourceId ?? '-'}`;
+  const lines = [
+    `Identity "${identity.name}" (${identity.id})`,
+    `  status:              ${identity.status}`,
+    `  source:              ${source}`,
+    `  sign-in external ID: ${identity.signInExternalId ?? 'none'}`,
+    `  auth policy:         ${authPolicy ? `${authPolicy.name} (${authPolicy.id})` : 'Default'}`,
+    `  attributes:          ${identity.attributes.join(', ') || '-'}`,
+    `  groups:              ${details.groups.map((g) => `${g.name} (${g.id})`).join(', ') || '-'}`,
+    `  roles:               ${details.roles.length === 0 ? '-' : ''}`,
+  ];
+  for (const role of details.roles) {
+    lines.push(`    ${role.name} (${role.id}): ${role.permissions.join(', ') || 'no permissions'}`);
+  }
+  lines.push(`  permissions:         ${details.permissions.join(', ') || '-'}`);
+  lines.push(
+    `  created ${identity.createdAt}, updated ${identity.updatedAt}, last synced ${identity.lastSyncedAt ?? 'never'}`,
+  );
+  const profile = Object.entries(identity.profile);
+  lines.push(`  profile:${profile.length === 0 ? ' -' : ''}`);
+  for (const [field, value] of profile) {
+    lines.push(`    ${field}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  }
+  return lines.map((line) => line.trimEnd()).join('\n');
+}
+
+/** `roster identity`: the people (and workloads) the app knows. */
+export function identityCommand(config: () => Config): Command {
+  const command = new Command('identity').description('List and inspect identities');
+
+  command
+    .command('list')
+    .description('List identities, one page at a time (id order)')
+    .addOption(new Option('--status <status>', 'only this status').choices(['active', 'disabled', 'deleted']))
+    .option('--integration <id>', 'only identities this integration manages')
+    .option('--group <directoryGroupId>', 'only members of this directory group')
+    .option('--attribute <value>', 'only identities carrying this attribute')
+    .option('--search <text>', 'name contains this text (case-insensitive)')
+    .option('--limit <n>', 'page size (1-1000)', wholeNumber, 50)
+    .option('--after <id>', 'the page after this identity id (printed at the end of a page)')
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(async (options: ListOptions) => {
+      await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const page = await listIdentities(deps.store, organization.id, {
+          status: options.status,
+          integrationId: options.integration,
+          groupId: options.group,
+          attribute: options.attribute,
+          text: options.search,
+          limit: options.limit,
+          afterId: options.after,
+        });
+        if (options.json) {
+          printJson({ identities: page.identities, next: page.next ?? null });
+          return;
+        }
+        if (page.identities.length === 0) {
+          console.log('No identities.');
+          return;
+        }
+        const rows = page.identities.map((i) => [
+          i.id,
+          i.name,
+          i.status,
+          i.sourceIntegrationId === null
+            ? '-'
+            : (page.integrationNames.get(i.sourceIntegrationId) ?? i.sourceIntegrationId),
+          i.attributes.join(', ') || '-',
+        ]);
+        console.log(formatTable(['ID', 'NAME', 'STATUS', 'INTEGRATION', 'ATTRIBUTES'], rows));
+        console.log(page.next === undefined ? '(last page)' : `Next page: --after ${page.next}`);
+      });
+    });
+
+  command
+    .command('show <id>')
+    .description('Show an identity: attributes, profile, groups, roles and permissions, source')
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(async (id: string, options: { org: string; json?: boolean }) => {
+      await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const details = await showIdentity(deps.store, organization.id, id);
+        if (options.json) printJson(details);
+        else console.log(formatIdentity(details));
+      });
+    });
+
+  return command;
+}

@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { createJwtSigner } from '../directory/admin/create-jwt-signer.js';
+import { deleteJwtSigner } from '../directory/admin/delete-jwt-signer.js';
+import { updateJwtSigner } from '../directory/admin/update-jwt-signer.js';
+import { DirectoryError } from '../directory/directory-error.js';
+import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
+import type { JwtSigner } from '../directory/ports.js';
+import type { Config } from './config.js';
+import { formatTable } from './format-table.js';
+import { printJson, withOrganization } from './with-organization.js';
+
+function readKeyFile(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DirectoryError('invalid_jwt_signer', `Cannot read the public key file "${file}": ${reason}`);
+  }
+}
+
+function keySource(signer: JwtSigner): string {
+  return signer.jwksUrl ?? 'PEM public key';
+}
+
+function describe(signer: JwtSigner): string {
+  return [
+    `JWT signer "${signer.name}" (${signer.id})${signer.enabled ? '' : ' [disabled]'}`,
+    `  issuer:   ${signer.issuer}`,
+    `  audience: ${signer.audience}`,
+    `  key:      ${keySource(signer)}`,
+    `  claim:    ${signer.externalIdClaim} (matched against the identity's sign-in external ID)`,
+  ].join('\n');
+}
+
+interface SignerOptions {
+  name?: string;
+  issuer?: string;
+  audience?: string;
+  jwksUrl?: string;
+  publicKeyFile?: string;
+  claim?: string;
+  org: string;
+  json?: boolean;
+}
+
+/** `roster jwt-signer`: the issuers whose JWTs identities sign in with. */
+export function jwtSignerCommand(config: () => Config): Command {
+  const command = new Command('jwt-signer').description(
+    'JWT signers: issuers (with their keys) whose tokens identities sign in with',
+  );
+
+  command
+    .command('list')
+    .description('List JWT signers')
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(async (options: { org: string; json?: boolean }) => {
+      await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const signers = await deps.store.jwtSigners.list(organization.id);
+        if (options.json) {
+          printJson(signers);
+          return;
+        }
+        if (signers.length === 0) {
+          console.log('No JWT signers.');
+          return;
+        }
+        const rows = signers.map((s) => [
+          s.id,
+          s.name,
+          s.issuer,
+          s.audience,
+          keySource(s),
+          s.externalIdClaim,
+          s.enabled ? 'enabled' : 'disabled',
+        ]);
+        console.log(formatTable(['ID', 'NAME', 'ISSUER', 'AUDIENCE', 'KEY', 'CLAIM', 'STATE'], rows));
+      });
+    });
+
+  command
+    .command('create')
+    .description('Add a JWT signer (a JWKS URL or a PEM public key)')
+    .requiredOption('--name <name>', 'unique within the organization')
+    .requiredOption('--issuer <iss>', 'the "iss" claim its tokens carry')
+    .requiredOption('--audience <aud>', 'the "aud" claim its tokens must carry')
+    .option('--jwks-url <url>', 'where its keys are published (https; http only for localhost)')
+    .option('--public-key-file <file>', 'a PEM public key ("-----BEGIN PUBLIC KEY-----")')
+    .option('--claim <claim>', "the claim matched against the identity's sign-in external ID", 'sub')
+    .option('--disabled', 'create it disabled')
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(async (options: SignerOptions & { disabled?: boolean }) => {
+      const publicKeyPem = readKeyFile(options.publicKeyFile);
+      await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const signer = await createJwtSigner(deps, organization.id, {
+          name: options.name ?? '',
+          issuer: options.issuer ?? '',
+          audience: options.audience ?? '',
+          jwksUrl: options.jwksUrl,
+          publicKeyPem,
+          externalIdClaim: options.claim,
+          enabled: !options.disabled,
+        });
+        if (options.json) printJson(signer);
+        else console.log(`Created ${describe(signer)}`);
+      });
+    });
+
+  command
+    .command('update <id>')
+    .description('Change a JWT signer (a new key source replaces the old one)')
+    .option('--name <name>', 'new name')
+    .option('--issuer <iss>', 'new issuer')
+    .option('--audience <aud>', 'new audience')
+    .option('--jwks-url <url>', 'use this JWKS URL (drops the PEM key)')
+    .option('--public-key-file <file>', 'use this PEM public key (drops the JWKS URL)')
+    .option('--claim <claim>', 'new external ID claim')
+    .option('--enabled', 'enable it')
+    .option('--disabled', 'disable it')
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(async (id: string, options: SignerOptions & { enabled?: boolean; disabled?: boolean }) => {
+      if (options.enabled && options.disabled) {
+        throw new DirectoryError('invalid_jwt_signer', 'Give at most one of --enabled and --disabled.');
+      }
+      const publicKeyPem = readKeyFile(options.publicKeyFile);
+      await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const signer = await updateJwtSigner(deps, organization.id, id, {
+          name: options.name,
+          issuer: options.issuer,
+          audience: options.audience,
+          jwksUrl: options.jwksUrl,
+          publicKeyPem,
+          externalIdClaim: options.claim,
+          enabled: options.enabled ? true : options.disabled ? false : undefined,
+        });
+        if (options.json) printJson(signer);
+        else console.log(`Updated ${describe(signer)}`);
+      });
+    });
+
+  command
+    .command('delete <id>')
+    .description('Delete a JWT signer; auth policies stop listing it')
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(async (id: string, options: { org: string; json?: boolean }) => {
+      await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const { signer, policies } = await deleteJwtSigner(deps.store, organization.id, id);
+        if (options.json) {
+          printJson({ signer, policies });
+          return;
+        }
+        console.log(`Deleted JWT signer "${signer.name}" (${signer.id}).`);
+        for (const policy of policies)
+          console.log(`Removed it from auth policy "${policy.name}" (${policy.id}).`);
+      });
+    });
+
+  return command;
+}

@@ -1,0 +1,116 @@
+import { Option, type Command } from 'commander';
+import { applyIntegrationSettings } from '../directory/admin/apply-integration-settings.js';
+import {
+  parseSettingsChange,
+  settingsAsOptions,
+  type SettingsOptions,
+} from '../directory/admin/parse-settings-change.js';
+import { previewIntegrationSettings } from '../directory/admin/preview-integration-settings.js';
+import { showIntegrationSettings } from '../directory/admin/show-integration-settings.js';
+import { DirectoryError } from '../directory/directory-error.js';
+import { identityNameSources } from '../directory/identities/integration-settings.js';
+import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
+import type { Config } from './config.js';
+import { formatTable } from './format-table.js';
+import { formatRemapPreview } from './format-remap.js';
+import { printJson, withOrganization } from './with-organization.js';
+
+const settingNames: readonly [keyof SettingsOptions, string][] = [
+  ['identityName', 'identity-name'],
+  ['externalId', 'external-id'],
+  ['authPolicy', 'auth-policy'],
+  ['attributesFrom', 'attributes-from'],
+  ['groupNames', 'group-names'],
+  ['unmappedGroups', 'unmapped-groups'],
+  ['onDelete', 'on-delete'],
+];
+
+/** `roster integration settings|set`: how an integration turns SCIM users into identities. */
+export function addSettingsCommands(integration: Command, config: () => Config): void {
+  integration
+    .command('settings <id>')
+    .description('Show how an integration turns SCIM users into identities (every setting and its default)')
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(async (id: string, options: { org: string; json?: boolean }) => {
+      await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const view = await showIntegrationSettings(deps.store, organization.id, id);
+        if (options.json) {
+          printJson({ integrationId: id, settings: view.settings, defaults: view.defaults });
+          return;
+        }
+        const defaults = settingsAsOptions(view.defaults);
+        const current = {
+          ...settingsAsOptions(view.settings),
+          ...(view.authPolicy ? { authPolicy: `${view.authPolicy.id} (${view.authPolicy.name})` } : {}),
+        };
+        console.log(`Settings of integration "${view.integration.name}" (${id}):`);
+        console.log(
+          formatTable(
+            ['SETTING', 'VALUE', 'DEFAULT'],
+            settingNames.map(([key, flag]) => [flag, current[key], defaults[key]]),
+          ),
+        );
+        console.log(`Change them with: roster integration set ${id} --<setting> <value> [--preview]`);
+      });
+    });
+
+  integration
+    .command('set <id>')
+    .description('Change settings and queue a remap of the identities already synced (--preview: dry run)')
+    .addOption(
+      new Option('--identity-name <field>', 'SCIM field that names the identity').choices(
+        identityNameSources,
+      ),
+    )
+    .option('--external-id <source>', 'sign-in external ID: none, userName, primaryEmail or a SCIM path')
+    .option('--auth-policy <id>', 'auth policy id, or "default"')
+    .option('--attributes-from <sources>', 'enabled attribute sources: groups,roles,entitlements, or none')
+    .addOption(
+      new Option(
+        '--group-names <mode>',
+        'group-name attributes follow renames or keep the first seen',
+      ).choices(['follow', 'first-seen']),
+    )
+    .addOption(
+      new Option('--unmapped-groups <what>', 'IdP groups without a mapping').choices(['create', 'ignore']),
+    )
+    .addOption(
+      new Option('--on-delete <what>', 'what a SCIM DELETE does to the identity').choices([
+        'deactivate',
+        'delete',
+      ]),
+    )
+    .option('--preview', 'show what would change; save nothing')
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(
+      async (id: string, options: SettingsOptions & { preview?: boolean; org: string; json?: boolean }) => {
+        const change = parseSettingsChange(options);
+        if (!change.ok) throw new DirectoryError('invalid_settings', change.error.join('; '));
+        await withOrganization(config(), options.org, async ({ deps, organization }) => {
+          if (options.preview) {
+            const { settings, preview } = await previewIntegrationSettings(
+              deps,
+              organization.id,
+              id,
+              change.value,
+            );
+            if (options.json) printJson({ settings, preview });
+            else console.log(formatRemapPreview(preview));
+            return;
+          }
+          const { settings, job } = await applyIntegrationSettings(deps, organization.id, id, change.value);
+          if (options.json) {
+            printJson({ settings, job });
+            return;
+          }
+          const org = options.org === DEFAULT_ORGANIZATION ? '' : ` --org ${options.org}`;
+          console.log(`Saved the settings of integration ${id}; new SCIM writes use them now.`);
+          console.log(`Queued remap job ${job.id} for the ${job.total} identities already synced.`);
+          console.log(`Watch it with: roster remap watch ${job.id}${org}`);
+          console.log(`(A running "roster serve" carries it out; where none runs: roster remap run${org})`);
+        });
+      },
+    );
+}

@@ -1,0 +1,33 @@
+import type { AdminDeps } from '../directory/admin/admin-deps.js';
+import { organizationNamed } from '../directory/admin/organization-named.js';
+import type { Organization } from '../directory/ports.js';
+import type { Config } from './config.js';
+import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
+
+export interface OrganizationSession {
+  readonly deps: AdminDeps;
+  readonly organization: Organization;
+}
+
+/**
+ * Opens the store, finds the organization named by `--org` and runs `work` scoped to it; every admin
+ * command goes through here so none can forget the tenant. The store is closed whatever happens.
+ */
+export async function withOrganization<T>(
+  config: Config,
+  organizationName: string,
+  work: (session: OrganizationSession) => Promise<T>,
+): Promise<T> {
+  const { store } = await prepareDatabase(config);
+  try {
+    const organization = await organizationNamed(store, organizationName);
+    return await work({ deps: { store, clock: systemClock, ids: uuidSource }, organization });
+  } finally {
+    await store.close();
+  }
+}
+
+/** Machine output for `--json`. */
+export function printJson(value: unknown): void {
+  console.log(JSON.stringify(value, (_key, v: unknown) => (v instanceof Map ? Object.fromEntries(v) : v), 2));
+}

@@ -1,0 +1,43 @@
+import { integrationInOrganization } from '../admin/integration-in-organization.js';
+import { DirectoryError } from '../directory-error.js';
+import { createIntegration, type IssuedIntegration } from '../integrations/create-integration.js';
+import { deleteIntegration, type IdentitiesOnDelete } from '../integrations/delete-integration.js';
+import { rotateIntegrationToken } from '../integrations/rotate-integration-token.js';
+import type { Clock, DirectoryStore, IdSource, IdpPreset } from '../ports.js';
+
+type Deps = { store: DirectoryStore; clock: Clock; ids: IdSource };
+
+/** Creates an integration in the organization with this id; the token is in the result, once. */
+export async function createIntegrationInOrganization(
+  deps: Deps,
+  organizationId: string,
+  input: { name: string; idp: IdpPreset; tokenLifetimeDays: number },
+): Promise<IssuedIntegration> {
+  const organization = await deps.store.organizations.findById(organizationId);
+  if (!organization) {
+    throw new DirectoryError('organization_not_found', `No organization with id "${organizationId}".`);
+  }
+  return createIntegration(deps, { ...input, organizationName: organization.name });
+}
+
+/** A new token for an integration of this organization; the old one stops working at once. */
+export async function rotateTokenInOrganization(
+  deps: Deps,
+  organizationId: string,
+  integrationId: string,
+  tokenLifetimeDays: number,
+): Promise<{ token: string; expiresAt: string }> {
+  await integrationInOrganization(deps.store, organizationId, integrationId);
+  return rotateIntegrationToken(deps, integrationId, tokenLifetimeDays);
+}
+
+/** Deletes an integration of this organization, doing `identities` to the identities it manages. */
+export async function deleteIntegrationInOrganization(
+  deps: Deps,
+  organizationId: string,
+  integrationId: string,
+  identities: IdentitiesOnDelete,
+): Promise<{ identities: number }> {
+  await integrationInOrganization(deps.store, organizationId, integrationId);
+  return deleteIntegration(deps, integrationId, identities);
+}

@@ -1,0 +1,8 @@
+import type { Clock, DirectoryStore, IdSource } from '../ports.js';
+
+/** What the admin use cases need, passed in by the CLI (and later the admin API): never module state. */
+export interface AdminDeps {
+  readonly store: DirectoryStore;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+}

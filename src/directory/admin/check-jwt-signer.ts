@@ -1,0 +1,107 @@
+import { createPublicKey } from 'node:crypto';
+import { err, ok, type Result } from '../../core/result.js';
+import { checkName } from './check-name.js';
+
+export interface JwtSignerFields {
+  readonly name: string;
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwksUrl?: string | null | undefined;
+  readonly publicKeyPem?: string | null | undefined;
+  /** Defaults to `sub`. */
+  readonly externalIdClaim?: string | undefined;
+  /** Defaults to true. */
+  readonly enabled?: boolean | undefined;
+}
+
+export interface CheckedJwtSigner {
+  readonly name: string;
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwksUrl: string | null;
+  /** Normalised to an SPKI "BEGIN PUBLIC KEY" PEM, whatever form it was given in. */
+  readonly publicKeyPem: string | null;
+  readonly externalIdClaim: string;
+  readonly enabled: boolean;
+}
+
+/** Key types that sign JWTs: RS/PS (RSA), ES (EC) and EdDSA (RFC 7518 §3, RFC 8037). */
+const jwtKeyTypes = ['rsa', 'rsa-pss', 'ec', 'ed25519', 'ed448'];
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * A JWT signer's fields, checked together (every problem at once): name, issuer and audience are
+ * required; the key comes from exactly one of a JWKS URL and a PEM public key.
+ */
+export function checkJwtSigner(fields: JwtSignerFields): Result<CheckedJwtSigner, string[]> {
+  const problems: string[] = [];
+  const name = checkName('A JWT signer', fields.name);
+  if (!name.ok) problems.push(name.error);
+  const issuer = fields.issuer.trim();
+  if (issuer === '') problems.push('the issuer (the JWT "iss" claim) must not be empty');
+  const audience = fields.audience.trim();
+  if (audience === '') problems.push('the audience (the JWT "aud" claim) must not be empty');
+  const claim = (fields.externalIdClaim ?? 'sub').trim();
+  if (claim === '' || /\s/.test(claim))
+    problems.push('the external ID claim must be a claim name without spaces');
+
+  const jwksUrl = blankToNull(fields.jwksUrl);
+  const pem = blankToNull(fields.publicKeyPem);
+  let publicKeyPem: string | null = null;
+  if ((jwksUrl === null) === (pem === null)) {
+    problems.push('give exactly one of a JWKS URL and a PEM public key');
+  } else if (jwksUrl !== null) {
+    const problem = jwksUrlProblem(jwksUrl);
+    if (problem) problems.push(problem);
+  } else if (pem !== null) {
+    const key = publicKey(pem);
+    if (key.ok) publicKeyPem = key.value;
+    else problems.push(key.error);
+  }
+  if (!name.ok || problems.length > 0) return err(problems);
+  return ok({
+    name: name.value,
+    issuer,
+    audience,
+    jwksUrl,
+    publicKeyPem,
+    externalIdClaim: claim,
+    enabled: fields.enabled ?? true,
+  });
+}
+
+function blankToNull(text: string | null | undefined): string | null {
+  const trimmed = text?.trim();
+  return trimmed === undefined || trimmed === '' ? null : trimmed;
+}
+
+/** Keys fetched over plain HTTP could be swapped by anyone on the path; only loopback is exempt. */
+function jwksUrlProblem(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return `the JWKS URL "${text}" is not a URL`;
+  }
+  if (url.username !== '' || url.password !== '') return 'the JWKS URL must not contain credentials';
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname)) return undefined;
+  return 'the JWKS URL must use https (http is allowed only for localhost)';
+}
+
+function publicKey(pem: string): Result<string, string> {
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
+    return err('that is a private key: give the public key (openssl pkey -in key.pem -pubout)');
+  }
+  try {
+    const key = createPublicKey(pem);
+    if (!jwtKeyTypes.includes(key.asymmetricKeyType ?? '')) {
+      return err(
+        `a ${key.asymmetricKeyType ?? 'unknown'} key cannot sign JWTs; use an RSA, EC or Ed25519 key`,
+      );
+    }
+    return ok(key.export({ type: 'spki', format: 'pem' }).toString().trim());
+  } catch {
+    return err('the public key is not a PEM public key ("-----BEGIN PUBLIC KEY-----" …) that can be read');
+  }
+}

@@ -1,0 +1,34 @@
+import { DirectoryError } from '../directory-error.js';
+import type { AuthPolicy } from '../ports.js';
+import type { AdminDeps } from './admin-deps.js';
+import { checkName } from './check-name.js';
+import { resolveSigners } from './resolve-signers.js';
+import { invalidInput } from './invalid-input.js';
+
+export interface AuthPolicyFields {
+  readonly name: string;
+  /** Ids or names of this organization's JWT signers the policy accepts. */
+  readonly signers: readonly string[];
+}
+
+/** A new auth policy accepting exactly the given signers; names are unique per organization. */
+export async function createAuthPolicy(
+  deps: AdminDeps,
+  organizationId: string,
+  fields: AuthPolicyFields,
+): Promise<AuthPolicy> {
+  const name = checkName('An auth policy', fields.name);
+  if (!name.ok) throw invalidInput('invalid_name', [name.error]);
+  const signers = await resolveSigners(deps.store, organizationId, fields.signers);
+  const policy: AuthPolicy = {
+    id: deps.ids.newId(),
+    organizationId,
+    name: name.value,
+    isDefault: false,
+    signerIds: signers.map((s) => s.id),
+  };
+  if (!(await deps.store.authPolicies.insert(policy, deps.clock.now().toISOString()))) {
+    throw new DirectoryError('name_taken', `An auth policy named "${policy.name}" already exists.`);
+  }
+  return policy;
+}

@@ -1,0 +1,29 @@
+import { DirectoryError } from '../directory-error.js';
+import type { DirectoryGroup } from '../ports.js';
+import type { AdminDeps } from './admin-deps.js';
+import { checkName } from './check-name.js';
+import { invalidInput } from './invalid-input.js';
+
+/** A new directory group; names are unique per organization, case-insensitively. */
+export async function createDirectoryGroup(
+  deps: AdminDeps,
+  organizationId: string,
+  name: string,
+): Promise<DirectoryGroup> {
+  const checked = checkName('A directory group', name);
+  if (!checked.ok) throw invalidInput('invalid_name', [checked.error]);
+  const newId = deps.ids.newId();
+  const group = await deps.store.directoryGroups.ensure(
+    organizationId,
+    checked.value,
+    newId,
+    deps.clock.now().toISOString(),
+  );
+  if (group.id !== newId) {
+    throw new DirectoryError(
+      'name_taken',
+      `A directory group named "${group.name}" already exists (${group.id}).`,
+    );
+  }
+  return group;
+}

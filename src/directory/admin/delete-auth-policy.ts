@@ -1,0 +1,39 @@
+import { DirectoryError } from '../directory-error.js';
+import type { AuthPolicy, DirectoryStore } from '../ports.js';
+
+/**
+ * Deletes an auth policy. The Default policy is refused (identities without a policy use it), and so is
+ * a policy an integration's settings name: its next sync or remap would point at nothing. Identities
+ * that carried the policy fall back to the Default one (the foreign key sets it to null).
+ */
+export async function deleteAuthPolicy(
+  store: DirectoryStore,
+  organizationId: string,
+  policyId: string,
+): Promise<AuthPolicy> {
+  return store.transaction(async (tx) => {
+    const policy = await tx.authPolicies.findById(organizationId, policyId);
+    if (!policy) throw new DirectoryError('auth_policy_not_found', `No auth policy with id "${policyId}".`);
+    if (policy.isDefault) {
+      throw new DirectoryError(
+        'default_policy_protected',
+        'The Default auth policy cannot be deleted: identities without a policy of their own sign in under it.',
+      );
+    }
+    const users: string[] = [];
+    for (const integration of await tx.integrations.list(organizationId)) {
+      const settings = await tx.integrations.settings(integration.id);
+      if (settings?.authPolicyId === policyId) users.push(`"${integration.name}" (${integration.id})`);
+    }
+    if (users.length > 0) {
+      throw new DirectoryError(
+        'auth_policy_in_use',
+        `Auth policy "${policy.name}" is the policy of integration ${users.join(', ')}; choose another there first (roster integration set <id> --auth-policy ...).`,
+      );
+    }
+    if (!(await tx.authPolicies.delete(organizationId, policyId))) {
+      throw new DirectoryError('auth_policy_not_found', `No auth policy with id "${policyId}".`);
+    }
+    return policy;
+  });
+}

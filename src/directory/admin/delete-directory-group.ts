@@ -1,0 +1,18 @@
+import { DirectoryError } from '../directory-error.js';
+import type { DirectoryGroup, DirectoryStore } from '../ports.js';
+
+/**
+ * Deletes a directory group; its mappings, role grants and memberships go with it (foreign keys cascade).
+ * An IdP group that was mapped to it is treated as unmapped from the next sync on.
+ */
+export async function deleteDirectoryGroup(
+  store: DirectoryStore,
+  organizationId: string,
+  groupId: string,
+): Promise<DirectoryGroup> {
+  const group = await store.directoryGroups.findById(organizationId, groupId);
+  if (!group || !(await store.directoryGroups.delete(organizationId, groupId))) {
+    throw new DirectoryError('group_not_found', `No directory group with id "${groupId}".`);
+  }
+  return group;
+}

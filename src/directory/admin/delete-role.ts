@@ -1,0 +1,15 @@
+import { DirectoryError } from '../directory-error.js';
+import type { DirectoryStore, Role } from '../ports.js';
+
+/** Deletes a role; the groups that carried it lose it (the grant rows cascade). */
+export async function deleteRole(
+  store: DirectoryStore,
+  organizationId: string,
+  roleId: string,
+): Promise<Role> {
+  const role = await store.roles.findById(organizationId, roleId);
+  if (!role || !(await store.roles.delete(organizationId, roleId))) {
+    throw new DirectoryError('role_not_found', `No role with id "${roleId}".`);
+  }
+  return role;
+}

@@ -1,0 +1,19 @@
+import { DirectoryError } from '../directory-error.js';
+import type { DirectoryStore, Integration } from '../ports.js';
+
+/**
+ * The integration with this id, if it belongs to the organization. The integration repository is keyed
+ * by id alone, so the tenant check happens here: another organization's integration is "not found",
+ * exactly like a missing one, so ids of other tenants cannot even be probed.
+ */
+export async function integrationInOrganization(
+  store: DirectoryStore,
+  organizationId: string,
+  integrationId: string,
+): Promise<Integration> {
+  const integration = await store.integrations.findById(integrationId);
+  if (!integration || integration.organizationId !== organizationId) {
+    throw new DirectoryError('integration_not_found', `No integration with id "${integrationId}".`);
+  }
+  return integration;
+}

@@ -1,0 +1,23 @@
+import type { DirectoryGroup, DirectoryStore, Role } from '../ports.js';
+
+export interface DirectoryGroupView extends DirectoryGroup {
+  readonly roles: readonly Role[];
+}
+
+/** The organization's directory groups, each with the roles it carries. */
+export async function listDirectoryGroups(
+  store: DirectoryStore,
+  organizationId: string,
+): Promise<readonly DirectoryGroupView[]> {
+  const roles = new Map((await store.roles.list(organizationId)).map((r) => [r.id, r]));
+  const groups = await store.directoryGroups.list(organizationId);
+  const views: DirectoryGroupView[] = [];
+  for (const group of groups) {
+    const roleIds = await store.directoryGroups.roleIdsOf(group.id);
+    views.push({
+      ...group,
+      roles: roleIds.map((id) => roles.get(id)).filter((r): r is Role => r !== undefined),
+    });
+  }
+  return views;
+}

@@ -1,0 +1,87 @@
+import { err, ok, type Result } from '../../core/result.js';
+import type { IntegrationSettings } from '../identities/integration-settings.js';
+
+/**
+ * Integration settings in the words an operator types (`--group-names first-seen`, `--auth-policy default`,
+ * `--attributes-from groups,roles`). Every field is optional: only the given ones change.
+ */
+export interface SettingsOptions {
+  readonly identityName?: string;
+  readonly externalId?: string;
+  readonly authPolicy?: string;
+  readonly attributesFrom?: string;
+  readonly groupNames?: string;
+  readonly unmappedGroups?: string;
+  readonly onDelete?: string;
+}
+
+const attributeSourceNames = ['groups', 'roles', 'entitlements'] as const;
+const groupNameModes = new Map<string, IntegrationSettings['groupNameAttributes']>([
+  ['follow', 'follow'],
+  ['first-seen', 'firstSeen'],
+]);
+
+/**
+ * Turns operator options into the partial change `changeIntegrationSettings` validates. Only the words
+ * are translated here (every problem at once); whether a value is allowed stays the settings' own rule.
+ */
+export function parseSettingsChange(options: SettingsOptions): Result<Record<string, unknown>, string[]> {
+  const change: Record<string, unknown> = {};
+  const problems: string[] = [];
+  if (options.identityName !== undefined) change.identityName = options.identityName;
+  if (options.externalId !== undefined) change.signInExternalId = options.externalId;
+  if (options.authPolicy !== undefined) {
+    const policy = options.authPolicy.trim();
+    if (policy === '') problems.push('auth-policy must be a policy id, or "default"');
+    // The Default policy is stored as "no policy chosen", so it follows the organization's Default.
+    else change.authPolicyId = policy.toLowerCase() === 'default' ? null : policy;
+  }
+  if (options.attributesFrom !== undefined) {
+    const parsed = parseAttributeSources(options.attributesFrom);
+    if (parsed.ok) change.attributeSources = parsed.value;
+    else problems.push(parsed.error);
+  }
+  if (options.groupNames !== undefined) {
+    const value = groupNameModes.get(options.groupNames);
+    if (value) change.groupNameAttributes = value;
+    else problems.push('group-names must be "follow" or "first-seen"');
+  }
+  if (options.unmappedGroups !== undefined) change.unmappedGroups = options.unmappedGroups;
+  if (options.onDelete !== undefined) change.onDelete = options.onDelete;
+  if (problems.length === 0 && Object.keys(change).length === 0) {
+    problems.push('nothing to change: give at least one setting');
+  }
+  return problems.length > 0 ? err(problems) : ok(change);
+}
+
+function parseAttributeSources(text: string): Result<IntegrationSettings['attributeSources'], string> {
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const problem = 'attributes-from must be "none" or a comma-separated list of groups, roles, entitlements';
+  if (names.length === 0) return err(problem);
+  if (names.length === 1 && names[0] === 'none')
+    return ok({ groups: false, roles: false, entitlements: false });
+  if (names.some((name) => !(attributeSourceNames as readonly string[]).includes(name))) return err(problem);
+  return ok({
+    groups: names.includes('groups'),
+    roles: names.includes('roles'),
+    entitlements: names.includes('entitlements'),
+  });
+}
+
+/** The inverse, for display: each setting as the option value that would set it. */
+export function settingsAsOptions(settings: IntegrationSettings): Required<SettingsOptions> {
+  const source = settings.signInExternalId;
+  const sources = attributeSourceNames.filter((name) => settings.attributeSources[name]);
+  return {
+    identityName: settings.identityName,
+    externalId: source.kind === 'attribute' ? source.path : source.kind,
+    authPolicy: settings.authPolicyId ?? 'default',
+    attributesFrom: sources.length === 0 ? 'none' : sources.join(','),
+    groupNames: settings.groupNameAttributes === 'firstSeen' ? 'first-seen' : 'follow',
+    unmappedGroups: settings.unmappedGroups,
+    onDelete: settings.onDelete,
+  };
+}

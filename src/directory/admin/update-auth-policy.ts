@@ -1,0 +1,57 @@
+import { DirectoryError } from '../directory-error.js';
+import type { AuthPolicy } from '../ports.js';
+import type { AdminDeps } from './admin-deps.js';
+import { checkName } from './check-name.js';
+import { resolveSigners } from './resolve-signers.js';
+import { invalidInput } from './invalid-input.js';
+
+export interface AuthPolicyChange {
+  readonly name?: string | undefined;
+  /** Replaces the accepted signers (ids or names); an empty list accepts none. */
+  readonly signers?: readonly string[] | undefined;
+}
+
+/** Renames a policy and/or replaces its signers. The Default policy stays as it is. */
+export async function updateAuthPolicy(
+  deps: Pick<AdminDeps, 'store'>,
+  organizationId: string,
+  policyId: string,
+  change: AuthPolicyChange,
+): Promise<AuthPolicy> {
+  if (change.name === undefined && change.signers === undefined) {
+    throw new DirectoryError(
+      'invalid_auth_policy',
+      'Name at least one of the name and the signers to change.',
+    );
+  }
+  return deps.store.transaction(async (store) => {
+    const current = await store.authPolicies.findById(organizationId, policyId);
+    if (!current) throw new DirectoryError('auth_policy_not_found', `No auth policy with id "${policyId}".`);
+    if (current.isDefault) {
+      throw new DirectoryError(
+        'default_policy_protected',
+        'The Default auth policy accepts every enabled JWT signer; it cannot be renamed or given signers. Create a policy instead.',
+      );
+    }
+    let name = current.name;
+    if (change.name !== undefined) {
+      const checked = checkName('An auth policy', change.name);
+      if (!checked.ok) throw invalidInput('invalid_name', [checked.error]);
+      name = checked.value;
+    }
+    const signerIds =
+      change.signers === undefined
+        ? current.signerIds
+        : (await resolveSigners(store, organizationId, change.signers)).map((s) => s.id);
+    // The repository's update has no conflict clause: a taken name is looked for first.
+    const holder = (await store.authPolicies.list(organizationId)).find((p) => p.name === name);
+    if (holder && holder.id !== policyId) {
+      throw new DirectoryError('name_taken', `An auth policy named "${name}" already exists.`);
+    }
+    const next: AuthPolicy = { ...current, name, signerIds };
+    if (!(await store.authPolicies.update(next))) {
+      throw new DirectoryError('auth_policy_not_found', `No auth policy with id "${policyId}".`);
+    }
+    return next;
+  });
+}

@@ -1,0 +1,36 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
+import type { Clock, DirectoryStore, IdSource, Organization } from '../../directory/ports.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set for every route under /api/v1/organizations/:organizationId, once the key may see it. */
+    adminOrganization: Organization | undefined;
+  }
+}
+
+/** What the admin routes need. */
+export interface AdminApiDeps {
+  readonly store: DirectoryStore;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  readonly publicBaseUrl: string;
+  /** Lifetime of SCIM tokens the admin API issues, unless a request asks for another. */
+  readonly tokenLifetimeDays: number;
+}
+
+/** A Fastify scope whose route schemas are TypeBox: handlers get typed params, query and body. */
+export type AdminApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export function organizationOf(request: FastifyRequest): Organization {
+  const organization = request.adminOrganization;
+  if (!organization) throw new Error('organization route reached without its organization');
+  return organization;
+}

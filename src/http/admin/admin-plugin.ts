@@ -1,0 +1,84 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { organizationVisibleTo } from '../../directory/admin-api/organization-visible-to.js';
+import { adminKeyAuthentication, adminPrincipalOf } from '../auth/admin-key-auth.js';
+import { AdminApiError } from './admin-api-error.js';
+import type { AdminApiDeps, AdminApp } from './admin-context.js';
+import { replyWithAdminError } from './admin-error-reply.js';
+import { openApiOptions } from './openapi-document.js';
+import { registerAdminKeyRoutes } from './routes/admin-key-routes.js';
+import { registerAuthPolicyRoutes } from './routes/auth-policy-routes.js';
+import { registerGroupMappingRoutes } from './routes/group-mapping-routes.js';
+import { registerGroupRoutes } from './routes/group-routes.js';
+import { registerIdentityRoutes } from './routes/identity-routes.js';
+import { registerIntegrationRoutes } from './routes/integration-routes.js';
+import { registerJwtSignerRoutes } from './routes/jwt-signer-routes.js';
+import { registerOrganizationRoutes } from './routes/organization-routes.js';
+import { registerRemapRoutes } from './routes/remap-routes.js';
+import { registerRoleRoutes } from './routes/role-routes.js';
+
+export const ADMIN_API_PREFIX = '/api/v1';
+export const ADMIN_DOCS_PREFIX = '/api/docs';
+
+/**
+ * The admin API (/api/v1), its OpenAPI 3.1 document (/api/v1/openapi.json) and reference page
+ * (/api/docs). Everything here is one encapsulated scope: the swagger collector sees only these routes
+ * (never SCIM's), and the error handler that gives the admin error body applies only here.
+ */
+export async function adminPlugin(app: FastifyInstance, deps: AdminApiDeps): Promise<void> {
+  app.setErrorHandler(replyWithAdminError);
+  await app.register(swagger, openApiOptions);
+  // The page's scripts and styles are served from the package itself: it works with no Internet access.
+  await app.register(swaggerUi, {
+    routePrefix: ADMIN_DOCS_PREFIX,
+    uiConfig: { deepLinking: true, persistAuthorization: false },
+    theme: { title: 'Roster admin API reference' },
+    validatorUrl: false,
+  });
+  app.get(`${ADMIN_API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
+  await app.register(async (api) => adminRoutes(api.withTypeProvider<TypeBoxTypeProvider>(), deps), {
+    prefix: ADMIN_API_PREFIX,
+  });
+}
+
+async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
+  api.setValidatorCompiler(TypeBoxValidatorCompiler);
+  api.decorateRequest('adminPrincipal', undefined);
+  api.decorateRequest('adminOrganization', undefined);
+  api.addHook('onRequest', adminKeyAuthentication(deps));
+  // A POST without a body is an empty object, so an action with optional fields needs no `{}`.
+  api.addHook('preValidation', async (request) => {
+    if (request.body === undefined && ['POST', 'PUT', 'PATCH'].includes(request.method)) request.body = {};
+  });
+  api.setNotFoundHandler(async (request) => {
+    throw new AdminApiError(404, 'not_found', `No endpoint ${request.method} ${request.url.split('?')[0]}.`);
+  });
+
+  registerOrganizationRoutes(api, deps);
+  registerAdminKeyRoutes(api, deps);
+  await api.register(
+    async (scope) => {
+      const organization = scope.withTypeProvider<TypeBoxTypeProvider>();
+      // Before validation, so another tenant's id is 404 whatever else is wrong with the request.
+      organization.addHook('preValidation', async (request: FastifyRequest) => {
+        const { organizationId } = request.params as { organizationId: string };
+        request.adminOrganization = await organizationVisibleTo(
+          deps.store,
+          adminPrincipalOf(request),
+          organizationId,
+        );
+      });
+      registerIntegrationRoutes(organization, deps);
+      registerRemapRoutes(organization, deps);
+      registerGroupMappingRoutes(organization, deps);
+      registerIdentityRoutes(organization, deps);
+      registerGroupRoutes(organization, deps);
+      registerRoleRoutes(organization, deps);
+      registerAuthPolicyRoutes(organization, deps);
+      registerJwtSignerRoutes(organization, deps);
+    },
+    { prefix: '/organizations/:organizationId' },
+  );
+}

@@ -1,0 +1,145 @@
+import { showIdentity } from '../../../directory/admin/show-identity.js';
+import { setIdentityStatus } from '../../../directory/admin-api/set-identity-status.js';
+import { DirectoryError } from '../../../directory/directory-error.js';
+import type { AdminApiDeps, AdminApp } from '../admin-context.js';
+import { organizationOf } from '../admin-context.js';
+import { Id, ListOf, OrganizationParams, PageOf, responses } from '../schemas/common-schemas.js';
+import { DirectoryGroup } from '../schemas/group-schemas.js';
+import {
+  EffectiveRoles,
+  Identity,
+  IdentityAttributes,
+  IdentityListQuery,
+} from '../schemas/identity-schemas.js';
+import { groupBody } from './group-routes.js';
+import { identityBody, identityPage } from './identity-body.js';
+
+const tags = ['Identities'];
+const IdentityParams = OrganizationParams({ identityId: Id });
+
+export function registerIdentityRoutes(app: AdminApp, deps: AdminApiDeps): void {
+  const identityIn = async (organizationId: string, identityId: string) => {
+    const identity = await deps.store.identities.findById(organizationId, identityId);
+    if (!identity) throw new DirectoryError('identity_not_found', `No identity with id "${identityId}".`);
+    return identity;
+  };
+
+  app.get(
+    '/identities',
+    {
+      schema: {
+        tags,
+        summary: 'List identities',
+        description:
+          'In id order, `limit` at a time (default 50, at most 1000); follow `nextCursor` for the next page. Filters combine (AND).',
+        params: OrganizationParams({}),
+        querystring: IdentityListQuery,
+        response: responses({ 200: PageOf(Identity) }, [400, 404]),
+      },
+    },
+    async (request) => {
+      const { limit, cursor, q, ...filters } = request.query;
+      return identityPage(deps.store, organizationOf(request).id, { ...filters, text: q }, { limit, cursor });
+    },
+  );
+
+  app.get(
+    '/identities/:identityId',
+    {
+      schema: {
+        tags,
+        summary: 'Get an identity',
+        params: IdentityParams,
+        response: responses({ 200: Identity }, [404]),
+      },
+    },
+    async (request) => identityBody(await identityIn(organizationOf(request).id, request.params.identityId)),
+  );
+
+  for (const [action, status] of [
+    ['disable', 'disabled'],
+    ['enable', 'active'],
+  ] as const) {
+    app.post(
+      `/identities/:identityId/${action}`,
+      {
+        schema: {
+          tags,
+          summary: action === 'disable' ? 'Disable an identity' : 'Enable an identity',
+          description:
+            'The identity provider stays the source of truth: an identity an integration manages takes the status the IdP gives it again on that user’s next SCIM write or remap. An identity the IdP deleted cannot be changed here (409).',
+          params: IdentityParams,
+          response: responses({ 200: Identity }, [404, 409]),
+        },
+      },
+      async (request) =>
+        identityBody(
+          await setIdentityStatus(deps, organizationOf(request).id, request.params.identityId, status),
+        ),
+    );
+  }
+
+  app.get(
+    '/identities/:identityId/attributes',
+    {
+      schema: {
+        tags,
+        summary: "An identity's attributes",
+        description:
+          'The words apps authorize by: group names, roles and entitlements, as the settings choose.',
+        params: IdentityParams,
+        response: responses({ 200: IdentityAttributes }, [404]),
+      },
+    },
+    async (request) => ({
+      data: [...(await identityIn(organizationOf(request).id, request.params.identityId)).attributes],
+    }),
+  );
+
+  app.get(
+    '/identities/:identityId/groups',
+    {
+      schema: {
+        tags,
+        summary: "An identity's directory groups",
+        params: IdentityParams,
+        response: responses({ 200: ListOf(DirectoryGroup) }, [404]),
+      },
+    },
+    async (request) => {
+      const organizationId = organizationOf(request).id;
+      const details = await showIdentity(deps.store, organizationId, request.params.identityId);
+      const roles = await deps.store.roles.list(organizationId);
+      const data = [];
+      for (const group of details.groups) {
+        const roleIds = new Set(await deps.store.directoryGroups.roleIdsOf(group.id));
+        data.push(groupBody({ ...group, roles: roles.filter((role) => roleIds.has(role.id)) }));
+      }
+      return { data };
+    },
+  );
+
+  app.get(
+    '/identities/:identityId/roles',
+    {
+      schema: {
+        tags,
+        summary: "An identity's effective roles",
+        description: 'The roles it has through its directory groups, and their permissions.',
+        params: IdentityParams,
+        response: responses({ 200: EffectiveRoles }, [404]),
+      },
+    },
+    async (request) => {
+      const details = await showIdentity(deps.store, organizationOf(request).id, request.params.identityId);
+      return {
+        data: details.roles.map((role) => ({
+          id: role.id,
+          name: role.name,
+          permissions: [...role.permissions],
+        })),
+        permissions: [...details.permissions],
+      };
+    },
+  );
+}

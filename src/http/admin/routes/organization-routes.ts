@@ -1,0 +1,73 @@
+import { Type } from 'typebox';
+import { createOrganization } from '../../../directory/admin-api/create-organization.js';
+import {
+  organizationsVisibleTo,
+  organizationVisibleTo,
+} from '../../../directory/admin-api/organization-visible-to.js';
+import type { Organization } from '../../../directory/ports.js';
+import { adminPrincipalOf } from '../../auth/admin-key-auth.js';
+import { requireInstallationKey } from '../installation-key.js';
+import type { AdminApiDeps, AdminApp } from '../admin-context.js';
+import { Id, ListOf, responses } from '../schemas/common-schemas.js';
+import {
+  CreateOrganization,
+  Organization as OrganizationSchema,
+  type OrganizationBody,
+} from '../schemas/organization-schemas.js';
+
+const tags = ['Organizations'];
+
+export function organizationBody(organization: Organization): OrganizationBody {
+  return { id: organization.id, name: organization.name, createdAt: organization.createdAt };
+}
+
+export function registerOrganizationRoutes(app: AdminApp, deps: AdminApiDeps): void {
+  app.get(
+    '/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'List organizations',
+        description: 'Every organization for an installation key; only its own for an organization key.',
+        response: responses({ 200: ListOf(OrganizationSchema) }),
+      },
+    },
+    async (request) => ({
+      data: (await organizationsVisibleTo(deps.store, adminPrincipalOf(request))).map(organizationBody),
+    }),
+  );
+
+  app.post(
+    '/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'Create an organization',
+        description: 'Needs an installation key. The organization starts with its Default auth policy.',
+        body: CreateOrganization,
+        response: responses({ 201: OrganizationSchema }, [400, 403, 409]),
+      },
+    },
+    async (request, reply) => {
+      requireInstallationKey(request);
+      const organization = await createOrganization(deps, request.body.name);
+      return reply.code(201).send(organizationBody(organization));
+    },
+  );
+
+  app.get(
+    '/organizations/:organizationId',
+    {
+      schema: {
+        tags,
+        summary: 'Get an organization',
+        params: Type.Object({ organizationId: Id }, { additionalProperties: false }),
+        response: responses({ 200: OrganizationSchema }, [404]),
+      },
+    },
+    async (request) =>
+      organizationBody(
+        await organizationVisibleTo(deps.store, adminPrincipalOf(request), request.params.organizationId),
+      ),
+  );
+}

@@ -1,0 +1,149 @@
+import { Type } from 'typebox';
+import { listRemapJobs } from '../../../directory/admin/list-remap-jobs.js';
+import { previewIntegrationRemap } from '../../../directory/admin/preview-integration-remap.js';
+import { previewIntegrationSettings } from '../../../directory/admin/preview-integration-settings.js';
+import { remapJobInOrganization } from '../../../directory/admin/remap-job-in-organization.js';
+import { showIntegrationSettings } from '../../../directory/admin/show-integration-settings.js';
+import { startIntegrationRemap } from '../../../directory/admin/start-integration-remap.js';
+import type { IntegrationSettings } from '../../../directory/identities/integration-settings.js';
+import type { RemapPreview as Preview } from '../../../directory/identities/remap-integration.js';
+import type { RemapJob } from '../../../directory/ports.js';
+import type { AdminApiDeps, AdminApp } from '../admin-context.js';
+import { organizationOf } from '../admin-context.js';
+import { Id, ListOf, OrganizationParams, responses } from '../schemas/common-schemas.js';
+import { RemapJob as RemapJobSchema, RemapPreview } from '../schemas/remap-schemas.js';
+import { Settings, SettingsChange } from '../schemas/settings-schemas.js';
+
+const tags = ['Remapping'];
+const IntegrationParams = OrganizationParams({ integrationId: Id });
+
+export function remapJobBody(job: RemapJob) {
+  return {
+    id: job.id,
+    organizationId: job.organizationId,
+    integrationId: job.integrationId,
+    status: job.status,
+    total: job.total,
+    processed: job.processed,
+    changed: job.changed,
+    collisions: job.collisions,
+    error: job.error,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+  };
+}
+
+export function settingsBody(settings: IntegrationSettings) {
+  return {
+    ...settings,
+    signInExternalId: { ...settings.signInExternalId },
+    attributeSources: { ...settings.attributeSources },
+  };
+}
+
+function previewBody(preview: Preview) {
+  return {
+    total: preview.total,
+    changed: preview.changed,
+    byField: { ...preview.byField },
+    collisions: preview.collisions.map((c) => ({ ...c })),
+    sample: preview.sample.map((change) => ({
+      identityId: change.identityId,
+      scimResourceId: change.scimResourceId,
+      fields: [...change.fields],
+      before: { ...change.before, attributes: [...change.before.attributes] },
+      after: { ...change.after, attributes: [...change.after.attributes] },
+    })),
+  };
+}
+
+export function registerRemapRoutes(app: AdminApp, deps: AdminApiDeps): void {
+  app.post(
+    '/integrations/:integrationId/remap-previews',
+    {
+      schema: {
+        tags,
+        summary: 'Preview a remap (dry run)',
+        description:
+          'What re-deriving the identities would change: under the current settings, or under `settings` (a change, not saved). Writes nothing.',
+        params: IntegrationParams,
+        body: Type.Object({ settings: Type.Optional(SettingsChange) }, { additionalProperties: false }),
+        response: responses(
+          {
+            200: Type.Object({ settings: Settings, preview: RemapPreview }, { additionalProperties: false }),
+          },
+          [400, 404],
+        ),
+      },
+    },
+    async (request) => {
+      const organizationId = organizationOf(request).id;
+      const { integrationId } = request.params;
+      const change = request.body.settings;
+      if (change) {
+        const { settings, preview } = await previewIntegrationSettings(
+          deps,
+          organizationId,
+          integrationId,
+          change,
+        );
+        return { settings: settingsBody(settings), preview: previewBody(preview) };
+      }
+      const preview = await previewIntegrationRemap(deps, organizationId, integrationId);
+      const { settings } = await showIntegrationSettings(deps.store, organizationId, integrationId);
+      return { settings: settingsBody(settings), preview: previewBody(preview) };
+    },
+  );
+
+  app.post(
+    '/integrations/:integrationId/remap-jobs',
+    {
+      schema: {
+        tags,
+        summary: 'Start a remap',
+        description:
+          'Queues a job that re-derives every identity of the integration under its current settings and group mappings; a server worker carries it out.',
+        params: IntegrationParams,
+        response: responses({ 202: RemapJobSchema }, [404]),
+      },
+    },
+    async (request, reply) => {
+      const job = await startIntegrationRemap(deps, organizationOf(request).id, request.params.integrationId);
+      return reply.code(202).send(remapJobBody(job));
+    },
+  );
+
+  app.get(
+    '/integrations/:integrationId/remap-jobs',
+    {
+      schema: {
+        tags,
+        summary: 'List remap jobs',
+        description: 'Newest first.',
+        params: IntegrationParams,
+        response: responses({ 200: ListOf(RemapJobSchema) }, [404]),
+      },
+    },
+    async (request) => ({
+      data: (await listRemapJobs(deps.store, organizationOf(request).id, request.params.integrationId)).map(
+        remapJobBody,
+      ),
+    }),
+  );
+
+  app.get(
+    '/remap-jobs/:jobId',
+    {
+      schema: {
+        tags,
+        summary: 'Get a remap job (progress)',
+        params: OrganizationParams({ jobId: Id }),
+        response: responses({ 200: RemapJobSchema }, [404]),
+      },
+    },
+    async (request) =>
+      remapJobBody(
+        await remapJobInOrganization(deps.store, organizationOf(request).id, request.params.jobId),
+      ),
+  );
+}

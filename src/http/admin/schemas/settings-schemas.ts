@@ -1,0 +1,80 @@
+import { Type } from 'typebox';
+import { identityNameSources } from '../../../directory/identities/integration-settings.js';
+import { Id } from './common-schemas.js';
+import { RemapJob } from './remap-schemas.js';
+
+const SignInExternalId = Type.Object(
+  {
+    kind: Type.Enum(['none', 'userName', 'primaryEmail', 'attribute']),
+    path: Type.Optional(
+      Type.String({ description: 'With kind "attribute": a SCIM attribute path of the User resource.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const AttributeSources = Type.Object(
+  { groups: Type.Boolean(), roles: Type.Boolean(), entitlements: Type.Boolean() },
+  { additionalProperties: false },
+);
+
+export const Settings = Type.Object(
+  {
+    identityName: Type.Enum([...identityNameSources]),
+    signInExternalId: SignInExternalId,
+    authPolicyId: Type.Union([Id, Type.Null()], { description: 'null: the Default auth policy.' }),
+    attributeSources: AttributeSources,
+    groupNameAttributes: Type.Enum(['follow', 'firstSeen']),
+    unmappedGroups: Type.Enum(['create', 'ignore']),
+    onDelete: Type.Enum(['deactivate', 'delete']),
+  },
+  { additionalProperties: false, title: 'IntegrationSettings' },
+);
+
+/** A partial change: only the fields given change. */
+export const SettingsChange = Type.Object(
+  {
+    identityName: Type.Optional(Type.Enum([...identityNameSources])),
+    signInExternalId: Type.Optional(
+      Type.Union([
+        Type.String({
+          minLength: 1,
+          description:
+            'none, userName, primaryEmail, or a SCIM attribute path of the User resource (externalId, emails.value, the enterprise employeeNumber URN).',
+        }),
+        SignInExternalId,
+      ]),
+    ),
+    authPolicyId: Type.Optional(Type.Union([Id, Type.Null()])),
+    attributeSources: Type.Optional(
+      Type.Object(
+        {
+          groups: Type.Optional(Type.Boolean()),
+          roles: Type.Optional(Type.Boolean()),
+          entitlements: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    groupNameAttributes: Type.Optional(Type.Enum(['follow', 'firstSeen'])),
+    unmappedGroups: Type.Optional(Type.Enum(['create', 'ignore'])),
+    onDelete: Type.Optional(Type.Enum(['deactivate', 'delete'])),
+  },
+  { additionalProperties: false, minProperties: 1, title: 'IntegrationSettingsChange' },
+);
+
+export const SettingsView = Type.Object(
+  { settings: Settings, defaults: Settings },
+  { additionalProperties: false },
+);
+
+export const SettingsChanged = Type.Object(
+  {
+    settings: Settings,
+    remapJob: RemapJob,
+  },
+  {
+    additionalProperties: false,
+    description: 'The saved settings, and the job that re-derives the identities already synced.',
+  },
+);

@@ -1,0 +1,40 @@
+import type { FastifyRequest } from 'fastify';
+import {
+  authenticateAdminKey,
+  type AdminPrincipal,
+} from '../../directory/admin-keys/authenticate-admin-key.js';
+import type { Clock, DirectoryStore } from '../../directory/ports.js';
+import { AdminApiError } from '../admin/admin-api-error.js';
+import { bearerTokenFromHeader } from './bearer-token-header.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the admin-key hook for every route under /api/v1. */
+    adminPrincipal: AdminPrincipal | undefined;
+  }
+}
+
+/**
+ * The admin API's authentication hook: `Authorization: Bearer roster_admin_...`. A missing, malformed,
+ * unknown or revoked key gets the same 401, so the answer does not tell which keys exist.
+ */
+export function adminKeyAuthentication(deps: { store: DirectoryStore; clock: Clock }) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const principal = await authenticateAdminKey(deps, bearerTokenFromHeader(request.headers.authorization));
+    if (!principal) {
+      throw new AdminApiError(
+        401,
+        'unauthorized',
+        'A valid admin API key is required (Authorization: Bearer roster_admin_...).',
+      );
+    }
+    request.adminPrincipal = principal;
+    request.log.debug({ adminKeyId: principal.keyId }, 'admin key accepted');
+  };
+}
+
+export function adminPrincipalOf(request: FastifyRequest): AdminPrincipal {
+  const principal = request.adminPrincipal;
+  if (!principal) throw new Error('admin route reached without authentication');
+  return principal;
+}
