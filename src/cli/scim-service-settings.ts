@@ -21,7 +21,7 @@ export function scimCapabilities(config: Config): ServiceCapabilities {
       maxPageSize: config.maxPageSize,
       cursorTimeout: config.cursorTimeoutSeconds,
     },
-    documentationUri: `${config.publicBaseUrl}/docs`,
+    documentationUri: `${config.publicBaseUrl}/api/docs`,
   };
 }
 
