@@ -1,0 +1,29 @@
+import { createServer } from 'node:net';
+
+/** The environment Roster runs with in the benchmark: this machine only, quiet logs. */
+export function rosterEnvironment(databaseUrl: string, port: number): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('ROSTER_')),
+  );
+  return {
+    ...inherited,
+    ROSTER_DATABASE_URL: databaseUrl,
+    ROSTER_HOST: '127.0.0.1',
+    ROSTER_PORT: String(port),
+    ROSTER_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ROSTER_LOG_LEVEL: 'warn',
+  };
+}
+
+/** A port that is free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,144 @@
+/**
+ * The reference servers: bare node:http, no framework, run as their own process like Roster.
+ *
+ *   node reference-server.js http   BODY_FILE  answers every request with the same bytes (the HTTP limit)
+ *   node reference-server.js read   DB_FILE    GET /read/{id}: one SELECT by primary key (the read limit)
+ *   node reference-server.js insert DB_FILE    POST /insert: one INSERT in its own transaction (the write limit)
+ *
+ * The SQLite connections use Roster's settings (src/store/sqlite/open-sqlite.ts): WAL,
+ * synchronous=NORMAL, foreign_keys=ON, busy_timeout=5000. DB_FILE is a copy of Roster's seeded database,
+ * so the table, its indexes and its row count are Roster's own.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import BetterSqlite3 from 'better-sqlite3';
+
+type Handler = (request: IncomingMessage, response: ServerResponse, body: Buffer) => void;
+
+const CONTENT_TYPE = 'application/scim+json; charset=utf-8';
+
+function reply(response: ServerResponse, status: number, body: string | Buffer): void {
+  response.writeHead(status, { 'content-type': CONTENT_TYPE, 'content-length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+function openDatabase(file: string): BetterSqlite3.Database {
+  const db = new BetterSqlite3(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+interface ResourceRow {
+  id: string;
+  data: string;
+  version: number;
+  created_at: string;
+  last_modified: string;
+}
+
+/** A SCIM-shaped body from a stored row without parsing its JSON: id and meta, then the attributes. */
+function resourceBody(row: ResourceRow): string {
+  const meta = `{"resourceType":"User","created":"${row.created_at}","lastModified":"${row.last_modified}","version":"W/\\"${row.version}\\""}`;
+  return `{"id":${JSON.stringify(row.id)},"meta":${meta},${row.data.slice(1)}`;
+}
+
+function httpHandler(bodyFile: string): Handler {
+  const fixed = readFileSync(bodyFile);
+  return (_request, response) => reply(response, 200, fixed);
+}
+
+function readHandler(dbFile: string): Handler {
+  const db = openDatabase(dbFile);
+  const select = db.prepare<[string], ResourceRow>('SELECT * FROM scim_resources WHERE id = ?');
+  return (request, response) => {
+    const id = decodeURIComponent((request.url ?? '').slice('/read/'.length));
+    const row = select.get(id);
+    if (row) reply(response, 200, resourceBody(row));
+    else reply(response, 404, '{"status":"404"}');
+  };
+}
+
+function insertHandler(dbFile: string): Handler {
+  const db = openDatabase(dbFile);
+  const integration = db.prepare('SELECT id, organization_id FROM integrations LIMIT 1').get() as
+    { id: string; organization_id: string } | undefined;
+  if (!integration) throw new Error(`${dbFile} has no integration`);
+  const insert = db.prepare(
+    `INSERT INTO scim_resources (id, organization_id, integration_id, resource_type, name_key, external_id,
+       display_name_key, data, version, created_at, last_modified)
+     VALUES (?, ?, ?, 'User', ?, ?, ?, ?, 1, ?, ?)`,
+  );
+  return (_request, response, body) => {
+    let attributes: Record<string, unknown>;
+    try {
+      attributes = JSON.parse(body.toString()) as Record<string, unknown>;
+    } catch {
+      reply(response, 400, '{"status":"400"}');
+      return;
+    }
+    const text = (value: unknown) => (typeof value === 'string' ? value : null);
+    const row: ResourceRow = {
+      id: randomUUID(),
+      data: JSON.stringify(attributes),
+      version: 1,
+      created_at: new Date().toISOString(),
+      last_modified: '',
+    };
+    row.last_modified = row.created_at;
+    try {
+      insert.run(
+        row.id,
+        integration.organization_id,
+        integration.id,
+        (text(attributes.userName) ?? '').toLowerCase(),
+        text(attributes.externalId),
+        text(attributes.displayName)?.toLowerCase() ?? null,
+        row.data,
+        row.created_at,
+        row.last_modified,
+      );
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      reply(response, code === 'SQLITE_CONSTRAINT_UNIQUE' ? 409 : 500, `{"status":"${String(code)}"}`);
+      return;
+    }
+    reply(response, 201, resourceBody(row));
+  };
+}
+
+function main(): void {
+  const [mode, file] = process.argv.slice(2);
+  if (!file) throw new Error('usage: reference-server.js http|read|insert FILE');
+  const handler =
+    mode === 'http'
+      ? httpHandler(file)
+      : mode === 'read'
+        ? readHandler(file)
+        : mode === 'insert'
+          ? insertHandler(file)
+          : undefined;
+  if (!handler) throw new Error(`unknown mode ${String(mode)}`);
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => handler(request, response, Buffer.concat(chunks)));
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    process.stdout.write(`Reference server (${mode}) listening on http://127.0.0.1:${port}\n`);
+  });
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main();

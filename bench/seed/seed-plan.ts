@@ -1,0 +1,92 @@
+/**
+ * What the benchmark puts in the directory, as numbers and names only (no I/O), so every module agrees
+ * on who is who.
+ *
+ * - Directory users `user0000000…`: `users` of them. The first `bulkUsers` are written through the store
+ *   before the server starts; the last `apiUsers` are created with POST /Users to measure the API rate.
+ * - Groups (only when a selected workload needs them): `smallGroupCopies` groups of 10 members, one of
+ *   10,000 and one of 100,000. Their members come from a pool of 100,000 users: the first bulk users,
+ *   topped up with `member…` users when there are fewer than 100,000 of them.
+ * - Candidates `candidate…`: users in no group, one per member-add request (member-remove takes them
+ *   out again), so every add really adds and every remove really removes.
+ */
+export const GROUP_SIZES = [10, 10_000, 100_000] as const;
+export type GroupSize = (typeof GROUP_SIZES)[number];
+
+export const MEMBER_POOL_SIZE = 100_000;
+
+export type UserKind = 'user' | 'member' | 'candidate';
+
+export interface SeedPlan {
+  readonly users: number;
+  readonly bulkUsers: number;
+  readonly apiUsers: number;
+  readonly withGroups: boolean;
+  /** Users seeded only to fill the 100,000-member group. */
+  readonly extraMembers: number;
+  /** Users in no group, one per member-add request. */
+  readonly candidates: number;
+  /**
+   * How many groups of 10 there are. member-add-10 spreads its requests over them so each stays near 10
+   * members (at most 10 more by the end of the run) instead of growing to thousands.
+   */
+  readonly smallGroupCopies: number;
+}
+
+export function seedPlan(input: {
+  users: number;
+  apiUsers: number;
+  withGroups: boolean;
+  memberOps: number;
+}): SeedPlan {
+  const bulkUsers = input.users - input.apiUsers;
+  return {
+    users: input.users,
+    bulkUsers,
+    apiUsers: input.apiUsers,
+    withGroups: input.withGroups,
+    extraMembers: input.withGroups ? Math.max(0, MEMBER_POOL_SIZE - bulkUsers) : 0,
+    candidates: input.withGroups ? input.memberOps : 0,
+    smallGroupCopies: input.withGroups ? Math.max(1, Math.ceil(input.memberOps / 10)) : 0,
+  };
+}
+
+export function groupCopies(plan: SeedPlan, size: GroupSize): number {
+  return size === 10 ? plan.smallGroupCopies : 1;
+}
+
+/**
+ * Members of copy `copy` of the group of `size`, as positions in the member pool (position p is bulk
+ * user p while p < bulkUsers, else extra member user p - bulkUsers).
+ */
+export function groupMemberPositions(size: GroupSize, copy: number): { start: number; count: number } {
+  return { start: (copy * size) % MEMBER_POOL_SIZE, count: size };
+}
+
+export function groupDisplayName(size: GroupSize, copy: number): string {
+  return size === 10 ? `bench-10-members-${pad(copy, 5)}` : `bench-${size}-members`;
+}
+
+export function pad(value: number, width = 7): string {
+  return String(value).padStart(width, '0');
+}
+
+/** A small deterministic generator (mulberry32), so two runs pick the same users in the same order. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` user indices spread at random over [0, users), in a fixed order. */
+export function sampleIndices(users: number, count: number, seed = 8): number[] {
+  const random = seededRandom(seed);
+  const out: number[] = [];
+  for (let i = 0; i < Math.min(count, users); i++) out.push(Math.floor(random() * users));
+  return out;
+}

@@ -1,0 +1,45 @@
+import { idpMix } from './idp-mix.js';
+import { cursorDeep, cursorFirst, listDeep, listShallow } from './list-workloads.js';
+import { groupGetExcluded, memberAdd, memberRemove } from './member-workloads.js';
+import { filterEmail, filterExternalId, filterUserName, getUser } from './user-workloads.js';
+import type { Workload } from './workload.js';
+import type { WorkloadName } from './workload-names.js';
+import { createUser, patchDeactivate, patchReplace } from './write-workloads.js';
+
+export const catalog: Readonly<Record<WorkloadName, Workload>> = {
+  get: getUser,
+  'filter-username': filterUserName,
+  'filter-externalid': filterExternalId,
+  'filter-email': filterEmail,
+  'list-shallow': listShallow,
+  'list-deep': listDeep,
+  'cursor-first': cursorFirst,
+  'cursor-deep': cursorDeep,
+  'group-get-excluded': groupGetExcluded,
+  create: createUser,
+  'patch-replace': patchReplace,
+  'patch-deactivate': patchDeactivate,
+  'member-add-10': memberAdd(10),
+  'member-add-10000': memberAdd(10_000),
+  'member-add-100000': memberAdd(100_000),
+  'member-remove-10': memberRemove(10),
+  'member-remove-10000': memberRemove(10_000),
+  'member-remove-100000': memberRemove(100_000),
+  'idp-mix': idpMix,
+};
+
+/**
+ * The workloads to run, in order. member-remove-N removes what member-add-N added, so when only the
+ * remove is asked for, the add runs first without being reported.
+ */
+export function runOrder(selected: readonly WorkloadName[]): { name: WorkloadName; reported: boolean }[] {
+  const out: { name: WorkloadName; reported: boolean }[] = [];
+  for (const name of selected) {
+    const match = /^member-remove-(\d+)$/.exec(name);
+    const add = match ? (`member-add-${match[1]}` as WorkloadName) : undefined;
+    if (add && !selected.includes(add) && !out.some((w) => w.name === add))
+      out.push({ name: add, reported: false });
+    out.push({ name, reported: true });
+  }
+  return out;
+}

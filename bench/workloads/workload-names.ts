@@ -1,0 +1,29 @@
+/** Every workload the benchmark defines, in the order they run (reads, then writes, member add before remove). */
+export const workloadNames = [
+  'get',
+  'filter-username',
+  'filter-externalid',
+  'filter-email',
+  'list-shallow',
+  'list-deep',
+  'cursor-first',
+  'cursor-deep',
+  'group-get-excluded',
+  'create',
+  'patch-replace',
+  'patch-deactivate',
+  'member-add-10',
+  'member-add-10000',
+  'member-add-100000',
+  'member-remove-10',
+  'member-remove-10000',
+  'member-remove-100000',
+  'idp-mix',
+] as const;
+
+export type WorkloadName = (typeof workloadNames)[number];
+
+/** Workloads that need the seeded groups (and their member and candidate users). */
+export function needsGroups(name: WorkloadName): boolean {
+  return name.startsWith('member-') || name === 'group-get-excluded';
+}
