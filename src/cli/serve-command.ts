@@ -42,6 +42,13 @@ export async function serveCommand(config: Config): Promise<void> {
       .finally(() => (working = undefined));
   }, config.jobPollMs);
   worker.unref();
+  const statistics = setInterval(() => {
+    if (!stopping)
+      store
+        .refreshStatistics()
+        .catch((error: unknown) => logger.warn({ err: error }, 'statistics refresh failed'));
+  }, 10_000);
+  statistics.unref();
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -61,6 +68,7 @@ export async function serveCommand(config: Config): Promise<void> {
       clearInterval(reaper);
     }
     clearInterval(worker);
+    clearInterval(statistics);
     // A batch in progress commits or rolls back as a whole; a job cut short resumes on any instance.
     await working;
     await store.close();

@@ -439,6 +439,8 @@ export interface DirectoryStore {
   readonly scimResources: ScimResourceRepository;
   /** Runs `work` in one database transaction; all of it commits or none of it does. */
   transaction<T>(work: (store: DirectoryStore) => Promise<T>): Promise<T>;
+  /** Lets the engine refresh its planner statistics after the data changed shape (cheap when it did not). */
+  refreshStatistics(): Promise<void>;
   /** True when the database answers and its schema is at the latest migration. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;

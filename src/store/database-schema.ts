@@ -161,7 +161,16 @@ export interface AdminApiKeysTable {
   revoked_at: string | null;
 }
 
+export interface ScimEmailsTable {
+  integration_id: string;
+  resource_id: string;
+  position: number;
+  value_key: string | null;
+  type_key: string | null;
+}
+
 export interface Database {
+  scim_emails: ScimEmailsTable;
   admin_api_keys: AdminApiKeysTable;
   auth_policies: AuthPoliciesTable;
   jwt_signers: JwtSignersTable;

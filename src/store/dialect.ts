@@ -1,4 +1,4 @@
-import type { RawBuilder } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 
 /**
  * What differs between the storage engines, as capabilities and small SQL builders, so the rest of the
@@ -15,6 +15,8 @@ export interface StoreDialect {
   readonly jsonColumnType: 'text' | 'jsonb';
   /** Number of bound parameters one statement may carry, with head-room. */
   readonly maxParameters: number;
+  /** Refreshes planner statistics where the engine does not do it by itself. */
+  refreshStatistics(db: Kysely<unknown>): Promise<void>;
   /** True when the error is a unique-constraint violation. */
   isUniqueViolation(error: unknown): boolean;
   /** True when a transaction failed only because of concurrency and may be run again as a whole. */
@@ -39,6 +41,8 @@ export interface StoreDialect {
   booleanParameter(value: boolean): unknown;
   /** The expression under code-point (binary UTF-8) ordering, whatever the database's collation. */
   codePointOrder(expression: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** SELECT of (integration_id, resource_id, position, value_key, type_key) for every stored user email. */
+  emailRowsOfAllUsers(): RawBuilder<unknown>;
   /** Substring tests; lengths are in code points. */
   contains(haystack: RawBuilder<unknown>, needle: unknown): RawBuilder<unknown>;
   startsWith(text: RawBuilder<unknown>, prefix: unknown, length: number): RawBuilder<unknown>;

@@ -42,6 +42,9 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
         }
       }
     },
+    async refreshStatistics() {
+      await dialect.refreshStatistics(db as unknown as Kysely<unknown>);
+    },
     async isReady() {
       try {
         return await isAtLatestMigration(db, dialect);

@@ -32,8 +32,9 @@ export function filterToSql(
   type: ResourceTypeName,
   dialect: StoreDialect,
   baseUrl: string,
+  integrationId: string,
 ): Condition {
-  return new FilterCompiler(type, dialect, baseUrl).compile(filter, undefined);
+  return new FilterCompiler(type, dialect, baseUrl, integrationId).compile(filter, undefined);
 }
 
 /** The SQL operand of a singular attribute path (indexed column where there is one), for sorting. */
@@ -43,7 +44,7 @@ export function singularOperand(
   dialect: StoreDialect,
   baseUrl: string,
 ): Operand {
-  return new FilterCompiler(type, dialect, baseUrl).singular(path);
+  return new FilterCompiler(type, dialect, baseUrl, '').singular(path);
 }
 
 /** The path of a multi-valued attribute inside the JSON document (extension attributes under their URN). */
@@ -58,10 +59,14 @@ class FilterCompiler {
   /** The integration's SCIM base URL: meta.location and $ref values are derived from it, not stored. */
   private readonly baseUrl: string;
 
-  constructor(type: ResourceTypeName, dialect: StoreDialect, baseUrl: string) {
+  /** The integration being queried: side tables (scim_emails) are entered by it, so their index serves. */
+  private readonly integrationId: string;
+
+  constructor(type: ResourceTypeName, dialect: StoreDialect, baseUrl: string, integrationId: string) {
     this.type = type;
     this.dialect = dialect;
     this.baseUrl = baseUrl;
+    this.integrationId = integrationId;
   }
 
   compile(node: ResolvedFilter, element: ElementSource | undefined): Condition {
@@ -73,7 +78,11 @@ class FilterCompiler {
       case 'not':
         return sql<SqlBool>`(not ${this.compile(node.filter, element)})`;
       case 'valuePath':
-        return this.overElements(node.path, (source) => this.compile(node.filter, source));
+        return this.overElements(
+          node.path,
+          (source) => this.compile(node.filter, source),
+          subAttributesIn(node.filter),
+        );
       case 'present':
         return this.present(node.path, element);
       case 'compare':
@@ -92,7 +101,7 @@ class FilterCompiler {
     if (attribute.multiValued) {
       // An element counts when any of its sub-attributes is present ([{"value": ""}] is not).
       if (!sub) return this.overElements(path, (source) => anyPresent(attribute, source));
-      return this.overElements(path, (source) => presentValue(source(sub.name), sub));
+      return this.overElements(path, (source) => presentValue(source(sub.name), sub), [sub.name]);
     }
     if (attribute.type === 'complex' && !sub) {
       return anyPresent(attribute, (name) =>
@@ -117,12 +126,16 @@ class FilterCompiler {
       const definition =
         sub ?? path.attribute.subAttributes?.find((s) => s.name === 'value') ?? path.attribute;
       if (op === 'ne') {
-        const anyEqual = this.overElements(path, (source) =>
-          this.comparison(source(subName), definition, 'eq', value),
+        const anyEqual = this.overElements(
+          path,
+          (source) => this.comparison(source(subName), definition, 'eq', value),
+          [subName],
         );
         return sql<SqlBool>`(not ${anyEqual})`;
       }
-      return this.overElements(path, (source) => this.comparison(source(subName), definition, op, value));
+      return this.overElements(path, (source) => this.comparison(source(subName), definition, op, value), [
+        subName,
+      ]);
     }
     return this.comparison(this.singular(path), sub ?? path.attribute, op, value);
   }
@@ -235,9 +248,14 @@ class FilterCompiler {
   }
 
   /** EXISTS over the elements of a multi-valued attribute: membership rows or JSON array elements. */
-  private overElements(path: ResolvedPath, inner: (source: ElementSource) => Condition): Condition {
+  private overElements(
+    path: ResolvedPath,
+    inner: (source: ElementSource) => Condition,
+    subAttributes: readonly string[] = ['*'],
+  ): Condition {
     const alias = `e${this.aliasCounter++}`;
     if (this.isMembership(path)) return this.overMemberships(alias, inner);
+    if (this.isIndexedEmails(path, subAttributes)) return this.overEmailRows(alias, inner);
     const elements = this.dialect.jsonArrayElements(data, this.jsonPath(path), alias);
     const elementValue = sql.ref(`${alias}.value`);
     const source: ElementSource = (sub) => ({
@@ -245,6 +263,30 @@ class FilterCompiler {
       folded: false,
     });
     return sql<SqlBool>`exists (select 1 from ${elements} where ${inner(source)})`;
+  }
+
+  /** emails.value and emails.type live in scim_emails too, case-folded and indexed by value. */
+  private isIndexedEmails(path: ResolvedPath, subAttributes: readonly string[]): boolean {
+    return (
+      this.type === 'User' &&
+      !path.isExtension &&
+      path.attribute.name === 'emails' &&
+      this.integrationId !== '' &&
+      subAttributes.every((sub) => sub === 'value' || sub === 'type')
+    );
+  }
+
+  /**
+   * `r.id in (…)` rather than a correlated EXISTS: the planner starts from the email index and looks
+   * the few matching users up by primary key, instead of testing every user.
+   */
+  private overEmailRows(alias: string, inner: (source: ElementSource) => Condition): Condition {
+    const column = (name: string) => sql.ref(`${alias}.${name}`);
+    const source: ElementSource = (sub) => ({
+      expression: sub === 'value' ? column('value_key') : column('type_key'),
+      folded: true,
+    });
+    return sql<SqlBool>`${resource}.id in (select ${column('resource_id')} from scim_emails as ${sql.raw(alias)} where ${column('integration_id')} = ${this.integrationId} and ${inner(source)})`;
   }
 
   private overMemberships(alias: string, inner: (source: ElementSource) => Condition): Condition {
@@ -300,4 +342,19 @@ function presentValue(operand: Operand, definition: AttributeDefinition): Condit
 /** SQL substr counts characters (code points), not UTF-16 units. */
 function codePointLength(text: string): number {
   return [...text].length;
+}
+
+/** The sub-attribute names a value filter's inner expression uses. */
+function subAttributesIn(filter: ResolvedFilter): string[] {
+  switch (filter.kind) {
+    case 'and':
+    case 'or':
+      return [...subAttributesIn(filter.left), ...subAttributesIn(filter.right)];
+    case 'not':
+    case 'valuePath':
+      return subAttributesIn(filter.filter);
+    case 'compare':
+    case 'present':
+      return [filter.path.subAttribute?.name ?? '*'];
+  }
 }

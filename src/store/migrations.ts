@@ -303,5 +303,43 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0005_live_resources_index': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        // Lists, counts and cursor walks only ever see live (not soft-deleted) resources: a partial
+        // index in list order covers them, so a count is an index-only scan and a deep page a range.
+        await db.schema
+          .createIndex('scim_resources_live_order')
+          .on('scim_resources')
+          .columns(['integration_id', 'resource_type', 'created_at', 'id'])
+          .where(sql.ref('deleted_at'), 'is', null)
+          .execute();
+        await db.schema.dropIndex('scim_resources_created').execute();
+      },
+    },
+    '0006_scim_emails': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        // emails.value is a hot filter (Entra matches users by work email): a row per email, indexed
+        // by its case-folded value, lets `emails[type eq "work"].value eq` be an index lookup.
+        await db.schema
+          .createTable('scim_emails')
+          .addColumn('integration_id', 'text', (c) => c.notNull())
+          .addColumn('resource_id', 'text', (c) =>
+            c.notNull().references('scim_resources.id').onDelete('cascade'),
+          )
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('value_key', 'text')
+          .addColumn('type_key', 'text')
+          .addPrimaryKeyConstraint('scim_emails_pk', ['resource_id', 'position'])
+          .execute();
+        await db.schema
+          .createIndex('scim_emails_value')
+          .on('scim_emails')
+          .columns(['integration_id', 'value_key'])
+          .execute();
+        await sql`insert into scim_emails (integration_id, resource_id, position, value_key, type_key) ${dialect.emailRowsOfAllUsers()}`.execute(
+          db,
+        );
+      },
+    },
   };
 }

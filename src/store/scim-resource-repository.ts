@@ -87,6 +87,30 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
     await insertMembers(scope, groupId, members);
   }
 
+  /** Keeps the email index rows of a user in step with its attributes. */
+  async function writeEmails(
+    scope: IntegrationScope,
+    type: ResourceTypeName,
+    id: string,
+    attributes: JsonObject,
+  ) {
+    if (type !== 'User') return;
+    await db.deleteFrom('scim_emails').where('resource_id', '=', id).execute();
+    const emails = Array.isArray(attributes.emails) ? attributes.emails : [];
+    const rows = emails.map((email, position) => {
+      const element = typeof email === 'object' && email !== null ? (email as JsonObject) : {};
+      const fold = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null);
+      return {
+        integration_id: scope.integrationId,
+        resource_id: id,
+        position,
+        value_key: fold(element.value),
+        type_key: fold(element.type),
+      };
+    });
+    if (rows.length > 0) await db.insertInto('scim_emails').values(rows).execute();
+  }
+
   return {
     setMembers,
 
@@ -110,6 +134,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         if (dialect.isUniqueViolation(error)) throw uniqueness(resource.resourceType, resource.attributes);
         throw error;
       }
+      await writeEmails(scope, resource.resourceType, resource.id, resource.attributes);
       await insertMembers(scope, resource.id, members);
     },
 
@@ -149,6 +174,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         throw error;
       }
       if (!row) return undefined;
+      await writeEmails(scope, type, id, attributes);
       if (members !== undefined) await setMembers(scope, id, members);
       return toStored(row, dialect);
     },
@@ -216,6 +242,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
           .where('organization_id', '=', scope.organizationId)
           .returningAll()
           .executeTakeFirst();
+        if (row) await writeEmails(scope, 'User', id, attributes);
         return row ? toStored(row, dialect) : undefined;
       } catch (error) {
         if (dialect.isUniqueViolation(error)) throw uniqueness('User', attributes);
@@ -259,7 +286,8 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         .where('r.organization_id', '=', scope.organizationId)
         .where('r.resource_type', '=', type)
         .where('r.deleted_at', 'is', null);
-      if (query.filter) base = base.where(filterToSql(query.filter, type, dialect, query.baseUrl));
+      if (query.filter)
+        base = base.where(filterToSql(query.filter, type, dialect, query.baseUrl, scope.integrationId));
       const totalResults = query.withTotal
         ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
         : undefined;

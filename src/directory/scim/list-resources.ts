@@ -1,10 +1,11 @@
 import { parseListRequest, type ListParameters, type ListRequest } from '../../core/protocol/list-request.js';
 import { cursorListResponse, listResponse } from '../../core/protocol/list-response.js';
 import type { JsonObject } from '../../core/resource/json.js';
-import type { Projection } from '../../core/resource/projection.js';
+import { projectionWants, type Projection } from '../../core/resource/projection.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { ListPage, StoredResource } from '../ports.js';
 import { readResource } from './get-resource.js';
+import { resourceRepresentation } from './resource-representation.js';
 import { decodeCursor, encodeCursor, queryHash, type CursorBinding } from './list-cursor.js';
 import type { ScimContext } from './scim-context.js';
 
@@ -78,6 +79,25 @@ async function represent(
   resources: readonly StoredResource[],
   projection: Projection,
 ): Promise<JsonObject[]> {
+  const first = resources[0];
+  if (first?.resourceType === 'User') {
+    // One query for the groups of the whole page, not one per user.
+    const wanted = projectionWants(projection, resourceTypeNamed('User').schema.id, 'groups');
+    const groups = wanted
+      ? await context.store.scimResources.groupsOfMany(
+          context.scope,
+          resources.map((r) => r.id),
+        )
+      : new Map<string, readonly { id: string; displayName: string }[]>();
+    return resources.map((stored) =>
+      resourceRepresentation(
+        context.baseUrl,
+        stored,
+        wanted ? { groups: groups.get(stored.id) ?? [] } : {},
+        projection,
+      ),
+    );
+  }
   const out: JsonObject[] = [];
   for (const stored of resources) out.push(await readResource(context, stored, projection));
   return out;

@@ -12,6 +12,8 @@ export const postgresDialect: StoreDialect = {
   supportsSkipLocked: true,
   jsonColumnType: 'jsonb',
   maxParameters: 60000,
+  // Autovacuum keeps PostgreSQL's statistics current.
+  refreshStatistics: async () => undefined,
   isUniqueViolation: (error) => errorCode(error) === '23505',
   // serialization_failure and deadlock_detected: the whole transaction may run again.
   isRetryableTransactionError: (error) => errorCode(error) === '40001' || errorCode(error) === '40P01',
@@ -29,6 +31,8 @@ export const postgresDialect: StoreDialect = {
     sql`(case when jsonb_typeof(${column} #> ${jsonPath(path)}) = 'array' then jsonb_array_length(${column} #> ${jsonPath(path)}) else 0 end)`,
   booleanParameter: (value) => (value ? 'true' : 'false'),
   codePointOrder: (expression) => sql`(${expression} collate "C")`,
+  emailRowsOfAllUsers: () =>
+    sql`select r.integration_id, r.id, e.n - 1, lower(e.value ->> 'value'), lower(e.value ->> 'type') from scim_resources as r cross join lateral jsonb_array_elements(case when jsonb_typeof(r.data -> 'emails') = 'array' then r.data -> 'emails' else '[]'::jsonb end) with ordinality as e(value, n) where r.resource_type = 'User'`,
   contains: (haystack, needle) => sql`strpos(${haystack}, ${needle}) > 0`,
   startsWith: (text, prefix, length) => sql`left(${text}, ${length}) = ${prefix}`,
   endsWith: (text, suffix, length) => sql`right(${text}, ${length}) = ${suffix}`,

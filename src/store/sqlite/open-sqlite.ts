@@ -19,6 +19,11 @@ export function openSqlite(file: string): Kysely<Database> {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
+  // Without statistics SQLite prefers the index that matches ORDER BY and scans every user for
+  // `externalId eq` (measured: 121 ms instead of 0.16 ms at 111k users). A bounded ANALYZE on open
+  // (and periodically, see refreshSqliteStatistics) keeps the planner on the selective index.
+  connection.pragma('analysis_limit = 1000');
+  connection.pragma('optimize = 0x10002');
   // Unicode-aware case folding, identical to the in-memory evaluator's (SQLite's lower() is ASCII-only).
   connection.function('scim_fold', { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? value.toLowerCase() : value,

@@ -12,6 +12,10 @@ export const sqliteDialect: StoreDialect = {
   supportsSkipLocked: false,
   jsonColumnType: 'text',
   maxParameters: 30000,
+  // PRAGMA optimize re-analyzes only tables whose size changed a lot since the last analysis.
+  refreshStatistics: async (db) => {
+    await sql`pragma optimize`.execute(db);
+  },
   isUniqueViolation(error) {
     const code = errorCode(error);
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -33,6 +37,8 @@ export const sqliteDialect: StoreDialect = {
   booleanParameter: (value) => (value ? 1 : 0),
   // SQLite's default BINARY collation compares UTF-8 bytes: code-point order already.
   codePointOrder: (expression) => expression,
+  emailRowsOfAllUsers: () =>
+    sql`select r.integration_id, r.id, e.key, scim_fold(json_extract(e.value, '$.value')), scim_fold(json_extract(e.value, '$.type')) from scim_resources as r, json_each(r.data, '$.emails') as e where r.resource_type = 'User' and json_type(r.data, '$.emails') = 'array'`,
   contains: (haystack, needle) => sql`instr(${haystack}, ${needle}) > 0`,
   startsWith: (text, prefix, length) => sql`substr(${text}, 1, ${length}) = ${prefix}`,
   endsWith: (text, suffix, length) => sql`substr(${text}, ${-length}) = ${suffix}`,
