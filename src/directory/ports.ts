@@ -157,6 +157,11 @@ export interface ScimResourceRepository {
     scope: IntegrationScope,
     keys: { userName: string | undefined; externalId: string | undefined },
   ): Promise<StoredResource | undefined>;
+  /** The live user with exactly this userName (case-insensitively) and externalId. */
+  findUserByKeys(
+    scope: IntegrationScope,
+    keys: { userName: string; externalId: string },
+  ): Promise<StoredResource | undefined>;
   /** Brings a deactivated or soft-deleted user back with new attributes. */
   restore(
     scope: IntegrationScope,

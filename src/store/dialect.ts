@@ -43,6 +43,8 @@ export interface StoreDialect {
   codePointOrder(expression: RawBuilder<unknown>): RawBuilder<unknown>;
   /** SELECT of (integration_id, resource_id, position, value_key, type_key) for every stored user email. */
   emailRowsOfAllUsers(): RawBuilder<unknown>;
+  /** The expression in ORDER BY without letting the planner pick an index for the order. */
+  withoutOrderIndex(expression: RawBuilder<unknown>): RawBuilder<unknown>;
   /** Substring tests; lengths are in code points. */
   contains(haystack: RawBuilder<unknown>, needle: unknown): RawBuilder<unknown>;
   startsWith(text: RawBuilder<unknown>, prefix: unknown, length: number): RawBuilder<unknown>;

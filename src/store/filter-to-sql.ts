@@ -358,3 +358,28 @@ function subAttributesIn(filter: ResolvedFilter): string[] {
       return [filter.path.subAttribute?.name ?? '*'];
   }
 }
+
+/**
+ * Whether a filter pins a handful of rows through an index (equality on id, externalId, userName,
+ * displayName or an email value). Such queries should start from that index even when the list order
+ * has an index of its own; the store tells SQLite so (see StoreDialect.withoutOrderIndex).
+ */
+export function isSelectiveFilter(filter: ResolvedFilter, type: ResourceTypeName): boolean {
+  switch (filter.kind) {
+    case 'and':
+      return isSelectiveFilter(filter.left, type) || isSelectiveFilter(filter.right, type);
+    case 'or':
+      return isSelectiveFilter(filter.left, type) && isSelectiveFilter(filter.right, type);
+    case 'valuePath':
+      return filter.path.attribute.name === 'emails' && !filter.path.isExtension && isSelectiveFilter(filter.filter, type);
+    case 'compare': {
+      if (filter.op !== 'eq' || filter.path.isExtension) return false;
+      const name = filter.path.attribute.name;
+      const sub = filter.path.subAttribute?.name;
+      if (name === 'emails') return sub === 'value' || sub === undefined;
+      return sub === undefined && ['id', 'externalId', 'userName', 'displayName'].includes(name);
+    }
+    default:
+      return false;
+  }
+}

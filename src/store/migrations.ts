@@ -310,7 +310,8 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
         await db.schema
           .createIndex('scim_resources_live_order')
           .on('scim_resources')
-          .columns(['integration_id', 'resource_type', 'created_at', 'id'])
+          // organization_id last: every query also names the tenant, and the index must cover it.
+          .columns(['integration_id', 'resource_type', 'created_at', 'id', 'organization_id'])
           .where(sql.ref('deleted_at'), 'is', null)
           .execute();
         await db.schema.dropIndex('scim_resources_created').execute();

@@ -11,7 +11,7 @@ import type {
 } from '../directory/ports.js';
 import type { Database, ScimResourcesTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
-import { filterToSql } from './filter-to-sql.js';
+import { filterToSql, isSelectiveFilter } from './filter-to-sql.js';
 import { keysetCondition, orderByTerms, sortKeyExpression } from './sort-to-sql.js';
 
 const MEMBERSHIP_COLUMNS = 4;
@@ -206,24 +206,37 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
     },
 
     async findRestorableUser(scope, { userName, externalId }) {
-      const keys = [
-        ...(externalId === undefined ? [] : [sql<boolean>`r.external_id = ${externalId}`]),
-        ...(userName === undefined ? [] : [sql<boolean>`r.name_key = ${userName.toLowerCase()}`]),
-      ];
-      if (keys.length === 0) return undefined;
+      // Two single-key lookups, each served by its own index whatever the planner knows.
       const inactive = sql<boolean>`(r.deleted_at is not null or ${dialect.jsonScalar(sql.ref('r.data'), ['active'])} = ${dialect.booleanParameter(false)})`;
-      const rows = await db
-        .selectFrom('scim_resources as r')
-        .selectAll('r')
-        .where('r.integration_id', '=', scope.integrationId)
-        .where('r.organization_id', '=', scope.organizationId)
-        .where('r.resource_type', '=', 'User')
-        .where(sql<boolean>`(${sql.join(keys, sql` or `)})`)
-        .where(inactive)
-        .execute();
+      const userRows = () =>
+        db
+          .selectFrom('scim_resources as r')
+          .selectAll('r')
+          .where('r.integration_id', '=', scope.integrationId)
+          .where('r.organization_id', '=', scope.organizationId)
+          .where('r.resource_type', '=', 'User');
       // An externalId match is the stronger claim (Okta re-assignment keeps it).
-      const chosen = rows.find((r) => externalId !== undefined && r.external_id === externalId) ?? rows[0];
-      return chosen ? toStored(chosen, dialect) : undefined;
+      if (externalId !== undefined) {
+        const row = await userRows().where('r.external_id', '=', externalId).where(inactive).limit(1).executeTakeFirst();
+        if (row) return toStored(row, dialect);
+      }
+      if (userName === undefined) return undefined;
+      const row = await userRows().where('r.name_key', '=', userName.toLowerCase()).where(inactive).executeTakeFirst();
+      return row ? toStored(row, dialect) : undefined;
+    },
+
+    async findUserByKeys(scope, { userName, externalId }) {
+      const row = await db
+        .selectFrom('scim_resources')
+        .selectAll()
+        .where('integration_id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .where('resource_type', '=', 'User')
+        .where('name_key', '=', userName.toLowerCase())
+        .where('external_id', '=', externalId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      return row ? toStored(row, dialect) : undefined;
     },
 
     async restore(scope, id, attributes, now) {
@@ -296,10 +309,11 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
 
       const key = sortKeyExpression(query.sort, type, dialect, query.baseUrl);
       const backward = page.kind === 'keyset' && page.backward;
+      const selective = query.filter !== undefined && isSelectiveFilter(query.filter, type);
       let rows = base
         .selectAll('r')
         .select(key.expression.as('sort_key'))
-        .orderBy(orderByTerms(key, backward));
+        .orderBy(orderByTerms(key, backward, selective ? dialect.withoutOrderIndex : undefined));
       if (page.kind === 'offset') {
         rows = rows.limit(page.limit).offset(page.offset);
       } else {

@@ -56,14 +56,18 @@ export function sortKeyExpression(
 }
 
 /** ORDER BY terms for walking the list forwards, or backwards (the exact reverse). */
-export function orderByTerms(key: SortKeyExpression, backward: boolean): Expression {
+export function orderByTerms(
+  key: SortKeyExpression,
+  backward: boolean,
+  wrap: (expression: Expression) => Expression = (e) => e,
+): Expression {
   const descending = key.descending !== backward;
   const direction = sql.raw(descending ? 'desc' : 'asc');
   // Unassigned values sort last in list order, so first when walking backwards.
   const nulls = key.nullable
     ? sql`(${key.expression} is null) ${sql.raw(backward ? 'desc' : 'asc')}, `
     : sql``;
-  return sql`${nulls}${key.expression} ${direction}, ${ID} ${direction}`;
+  return sql`${nulls}${wrap(key.expression)} ${direction}, ${wrap(ID)} ${direction}`;
 }
 
 /** Rows strictly after `after` in the walk's order (forwards or backwards). */

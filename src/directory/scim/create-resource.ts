@@ -1,7 +1,6 @@
 import { coerceResource } from '../../core/resource/coerce-resource.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, type Projection } from '../../core/resource/projection.js';
-import { compileFilter } from '../../core/protocol/list-request.js';
 import {
   resourceTypeNamed,
   userResourceType,
@@ -79,15 +78,8 @@ async function findRetriedCreate(
   keys: { userName: string | undefined; externalId: string | undefined },
 ): Promise<StoredResource | undefined> {
   if (keys.userName === undefined || keys.externalId === undefined) return undefined;
-  const page = await context.store.scimResources.list(context.scope, 'User', {
-    filter: compileFilter(
-      userResourceType,
-      `userName eq ${JSON.stringify(keys.userName)} and externalId eq ${JSON.stringify(keys.externalId)}`,
-    ),
-    baseUrl: context.baseUrl,
-    sort: undefined,
-    page: { kind: 'offset', offset: 0, limit: 1 },
-    withTotal: false,
+  return context.store.scimResources.findUserByKeys(context.scope, {
+    userName: keys.userName,
+    externalId: keys.externalId,
   });
-  return page.resources[0];
 }
