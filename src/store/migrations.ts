@@ -310,8 +310,9 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
         await db.schema
           .createIndex('scim_resources_live_order')
           .on('scim_resources')
-          // organization_id last: every query also names the tenant, and the index must cover it.
-          .columns(['integration_id', 'resource_type', 'created_at', 'id', 'organization_id'])
+          // organization_id and deleted_at last: every query names the tenant and the live condition, and
+          // the index must cover both for a count to be index-only.
+          .columns(['integration_id', 'resource_type', 'created_at', 'id', 'organization_id', 'deleted_at'])
           .where(sql.ref('deleted_at'), 'is', null)
           .execute();
         await db.schema.dropIndex('scim_resources_created').execute();
