@@ -371,7 +371,11 @@ export function isSelectiveFilter(filter: ResolvedFilter, type: ResourceTypeName
     case 'or':
       return isSelectiveFilter(filter.left, type) && isSelectiveFilter(filter.right, type);
     case 'valuePath':
-      return filter.path.attribute.name === 'emails' && !filter.path.isExtension && isSelectiveFilter(filter.filter, type);
+      return (
+        filter.path.attribute.name === 'emails' &&
+        !filter.path.isExtension &&
+        isSelectiveFilter(filter.filter, type)
+      );
     case 'compare': {
       if (filter.op !== 'eq' || filter.path.isExtension) return false;
       const name = filter.path.attribute.name;

@@ -217,11 +217,18 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
           .where('r.resource_type', '=', 'User');
       // An externalId match is the stronger claim (Okta re-assignment keeps it).
       if (externalId !== undefined) {
-        const row = await userRows().where('r.external_id', '=', externalId).where(inactive).limit(1).executeTakeFirst();
+        const row = await userRows()
+          .where('r.external_id', '=', externalId)
+          .where(inactive)
+          .limit(1)
+          .executeTakeFirst();
         if (row) return toStored(row, dialect);
       }
       if (userName === undefined) return undefined;
-      const row = await userRows().where('r.name_key', '=', userName.toLowerCase()).where(inactive).executeTakeFirst();
+      const row = await userRows()
+        .where('r.name_key', '=', userName.toLowerCase())
+        .where(inactive)
+        .executeTakeFirst();
       return row ? toStored(row, dialect) : undefined;
     },
 

@@ -1,11 +1,7 @@
 import { coerceResource } from '../../core/resource/coerce-resource.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, type Projection } from '../../core/resource/projection.js';
-import {
-  resourceTypeNamed,
-  userResourceType,
-  type ResourceTypeName,
-} from '../../core/schema/resource-types.js';
+import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { StoredResource } from '../ports.js';
 import { syncUserIdentity, syncUsers } from '../provisioning/sync-user-identity.js';
 import { extractMembers } from './group-members.js';
