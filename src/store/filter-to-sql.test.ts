@@ -13,7 +13,7 @@ import type { JsonObject } from '../core/resource/json.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../core/schema/resource-types.js';
 import type { DirectoryStore, IntegrationScope } from '../directory/ports.js';
 import { resourceRepresentation } from '../directory/scim/resource-representation.js';
-import { testEngines, type TestDatabase } from '../../test/support/test-engines.js';
+import { testEngines, type TestDatabase, type TestEngine } from '../../test/support/test-engines.js';
 import { directoryStore } from './directory-store.js';
 import { migrateToLatest } from './migrate.js';
 
@@ -102,6 +102,31 @@ async function representations(store: DirectoryStore, scope: IntegrationScope, t
   return out;
 }
 
+/** A fresh database of either engine holding the filter fixtures in one integration. */
+async function openFixtureDirectory(
+  engine: TestEngine,
+): Promise<{ database: TestDatabase; store: DirectoryStore; scope: IntegrationScope }> {
+  const database = await engine.open();
+  await migrateToLatest(database.db, database.dialect);
+  const store = directoryStore(database.db, database.dialect);
+  const organization = await store.organizations.ensure({ id: 'org-1', name: 'default', createdAt: NOW });
+  await store.integrations.insert(
+    {
+      id: 'int-1',
+      organizationId: organization.id,
+      name: 'fixtures',
+      idp: 'generic',
+      createdAt: NOW,
+      tokenCreatedAt: null,
+      tokenExpiresAt: null,
+    },
+    'hash',
+  );
+  const scope = { organizationId: organization.id, integrationId: 'int-1' };
+  await loadFixtures(store, scope);
+  return { database, store, scope };
+}
+
 describe.each(testEngines)(
   'the SQL filter compiler on $name agrees with the in-memory evaluator',
   (engine) => {
@@ -111,24 +136,7 @@ describe.each(testEngines)(
     const wire: Record<ResourceTypeName, JsonObject[]> = { User: [], Group: [] };
 
     beforeAll(async () => {
-      database = await engine.open();
-      await migrateToLatest(database.db, database.dialect);
-      store = directoryStore(database.db, database.dialect);
-      const organization = await store.organizations.ensure({ id: 'org-1', name: 'default', createdAt: NOW });
-      await store.integrations.insert(
-        {
-          id: 'int-1',
-          organizationId: organization.id,
-          name: 'fixtures',
-          idp: 'generic',
-          createdAt: NOW,
-          tokenCreatedAt: null,
-          tokenExpiresAt: null,
-        },
-        'hash',
-      );
-      scope = { organizationId: organization.id, integrationId: 'int-1' };
-      await loadFixtures(store, scope);
+      ({ database, store, scope } = await openFixtureDirectory(engine));
       wire.User = await representations(store, scope, 'User');
       wire.Group = await representations(store, scope, 'Group');
     });
@@ -175,24 +183,7 @@ describe.each(testEngines)('generated filters on $name', (engine) => {
   let users: JsonObject[] = [];
 
   beforeAll(async () => {
-    database = await engine.open();
-    await migrateToLatest(database.db, database.dialect);
-    store = directoryStore(database.db, database.dialect);
-    const organization = await store.organizations.ensure({ id: 'org-1', name: 'default', createdAt: NOW });
-    await store.integrations.insert(
-      {
-        id: 'int-1',
-        organizationId: organization.id,
-        name: 'fixtures',
-        idp: 'generic',
-        createdAt: NOW,
-        tokenCreatedAt: null,
-        tokenExpiresAt: null,
-      },
-      'hash',
-    );
-    scope = { organizationId: organization.id, integrationId: 'int-1' };
-    await loadFixtures(store, scope);
+    ({ database, store, scope } = await openFixtureDirectory(engine));
     users = await representations(store, scope, 'User');
   });
   afterAll(() => database.dispose());
