@@ -42,6 +42,7 @@ export async function serveCommand(config: Config): Promise<void> {
       .finally(() => (working = undefined));
   }, config.jobPollMs);
   worker.unref();
+  await store.refreshStatistics();
   const statistics = setInterval(() => {
     if (!stopping)
       store

@@ -12,8 +12,17 @@ export const postgresDialect: StoreDialect = {
   supportsSkipLocked: true,
   jsonColumnType: 'jsonb',
   maxParameters: 60000,
-  // Autovacuum keeps PostgreSQL's statistics current.
-  refreshStatistics: async () => undefined,
+  // Autovacuum analyzes eventually (its naptime is a minute); after a bulk load the planner would meanwhile
+  // pick the wrong index (measured: 44 ms instead of 0.1 ms for userName eq at 50k users). Tables much
+  // changed since their last analysis are analyzed now.
+  refreshStatistics: async (db) => {
+    const stale = await sql<{
+      name: string;
+    }>`select relname as name from pg_stat_user_tables where schemaname = current_schema() and n_mod_since_analyze > greatest(1000, 0.1 * n_live_tup)`.execute(
+      db,
+    );
+    for (const { name } of stale.rows) await sql`analyze ${sql.id(name)}`.execute(db);
+  },
   isUniqueViolation: (error) => errorCode(error) === '23505',
   // serialization_failure and deadlock_detected: the whole transaction may run again.
   isRetryableTransactionError: (error) => errorCode(error) === '40001' || errorCode(error) === '40P01',
