@@ -2,6 +2,12 @@ import type { Kysely } from 'kysely';
 import type { AuthPolicy, AuthPolicyRepository, JwtSigner, JwtSignerRepository } from '../directory/ports.js';
 import type { AuthPoliciesTable, Database, JwtSignersTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
+import {
+  deleteInOrganization,
+  findInOrganization,
+  listInOrganization,
+  updateReportingNameClash,
+} from './organization-scoped-rows.js';
 
 export const DEFAULT_POLICY_NAME = 'Default';
 
@@ -45,20 +51,15 @@ export function authPolicyRepository(db: Kysely<Database>, dialect: StoreDialect
       return toPolicy(row);
     },
     insert,
-    async update(policy) {
-      try {
-        const result = await db
+    update: (policy) =>
+      updateReportingNameClash(dialect, () =>
+        db
           .updateTable('auth_policies')
           .set({ name: policy.name, signer_ids: JSON.stringify(policy.signerIds) })
           .where('organization_id', '=', policy.organizationId)
           .where('id', '=', policy.id)
-          .executeTakeFirst();
-        return Number(result.numUpdatedRows) > 0;
-      } catch (error) {
-        if (dialect.isUniqueViolation(error)) return false;
-        throw error;
-      }
-    },
+          .executeTakeFirstOrThrow(),
+      ),
     async delete(organizationId, id) {
       // The Default policy cannot be deleted: the condition is in the statement itself.
       const result = await db
@@ -80,12 +81,7 @@ export function authPolicyRepository(db: Kysely<Database>, dialect: StoreDialect
       return rows.map(toPolicy);
     },
     async findById(organizationId, id) {
-      const row = await db
-        .selectFrom('auth_policies')
-        .selectAll()
-        .where('organization_id', '=', organizationId)
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const row = await findInOrganization(db, 'auth_policies', organizationId, id);
       return row ? toPolicy(row) : undefined;
     },
   };
@@ -127,44 +123,21 @@ export function jwtSignerRepository(db: Kysely<Database>, dialect: StoreDialect)
         .executeTakeFirst();
       return inserted !== undefined;
     },
-    async update(signer) {
-      try {
-        const result = await db
+    update: (signer) =>
+      updateReportingNameClash(dialect, () =>
+        db
           .updateTable('jwt_signers')
           .set(columns(signer))
           .where('organization_id', '=', signer.organizationId)
           .where('id', '=', signer.id)
-          .executeTakeFirst();
-        return Number(result.numUpdatedRows) > 0;
-      } catch (error) {
-        if (dialect.isUniqueViolation(error)) return false;
-        throw error;
-      }
-    },
-    async delete(organizationId, id) {
-      const result = await db
-        .deleteFrom('jwt_signers')
-        .where('organization_id', '=', organizationId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
-    },
+          .executeTakeFirstOrThrow(),
+      ),
+    delete: (organizationId, id) => deleteInOrganization(db, 'jwt_signers', organizationId, id),
     async list(organizationId) {
-      const rows = await db
-        .selectFrom('jwt_signers')
-        .selectAll()
-        .where('organization_id', '=', organizationId)
-        .orderBy('name')
-        .execute();
-      return rows.map(toSigner);
+      return (await listInOrganization(db, 'jwt_signers', organizationId)).map(toSigner);
     },
     async findById(organizationId, id) {
-      const row = await db
-        .selectFrom('jwt_signers')
-        .selectAll()
-        .where('organization_id', '=', organizationId)
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const row = await findInOrganization(db, 'jwt_signers', organizationId, id);
       return row ? toSigner(row) : undefined;
     },
   };

@@ -2,6 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Role, RoleRepository } from '../directory/ports.js';
 import type { Database, RolesTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
+import {
+  deleteInOrganization,
+  findInOrganization,
+  listInOrganization,
+  updateReportingNameClash,
+} from './organization-scoped-rows.js';
 
 export function roleRepository(db: Kysely<Database>, dialect: StoreDialect): RoleRepository {
   const toRole = (row: RolesTable): Role => ({
@@ -26,45 +32,21 @@ export function roleRepository(db: Kysely<Database>, dialect: StoreDialect): Rol
         .executeTakeFirst();
       return inserted !== undefined;
     },
-    async update(role) {
-      try {
-        const result = await db
+    update: (role) =>
+      updateReportingNameClash(dialect, () =>
+        db
           .updateTable('roles')
           .set({ name: role.name, permissions: JSON.stringify(role.permissions) })
           .where('organization_id', '=', role.organizationId)
           .where('id', '=', role.id)
-          .executeTakeFirst();
-        return Number(result.numUpdatedRows) > 0;
-      } catch (error) {
-        // A rename to a taken name: the constraint decides, the caller reports it.
-        if (dialect.isUniqueViolation(error)) return false;
-        throw error;
-      }
-    },
-    async delete(organizationId, id) {
-      const result = await db
-        .deleteFrom('roles')
-        .where('organization_id', '=', organizationId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
-    },
+          .executeTakeFirstOrThrow(),
+      ),
+    delete: (organizationId, id) => deleteInOrganization(db, 'roles', organizationId, id),
     async list(organizationId) {
-      const rows = await db
-        .selectFrom('roles')
-        .selectAll()
-        .where('organization_id', '=', organizationId)
-        .orderBy('name')
-        .execute();
-      return rows.map(toRole);
+      return (await listInOrganization(db, 'roles', organizationId)).map(toRole);
     },
     async findById(organizationId, id) {
-      const row = await db
-        .selectFrom('roles')
-        .selectAll()
-        .where('organization_id', '=', organizationId)
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const row = await findInOrganization(db, 'roles', organizationId, id);
       return row ? toRole(row) : undefined;
     },
     async effectiveRolesOf(identityId) {
