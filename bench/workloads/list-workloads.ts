@@ -1,5 +1,5 @@
 import { send, type HttpAnswer } from '../http/http-request.js';
-import { answerJson, type Verdict, type Workload, type WorkloadContext } from './workload.js';
+import { answerJson, type Verdict, type Workload, type WorkloadContext, steadyLoad } from './workload.js';
 
 const PAGE_SIZE = 100;
 const DEEP_PAGE = 1000;
@@ -20,15 +20,10 @@ export const listShallow: Workload = {
   sends: 'GET /Users?startIndex=1&count=100',
   async prepare(context) {
     const path = `${context.target.basePath}/Users?startIndex=1&count=${PAGE_SIZE}`;
-    return {
-      ok: true,
-      load: {
-        connections: context.options.connections,
-        maxRequests: context.options.maxRequests,
-        steps: [() => ({ method: 'GET', path })],
-        verify: fullPage,
-      },
-    };
+    return steadyLoad(context, {
+      steps: [() => ({ method: 'GET', path })],
+      verify: fullPage,
+    });
   },
 };
 
@@ -48,16 +43,11 @@ export const listDeep: Workload = {
     }
     const startIndex = Math.max(1, total - PAGE_SIZE + 1);
     const path = `${context.target.basePath}/Users?startIndex=${startIndex}&count=${PAGE_SIZE}`;
-    return {
-      ok: true,
-      load: {
-        connections: context.options.connections,
-        maxRequests: context.options.maxRequests,
-        steps: [() => ({ method: 'GET', path })],
-        verify: fullPage,
-        note: `startIndex=${startIndex}`,
-      },
-    };
+    return steadyLoad(context, {
+      steps: [() => ({ method: 'GET', path })],
+      verify: fullPage,
+      note: `startIndex=${startIndex}`,
+    });
   },
 };
 
@@ -81,15 +71,10 @@ export const cursorFirst: Workload = {
   sends: 'GET /Users?cursor&count=100 (RFC 9865 first page)',
   async prepare(context) {
     const path = `${context.target.basePath}/Users?cursor&count=${PAGE_SIZE}`;
-    return {
-      ok: true,
-      load: {
-        connections: context.options.connections,
-        maxRequests: context.options.maxRequests,
-        steps: [() => ({ method: 'GET', path })],
-        verify: ([answer]) => cursorVerdict(context, answerJson(answer)) ?? fullPage([answer as HttpAnswer]),
-      },
-    };
+    return steadyLoad(context, {
+      steps: [() => ({ method: 'GET', path })],
+      verify: ([answer]) => cursorVerdict(context, answerJson(answer)) ?? fullPage([answer as HttpAnswer]),
+    });
   },
 };
 
@@ -128,15 +113,10 @@ export const cursorDeep: Workload = {
       page++;
     }
     const path = `${base}?cursor=${encodeURIComponent(cursor)}&count=${PAGE_SIZE}`;
-    return {
-      ok: true,
-      load: {
-        connections: context.options.connections,
-        maxRequests: context.options.maxRequests,
-        steps: [() => ({ method: 'GET', path })],
-        verify: fullPage,
-        note: `page ${page}`,
-      },
-    };
+    return steadyLoad(context, {
+      steps: [() => ({ method: 'GET', path })],
+      verify: fullPage,
+      note: `page ${page}`,
+    });
   },
 };

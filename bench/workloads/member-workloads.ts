@@ -1,5 +1,5 @@
 import { groupCopies, type GroupSize } from '../seed/seed-plan.js';
-import { answerJson, patchBody, type Workload, type WorkloadContext } from './workload.js';
+import { answerJson, patchBody, type Workload, type WorkloadContext, steadyLoad } from './workload.js';
 import type { WorkloadName } from './workload-names.js';
 
 function groupId(context: WorkloadContext, size: GroupSize, copy: number): string {
@@ -97,22 +97,17 @@ export const groupGetExcluded: Workload = {
   sends: 'GET /Groups/{group of 100,000}?excludedAttributes=members',
   async prepare(context) {
     const path = `${context.target.basePath}/Groups/${groupId(context, 100_000, 0)}?excludedAttributes=members`;
-    return {
-      ok: true,
-      load: {
-        connections: context.options.connections,
-        maxRequests: context.options.maxRequests,
-        steps: [() => ({ method: 'GET', path })],
-        verify: ([answer]) => {
-          const members = answerJson(answer)?.members;
-          if (members === undefined) return undefined;
-          const count = Array.isArray(members) ? members.length : 0;
-          return {
-            status: 'unsupported',
-            reason: `excludedAttributes is ignored: the answer lists ${count.toLocaleString('en')} members (${(answer?.text.length ?? 0).toLocaleString('en')} bytes in ${Math.round(answer?.elapsedMs ?? 0)} ms)`,
-          };
-        },
+    return steadyLoad(context, {
+      steps: [() => ({ method: 'GET', path })],
+      verify: ([answer]) => {
+        const members = answerJson(answer)?.members;
+        if (members === undefined) return undefined;
+        const count = Array.isArray(members) ? members.length : 0;
+        return {
+          status: 'unsupported',
+          reason: `excludedAttributes is ignored: the answer lists ${count.toLocaleString('en')} members (${(answer?.text.length ?? 0).toLocaleString('en')} bytes in ${Math.round(answer?.elapsedMs ?? 0)} ms)`,
+        };
       },
-    };
+    });
   },
 };

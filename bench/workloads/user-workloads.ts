@@ -1,5 +1,12 @@
 import { externalId, userName, workEmail } from '../seed/user-attributes.js';
-import { answerJson, sampledUser, type Verdict, type Workload, type WorkloadContext } from './workload.js';
+import {
+  answerJson,
+  sampledUser,
+  type Verdict,
+  type Workload,
+  type WorkloadContext,
+  steadyLoad,
+} from './workload.js';
 import type { WorkloadName } from './workload-names.js';
 
 /** GET /Users/{id} for sampled users. */
@@ -8,23 +15,18 @@ export const getUser: Workload = {
   reference: 'sqlite-read',
   sends: 'GET /Users/{id}, a different seeded user each request',
   async prepare(context) {
-    return {
-      ok: true,
-      load: {
-        connections: context.options.connections,
-        maxRequests: context.options.maxRequests,
-        steps: [
-          (cycle) => ({
-            method: 'GET',
-            path: `${context.target.basePath}/Users/${sampledUser(context, cycle).id}`,
-          }),
-        ],
-        verify: ([answer]) =>
-          answerJson(answer)?.id === sampledUser(context, 0).id
-            ? undefined
-            : { status: 'failed', reason: 'GET /Users/{id} answered another resource' },
-      },
-    };
+    return steadyLoad(context, {
+      steps: [
+        (cycle) => ({
+          method: 'GET',
+          path: `${context.target.basePath}/Users/${sampledUser(context, cycle).id}`,
+        }),
+      ],
+      verify: ([answer]) =>
+        answerJson(answer)?.id === sampledUser(context, 0).id
+          ? undefined
+          : { status: 'failed', reason: 'GET /Users/{id} answered another resource' },
+    });
   },
 };
 
@@ -36,15 +38,10 @@ function filterWorkload(name: WorkloadName, sends: string, filterFor: (index: nu
     async prepare(context: WorkloadContext) {
       const path = (cycle: number) =>
         `${context.target.basePath}/Users?filter=${encodeURIComponent(filterFor(sampledUser(context, cycle).index))}`;
-      return {
-        ok: true,
-        load: {
-          connections: context.options.connections,
-          maxRequests: context.options.maxRequests,
-          steps: [(cycle) => ({ method: 'GET', path: path(cycle) })],
-          verify: ([answer]) => exactlyOne(answerJson(answer), sampledUser(context, 0).id),
-        },
-      };
+      return steadyLoad(context, {
+        steps: [(cycle) => ({ method: 'GET', path: path(cycle) })],
+        verify: ([answer]) => exactlyOne(answerJson(answer), sampledUser(context, 0).id),
+      });
     },
   };
 }

@@ -85,3 +85,14 @@ export const PATCH_OP_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 export function patchBody(operations: readonly Record<string, unknown>[]): string {
   return JSON.stringify({ schemas: [PATCH_OP_SCHEMA], Operations: operations });
 }
+
+/** A load at the run's connection count and request bound: what nearly every workload prepares. */
+export function steadyLoad(
+  context: WorkloadContext,
+  load: Omit<PreparedLoad, 'connections' | 'maxRequests'>,
+): Preparation {
+  return {
+    ok: true,
+    load: { connections: context.options.connections, maxRequests: context.options.maxRequests, ...load },
+  };
+}

@@ -1,5 +1,5 @@
 import { userBody } from '../seed/user-attributes.js';
-import { answerJson, patchBody, sampledUser, type Workload } from './workload.js';
+import { answerJson, patchBody, sampledUser, type Workload, steadyLoad } from './workload.js';
 
 /** POST /Users: a new user each request, shaped like the seeded ones. */
 export const createUser: Workload = {
@@ -7,26 +7,21 @@ export const createUser: Workload = {
   reference: 'sqlite-insert',
   sends: 'POST /Users with a new user (userName, externalId, name, two emails, enterprise extension)',
   async prepare(context) {
-    return {
-      ok: true,
-      load: {
-        connections: context.options.connections,
-        maxRequests: context.options.maxRequests,
-        steps: [
-          (cycle) => ({
-            method: 'POST',
-            path: `${context.target.basePath}/Users`,
-            body: JSON.stringify(
-              userBody('user', context.plan.users + cycle, `created-${context.runTag}-${cycle}@example.com`),
-            ),
-          }),
-        ],
-        verify: ([answer]) =>
-          typeof answerJson(answer)?.id === 'string'
-            ? undefined
-            : { status: 'failed', reason: 'POST /Users answered without an id' },
-      },
-    };
+    return steadyLoad(context, {
+      steps: [
+        (cycle) => ({
+          method: 'POST',
+          path: `${context.target.basePath}/Users`,
+          body: JSON.stringify(
+            userBody('user', context.plan.users + cycle, `created-${context.runTag}-${cycle}@example.com`),
+          ),
+        }),
+      ],
+      verify: ([answer]) =>
+        typeof answerJson(answer)?.id === 'string'
+          ? undefined
+          : { status: 'failed', reason: 'POST /Users answered without an id' },
+    });
   },
 };
 
@@ -37,20 +32,15 @@ export const patchReplace: Workload = {
   feature: 'patch',
   sends: 'PATCH /Users/{id} [{"op":"replace","path":"displayName","value":"Renamed N"}]',
   async prepare(context) {
-    return {
-      ok: true,
-      load: {
-        connections: context.options.connections,
-        maxRequests: context.options.maxRequests,
-        steps: [
-          (cycle) => ({
-            method: 'PATCH',
-            path: `${context.target.basePath}/Users/${sampledUser(context, cycle).id}`,
-            body: patchBody([{ op: 'replace', path: 'displayName', value: `Renamed ${cycle}` }]),
-          }),
-        ],
-      },
-    };
+    return steadyLoad(context, {
+      steps: [
+        (cycle) => ({
+          method: 'PATCH',
+          path: `${context.target.basePath}/Users/${sampledUser(context, cycle).id}`,
+          body: patchBody([{ op: 'replace', path: 'displayName', value: `Renamed ${cycle}` }]),
+        }),
+      ],
+    });
   },
 };
 
@@ -62,19 +52,14 @@ export const patchDeactivate: Workload = {
   sends: 'PATCH /Users/{id} [{"op":"replace","path":"active","value":false}]',
   async prepare(context) {
     const offset = Math.floor(context.sample.length / 2);
-    return {
-      ok: true,
-      load: {
-        connections: context.options.connections,
-        maxRequests: context.options.maxRequests,
-        steps: [
-          (cycle) => ({
-            method: 'PATCH',
-            path: `${context.target.basePath}/Users/${sampledUser(context, cycle, offset).id}`,
-            body: patchBody([{ op: 'replace', path: 'active', value: false }]),
-          }),
-        ],
-      },
-    };
+    return steadyLoad(context, {
+      steps: [
+        (cycle) => ({
+          method: 'PATCH',
+          path: `${context.target.basePath}/Users/${sampledUser(context, cycle, offset).id}`,
+          body: patchBody([{ op: 'replace', path: 'active', value: false }]),
+        }),
+      ],
+    });
   },
 };
