@@ -13,6 +13,7 @@ export interface Config {
   readonly statementTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
   readonly cursorTimeoutSeconds: number;
+  readonly createRetryWindowSeconds: number;
   readonly bulkMaxOperations: number;
   readonly bulkMaxPayloadBytes: number;
   readonly jobPollMs: number;
@@ -85,6 +86,7 @@ export function loadConfig(env: Environment): Config {
     statementTimeoutMs: integer('ROSTER_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
     shutdownTimeoutMs: integer('ROSTER_SHUTDOWN_TIMEOUT_MS', 25_000, 0, 600_000),
     cursorTimeoutSeconds: integer('ROSTER_CURSOR_TIMEOUT_SECONDS', 3600, 10, 7 * 86_400),
+    createRetryWindowSeconds: integer('ROSTER_CREATE_RETRY_WINDOW_SECONDS', 600, 0, 86_400),
     jobPollMs: integer('ROSTER_JOB_POLL_MS', 1000, 50, 600_000),
     bulkMaxOperations: integer('ROSTER_BULK_MAX_OPERATIONS', 1000, 1, 100_000),
     bulkMaxPayloadBytes: integer('ROSTER_BULK_MAX_PAYLOAD_BYTES', 4 * 1_048_576, 1024, 256 * 1_048_576),

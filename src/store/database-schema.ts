@@ -3,6 +3,8 @@ export interface OrganizationsTable {
   id: string;
   name: string;
   created_at: string;
+  /** OrganizationSettings as JSON; null means every default. */
+  settings: unknown;
 }
 
 export interface IntegrationsTable {
@@ -33,8 +35,13 @@ export interface ScimResourcesTable {
   version: number;
   created_at: string;
   last_modified: string;
-  /** Set when a SCIM DELETE deactivated rather than deleted: hidden from SCIM, restorable by POST. */
+  /**
+   * Always null since migration 0008 (a SCIM DELETE deletes the row); kept because the live-resources
+   * index is partial on it and every list names the condition.
+   */
   deleted_at: string | null;
+  /** Hash of the POST that created the resource, so an identical retry is recognised (issue 11). */
+  create_hash: string | null;
 }
 
 export interface ScimMembershipsTable {
@@ -110,6 +117,20 @@ export interface IdentitiesTable {
   last_synced_at: string | null;
 }
 
+/** One integration's link to an identity and what it contributes (see IdentitySource). */
+export interface IdentitySourcesTable {
+  identity_id: string;
+  organization_id: string;
+  integration_id: string;
+  scim_resource_id: string;
+  external_id: string | null;
+  user_name_key: string;
+  status: string;
+  contribution: unknown;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface IdentityGroupsTable {
   identity_id: string;
   group_id: string;
@@ -179,6 +200,7 @@ export interface Database {
   directory_group_roles: DirectoryGroupRolesTable;
   identities: IdentitiesTable;
   identity_groups: IdentityGroupsTable;
+  identity_sources: IdentitySourcesTable;
   group_mappings: GroupMappingsTable;
   identity_group_names: IdentityGroupNamesTable;
   remap_jobs: RemapJobsTable;

@@ -27,7 +27,7 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
     authPolicies: authPolicyRepository(db, dialect),
     jwtSigners: jwtSignerRepository(db, dialect),
     remapJobs: remapJobRepository(db, dialect),
-    organizations: organizationRepository(db),
+    organizations: organizationRepository(db, dialect),
     integrations: integrationRepository(db, dialect),
     scimResources: scimResourceRepository(db, dialect),
     async transaction(work) {

@@ -56,6 +56,7 @@ async function loadFixtures(store: DirectoryStore, scope: IntegrationScope): Pro
         lastModified: canonicalDateTime(meta.lastModified) ?? NOW,
       },
       members,
+      null,
     );
   };
   for (const user of fixtures.User) await insert('User', user, []);

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { StoreDialect } from './dialect.js';
 import type { Migration } from 'kysely/migration';
+import { identitySourcesMigration } from './migrations/0008-identity-sources.js';
 
 /**
  * Migrations are frozen in time: never edit one that has shipped; add a new one. They use constructs
@@ -343,5 +344,6 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
         );
       },
     },
+    '0008_identity_sources': identitySourcesMigration(dialect),
   };
 }

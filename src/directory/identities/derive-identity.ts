@@ -4,7 +4,11 @@ import type { ResolvedPath } from '../../core/path/attribute-path.js';
 import { isPlainObject, type JsonObject } from '../../core/resource/json.js';
 import { userResourceType } from '../../core/schema/resource-types.js';
 import { ENTERPRISE_USER_SCHEMA } from '../../core/schema/schema-urns.js';
-import type { IntegrationSettings } from './integration-settings.js';
+import {
+  identityNameChain,
+  type IdentityNameSource,
+  type IntegrationSettings,
+} from './integration-settings.js';
 
 /** The profile fields an identity carries (the SCIM-to-profile table of the product documents). */
 export interface IdentityProfile {
@@ -31,7 +35,9 @@ export interface IdentityProfile {
 
 export interface DerivedIdentity {
   readonly name: string;
-  /** Set when the configured name field was empty and userName was used instead. */
+  /** The field the name came from (the first non-empty one of the settings' chain). */
+  readonly nameSource: IdentityNameSource;
+  /** Set when the configured name field was empty and a fallback was used instead. */
   readonly nameFallback: string | undefined;
   readonly signInExternalId: string | null;
   readonly status: 'active' | 'disabled';
@@ -57,7 +63,9 @@ export function deriveIdentity(
   firstSeenGroupNames: ReadonlyMap<string, string>,
 ): DerivedIdentity {
   const userName = text(user.userName) ?? '';
-  const chosen = nameFrom(settings.identityName, user);
+  const chain = identityNameChain(settings);
+  const nameSource = chain.find((source) => nameFrom(source, user) !== undefined) ?? 'userName';
+  const chosen = nameFrom(nameSource, user);
   const attributes = new Set<string>();
   if (settings.attributeSources.groups) {
     for (const group of groups) {
@@ -73,9 +81,10 @@ export function deriveIdentity(
     for (const value of multiValues(user.entitlements)) attributes.add(value);
   return {
     name: chosen ?? userName,
+    nameSource,
     nameFallback:
-      chosen === undefined && settings.identityName !== 'userName'
-        ? `${settings.identityName} is empty; the identity is named after userName`
+      nameSource !== settings.identityName
+        ? `${settings.identityName} is empty; the identity is named after ${nameSource}`
         : undefined,
     signInExternalId: signInExternalId(settings, user),
     status: user.active === false ? 'disabled' : 'active',
@@ -84,7 +93,7 @@ export function deriveIdentity(
   };
 }
 
-function nameFrom(source: IntegrationSettings['identityName'], user: JsonObject): string | undefined {
+function nameFrom(source: IdentityNameSource, user: JsonObject): string | undefined {
   const name = isPlainObject(user.name) ? user.name : {};
   const value =
     source === 'userName'

@@ -13,9 +13,35 @@ export type SignInExternalIdSource =
   | { readonly kind: 'primaryEmail' }
   | { readonly kind: 'attribute'; readonly path: string };
 
+/**
+ * The fields tried, in order, after `identityName` when it is empty, unless the settings list their own;
+ * `userName` (required on every SCIM user) is always the last resort.
+ */
+export const defaultIdentityNameFallback: Readonly<
+  Record<IdentityNameSource, readonly IdentityNameSource[]>
+> = Object.freeze({
+  userName: [],
+  displayName: ['userName'],
+  'name.formatted': ['displayName', 'userName'],
+  nickName: ['displayName', 'userName'],
+});
+
+/** Which deleted identity a new SCIM user of the same integration continues (see docs/idp-compatibility.md). */
+export const relinkKeys = ['externalId', 'userName', 'never'] as const;
+export type RelinkPolicy = (typeof relinkKeys)[number];
+
+/**
+ * `lenient` accepts what identity providers really send where RFC 7644 would refuse it; `strict` answers
+ * as the RFC says. docs/idp-compatibility.md lists every difference.
+ */
+export const compatibilityModes = ['lenient', 'strict'] as const;
+export type CompatibilityMode = (typeof compatibilityModes)[number];
+
 /** How one integration turns SCIM users into identities. Every field has a default. */
 export interface IntegrationSettings {
   readonly identityName: IdentityNameSource;
+  /** Tried in order when `identityName` is empty; undefined: defaultIdentityNameFallback. */
+  readonly identityNameFallback: readonly IdentityNameSource[] | undefined;
   readonly signInExternalId: SignInExternalIdSource;
   /** null: the organization's Default policy. */
   readonly authPolicyId: string | null;
@@ -30,16 +56,35 @@ export interface IntegrationSettings {
   readonly unmappedGroups: 'create' | 'ignore';
   /** What a SCIM DELETE of a user does to its identity. */
   readonly onDelete: 'deactivate' | 'delete';
+  /**
+   * A new SCIM user whose externalId (or userName) matches a deleted identity of this integration
+   * continues that identity (same id, history and references) instead of becoming a new person.
+   */
+  readonly relink: RelinkPolicy;
+  readonly compatibility: CompatibilityMode;
+}
+
+/** The name fields tried for an identity, in order (userName last, always). */
+export function identityNameChain(settings: IntegrationSettings): readonly IdentityNameSource[] {
+  const chain = [
+    settings.identityName,
+    ...(settings.identityNameFallback ?? defaultIdentityNameFallback[settings.identityName]),
+    'userName' as const,
+  ];
+  return [...new Set(chain)];
 }
 
 export const defaultIntegrationSettings: IntegrationSettings = Object.freeze<IntegrationSettings>({
   identityName: 'userName',
+  identityNameFallback: undefined,
   signInExternalId: { kind: 'none' },
   authPolicyId: null,
   attributeSources: { groups: true, roles: true, entitlements: true },
   groupNameAttributes: 'follow',
   unmappedGroups: 'create',
   onDelete: 'deactivate',
+  relink: 'externalId',
+  compatibility: 'lenient',
 });
 
 export type SettingsResult = { ok: true; settings: IntegrationSettings } | { ok: false; problems: string[] };
@@ -58,6 +103,27 @@ export function changeIntegrationSettings(current: IntegrationSettings, change: 
         if (identityNameSources.includes(value as IdentityNameSource))
           next.identityName = value as IdentityNameSource;
         else problems.push(`identityName must be one of ${identityNameSources.join(', ')}`);
+        break;
+      case 'identityNameFallback':
+        if (value === null) next.identityNameFallback = undefined;
+        else if (
+          Array.isArray(value) &&
+          value.every((v) => identityNameSources.includes(v as IdentityNameSource))
+        )
+          next.identityNameFallback = [...new Set(value as IdentityNameSource[])];
+        else
+          problems.push(
+            `identityNameFallback must be a list of ${identityNameSources.join(', ')} (or null for the default)`,
+          );
+        break;
+      case 'relink':
+        if (relinkKeys.includes(value as RelinkPolicy)) next.relink = value as RelinkPolicy;
+        else problems.push(`relink must be one of ${relinkKeys.join(', ')}`);
+        break;
+      case 'compatibility':
+        if (compatibilityModes.includes(value as CompatibilityMode))
+          next.compatibility = value as CompatibilityMode;
+        else problems.push(`compatibility must be one of ${compatibilityModes.join(', ')}`);
         break;
       case 'signInExternalId': {
         const parsed = parseSignInExternalId(value);

@@ -8,6 +8,8 @@ export interface ScimSettings {
   /** HMAC key for RFC 9865 cursors, shared by every instance (stored in the database). */
   readonly cursorSigningKey: Uint8Array;
   readonly cursorTimeoutSeconds: number;
+  /** How long an identical repeated POST is answered with what the first one created (Entra retries). */
+  readonly createRetryWindowSeconds: number;
   /** RFC 7644 §3.7.4 limits, advertised in /ServiceProviderConfig. */
   readonly bulk: { readonly maxOperations: number; readonly maxPayloadSize: number };
 }
