@@ -8,7 +8,11 @@ import {
 import { previewIntegrationSettings } from '../directory/admin/preview-integration-settings.js';
 import { showIntegrationSettings } from '../directory/admin/show-integration-settings.js';
 import { DirectoryError } from '../directory/directory-error.js';
-import { identityNameSources } from '../directory/identities/integration-settings.js';
+import {
+  compatibilityModes,
+  identityNameSources,
+  relinkKeys,
+} from '../directory/identities/integration-settings.js';
 import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
@@ -17,12 +21,15 @@ import { printJson, withOrganization } from './with-organization.js';
 
 const settingNames: readonly [keyof SettingsOptions, string][] = [
   ['identityName', 'identity-name'],
+  ['identityNameFallback', 'identity-name-fallback'],
   ['externalId', 'external-id'],
   ['authPolicy', 'auth-policy'],
   ['attributesFrom', 'attributes-from'],
   ['groupNames', 'group-names'],
   ['unmappedGroups', 'unmapped-groups'],
   ['onDelete', 'on-delete'],
+  ['relink', 'relink'],
+  ['compatibility', 'compatibility'],
 ];
 
 /** `roster integration settings|set`: how an integration turns SCIM users into identities. */
@@ -63,6 +70,10 @@ export function addSettingsCommands(integration: Command, config: () => Config):
         identityNameSources,
       ),
     )
+    .option(
+      '--identity-name-fallback <fields>',
+      'fields tried in order when the identity name is empty, comma-separated (userName last); "default" or "none"',
+    )
     .option('--external-id <source>', 'sign-in external ID: none, userName, primaryEmail or a SCIM path')
     .option('--auth-policy <id>', 'auth policy id, or "default"')
     .option('--attributes-from <sources>', 'enabled attribute sources: groups,roles,entitlements, or none')
@@ -79,6 +90,16 @@ export function addSettingsCommands(integration: Command, config: () => Config):
       new Option('--on-delete <what>', 'what a SCIM DELETE does to the identity').choices([
         'deactivate',
         'delete',
+      ]),
+    )
+    .addOption(
+      new Option('--relink <key>', 'a new SCIM user continues a deleted identity matching on').choices([
+        ...relinkKeys,
+      ]),
+    )
+    .addOption(
+      new Option('--compatibility <mode>', 'lenient: what IdPs send; strict: RFC 7644 exactly').choices([
+        ...compatibilityModes,
       ]),
     )
     .option('--preview', 'show what would change; save nothing')

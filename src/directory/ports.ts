@@ -114,7 +114,7 @@ export interface IntegrationRepository {
   settings(integrationId: string): Promise<IntegrationSettings | undefined>;
   saveSettings(integrationId: string, settings: IntegrationSettings): Promise<boolean>;
   /** False when the organization already has an integration of that name. */
-  insert(integration: Integration, tokenHash: string): Promise<boolean>;
+  insert(integration: Integration, tokenHash: string, settings: IntegrationSettings): Promise<boolean>;
   list(organizationId: string | undefined): Promise<readonly Integration[]>;
   findById(integrationId: string): Promise<Integration | undefined>;
   findCredential(integrationId: string): Promise<IntegrationCredential | undefined>;

@@ -1,3 +1,4 @@
+import { defaultIntegrationSettings } from '../directory/identities/integration-settings.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arbitraryUserFilter } from '../core/filter/arbitrary-filter.js';
@@ -122,6 +123,7 @@ async function openFixtureDirectory(
       tokenExpiresAt: null,
     },
     'hash',
+    defaultIntegrationSettings,
   );
   const scope = { organizationId: organization.id, integrationId: 'int-1' };
   await loadFixtures(store, scope);

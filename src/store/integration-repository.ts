@@ -35,7 +35,7 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
-    async insert(integration, tokenHash) {
+    async insert(integration, tokenHash, settings) {
       const result = await db
         .insertInto('integrations')
         .values({
@@ -47,7 +47,7 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
           token_hash: tokenHash,
           token_created_at: integration.tokenCreatedAt,
           token_expires_at: integration.tokenExpiresAt,
-          settings: null,
+          settings: JSON.stringify(settings),
         })
         .onConflict((c) => c.columns(['organization_id', 'name']).doNothing())
         .returning('id')

@@ -1,6 +1,7 @@
 import type { Clock, DirectoryStore, IdSource, IdpPreset, Integration } from '../ports.js';
 import { generateBearerToken, hashBearerToken } from './bearer-token.js';
 import { DirectoryError } from '../directory-error.js';
+import { presetSettings } from './idp-presets.js';
 
 export interface CreateIntegrationInput {
   readonly organizationName: string;
@@ -37,7 +38,9 @@ export async function createIntegration(
     tokenExpiresAt: addDays(now, input.tokenLifetimeDays).toISOString(),
   };
   // The unique constraint decides, so two admins racing for one name get one integration.
-  if (!(await deps.store.integrations.insert(integration, hashBearerToken(token)))) {
+  // The identity provider's preset decides the starting settings (idp-presets.ts).
+  const settings = presetSettings(input.idp);
+  if (!(await deps.store.integrations.insert(integration, hashBearerToken(token), settings))) {
     throw new DirectoryError('integration_name_taken', `An integration named "${name}" already exists.`);
   }
   return { integration, token };

@@ -39,7 +39,9 @@ export async function patchResource(
       const scoped = { ...context, store };
       const existing = await findOrThrow(scoped, typeName, id);
       const required = versionRequiredBy(ifMatch, existing);
-      const { resource, memberChanges } = applyPatch(type, existing.attributes, operations);
+      const { resource, memberChanges } = applyPatch(type, existing.attributes, operations, {
+        strict: context.integrationSettings.compatibility === 'strict',
+      });
       const now = context.clock.now().toISOString();
       const attributesChanged = JSON.stringify(resource) !== JSON.stringify(existing.attributes);
       let stored: StoredResource | undefined;

@@ -1,3 +1,4 @@
+import type { FilterOptions } from '../../core/filter/parse-filter.js';
 import type { PageLimits } from '../../core/protocol/list-request.js';
 import type { Clock, DirectoryStore, IdSource, IntegrationScope } from '../ports.js';
 import type { IntegrationSettings } from '../identities/integration-settings.js';
@@ -25,4 +26,9 @@ export interface ScimContext {
   readonly settings: ScimSettings;
   /** How this integration maps SCIM users to identities (read with the token, on every request). */
   readonly integrationSettings: IntegrationSettings;
+}
+
+/** Lenient integrations read unquoted filter values as strings (docs/idp-compatibility.md). */
+export function filterOptionsOf(context: ScimContext): FilterOptions {
+  return { bareValues: context.integrationSettings.compatibility === 'lenient' };
 }

@@ -16,6 +16,7 @@ import { registerIdentityRoutes } from './routes/identity-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
 import { registerJwtSignerRoutes } from './routes/jwt-signer-routes.js';
 import { registerOrganizationRoutes } from './routes/organization-routes.js';
+import { registerOrganizationSettingsRoutes } from './routes/organization-settings-routes.js';
 import { registerRemapRoutes } from './routes/remap-routes.js';
 import { registerRoleRoutes } from './routes/role-routes.js';
 
@@ -70,6 +71,7 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
           organizationId,
         );
       });
+      registerOrganizationSettingsRoutes(organization, deps);
       registerIntegrationRoutes(organization, deps);
       registerRemapRoutes(organization, deps);
       registerGroupMappingRoutes(organization, deps);

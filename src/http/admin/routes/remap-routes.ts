@@ -5,7 +5,10 @@ import { previewIntegrationSettings } from '../../../directory/admin/preview-int
 import { remapJobInOrganization } from '../../../directory/admin/remap-job-in-organization.js';
 import { showIntegrationSettings } from '../../../directory/admin/show-integration-settings.js';
 import { startIntegrationRemap } from '../../../directory/admin/start-integration-remap.js';
-import type { IntegrationSettings } from '../../../directory/identities/integration-settings.js';
+import {
+  identityNameChain,
+  type IntegrationSettings,
+} from '../../../directory/identities/integration-settings.js';
 import type { RemapPreview as Preview } from '../../../directory/identities/remap-integration.js';
 import type { RemapJob } from '../../../directory/ports.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
@@ -36,6 +39,8 @@ export function remapJobBody(job: RemapJob) {
 export function settingsBody(settings: IntegrationSettings) {
   return {
     ...settings,
+    // The effective chain (userName last), whether the settings list their own or take the default.
+    identityNameFallback: identityNameChain(settings).slice(1),
     signInExternalId: { ...settings.signInExternalId },
     attributeSources: { ...settings.attributeSources },
   };
