@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createIntegration } from '../../src/directory/integrations/create-integration.js';
 import { ensureDefaultOrganization } from '../../src/directory/integrations/ensure-default-organization.js';
 import { uuidV7Source } from '../../src/directory/ids/uuid-v7.js';
-import { defaultIntegrationSettings } from '../../src/directory/identities/integration-settings.js';
+import { defaultIntegrationSettings } from '../../src/directory/model/integration-settings.js';
 import { runRemapJobs } from '../../src/directory/identities/remap-integration.js';
 import { updateIntegrationSettings } from '../../src/directory/identities/update-integration-settings.js';
 import type { StoredResource } from '../../src/directory/ports.js';

@@ -12,7 +12,7 @@ import {
   compatibilityModes,
   identityNameSources,
   relinkKeys,
-} from '../directory/identities/integration-settings.js';
+} from '../directory/model/integration-settings.js';
 import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';

@@ -3,9 +3,9 @@ import type { SortOrder } from '../core/protocol/list-request.js';
 import type { JsonObject } from '../core/resource/json.js';
 import type { MemberReference } from '../core/resource/scim-resource.js';
 import type { ResourceTypeName } from '../core/schema/resource-types.js';
-import type { IdentityProfile } from './identities/derive-identity.js';
-import type { IntegrationSettings } from './identities/integration-settings.js';
-import type { OrganizationSettings } from './organizations/organization-settings.js';
+import type { IdentityProfile } from './model/identity-profile.js';
+import type { IntegrationSettings } from './model/integration-settings.js';
+import type { OrganizationSettings } from './model/organization-settings.js';
 
 /** Every SCIM storage call is scoped to one integration of one organization: the tenant boundary. */
 export interface IntegrationScope {

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { UniquenessError } from '../core/errors.js';
-import type { IdentityProfile } from '../directory/identities/derive-identity.js';
+import type { IdentityProfile } from '../directory/model/identity-profile.js';
 import type {
   Identity,
   IdentityContribution,

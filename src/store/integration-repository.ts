@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { IdpPreset, Integration, IntegrationRepository } from '../directory/ports.js';
 import type { Database, IntegrationsTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
-import { storedIntegrationSettings } from '../directory/identities/integration-settings.js';
+import { storedIntegrationSettings } from '../directory/model/integration-settings.js';
 
 function toIntegration(row: IntegrationsTable): Integration {
   return {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Organization, OrganizationRepository } from '../directory/ports.js';
 import type { Database } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
-import { storedOrganizationSettings } from '../directory/organizations/organization-settings.js';
+import { storedOrganizationSettings } from '../directory/model/organization-settings.js';
 
 export function organizationRepository(db: Kysely<Database>, dialect: StoreDialect): OrganizationRepository {
   const toOrganization = (row: Database['organizations']): Organization => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultIntegrationSettings } from '../identities/integration-settings.js';
+import { defaultIntegrationSettings } from '../model/integration-settings.js';
 import { parseSettingsChange, settingsAsOptions, type SettingsOptions } from './parse-settings-change.js';
 
 describe('parseSettingsChange', () => {

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../../core/result.js';
-import { identityNameChain, type IntegrationSettings } from '../identities/integration-settings.js';
+import { identityNameChain, type IntegrationSettings } from '../model/integration-settings.js';
 
 /**
  * Integration settings in the words an operator types (`--group-names first-seen`, `--auth-policy default`,

@@ -4,34 +4,12 @@ import type { ResolvedPath } from '../../core/path/attribute-path.js';
 import { isPlainObject, type JsonObject } from '../../core/resource/json.js';
 import { userResourceType } from '../../core/schema/resource-types.js';
 import { ENTERPRISE_USER_SCHEMA } from '../../core/schema/schema-urns.js';
+import type { IdentityProfile } from '../model/identity-profile.js';
 import {
   identityNameChain,
   type IdentityNameSource,
   type IntegrationSettings,
-} from './integration-settings.js';
-
-/** The profile fields an identity carries (the SCIM-to-profile table of the product documents). */
-export interface IdentityProfile {
-  readonly username?: string;
-  readonly givenName?: string;
-  readonly familyName?: string;
-  readonly formattedName?: string;
-  readonly displayName?: string;
-  readonly email?: string;
-  readonly mobilePhone?: string;
-  readonly workPhone?: string;
-  readonly title?: string;
-  readonly department?: string;
-  readonly employeeNumber?: string;
-  readonly manager?: string;
-  readonly workAddress?: {
-    readonly street?: string;
-    readonly locality?: string;
-    readonly region?: string;
-    readonly postalCode?: string;
-    readonly country?: string;
-  };
-}
+} from '../model/integration-settings.js';
 
 export interface DerivedIdentity {
   readonly name: string;

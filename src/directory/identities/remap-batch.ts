@@ -2,7 +2,7 @@ import { applySyncPlan } from '../identity-sync/apply-sync-plan.js';
 import { loadSyncInputs } from '../identity-sync/load-sync-inputs.js';
 import { planUserSync, type ChangedField, type UserSyncPlan } from '../identity-sync/plan-user-sync.js';
 import type { DirectoryStore, IdSource, IdentitySource, IntegrationScope, SortKey } from '../ports.js';
-import type { IntegrationSettings } from './integration-settings.js';
+import type { IntegrationSettings } from '../model/integration-settings.js';
 import { ensureUnmappedGroups } from '../identity-sync/ensure-unmapped-groups.js';
 
 export type { ChangedField } from '../identity-sync/plan-user-sync.js';

@@ -1,6 +1,6 @@
 import type { Clock, DirectoryStore, IdSource, IntegrationScope, RemapJob } from '../ports.js';
 import { DirectoryError } from '../directory-error.js';
-import type { IntegrationSettings } from './integration-settings.js';
+import type { IntegrationSettings } from '../model/integration-settings.js';
 import {
   applyRemapBatch,
   changeOf,

@@ -1,5 +1,5 @@
 import type { IdpGroupMembership } from '../identities/derive-identity.js';
-import type { IntegrationSettings } from '../identities/integration-settings.js';
+import type { IntegrationSettings } from '../model/integration-settings.js';
 import type { DirectoryStore, GroupMapping, IdSource, IntegrationScope } from '../ports.js';
 import { resolveDirectoryGroups } from './mapping-precedence.js';
 

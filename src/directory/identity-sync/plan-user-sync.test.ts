@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeIntegrationSettings, defaultIntegrationSettings } from '../identities/integration-settings.js';
+import { changeIntegrationSettings, defaultIntegrationSettings } from '../model/integration-settings.js';
 import type { GroupMapping, IdentitySource, StoredResource } from '../ports.js';
 import { planUserSync, type SyncPlanContext, type UserSyncInput } from './plan-user-sync.js';
 

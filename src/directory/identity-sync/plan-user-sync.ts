@@ -3,7 +3,7 @@ import {
   type DerivedIdentity,
   type IdpGroupMembership,
 } from '../identities/derive-identity.js';
-import type { IntegrationSettings } from '../identities/integration-settings.js';
+import type { IntegrationSettings } from '../model/integration-settings.js';
 import type {
   GroupMapping,
   Identity,

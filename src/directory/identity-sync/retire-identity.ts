@@ -1,4 +1,4 @@
-import type { IntegrationSettings } from '../identities/integration-settings.js';
+import type { IntegrationSettings } from '../model/integration-settings.js';
 import type { IdentitySource } from '../ports.js';
 import { mergeIdentity } from './merge-identity.js';
 import { oldestFirst } from './plan-user-sync.js';

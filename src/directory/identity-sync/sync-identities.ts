@@ -1,5 +1,5 @@
 import { UniquenessError } from '../../core/errors.js';
-import type { IntegrationSettings } from '../identities/integration-settings.js';
+import type { IntegrationSettings } from '../model/integration-settings.js';
 import type { Clock, DirectoryStore, IdSource, IntegrationScope, StoredResource } from '../ports.js';
 import { applySyncPlan } from './apply-sync-plan.js';
 import { ensureUnmappedGroups } from './ensure-unmapped-groups.js';

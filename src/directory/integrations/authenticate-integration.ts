@@ -1,6 +1,6 @@
 import { UnauthorizedError } from '../../core/errors.js';
 import type { Clock, DirectoryStore, IntegrationScope } from '../ports.js';
-import type { IntegrationSettings } from '../identities/integration-settings.js';
+import type { IntegrationSettings } from '../model/integration-settings.js';
 import { bearerTokenMatches } from './bearer-token.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,7 +2,7 @@ import {
   changeIntegrationSettings,
   defaultIntegrationSettings,
   type IntegrationSettings,
-} from '../identities/integration-settings.js';
+} from '../model/integration-settings.js';
 import type { IdpPreset } from '../ports.js';
 
 /**

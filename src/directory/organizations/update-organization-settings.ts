@@ -1,6 +1,6 @@
 import { DirectoryError } from '../directory-error.js';
 import type { DirectoryStore, OrganizationScope } from '../ports.js';
-import { changeOrganizationSettings, type OrganizationSettings } from './organization-settings.js';
+import { changeOrganizationSettings, type OrganizationSettings } from '../model/organization-settings.js';
 
 /**
  * Changes an organization's settings. How identities of several integrations meet applies to the next

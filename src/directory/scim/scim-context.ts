@@ -1,7 +1,7 @@
 import type { FilterOptions } from '../../core/filter/parse-filter.js';
 import type { PageLimits } from '../../core/protocol/list-request.js';
 import type { Clock, DirectoryStore, IdSource, IntegrationScope } from '../ports.js';
-import type { IntegrationSettings } from '../identities/integration-settings.js';
+import type { IntegrationSettings } from '../model/integration-settings.js';
 
 /** Installation-wide settings of the SCIM service. */
 export interface ScimSettings {

@@ -8,7 +8,7 @@ import { startIntegrationRemap } from '../../../directory/admin/start-integratio
 import {
   identityNameChain,
   type IntegrationSettings,
-} from '../../../directory/identities/integration-settings.js';
+} from '../../../directory/model/integration-settings.js';
 import type { RemapPreview as Preview } from '../../../directory/identities/remap-integration.js';
 import type { RemapJob } from '../../../directory/ports.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';

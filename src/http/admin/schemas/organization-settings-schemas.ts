@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { identityCollisionPolicies } from '../../../directory/organizations/organization-settings.js';
+import { identityCollisionPolicies } from '../../../directory/model/organization-settings.js';
 
 const IdentityCollisions = Type.Enum([...identityCollisionPolicies], {
   description:

@@ -3,7 +3,7 @@ import {
   compatibilityModes,
   identityNameSources,
   relinkKeys,
-} from '../../../directory/identities/integration-settings.js';
+} from '../../../directory/model/integration-settings.js';
 import { Id } from './common-schemas.js';
 import { RemapJob } from './remap-schemas.js';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { userResourceType } from '../schema/resource-types.js';
-import { arbitraryFilter, arbitraryUserFilter } from './arbitrary-filter.js';
-import { printFilter } from './print-filter.js';
+import { arbitraryFilter, arbitraryUserFilter } from './filter.arbitrary.js';
+import { printFilter } from './print-filter.support.js';
 import { resolveFilter } from './resolve-filter.js';
 
 describe('filter generators', () => {

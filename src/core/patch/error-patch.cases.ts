@@ -1,6 +1,6 @@
 import type { ScimType } from '../errors.js';
 import { PATCH_OP_SCHEMA } from '../schema/schema-urns.js';
-import { ada, add, babs, E, guides, remove, replace, type PatchCase } from './patch-case-fixtures.js';
+import { ada, add, babs, E, guides, remove, replace, type PatchCase } from './patch.fixtures.js';
 
 const fails = (
   name: string,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findSubAttribute } from '../schema/attribute-definition.js';
 import { findAttribute, findExtension, resourceTypeNamed } from '../schema/resource-types.js';
-import { fixtures } from './filter-fixtures.js';
+import { fixtures } from './filter.fixtures.js';
 
 describe('filter fixtures', () => {
   it.each(['User', 'Group'] as const)(

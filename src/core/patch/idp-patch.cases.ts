@@ -9,7 +9,7 @@ import {
   patchBody,
   workEmail,
   type PatchCase,
-} from './patch-case-fixtures.js';
+} from './patch.fixtures.js';
 
 const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
 

@@ -4,11 +4,11 @@ import type { ResolvedFilter } from '../filter/filter-ast.js';
 import { coerceResource } from '../resource/coerce-resource.js';
 import { resourceTypeNamed } from '../schema/resource-types.js';
 import { applyPatch } from './apply-patch.js';
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from './deep-freeze.support.js';
 import { cloneJson } from './json-value.js';
 import { parsePatchRequest } from './parse-patch-request.js';
-import { patchBody } from './patch-case-fixtures.js';
-import { patchCases, type PatchCase } from './patch-cases.js';
+import { patchBody } from './patch.fixtures.js';
+import { patchCases, type PatchCase } from './patch.cases.js';
 import type { MemberChanges } from './patch-operation.js';
 
 function run(row: PatchCase) {

@@ -1,4 +1,4 @@
-import { ada, add, babs, babsWith, remove, replace, type PatchCase } from './patch-case-fixtures.js';
+import { ada, add, babs, babsWith, remove, replace, type PatchCase } from './patch.fixtures.js';
 
 const user = (
   name: string,

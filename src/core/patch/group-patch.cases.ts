@@ -5,7 +5,7 @@ import {
   replace,
   type ExpectedMemberChanges,
   type PatchCase,
-} from './patch-case-fixtures.js';
+} from './patch.fixtures.js';
 
 const group = (
   name: string,

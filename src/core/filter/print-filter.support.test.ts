@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryFilter } from './arbitrary-filter.js';
+import { arbitraryFilter } from './filter.arbitrary.js';
 import { parseFilter } from './parse-filter.js';
-import { printFilter } from './print-filter.js';
+import { printFilter } from './print-filter.support.js';
 
 function reprint(text: string): string {
   const result = parseFilter(text);

@@ -8,7 +8,7 @@ import {
   replace,
   workEmail,
   type PatchCase,
-} from './patch-case-fixtures.js';
+} from './patch.fixtures.js';
 
 const user = (
   name: string,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resourceTypeNamed } from '../schema/resource-types.js';
-import { invalidFilterCases } from './invalid-filter-cases.js';
+import { invalidFilterCases } from './invalid-filter.cases.js';
 import { parseFilterWithPositions } from './parse-filter.js';
 import { resolveFilter } from './resolve-filter.js';
 

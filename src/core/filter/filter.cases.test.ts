@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resourceTypeNamed } from '../schema/resource-types.js';
 import { evaluateFilter } from './evaluate-filter.js';
-import { filterCases } from './filter-cases.js';
-import { fixtures } from './filter-fixtures.js';
+import { filterCases } from './filter.cases.js';
+import { fixtures } from './filter.fixtures.js';
 import { parseFilter } from './parse-filter.js';
 import { resolveFilter } from './resolve-filter.js';
 

@@ -10,7 +10,7 @@ import {
   replace,
   workEmail,
   type PatchCase,
-} from './patch-case-fixtures.js';
+} from './patch.fixtures.js';
 
 const user = (
   name: string,
