@@ -12,9 +12,22 @@ import { migrateCommand } from './migrate-command.js';
 import { remapCommand } from './remap-command.js';
 import { roleCommand } from './role-command.js';
 import { addSettingsCommands } from './settings-command.js';
+import { nodeRequirement, satisfiesRange, unsupportedNodeSentence } from './supported-node.js';
 
 /** The composition root: the only module that reads process.env and argv. */
 async function main(argv: readonly string[]): Promise<void> {
+  // `node dist/src/cli/main.js` under a too-old Node would crash in better-sqlite3; the bin re-executes
+  // itself under the project's Node instead, so point there.
+  const range = nodeRequirement(import.meta.url);
+  if (!satisfiesRange(process.versions.node, range)) {
+    console.error(
+      unsupportedNodeSentence(
+        range,
+        'run it as "npx roster ..." or "./bin/roster.js ...", which use the project\'s own Node.js.',
+      ),
+    );
+    process.exit(1);
+  }
   let cached: Config | undefined;
   const config = () => (cached ??= loadConfig(process.env));
 
