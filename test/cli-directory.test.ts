@@ -122,7 +122,7 @@ describe('roster integration settings and set', () => {
     expect(preview).toContain('name: "ada@example.com" → "Ada Lovelace"');
     expect(preview).toContain('sign-in external ID: none → "ada@corp.example"');
     expect(badPath).toMatchObject({ code: 1, stderr: expect.stringContaining('is not an attribute path') });
-    expect(badPolicy.stderr).toContain('no auth policy "no-such-policy" in this organization');
+    expect(badPolicy.stderr).toContain('No auth policy with id or name "no-such-policy" in this organization.');
     expect(await json<Job[]>('remap', 'list', integrationId)).toEqual([]);
 
     const saved = await run('integration', 'set', integrationId, ...change, '--group-names', 'first-seen');
@@ -383,8 +383,8 @@ describe('--org', () => {
     ]);
     expect(missing.stderr).toContain('No organization named "nope".');
     expect(roles.trim()).toBe('No roles.');
-    expect(settings.stderr).toContain(`No integration with id "${integrationId}".`);
-    expect(deleteRole.stderr).toContain(`No role with id "${roleId}".`);
+    expect(settings.stderr).toContain(`No integration with id or name "${integrationId}" in this organization.`);
+    expect(deleteRole.stderr).toContain(`No role with id or name "${roleId}" in this organization.`);
     expect(identity.stderr).toContain(`No identity with id "${adaId}".`);
     expect(status.stderr).toContain(`No remap job with id "${jobId}".`);
     expect(identities.trim()).toBe('No identities.');

@@ -99,13 +99,17 @@ export interface OrganizationRepository {
   /** Creates the organization unless one of that name exists; returns it either way. */
   ensure(organization: Organization): Promise<Organization>;
   count(): Promise<number>;
+  /** Deletes it and, through the foreign keys, everything that belongs to it. */
+  delete(id: string): Promise<boolean>;
 }
 
 export interface IntegrationRepository {
   settings(integrationId: string): Promise<IntegrationSettings | undefined>;
   saveSettings(integrationId: string, settings: IntegrationSettings): Promise<boolean>;
-  /** False when the organization already has an integration of that name. */
+  /** False when the organization already has an integration of that name, in any case. */
   insert(integration: Integration, tokenHash: string): Promise<boolean>;
+  /** The organization's integration of exactly this name, else the one of this name in another case. */
+  findByName(organizationId: string, name: string): Promise<Integration | undefined>;
   list(organizationId: string | undefined): Promise<readonly Integration[]>;
   findById(integrationId: string): Promise<Integration | undefined>;
   findCredential(integrationId: string): Promise<IntegrationCredential | undefined>;
@@ -207,6 +211,18 @@ export interface InstallationSecretRepository {
   getOrCreate(name: string, generate: () => string, now: string): Promise<string>;
 }
 
+/** A plain value the whole installation shares, with the time it was last written. */
+export interface InstallationSetting {
+  readonly value: string;
+  readonly updatedAt: string;
+}
+
+export interface InstallationSettingRepository {
+  find(name: string): Promise<InstallationSetting | undefined>;
+  /** Writes the value, replacing any earlier one (the last writer wins). */
+  save(name: string, value: string, now: string): Promise<void>;
+}
+
 export type IdentityStatus = 'active' | 'disabled' | 'deleted';
 
 /** A person (or workload) the app knows, built from what an integration provisioned or made by hand. */
@@ -272,6 +288,7 @@ export interface IdentityRepository {
     limit: number,
   ): Promise<readonly Identity[]>;
   countBySource(integrationId: string): Promise<number>;
+  countInOrganization(organizationId: string): Promise<number>;
   list(organizationId: string, query: IdentityQuery): Promise<readonly Identity[]>;
   /** What happens to an integration's identities when it goes away. */
   detachIntegration(
@@ -301,6 +318,8 @@ export interface DirectoryGroupRepository {
   /** The group of that name (case-insensitive), created if missing. */
   ensure(organizationId: string, name: string, newId: string, now: string): Promise<DirectoryGroup>;
   findById(organizationId: string, id: string): Promise<DirectoryGroup | undefined>;
+  /** The group of that name, in any case. */
+  findByName(organizationId: string, name: string): Promise<DirectoryGroup | undefined>;
   list(organizationId: string): Promise<readonly DirectoryGroup[]>;
   delete(organizationId: string, id: string): Promise<boolean>;
   /** The mapping for an IdP group: by its SCIM id first, then by its displayName (case-insensitive). */
@@ -439,6 +458,7 @@ export interface DirectoryStore {
   readonly jwtSigners: JwtSignerRepository;
   readonly remapJobs: RemapJobRepository;
   readonly installationSecrets: InstallationSecretRepository;
+  readonly installationSettings: InstallationSettingRepository;
   readonly organizations: OrganizationRepository;
   readonly integrations: IntegrationRepository;
   readonly scimResources: ScimResourceRepository;

@@ -187,6 +187,14 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
+    async countInOrganization(organizationId) {
+      const row = await db
+        .selectFrom('identities')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('organization_id', '=', organizationId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
     async list(organizationId, query) {
       let select = db
         .selectFrom('identities as i')

@@ -39,6 +39,10 @@ export function organizationRepository(db: Kysely<Database>): OrganizationReposi
         .executeTakeFirstOrThrow();
       return toOrganization(row);
     },
+    async delete(id) {
+      const result = await db.deleteFrom('organizations').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
     async count() {
       const row = await db
         .selectFrom('organizations')

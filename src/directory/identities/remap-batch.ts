@@ -48,6 +48,8 @@ export async function planRemapBatch(
   settings: IntegrationSettings,
   identities: readonly Identity[],
   now: string,
+  /** The mappings to plan with instead of the stored ones (a preview of a mapping change). */
+  mappingsOverride?: readonly GroupMapping[],
 ): Promise<PlannedIdentity[]> {
   const scimIds = identities.map((i) => i.scimResourceId).filter((id): id is string => id !== null);
   const users = new Map((await store.scimResources.findByIds(scope, 'User', scimIds)).map((u) => [u.id, u]));
@@ -58,7 +60,7 @@ export async function planRemapBatch(
       ? await store.identities.firstSeenGroupNamesMany(identityIds)
       : new Map<string, ReadonlyMap<string, string>>();
   const currentGroups = await store.identities.groupIdsOfMany(identityIds);
-  const mappings = await store.directoryGroups.mappings(scope.integrationId);
+  const mappings = mappingsOverride ?? (await store.directoryGroups.mappings(scope.integrationId));
 
   const planned: PlannedIdentity[] = [];
   for (const current of identities) {

@@ -1,4 +1,12 @@
-import type { Clock, DirectoryStore, IdSource, Identity, IntegrationScope, RemapJob } from '../ports.js';
+import type {
+  Clock,
+  DirectoryStore,
+  GroupMapping,
+  IdSource,
+  Identity,
+  IntegrationScope,
+  RemapJob,
+} from '../ports.js';
 import { DirectoryError } from '../directory-error.js';
 import type { IntegrationSettings } from './integration-settings.js';
 import {
@@ -41,6 +49,8 @@ export async function previewRemap(
   integrationId: string,
   settings?: IntegrationSettings,
   batchSize = 1000,
+  /** Group mappings as they would be after a change (the stored ones by default). */
+  mappings?: readonly GroupMapping[],
 ): Promise<RemapPreview> {
   const scope = await scopeOf(deps.store, integrationId);
   const chosen = settings ?? (await deps.store.integrations.settings(integrationId));
@@ -68,7 +78,7 @@ export async function previewRemap(
     if (identities.length === 0) break;
     position = identities.at(-1)?.scimResourceId ?? undefined;
     for (const identity of identities) oldKeys.add(`${identity.id}\u0000${identity.name.toLowerCase()}`);
-    const planned = await planRemapBatch(deps.store, scope, chosen, identities, now);
+    const planned = await planRemapBatch(deps.store, scope, chosen, identities, now, mappings);
     total += identities.length;
     for (const plan of planned) {
       if (!plan.change) continue;
