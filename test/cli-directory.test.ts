@@ -466,7 +466,9 @@ describe('names instead of ids', () => {
     );
     expect(await run('auth-policy', 'delete', 'CONTRACTORS')).toContain('Deleted auth policy "Contractors"');
     expect(await run('role', 'delete', 'auditor')).toContain('Deleted role "Auditor"');
-    expect(await run('jwt-signer', 'update', 'WEB', '--claim', 'email')).toContain('Updated JWT signer "web"');
+    expect(await run('jwt-signer', 'update', 'WEB', '--claim', 'email')).toContain(
+      'Updated JWT signer "web"',
+    );
     const missing = await fails('group', 'delete', 'no such group');
     expect(missing.stderr.trim()).toBe(
       'Error: No directory group with id or name "no such group" in this organization.',
