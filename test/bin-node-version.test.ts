@@ -49,7 +49,7 @@ describe.skipIf(skipReason !== undefined)(
 
       const refused = await outcome(SYSTEM_NODE, [bin, 'integration', 'rotate-token', 'nope'], env);
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toBe('Error: No integration with id "nope".\n');
+      expect(refused.stderr).toBe('Error: No integration with id or name "nope" in this organization.\n');
     });
 
     it('passes SIGTERM on to the server it re-executed, which shuts down gracefully', async () => {
