@@ -3,6 +3,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly publicBaseUrl: string;
+  /** Whether ROSTER_PUBLIC_URL set publicBaseUrl, or it was made from ROSTER_HOST and ROSTER_PORT. */
+  readonly publicBaseUrlFrom: 'ROSTER_PUBLIC_URL' | 'ROSTER_HOST and ROSTER_PORT';
   readonly database: DatabaseLocation;
   readonly logLevel: LogLevel;
   readonly tokenLifetimeDays: number;
@@ -76,6 +78,7 @@ export function loadConfig(env: Environment): Config {
     host,
     port,
     publicBaseUrl,
+    publicBaseUrlFrom: env.ROSTER_PUBLIC_URL?.trim() ? 'ROSTER_PUBLIC_URL' : 'ROSTER_HOST and ROSTER_PORT',
     database,
     logLevel: logLevel ?? 'info',
     tokenLifetimeDays: integer('ROSTER_TOKEN_LIFETIME_DAYS', 365, 1, 3650),

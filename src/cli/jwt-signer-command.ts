@@ -1,3 +1,4 @@
+import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { createJwtSigner } from '../directory/admin/create-jwt-signer.js';
@@ -110,8 +111,9 @@ export function jwtSignerCommand(config: () => Config): Command {
     });
 
   command
-    .command('update <id>')
+    .command('update')
     .description('Change a JWT signer (a new key source replaces the old one)')
+    .argument('<signer>', 'JWT signer id or name (any case)')
     .option('--name <name>', 'new name')
     .option('--issuer <iss>', 'new issuer')
     .option('--audience <aud>', 'new audience')
@@ -128,7 +130,8 @@ export function jwtSignerCommand(config: () => Config): Command {
       }
       const publicKeyPem = readKeyFile(options.publicKeyFile);
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const signer = await updateJwtSigner(deps, organization.id, id, {
+        const target = await resolveByIdOrName(deps.store, organization.id, 'JWT signer', id);
+        const signer = await updateJwtSigner(deps, organization.id, target.id, {
           name: options.name,
           issuer: options.issuer,
           audience: options.audience,
@@ -143,13 +146,15 @@ export function jwtSignerCommand(config: () => Config): Command {
     });
 
   command
-    .command('delete <id>')
+    .command('delete')
     .description('Delete a JWT signer; auth policies stop listing it')
+    .argument('<signer>', 'JWT signer id or name (any case)')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (id: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const { signer, policies } = await deleteJwtSigner(deps.store, organization.id, id);
+        const target = await resolveByIdOrName(deps.store, organization.id, 'JWT signer', id);
+        const { signer, policies } = await deleteJwtSigner(deps.store, organization.id, target.id);
         if (options.json) {
           printJson({ signer, policies });
           return;

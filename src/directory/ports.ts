@@ -108,13 +108,17 @@ export interface OrganizationRepository {
   /** The organization's settings (every default when none were saved). */
   settings(scope: OrganizationScope): Promise<OrganizationSettings>;
   saveSettings(scope: OrganizationScope, settings: OrganizationSettings): Promise<boolean>;
+  /** Deletes it and, through the foreign keys, everything that belongs to it. */
+  delete(id: string): Promise<boolean>;
 }
 
 export interface IntegrationRepository {
   settings(integrationId: string): Promise<IntegrationSettings | undefined>;
   saveSettings(integrationId: string, settings: IntegrationSettings): Promise<boolean>;
-  /** False when the organization already has an integration of that name. */
+  /** False when the organization already has an integration of that name, in any case. */
   insert(integration: Integration, tokenHash: string, settings: IntegrationSettings): Promise<boolean>;
+  /** The organization's integration of exactly this name, else the one of this name in another case. */
+  findByName(organizationId: string, name: string): Promise<Integration | undefined>;
   list(organizationId: string | undefined): Promise<readonly Integration[]>;
   findById(integrationId: string): Promise<Integration | undefined>;
   findCredential(integrationId: string): Promise<IntegrationCredential | undefined>;
@@ -206,6 +210,18 @@ export interface ScimResourceRepository {
 export interface InstallationSecretRepository {
   /** The named secret, created from `generate` by whichever instance asks first. */
   getOrCreate(name: string, generate: () => string, now: string): Promise<string>;
+}
+
+/** A plain value the whole installation shares, with the time it was last written. */
+export interface InstallationSetting {
+  readonly value: string;
+  readonly updatedAt: string;
+}
+
+export interface InstallationSettingRepository {
+  find(name: string): Promise<InstallationSetting | undefined>;
+  /** Writes the value, replacing any earlier one (the last writer wins). */
+  save(name: string, value: string, now: string): Promise<void>;
 }
 
 export type IdentityStatus = 'active' | 'disabled' | 'deleted';
@@ -328,6 +344,7 @@ export interface IdentityRepository {
     limit: number,
   ): Promise<readonly IdentitySource[]>;
   countSources(scope: IntegrationScope): Promise<number>;
+  countInOrganization(scope: OrganizationScope): Promise<number>;
   /** Ids of the identities the integration feeds together with another integration. */
   sharedIdentityIds(scope: IntegrationScope): Promise<readonly string[]>;
   /**
@@ -361,6 +378,8 @@ export interface DirectoryGroupRepository {
   /** The group of that name (case-insensitive), created if missing. */
   ensure(organizationId: string, name: string, newId: string, now: string): Promise<DirectoryGroup>;
   findById(organizationId: string, id: string): Promise<DirectoryGroup | undefined>;
+  /** The group of that name, in any case. */
+  findByName(organizationId: string, name: string): Promise<DirectoryGroup | undefined>;
   list(organizationId: string): Promise<readonly DirectoryGroup[]>;
   delete(organizationId: string, id: string): Promise<boolean>;
   /**
@@ -501,6 +520,7 @@ export interface DirectoryStore {
   readonly jwtSigners: JwtSignerRepository;
   readonly remapJobs: RemapJobRepository;
   readonly installationSecrets: InstallationSecretRepository;
+  readonly installationSettings: InstallationSettingRepository;
   readonly organizations: OrganizationRepository;
   readonly integrations: IntegrationRepository;
   readonly scimResources: ScimResourceRepository;

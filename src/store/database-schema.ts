@@ -18,6 +18,8 @@ export interface IntegrationsTable {
   token_expires_at: string | null;
   /** IntegrationSettings as JSON; null means every default. */
   settings: unknown;
+  /** The name folded to lower case: unique per organization (see migration 0007_integration_name_key). */
+  name_key: string | null;
 }
 
 export interface ScimResourcesTable {
@@ -55,6 +57,12 @@ export interface InstallationSecretsTable {
   name: string;
   value: string;
   created_at: string;
+}
+
+export interface InstallationSettingsTable {
+  name: string;
+  value: string;
+  updated_at: string;
 }
 
 export interface AuthPoliciesTable {
@@ -205,6 +213,7 @@ export interface Database {
   identity_group_names: IdentityGroupNamesTable;
   remap_jobs: RemapJobsTable;
   installation_secrets: InstallationSecretsTable;
+  installation_settings: InstallationSettingsTable;
   organizations: OrganizationsTable;
   integrations: IntegrationsTable;
   scim_resources: ScimResourcesTable;

@@ -45,6 +45,15 @@ export function directoryGroupRepository(db: Kysely<Database>): DirectoryGroupRe
         .executeTakeFirst();
       return row ? toGroup(row) : undefined;
     },
+    async findByName(organizationId, name) {
+      const row = await db
+        .selectFrom('directory_groups')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('name_key', '=', name.toLowerCase())
+        .executeTakeFirst();
+      return row ? toGroup(row) : undefined;
+    },
     async list(organizationId) {
       const rows = await db
         .selectFrom('directory_groups')

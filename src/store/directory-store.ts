@@ -7,6 +7,7 @@ import { authPolicyRepository, jwtSignerRepository } from './auth-policy-reposit
 import { directoryGroupRepository } from './directory-group-repository.js';
 import { identityRepository } from './identity-repository.js';
 import { installationSecretRepository } from './installation-secret-repository.js';
+import { installationSettingRepository } from './installation-setting-repository.js';
 import { remapJobRepository } from './remap-job-repository.js';
 import { roleRepository } from './role-repository.js';
 import { integrationRepository } from './integration-repository.js';
@@ -21,6 +22,7 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
   return {
     adminKeys: adminKeyRepository(db),
     installationSecrets: installationSecretRepository(db),
+    installationSettings: installationSettingRepository(db),
     identities: identityRepository(db, dialect),
     directoryGroups: directoryGroupRepository(db),
     roles: roleRepository(db, dialect),

@@ -241,6 +241,14 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         return [];
       });
     },
+    async countInOrganization(scope) {
+      const row = await db
+        .selectFrom('identities')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('organization_id', '=', scope.organizationId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
     async list(scope, query) {
       let select = db
         .selectFrom('identities as i')

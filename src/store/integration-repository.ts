@@ -48,11 +48,23 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
           token_created_at: integration.tokenCreatedAt,
           token_expires_at: integration.tokenExpiresAt,
           settings: JSON.stringify(settings),
+          name_key: integration.name.toLowerCase(),
         })
-        .onConflict((c) => c.columns(['organization_id', 'name']).doNothing())
+        // Either name constraint (exact, or folded: integrations_org_name_key_unique) refuses it.
+        .onConflict((c) => c.doNothing())
         .returning('id')
         .executeTakeFirst();
       return result !== undefined;
+    },
+    async findByName(organizationId, name) {
+      const rows = await db
+        .selectFrom('integrations')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where((eb) => eb.or([eb('name', '=', name), eb('name_key', '=', name.toLowerCase())]))
+        .execute();
+      const row = rows.find((r) => r.name === name) ?? rows[0];
+      return row ? toIntegration(row) : undefined;
     },
     async list(organizationId) {
       let query = db.selectFrom('integrations').selectAll().orderBy('created_at').orderBy('id');

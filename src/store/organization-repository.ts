@@ -64,6 +64,10 @@ export function organizationRepository(db: Kysely<Database>, dialect: StoreDiale
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
+    async delete(id) {
+      const result = await db.deleteFrom('organizations').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
     async count() {
       const row = await db
         .selectFrom('organizations')

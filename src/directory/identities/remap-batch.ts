@@ -1,7 +1,14 @@
 import { applySyncPlan } from '../identity-sync/apply-sync-plan.js';
 import { loadSyncInputs } from '../identity-sync/load-sync-inputs.js';
 import { planUserSync, type ChangedField, type UserSyncPlan } from '../identity-sync/plan-user-sync.js';
-import type { DirectoryStore, IdSource, IdentitySource, IntegrationScope, SortKey } from '../ports.js';
+import type {
+  DirectoryStore,
+  GroupMapping,
+  IdSource,
+  IdentitySource,
+  IntegrationScope,
+  SortKey,
+} from '../ports.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import { ensureUnmappedGroups } from '../identity-sync/ensure-unmapped-groups.js';
 
@@ -35,6 +42,8 @@ export async function planRemapBatch(
   settings: IntegrationSettings,
   sources: readonly IdentitySource[],
   now: string,
+  /** The mappings to plan with instead of the stored ones (a preview of a mapping change). */
+  mappingsOverride?: readonly GroupMapping[],
 ): Promise<UserSyncPlan[]> {
   const users = await store.scimResources.findByIds(
     scope,
@@ -50,7 +59,7 @@ export async function planRemapBatch(
   const context = {
     scope,
     settings,
-    mappings: loaded.mappings,
+    mappings: mappingsOverride ?? loaded.mappings,
     now,
     newIdentityId: () => {
       throw new Error('a remapped link always has its identity');

@@ -1,4 +1,4 @@
-import type { Clock, DirectoryStore, IdSource, IntegrationScope, RemapJob } from '../ports.js';
+import type { Clock, DirectoryStore, GroupMapping, IdSource, IntegrationScope, RemapJob } from '../ports.js';
 import { DirectoryError } from '../directory-error.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import {
@@ -43,6 +43,8 @@ export async function previewRemap(
   integrationId: string,
   settings?: IntegrationSettings,
   batchSize = 1000,
+  /** Group mappings as they would be after a change (the stored ones by default). */
+  mappings?: readonly GroupMapping[],
 ): Promise<RemapPreview> {
   const scope = await scopeOf(deps.store, integrationId);
   const chosen = settings ?? (await deps.store.integrations.settings(integrationId));
@@ -68,7 +70,7 @@ export async function previewRemap(
     const sources = await deps.store.identities.listSources(scope, position, batchSize);
     if (sources.length === 0) break;
     position = sources.at(-1)?.scimResourceId;
-    const planned = await planRemapBatch(deps.store, scope, chosen, sources, now);
+    const planned = await planRemapBatch(deps.store, scope, chosen, sources, now, mappings);
     total += sources.length;
     for (const plan of planned) {
       const change = changeOf(plan);

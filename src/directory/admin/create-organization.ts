@@ -1,4 +1,4 @@
-import { checkName } from '../admin/check-name.js';
+import { checkName } from './check-name.js';
 import { DirectoryError } from '../directory-error.js';
 import type { Clock, DirectoryStore, IdSource, Organization } from '../ports.js';
 
