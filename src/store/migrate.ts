@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type DatabaseIntrospector, type Kysely } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import type { Database } from './database-schema.js';
 import { migrations } from './migrations.js';
@@ -18,9 +18,41 @@ async function migrator(db: Kysely<Database>, dialect: StoreDialect): Promise<Mi
   const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const schema = result.rows[0]?.schema;
   return new Migrator({
-    db,
+    db: withSchemaIntrospection(db, schema ?? 'public'),
     provider: provider(dialect),
     ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+}
+
+/**
+ * Kysely's migrator asks the introspector for every column of every table of every schema it can see,
+ * only to learn whether its own two tables exist. That is slow on a database with many schemas, and it
+ * fails outright when another schema is dropped during the query (`has_schema_privilege` on a schema
+ * that no longer exists): several Roster installations or test runs share one database. The migrator
+ * is handed an introspector that looks at the schema in use only.
+ */
+function withSchemaIntrospection(db: Kysely<Database>, schema: string): Kysely<Database> {
+  const introspection: DatabaseIntrospector = {
+    async getSchemas() {
+      const rows = await sql<{
+        name: string;
+      }>`select nspname as name from pg_catalog.pg_namespace where nspname = ${schema}`.execute(db);
+      return rows.rows;
+    },
+    async getTables() {
+      const rows = await sql<{
+        name: string;
+      }>`select tablename as name from pg_catalog.pg_tables where schemaname = ${schema}`.execute(db);
+      return rows.rows.map((row) => ({ name: row.name, schema, isView: false, isForeign: false, columns: [] }));
+    },
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, property, target);
+      // Kysely keeps its state in private fields: its methods must run on the real instance.
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
   });
 }
 
