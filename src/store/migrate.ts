@@ -43,7 +43,13 @@ function withSchemaIntrospection(db: Kysely<Database>, schema: string): Kysely<D
       const rows = await sql<{
         name: string;
       }>`select tablename as name from pg_catalog.pg_tables where schemaname = ${schema}`.execute(db);
-      return rows.rows.map((row) => ({ name: row.name, schema, isView: false, isForeign: false, columns: [] }));
+      return rows.rows.map((row) => ({
+        name: row.name,
+        schema,
+        isView: false,
+        isForeign: false,
+        columns: [],
+      }));
     },
   };
   return new Proxy(db, {
