@@ -7,6 +7,9 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/cli/config.js';
 import { rosterProgram } from '../src/cli/program.js';
+import { scimErrorCatalogue } from '../src/core/errors.js';
+import { directoryErrorCatalogue } from '../src/directory/directory-error.js';
+import { adminErrorCodes } from '../src/http/admin/admin-api-error.js';
 import { ensureDefaultOrganization } from '../src/directory/integrations/ensure-default-organization.js';
 import { loadCursorSigningKey } from '../src/directory/scim/cursor-signing-key.js';
 import { buildApp } from '../src/http/build-app.js';
@@ -241,40 +244,72 @@ describe('README.md and docs/*.md', () => {
 });
 
 describe('docs/errors.md', () => {
-  /** Every SCIM error code the source can raise: `new ScimError(status, 'code', …)` and the classes used. */
-  function raisedCodes(): Set<string> {
-    const sources = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-      .map((f) => ({ file: f, text: readFileSync(join(root, 'src', f), 'utf8') }));
-    const codes = new Set<string>();
-    for (const { text } of sources) {
-      for (const m of text.matchAll(/new ScimError\(\s*[\w.]+,\s*'([a-z_]+)'/g)) codes.add(m[1] ?? '');
-    }
-    const errors = sources.find((s) => s.file === join('core', 'errors.ts'))?.text ?? '';
-    for (const m of errors.matchAll(
-      /class (\w+) extends ScimError \{\s*constructor\([^)]*\) \{\s*super\(\d+, '([a-z_]+)'/g,
-    )) {
-      const used = sources.some(
-        (s) => s.file !== join('core', 'errors.ts') && s.text.includes(`new ${m[1]}(`),
-      );
-      if (used) codes.add(m[2] ?? '');
-    }
-    return codes;
-  }
+  const sources = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !/\.(test|cases|fixtures|arbitrary|support)\.ts$/.test(f))
+    .map((f) => ({ file: f, text: readFileSync(join(root, 'src', f), 'utf8') }));
+  const errorsSource = sources.find((s) => s.file === join('core', 'errors.ts'))?.text ?? '';
 
-  it('lists every error code the SCIM endpoint can answer with, and no other', () => {
+  it('lists every code of the SCIM error catalogue, with its status and scimType, and no other', () => {
     const text = documents.find((d) => d.path === 'docs/errors.md')?.text ?? '';
     const table = tablesOf('docs/errors.md', text).tables.find((t) => t.header[2] === 'code');
-    const listed = new Set((table?.rows ?? []).map((row) => (row.cells[2] ?? '').replaceAll('`', '')));
-    const raised = raisedCodes();
-    expect(raised.size).toBeGreaterThan(10);
+    const rows = new Map(
+      (table?.rows ?? []).map((row) => [
+        (row.cells[2] ?? '').replaceAll('`', ''),
+        { status: row.cells[0] ?? '', scimType: (row.cells[1] ?? '').replaceAll('`', '') },
+      ]),
+    );
+    const catalogue = Object.entries(scimErrorCatalogue).map(([code, entry]) => ({
+      code,
+      status: String(entry.status),
+      scimType: 'scimType' in entry ? entry.scimType : '–',
+    }));
+    expect(catalogue.length).toBeGreaterThan(10);
     expect({
-      unlisted: [...raised].filter((c) => !listed.has(c)),
-      stale: [...listed].filter((c) => !raised.has(c)),
-    }).toEqual({
-      unlisted: [],
-      stale: [],
-    });
+      unlisted: catalogue.filter((e) => !rows.has(e.code)).map((e) => e.code),
+      stale: [...rows.keys()].filter((code) => !(code in scimErrorCatalogue)),
+      different: catalogue
+        .filter((e) => rows.has(e.code))
+        .filter((e) => rows.get(e.code)?.status !== e.status || rows.get(e.code)?.scimType !== e.scimType)
+        .map(
+          (e) =>
+            `${e.code}: docs say ${JSON.stringify(rows.get(e.code))}, the catalogue ${e.status} ${e.scimType}`,
+        ),
+    }).toEqual({ unlisted: [], stale: [], different: [] });
+  });
+
+  it('has no error class that nothing raises', () => {
+    const classes = [...errorsSource.matchAll(/export class (\w+) extends ScimError/g)].map(
+      (m) => m[1] ?? '',
+    );
+    expect(classes.length).toBeGreaterThan(10);
+    const unused = classes.filter(
+      (name) => !sources.some((s) => s.file !== join('core', 'errors.ts') && s.text.includes(`new ${name}(`)),
+    );
+    expect(unused).toEqual([]);
+  });
+
+  it('lists every directory error code with its family and admin API status, and no other', () => {
+    const text = documents.find((d) => d.path === 'docs/errors.md')?.text ?? '';
+    const table = tablesOf('docs/errors.md', text).tables.find((t) => t.header[1] === 'family');
+    const rows = new Map(
+      (table?.rows ?? []).map((row) => [
+        (row.cells[0] ?? '').replaceAll('`', ''),
+        (row.cells[1] ?? '').replaceAll('`', ''),
+      ]),
+    );
+    expect(Object.fromEntries(rows)).toEqual({ ...directoryErrorCatalogue });
+  });
+
+  it('the admin API error codes docs/admin-api.md lists are exactly the codes its errors carry', () => {
+    const text = documents.find((d) => d.path === 'docs/admin-api.md')?.text ?? '';
+    const table = tablesOf('docs/admin-api.md', text).tables.find((t) => t.header[1] === '`code`');
+    const listed = (table?.rows ?? []).map((row) => (row.cells[1] ?? '').replaceAll('`', '')).sort();
+    expect(listed).toEqual([...adminErrorCodes].sort());
+  });
+
+  it('builds no SCIM error by hand: every one is a class of the catalogue', () => {
+    const byHand = sources.filter((s) => /new ScimError\(/.test(s.text)).map((s) => s.file);
+    expect(byHand).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { createAdminKey } from '../directory/admin-keys/create-admin-key.js';
 import { revokeAdminKey } from '../directory/admin-keys/revoke-admin-key.js';
 import { organizationNamed } from '../directory/admin/organization-named.js';
-import { DirectoryError } from '../directory/directory-error.js';
+import { InvalidDirectoryInput } from '../directory/directory-error.js';
 import type { AdminKey, DirectoryStore } from '../directory/ports.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
@@ -36,10 +36,9 @@ export function adminKeyCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (options: { name: string; org?: string; installation?: boolean; json?: boolean }) => {
       if ((options.org === undefined) === (options.installation !== true)) {
-        throw new DirectoryError(
-          'invalid_scope',
+        throw new InvalidDirectoryInput('invalid_scope', [
           'Choose exactly one of --org <organization> and --installation.',
-        );
+        ]);
       }
       await withStore(config(), async (store) => {
         const organization =

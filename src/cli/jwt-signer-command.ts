@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { createJwtSigner } from '../directory/admin/create-jwt-signer.js';
 import { deleteJwtSigner } from '../directory/admin/delete-jwt-signer.js';
 import { updateJwtSigner } from '../directory/admin/update-jwt-signer.js';
-import { DirectoryError } from '../directory/directory-error.js';
+import { InvalidDirectoryInput } from '../directory/directory-error.js';
 import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
 import type { JwtSigner } from '../directory/ports.js';
 import type { Config } from './config.js';
@@ -17,7 +17,9 @@ function readKeyFile(file: string | undefined): string | undefined {
     return readFileSync(file, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DirectoryError('invalid_jwt_signer', `Cannot read the public key file "${file}": ${reason}`);
+    throw new InvalidDirectoryInput('invalid_jwt_signer', [
+      `Cannot read the public key file "${file}": ${reason}`,
+    ]);
   }
 }
 
@@ -126,7 +128,9 @@ export function jwtSignerCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (id: string, options: SignerOptions & { enabled?: boolean; disabled?: boolean }) => {
       if (options.enabled && options.disabled) {
-        throw new DirectoryError('invalid_jwt_signer', 'Give at most one of --enabled and --disabled.');
+        throw new InvalidDirectoryInput('invalid_jwt_signer', [
+          'Give at most one of --enabled and --disabled.',
+        ]);
       }
       const publicKeyPem = readKeyFile(options.publicKeyFile);
       await withOrganization(config(), options.org, async ({ deps, organization }) => {

@@ -8,7 +8,7 @@ import {
 } from '../directory/admin/parse-settings-change.js';
 import { previewIntegrationSettings } from '../directory/admin/preview-integration-settings.js';
 import { showIntegrationSettings } from '../directory/admin/show-integration-settings.js';
-import { DirectoryError } from '../directory/directory-error.js';
+import { InvalidDirectoryInput } from '../directory/directory-error.js';
 import {
   compatibilityModes,
   identityNameSources,
@@ -112,7 +112,7 @@ export function addSettingsCommands(integration: Command, config: () => Config):
     .action(
       async (id: string, options: SettingsOptions & { preview?: boolean; org: string; json?: boolean }) => {
         const change = parseSettingsChange(options);
-        if (!change.ok) throw new DirectoryError('invalid_settings', change.error.join('; '));
+        if (!change.ok) throw new InvalidDirectoryInput('invalid_settings', change.error);
         await withOrganization(config(), options.org, async ({ deps, organization }) => {
           ({ id } = await resolveByIdOrName(deps.store, organization.id, 'integration', id));
           const policy = change.value.authPolicyId;

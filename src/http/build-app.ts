@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { NotFoundError } from '../core/errors.js';
 import type { AppDependencies } from './app-dependencies.js';
 import { adminPlugin } from './admin/admin-plugin.js';
-import { replyWithError } from './error-reply.js';
+import { replyWithScimError } from './scim-error-reply.js';
 import { requestIdOf } from './request-id.js';
 import { scimPlugin } from './scim/scim-plugin.js';
 
@@ -38,7 +38,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // SCIM bodies are JSON; anything else is 415, not a string handed to the use cases.
   app.removeContentTypeParser(['text/plain']);
 
-  app.setErrorHandler((error, request, reply) => replyWithError(error, request, reply));
+  app.setErrorHandler((error, request, reply) => replyWithScimError(error, request, reply));
   app.setNotFoundHandler(async (request) => {
     throw new NotFoundError(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });

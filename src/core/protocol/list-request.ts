@@ -1,4 +1,4 @@
-import { InvalidFilterError, InvalidValueError, ScimError } from '../errors.js';
+import { InvalidCountError, InvalidFilterError, InvalidValueError } from '../errors.js';
 import type { ResolvedFilter } from '../filter/filter-ast.js';
 import { parseFilter, type FilterOptions } from '../filter/parse-filter.js';
 import { resolveFilter } from '../filter/resolve-filter.js';
@@ -40,10 +40,6 @@ export interface ListRequest {
   readonly sort: SortOrder | undefined;
   readonly pagination: Pagination;
   readonly projection: Projection;
-}
-
-export function invalidCountError(detail: string): ScimError {
-  return new ScimError(400, 'invalid_count', detail, 'invalidCount');
 }
 
 /** Validates list parameters against the resource type; every failure is a typed SCIM error. */
@@ -114,7 +110,9 @@ function parsePagination(parameters: ListParameters, limits: PageLimits): Pagina
     // RFC 9865 §2: a cursor page holds between 1 and maxPageSize results.
     const count = parameters.count ?? limits.defaultPageSize;
     if (!Number.isInteger(count) || count < 1 || count > limits.maxPageSize) {
-      throw invalidCountError(`count must be between 1 and ${limits.maxPageSize} with cursor pagination.`);
+      throw new InvalidCountError(
+        `count must be between 1 and ${limits.maxPageSize} with cursor pagination.`,
+      );
     }
     if (parameters.startIndex !== undefined) {
       throw new InvalidValueError('Use either cursor or startIndex, not both.');

@@ -1,5 +1,5 @@
 import { integrationInOrganization } from '../admin/integration-in-organization.js';
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import { createIntegration, type IssuedIntegration } from '../integrations/create-integration.js';
 import { deleteIntegration, type IdentitiesOnDelete } from '../integrations/delete-integration.js';
 import { rotateIntegrationToken } from '../integrations/rotate-integration-token.js';
@@ -15,7 +15,7 @@ export async function createIntegrationInOrganization(
 ): Promise<IssuedIntegration> {
   const organization = await deps.store.organizations.findById(organizationId);
   if (!organization) {
-    throw new DirectoryError('organization_not_found', `No organization with id "${organizationId}".`);
+    throw new DirectoryNotFound('organization_not_found', `No organization with id "${organizationId}".`);
   }
   return createIntegration(deps, { ...input, organizationName: organization.name });
 }

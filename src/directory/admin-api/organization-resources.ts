@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import type { AuthPolicy, DirectoryGroup, DirectoryStore, JwtSigner, Role } from '../ports.js';
 
 /** Lookups by id within one organization; another tenant's id is "not found", like a missing one. */
@@ -8,7 +8,7 @@ export async function roleInOrganization(
   id: string,
 ): Promise<Role> {
   const role = await store.roles.findById(organizationId, id);
-  if (!role) throw new DirectoryError('role_not_found', `No role with id "${id}".`);
+  if (!role) throw new DirectoryNotFound('role_not_found', `No role with id "${id}".`);
   return role;
 }
 
@@ -18,7 +18,7 @@ export async function authPolicyInOrganization(
   id: string,
 ): Promise<AuthPolicy> {
   const policy = await store.authPolicies.findById(organizationId, id);
-  if (!policy) throw new DirectoryError('auth_policy_not_found', `No auth policy with id "${id}".`);
+  if (!policy) throw new DirectoryNotFound('auth_policy_not_found', `No auth policy with id "${id}".`);
   return policy;
 }
 
@@ -28,7 +28,7 @@ export async function jwtSignerInOrganization(
   id: string,
 ): Promise<JwtSigner> {
   const signer = await store.jwtSigners.findById(organizationId, id);
-  if (!signer) throw new DirectoryError('jwt_signer_not_found', `No JWT signer with id "${id}".`);
+  if (!signer) throw new DirectoryNotFound('jwt_signer_not_found', `No JWT signer with id "${id}".`);
   return signer;
 }
 
@@ -39,7 +39,7 @@ export async function directoryGroupInOrganization(
   id: string,
 ): Promise<DirectoryGroup & { readonly roles: readonly Role[] }> {
   const group = await store.directoryGroups.findById(organizationId, id);
-  if (!group) throw new DirectoryError('group_not_found', `No directory group with id "${id}".`);
+  if (!group) throw new DirectoryNotFound('group_not_found', `No directory group with id "${id}".`);
   const roleIds = new Set(await store.directoryGroups.roleIdsOf(group.id));
   const roles = (await store.roles.list(organizationId)).filter((role) => roleIds.has(role.id));
   return { ...group, roles };

@@ -1,5 +1,5 @@
 import type { AdminPrincipal } from '../admin-keys/authenticate-admin-key.js';
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import type { DirectoryStore, Organization } from '../ports.js';
 
 /**
@@ -15,7 +15,7 @@ export async function organizationVisibleTo(
   const visible = principal.organizationId === null || principal.organizationId === organizationId;
   const organization = visible ? await store.organizations.findById(organizationId) : undefined;
   if (!organization) {
-    throw new DirectoryError('organization_not_found', `No organization with id "${organizationId}".`);
+    throw new DirectoryNotFound('organization_not_found', `No organization with id "${organizationId}".`);
   }
   return organization;
 }

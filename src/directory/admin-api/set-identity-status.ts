@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryConflict, DirectoryNotFound } from '../directory-error.js';
 import type { Clock, DirectoryStore, Identity } from '../ports.js';
 
 /**
@@ -14,9 +14,9 @@ export async function setIdentityStatus(
 ): Promise<Identity> {
   return deps.store.transaction(async (store) => {
     const identity = await store.identities.findById({ organizationId }, identityId);
-    if (!identity) throw new DirectoryError('identity_not_found', `No identity with id "${identityId}".`);
+    if (!identity) throw new DirectoryNotFound('identity_not_found', `No identity with id "${identityId}".`);
     if (identity.status === 'deleted') {
-      throw new DirectoryError(
+      throw new DirectoryConflict(
         'identity_deleted',
         'The identity provider deleted this identity; restore the user there to bring it back.',
       );

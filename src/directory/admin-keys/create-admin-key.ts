@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
 import { hashBearerToken } from '../integrations/bearer-token.js';
 import type { AdminKey, Clock, DirectoryStore, IdSource } from '../ports.js';
 import { adminKeyHint, generateAdminKeySecret } from './admin-key-secret.js';
@@ -23,13 +23,15 @@ export async function createAdminKey(
 ): Promise<IssuedAdminKey> {
   const name = input.name.trim();
   if (name === '' || name.length > MAX_NAME_LENGTH) {
-    throw new DirectoryError(
-      'invalid_name',
+    throw new InvalidDirectoryInput('invalid_name', [
       `An admin key needs a name of 1 to ${MAX_NAME_LENGTH} characters.`,
-    );
+    ]);
   }
   if (input.organizationId !== null && !(await deps.store.organizations.findById(input.organizationId))) {
-    throw new DirectoryError('organization_not_found', `No organization with id "${input.organizationId}".`);
+    throw new DirectoryNotFound(
+      'organization_not_found',
+      `No organization with id "${input.organizationId}".`,
+    );
   }
   const secret = generateAdminKeySecret();
   const key: AdminKey = {

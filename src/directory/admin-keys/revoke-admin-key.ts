@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import type { AdminKey, Clock, DirectoryStore } from '../ports.js';
 
 /** Revokes a key: the next request that presents it gets 401, on every instance (the row is read per request). */
@@ -7,6 +7,6 @@ export async function revokeAdminKey(
   keyId: string,
 ): Promise<AdminKey> {
   const revoked = await deps.store.adminKeys.revoke(keyId, deps.clock.now().toISOString());
-  if (!revoked) throw new DirectoryError('admin_key_not_found', `No admin key with id "${keyId}".`);
+  if (!revoked) throw new DirectoryNotFound('admin_key_not_found', `No admin key with id "${keyId}".`);
   return revoked;
 }

@@ -26,19 +26,32 @@ describe('checkGroupMapping', () => {
     [
       'refuses neither',
       { group: 'Eng' },
-      { ok: false, error: ['give exactly one of the IdP group id and the IdP group name'] },
+      {
+        ok: false,
+        error: [
+          { field: 'idpGroupId', message: 'give exactly one of the IdP group id and the IdP group name' },
+        ],
+      },
     ],
     [
       'refuses both',
       { idpGroupId: 'g', idpGroupName: 'n', group: 'Eng' },
-      { ok: false, error: ['give exactly one of the IdP group id and the IdP group name'] },
+      {
+        ok: false,
+        error: [
+          { field: 'idpGroupId', message: 'give exactly one of the IdP group id and the IdP group name' },
+        ],
+      },
     ],
     [
       'refuses an empty IdP group and an empty directory group at once',
       { idpGroupName: ' ', group: '' },
       {
         ok: false,
-        error: ['the IdP group id or name must not be empty', 'The directory group needs a non-empty name'],
+        error: [
+          { field: 'idpGroupName', message: 'the IdP group id or name must not be empty' },
+          { field: 'group', message: 'The directory group needs a non-empty name' },
+        ],
       },
     ],
   ];

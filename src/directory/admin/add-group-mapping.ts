@@ -1,11 +1,11 @@
 import { err, ok, type Result } from '../../core/result.js';
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryConflict, DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
+import type { Problem } from '../directory-error.js';
 import { startRemap, type RemapPreview } from '../identities/remap-integration.js';
 import type { DirectoryGroup, DirectoryStore, GroupMapping, IntegrationScope, RemapJob } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkName } from './check-name.js';
 import { integrationInOrganization } from './integration-in-organization.js';
-import { invalidInput } from './invalid-input.js';
 import { previewMappingChange } from './preview-mapping-change.js';
 
 export interface GroupMappingInput {
@@ -23,17 +23,23 @@ export interface CheckedGroupMapping {
   readonly group: string;
 }
 
-export function checkGroupMapping(input: GroupMappingInput): Result<CheckedGroupMapping, string[]> {
-  const problems: string[] = [];
+export function checkGroupMapping(input: GroupMappingInput): Result<CheckedGroupMapping, Problem[]> {
+  const problems: Problem[] = [];
   const byId = input.idpGroupId?.trim();
   const byName = input.idpGroupName?.trim();
   if ((byId === undefined) === (byName === undefined)) {
-    problems.push('give exactly one of the IdP group id and the IdP group name');
+    problems.push({
+      field: 'idpGroupId',
+      message: 'give exactly one of the IdP group id and the IdP group name',
+    });
   } else if (byId === '' || byName === '') {
-    problems.push('the IdP group id or name must not be empty');
+    problems.push({
+      field: byId === '' ? 'idpGroupId' : 'idpGroupName',
+      message: 'the IdP group id or name must not be empty',
+    });
   }
   const group = checkName('The directory group', input.group);
-  if (!group.ok) problems.push(group.error);
+  if (!group.ok) problems.push({ field: 'group', message: group.error });
   if (problems.length > 0 || !group.ok) return err(problems);
   return ok(
     byId !== undefined
@@ -65,7 +71,7 @@ export async function addGroupMapping(
   input: GroupMappingInput,
 ): Promise<AddedGroupMapping & { readonly job: RemapJob }> {
   const checked = checkGroupMapping(input);
-  if (!checked.ok) throw invalidInput('invalid_group_mapping', checked.error);
+  if (!checked.ok) throw new InvalidDirectoryInput('invalid_group_mapping', checked.error);
   return deps.store.transaction(async (store) => {
     const added = await writeGroupMapping(deps, store, organizationId, integrationId, checked.value);
     return { ...added, job: await startRemap({ ...deps, store }, integrationId) };
@@ -80,7 +86,7 @@ export async function previewAddGroupMapping(
   input: GroupMappingInput,
 ): Promise<AddedGroupMapping & { readonly preview: RemapPreview }> {
   const checked = checkGroupMapping(input);
-  if (!checked.ok) throw invalidInput('invalid_group_mapping', checked.error);
+  if (!checked.ok) throw new InvalidDirectoryInput('invalid_group_mapping', checked.error);
   const { result, preview } = await previewMappingChange(deps, integrationId, (store) =>
     writeGroupMapping(deps, store, organizationId, integrationId, checked.value),
   );
@@ -102,7 +108,7 @@ async function writeGroupMapping(
   const existing = await store.directoryGroups.mappings(integrationId);
   const same = existing.find((m) => m.matchBy === matchBy && m.idpGroup === key);
   if (same && !same.automatic) {
-    throw new DirectoryError(
+    throw new DirectoryConflict(
       'mapping_exists',
       `IdP group "${idpGroup}" is already mapped (mapping ${same.id}); remove that mapping first.`,
     );
@@ -123,7 +129,7 @@ async function writeGroupMapping(
     automatic: false,
   };
   if (!(await store.directoryGroups.addMapping(mapping, now))) {
-    throw new DirectoryError('mapping_exists', `IdP group "${idpGroup}" is already mapped.`);
+    throw new DirectoryConflict('mapping_exists', `IdP group "${idpGroup}" is already mapped.`);
   }
   return { mapping, group, groupCreated: created, replaced };
 }
@@ -139,7 +145,7 @@ async function groupNamedOrWithId(
   if (byId) return { group: byId, created: false };
   // An id that matches nothing here is a typo or another tenant's group, not a name to create.
   if (UUID.test(nameOrId)) {
-    throw new DirectoryError('group_not_found', `No directory group with id "${nameOrId}".`);
+    throw new DirectoryNotFound('group_not_found', `No directory group with id "${nameOrId}".`);
   }
   const newId = deps.ids.newId();
   const group = await store.directoryGroups.ensure(organizationId, nameOrId, newId, now);

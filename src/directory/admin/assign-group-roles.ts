@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import type { DirectoryGroup, Role } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';
 import { resolveManyByIdOrName } from './resolve-by-id-or-name.js';
@@ -15,7 +15,7 @@ export async function assignGroupRoles(
 ): Promise<{ group: DirectoryGroup; roles: readonly Role[] }> {
   return deps.store.transaction(async (store) => {
     const group = await store.directoryGroups.findById(organizationId, groupId);
-    if (!group) throw new DirectoryError('group_not_found', `No directory group with id "${groupId}".`);
+    if (!group) throw new DirectoryNotFound('group_not_found', `No directory group with id "${groupId}".`);
     const chosen = await resolveManyByIdOrName(store, organizationId, 'role', roles);
     await store.directoryGroups.setRoles(
       group.id,

@@ -1,5 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { err, ok, type Result } from '../../core/result.js';
+import type { Problem } from '../directory-error.js';
 import { checkName } from './check-name.js';
 
 export interface JwtSignerFields {
@@ -33,30 +34,31 @@ const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
  * A JWT signer's fields, checked together (every problem at once): name, issuer and audience are
  * required; the key comes from exactly one of a JWKS URL and a PEM public key.
  */
-export function checkJwtSigner(fields: JwtSignerFields): Result<CheckedJwtSigner, string[]> {
-  const problems: string[] = [];
+export function checkJwtSigner(fields: JwtSignerFields): Result<CheckedJwtSigner, Problem[]> {
+  const problems: Problem[] = [];
+  const problem = (field: string, message: string) => problems.push({ field, message });
   const name = checkName('A JWT signer', fields.name);
-  if (!name.ok) problems.push(name.error);
+  if (!name.ok) problem('name', name.error);
   const issuer = fields.issuer.trim();
-  if (issuer === '') problems.push('the issuer (the JWT "iss" claim) must not be empty');
+  if (issuer === '') problem('issuer', 'the issuer (the JWT "iss" claim) must not be empty');
   const audience = fields.audience.trim();
-  if (audience === '') problems.push('the audience (the JWT "aud" claim) must not be empty');
+  if (audience === '') problem('audience', 'the audience (the JWT "aud" claim) must not be empty');
   const claim = (fields.externalIdClaim ?? 'sub').trim();
   if (claim === '' || /\s/.test(claim))
-    problems.push('the external ID claim must be a claim name without spaces');
+    problem('externalIdClaim', 'the external ID claim must be a claim name without spaces');
 
   const jwksUrl = blankToNull(fields.jwksUrl);
   const pem = blankToNull(fields.publicKeyPem);
   let publicKeyPem: string | null = null;
   if ((jwksUrl === null) === (pem === null)) {
-    problems.push('give exactly one of a JWKS URL and a PEM public key');
+    problem('jwksUrl', 'give exactly one of a JWKS URL and a PEM public key');
   } else if (jwksUrl !== null) {
-    const problem = jwksUrlProblem(jwksUrl);
-    if (problem) problems.push(problem);
+    const urlProblem = jwksUrlProblem(jwksUrl);
+    if (urlProblem) problem('jwksUrl', urlProblem);
   } else if (pem !== null) {
     const key = publicKey(pem);
     if (key.ok) publicKeyPem = key.value;
-    else problems.push(key.error);
+    else problem('publicKeyPem', key.error);
   }
   if (!name.ok || problems.length > 0) return err(problems);
   return ok({

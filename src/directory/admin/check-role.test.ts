@@ -42,10 +42,10 @@ describe('checkRole', () => {
     expect(checkRole({ name: '', permissions: ['', 'has space', 'y'.repeat(201)] })).toEqual({
       ok: false,
       error: [
-        'A role needs a non-empty name',
-        'a permission must not be empty',
-        'permission "has space" must not contain spaces',
-        `permission "${'y'.repeat(20)}…" is longer than 200 characters`,
+        { field: 'name', message: 'A role needs a non-empty name' },
+        { field: 'permissions', message: 'a permission must not be empty' },
+        { field: 'permissions', message: 'permission "has space" must not contain spaces' },
+        { field: 'permissions', message: `permission "${'y'.repeat(20)}…" is longer than 200 characters` },
       ],
     });
   });

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../core/result.js';
+import type { Problem } from '../directory-error.js';
 import { checkName } from './check-name.js';
 
 export interface RoleFields {
@@ -12,19 +13,21 @@ const MAX_PERMISSION_LENGTH = 200;
  * A role's name and permissions, checked together (every problem at once). Permissions are opaque
  * words to Roster (`billing:read`, `admin`): non-empty, no spaces, kept in order without duplicates.
  */
-export function checkRole(fields: RoleFields): Result<RoleFields, string[]> {
-  const problems: string[] = [];
+export function checkRole(fields: RoleFields): Result<RoleFields, Problem[]> {
+  const problems: Problem[] = [];
   const name = checkName('A role', fields.name);
-  if (!name.ok) problems.push(name.error);
+  if (!name.ok) problems.push({ field: 'name', message: name.error });
   const permissions: string[] = [];
   for (const raw of fields.permissions) {
     const permission = raw.trim();
-    if (permission === '') problems.push('a permission must not be empty');
-    else if (/\s/.test(permission)) problems.push(`permission "${permission}" must not contain spaces`);
+    if (permission === '') problems.push({ field: 'permissions', message: 'a permission must not be empty' });
+    else if (/\s/.test(permission))
+      problems.push({ field: 'permissions', message: `permission "${permission}" must not contain spaces` });
     else if (permission.length > MAX_PERMISSION_LENGTH)
-      problems.push(
-        `permission "${permission.slice(0, 20)}…" is longer than ${MAX_PERMISSION_LENGTH} characters`,
-      );
+      problems.push({
+        field: 'permissions',
+        message: `permission "${permission.slice(0, 20)}…" is longer than ${MAX_PERMISSION_LENGTH} characters`,
+      });
     else if (!permissions.includes(permission)) permissions.push(permission);
   }
   if (!name.ok || problems.length > 0) return err(problems);

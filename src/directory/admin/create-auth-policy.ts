@@ -1,9 +1,8 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryConflict, InvalidDirectoryInput } from '../directory-error.js';
 import type { AuthPolicy } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkName } from './check-name.js';
 import { resolveManyByIdOrName } from './resolve-by-id-or-name.js';
-import { invalidInput } from './invalid-input.js';
 
 export interface AuthPolicyFields {
   readonly name: string;
@@ -18,7 +17,7 @@ export async function createAuthPolicy(
   fields: AuthPolicyFields,
 ): Promise<AuthPolicy> {
   const name = checkName('An auth policy', fields.name);
-  if (!name.ok) throw invalidInput('invalid_name', [name.error]);
+  if (!name.ok) throw new InvalidDirectoryInput('invalid_name', [{ field: 'name', message: name.error }]);
   const signers = await resolveManyByIdOrName(deps.store, organizationId, 'JWT signer', fields.signers);
   const policy: AuthPolicy = {
     id: deps.ids.newId(),
@@ -28,7 +27,7 @@ export async function createAuthPolicy(
     signerIds: signers.map((s) => s.id),
   };
   if (!(await deps.store.authPolicies.insert(policy, deps.clock.now().toISOString()))) {
-    throw new DirectoryError('name_taken', `An auth policy named "${policy.name}" already exists.`);
+    throw new DirectoryConflict('name_taken', `An auth policy named "${policy.name}" already exists.`);
   }
   return policy;
 }

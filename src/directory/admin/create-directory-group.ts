@@ -1,8 +1,7 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryConflict, InvalidDirectoryInput } from '../directory-error.js';
 import type { DirectoryGroup } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkName } from './check-name.js';
-import { invalidInput } from './invalid-input.js';
 
 /** A new directory group; names are unique per organization, case-insensitively. */
 export async function createDirectoryGroup(
@@ -11,7 +10,8 @@ export async function createDirectoryGroup(
   name: string,
 ): Promise<DirectoryGroup> {
   const checked = checkName('A directory group', name);
-  if (!checked.ok) throw invalidInput('invalid_name', [checked.error]);
+  if (!checked.ok)
+    throw new InvalidDirectoryInput('invalid_name', [{ field: 'name', message: checked.error }]);
   const newId = deps.ids.newId();
   const group = await deps.store.directoryGroups.ensure(
     organizationId,
@@ -20,7 +20,7 @@ export async function createDirectoryGroup(
     deps.clock.now().toISOString(),
   );
   if (group.id !== newId) {
-    throw new DirectoryError(
+    throw new DirectoryConflict(
       'name_taken',
       `A directory group named "${group.name}" already exists (${group.id}).`,
     );

@@ -1,8 +1,7 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryConflict, InvalidDirectoryInput } from '../directory-error.js';
 import type { JwtSigner } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkJwtSigner, type JwtSignerFields } from './check-jwt-signer.js';
-import { invalidInput } from './invalid-input.js';
 
 /** A new JWT signer; names are unique per organization. The Default auth policy accepts it while enabled. */
 export async function createJwtSigner(
@@ -11,10 +10,10 @@ export async function createJwtSigner(
   fields: JwtSignerFields,
 ): Promise<JwtSigner> {
   const checked = checkJwtSigner(fields);
-  if (!checked.ok) throw invalidInput('invalid_jwt_signer', checked.error);
+  if (!checked.ok) throw new InvalidDirectoryInput('invalid_jwt_signer', checked.error);
   const signer: JwtSigner = { id: deps.ids.newId(), organizationId, ...checked.value };
   if (!(await deps.store.jwtSigners.insert(signer, deps.clock.now().toISOString()))) {
-    throw new DirectoryError('name_taken', `A JWT signer named "${signer.name}" already exists.`);
+    throw new DirectoryConflict('name_taken', `A JWT signer named "${signer.name}" already exists.`);
   }
   return signer;
 }

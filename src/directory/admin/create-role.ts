@@ -1,16 +1,15 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryConflict, InvalidDirectoryInput } from '../directory-error.js';
 import type { Role } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkRole, type RoleFields } from './check-role.js';
-import { invalidInput } from './invalid-input.js';
 
 /** A new role; names are unique per organization (the unique constraint decides a race). */
 export async function createRole(deps: AdminDeps, organizationId: string, fields: RoleFields): Promise<Role> {
   const checked = checkRole(fields);
-  if (!checked.ok) throw invalidInput('invalid_role', checked.error);
+  if (!checked.ok) throw new InvalidDirectoryInput('invalid_role', checked.error);
   const role: Role = { id: deps.ids.newId(), organizationId, ...checked.value };
   if (!(await deps.store.roles.insert(role, deps.clock.now().toISOString()))) {
-    throw new DirectoryError('name_taken', `A role named "${role.name}" already exists.`);
+    throw new DirectoryConflict('name_taken', `A role named "${role.name}" already exists.`);
   }
   return role;
 }

@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryConflict, DirectoryNotFound } from '../directory-error.js';
 import type { AuthPolicy, DirectoryStore } from '../ports.js';
 
 /**
@@ -13,9 +13,10 @@ export async function deleteAuthPolicy(
 ): Promise<AuthPolicy> {
   return store.transaction(async (tx) => {
     const policy = await tx.authPolicies.findById(organizationId, policyId);
-    if (!policy) throw new DirectoryError('auth_policy_not_found', `No auth policy with id "${policyId}".`);
+    if (!policy)
+      throw new DirectoryNotFound('auth_policy_not_found', `No auth policy with id "${policyId}".`);
     if (policy.isDefault) {
-      throw new DirectoryError(
+      throw new DirectoryConflict(
         'default_policy_protected',
         'The Default auth policy cannot be deleted: identities without a policy of their own sign in under it.',
       );
@@ -26,13 +27,13 @@ export async function deleteAuthPolicy(
       if (settings?.authPolicyId === policyId) users.push(`"${integration.name}" (${integration.id})`);
     }
     if (users.length > 0) {
-      throw new DirectoryError(
+      throw new DirectoryConflict(
         'auth_policy_in_use',
         `Auth policy "${policy.name}" is the policy of integration ${users.join(', ')}; choose another there first (roster integration set <id> --auth-policy ...).`,
       );
     }
     if (!(await tx.authPolicies.delete(organizationId, policyId))) {
-      throw new DirectoryError('auth_policy_not_found', `No auth policy with id "${policyId}".`);
+      throw new DirectoryNotFound('auth_policy_not_found', `No auth policy with id "${policyId}".`);
     }
     return policy;
   });

@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import type { DirectoryGroup, DirectoryStore } from '../ports.js';
 
 /**
@@ -12,7 +12,7 @@ export async function deleteDirectoryGroup(
 ): Promise<DirectoryGroup> {
   const group = await store.directoryGroups.findById(organizationId, groupId);
   if (!group || !(await store.directoryGroups.delete(organizationId, groupId))) {
-    throw new DirectoryError('group_not_found', `No directory group with id "${groupId}".`);
+    throw new DirectoryNotFound('group_not_found', `No directory group with id "${groupId}".`);
   }
   return group;
 }

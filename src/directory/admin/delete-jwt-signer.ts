@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import type { AuthPolicy, DirectoryStore, JwtSigner } from '../ports.js';
 
 /**
@@ -12,7 +12,7 @@ export async function deleteJwtSigner(
 ): Promise<{ signer: JwtSigner; policies: readonly AuthPolicy[] }> {
   return store.transaction(async (tx) => {
     const signer = await tx.jwtSigners.findById(organizationId, signerId);
-    if (!signer) throw new DirectoryError('jwt_signer_not_found', `No JWT signer with id "${signerId}".`);
+    if (!signer) throw new DirectoryNotFound('jwt_signer_not_found', `No JWT signer with id "${signerId}".`);
     const policies: AuthPolicy[] = [];
     for (const policy of await tx.authPolicies.list(organizationId)) {
       if (!policy.signerIds.includes(signerId)) continue;
@@ -21,7 +21,7 @@ export async function deleteJwtSigner(
       policies.push(next);
     }
     if (!(await tx.jwtSigners.delete(organizationId, signerId))) {
-      throw new DirectoryError('jwt_signer_not_found', `No JWT signer with id "${signerId}".`);
+      throw new DirectoryNotFound('jwt_signer_not_found', `No JWT signer with id "${signerId}".`);
     }
     return { signer, policies };
   });

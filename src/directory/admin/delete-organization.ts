@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryConflict, DirectoryNotFound } from '../directory-error.js';
 import { DEFAULT_ORGANIZATION } from '../integrations/ensure-default-organization.js';
 import type { DirectoryStore, Organization } from '../ports.js';
 
@@ -26,10 +26,10 @@ export async function deleteOrganization(
   return deps.store.transaction(async (store) => {
     const organization = await store.organizations.findById(organizationId);
     if (!organization) {
-      throw new DirectoryError('organization_not_found', `No organization with id "${organizationId}".`);
+      throw new DirectoryNotFound('organization_not_found', `No organization with id "${organizationId}".`);
     }
     if (organization.name === DEFAULT_ORGANIZATION) {
-      throw new DirectoryError(
+      throw new DirectoryConflict(
         'default_organization_protected',
         `The "${DEFAULT_ORGANIZATION}" organization cannot be deleted: commands without --org use it.`,
       );
@@ -38,7 +38,7 @@ export async function deleteOrganization(
     const identities = await store.identities.countInOrganization({ organizationId: organization.id });
     if (integrations.length > 0 && !options.force) {
       const names = integrations.map((i) => `"${i.name}"`).join(', ');
-      throw new DirectoryError(
+      throw new DirectoryConflict(
         'organization_has_integrations',
         `Organization "${organization.name}" still has ${integrations.length} integration(s) (${names}); ` +
           `delete them first, or force it, which also deletes their SCIM data and the organization's ` +

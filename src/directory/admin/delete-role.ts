@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import type { DirectoryStore, Role } from '../ports.js';
 
 /** Deletes a role; the groups that carried it lose it (the grant rows cascade). */
@@ -9,7 +9,7 @@ export async function deleteRole(
 ): Promise<Role> {
   const role = await store.roles.findById(organizationId, roleId);
   if (!role || !(await store.roles.delete(organizationId, roleId))) {
-    throw new DirectoryError('role_not_found', `No role with id "${roleId}".`);
+    throw new DirectoryNotFound('role_not_found', `No role with id "${roleId}".`);
   }
   return role;
 }

@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import type { DirectoryStore, Integration } from '../ports.js';
 
 /**
@@ -13,7 +13,7 @@ export async function integrationInOrganization(
 ): Promise<Integration> {
   const integration = await store.integrations.findById(integrationId);
   if (!integration || integration.organizationId !== organizationId) {
-    throw new DirectoryError('integration_not_found', `No integration with id "${integrationId}".`);
+    throw new DirectoryNotFound('integration_not_found', `No integration with id "${integrationId}".`);
   }
   return integration;
 }

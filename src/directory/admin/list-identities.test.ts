@@ -31,14 +31,15 @@ describe('checkIdentityQuery', () => {
     expect(checkIdentityQuery(input)).toEqual({ ok: true, value: query });
   });
 
-  const refused: [string, IdentityListInput, string[]][] = [
-    ['a zero limit', { limit: 0 }, ['limit must be a whole number from 1 to 1000']],
-    ['a limit above the maximum', { limit: 1001 }, ['limit must be a whole number from 1 to 1000']],
-    ['a fractional limit', { limit: 2.5 }, ['limit must be a whole number from 1 to 1000']],
+  const limit = { field: 'limit', message: 'limit must be a whole number from 1 to 1000' };
+  const refused: [string, IdentityListInput, { field: string; message: string }[]][] = [
+    ['a zero limit', { limit: 0 }, [limit]],
+    ['a limit above the maximum', { limit: 1001 }, [limit]],
+    ['a fractional limit', { limit: 2.5 }, [limit]],
     [
       'an unknown status, with a bad limit',
       { status: 'gone', limit: Number.NaN },
-      ['limit must be a whole number from 1 to 1000', 'status must be one of active, disabled, deleted'],
+      [limit, { field: 'status', message: 'status must be one of active, disabled, deleted' }],
     ],
   ];
   it.each(refused)('refuses %s', (_name, input, problems) => {

@@ -1,8 +1,8 @@
 import { err, ok, type Result } from '../../core/result.js';
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
+import type { Problem } from '../directory-error.js';
 import type { DirectoryStore, Identity, IdentityQuery, IdentityStatus } from '../ports.js';
 import { integrationInOrganization } from './integration-in-organization.js';
-import { invalidInput } from './invalid-input.js';
 
 export interface IdentityListInput {
   readonly status?: string | undefined;
@@ -27,14 +27,14 @@ export const DEFAULT_IDENTITY_PAGE = 50;
 export const MAX_IDENTITY_PAGE = 1000;
 
 /** The query, checked (every problem at once); empty filters are no filters. */
-export function checkIdentityQuery(input: IdentityListInput): Result<IdentityQuery, string[]> {
-  const problems: string[] = [];
+export function checkIdentityQuery(input: IdentityListInput): Result<IdentityQuery, Problem[]> {
+  const problems: Problem[] = [];
   const limit = input.limit ?? DEFAULT_IDENTITY_PAGE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_IDENTITY_PAGE) {
-    problems.push(`limit must be a whole number from 1 to ${MAX_IDENTITY_PAGE}`);
+    problems.push({ field: 'limit', message: `limit must be a whole number from 1 to ${MAX_IDENTITY_PAGE}` });
   }
   if (input.status !== undefined && !statuses.includes(input.status as IdentityStatus)) {
-    problems.push(`status must be one of ${statuses.join(', ')}`);
+    problems.push({ field: 'status', message: `status must be one of ${statuses.join(', ')}` });
   }
   if (problems.length > 0) return err(problems);
   const query: { -readonly [K in keyof IdentityQuery]: IdentityQuery[K] } = { limit };
@@ -61,12 +61,12 @@ export async function listIdentities(
   input: IdentityListInput,
 ): Promise<IdentityPage> {
   const checked = checkIdentityQuery(input);
-  if (!checked.ok) throw invalidInput('invalid_query', checked.error);
+  if (!checked.ok) throw new InvalidDirectoryInput('invalid_query', checked.error);
   const query = checked.value;
   // Filters naming another tenant's integration or group are "not found", not an empty page.
   if (query.integrationId) await integrationInOrganization(store, organizationId, query.integrationId);
   if (query.groupId && !(await store.directoryGroups.findById(organizationId, query.groupId))) {
-    throw new DirectoryError('group_not_found', `No directory group with id "${query.groupId}".`);
+    throw new DirectoryNotFound('group_not_found', `No directory group with id "${query.groupId}".`);
   }
   // One row more than asked tells whether another page follows.
   const rows = await store.identities.list({ organizationId }, { ...query, limit: query.limit + 1 });

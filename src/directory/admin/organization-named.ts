@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import type { DirectoryStore, Organization } from '../ports.js';
 
 /**
@@ -9,6 +9,6 @@ export async function organizationNamed(store: DirectoryStore, nameOrId: string)
   const organization =
     (await store.organizations.findByName(nameOrId)) ?? (await store.organizations.findById(nameOrId));
   if (!organization)
-    throw new DirectoryError('organization_not_found', `No organization named "${nameOrId}".`);
+    throw new DirectoryNotFound('organization_not_found', `No organization named "${nameOrId}".`);
   return organization;
 }

@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { InvalidDirectoryInput } from '../directory-error.js';
 import {
   changeIntegrationSettings,
   defaultIntegrationSettings,
@@ -21,13 +21,12 @@ export async function previewIntegrationSettings(
   await integrationInOrganization(deps.store, organizationId, integrationId);
   const current = (await deps.store.integrations.settings(integrationId)) ?? defaultIntegrationSettings;
   const result = changeIntegrationSettings(current, change);
-  if (!result.ok) throw new DirectoryError('invalid_settings', result.problems.join('; '));
+  if (!result.ok) throw new InvalidDirectoryInput('invalid_settings', result.problems);
   const policyId = result.settings.authPolicyId;
   if (policyId !== null && !(await deps.store.authPolicies.findById(organizationId, policyId))) {
-    throw new DirectoryError(
-      'invalid_settings',
-      `authPolicyId: no auth policy "${policyId}" in this organization`,
-    );
+    throw new InvalidDirectoryInput('invalid_settings', [
+      { field: 'authPolicyId', message: `no auth policy "${policyId}" in this organization` },
+    ]);
   }
   return {
     settings: result.settings,

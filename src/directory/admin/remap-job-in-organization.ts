@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import type { DirectoryStore, RemapJob } from '../ports.js';
 
 /** A remap job of this organization; jobs are stored by id alone, so the tenant check happens here. */
@@ -9,7 +9,7 @@ export async function remapJobInOrganization(
 ): Promise<RemapJob> {
   const job = await store.remapJobs.findById(jobId);
   if (!job || job.organizationId !== organizationId) {
-    throw new DirectoryError('remap_job_not_found', `No remap job with id "${jobId}".`);
+    throw new DirectoryNotFound('remap_job_not_found', `No remap job with id "${jobId}".`);
   }
   return job;
 }

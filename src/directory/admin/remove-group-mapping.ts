@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import { startRemap, type RemapPreview } from '../identities/remap-integration.js';
 import type { DirectoryStore, GroupMapping, RemapJob } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';
@@ -44,7 +44,7 @@ async function deleteMapping(
   await integrationInOrganization(store, organizationId, integrationId);
   const mapping = (await store.directoryGroups.mappings(integrationId)).find((m) => m.id === mappingId);
   if (!mapping || !(await store.directoryGroups.removeMapping(integrationId, mappingId))) {
-    throw new DirectoryError(
+    throw new DirectoryNotFound(
       'mapping_not_found',
       `No group mapping with id "${mappingId}" in this integration.`,
     );

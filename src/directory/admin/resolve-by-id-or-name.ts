@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound, InvalidDirectoryInput, type NotFoundCode } from '../directory-error.js';
 import type { AuthPolicy, DirectoryGroup, DirectoryStore, Integration, JwtSigner, Role } from '../ports.js';
 
 /**
@@ -32,7 +32,7 @@ export type NamedKind = keyof Kinds;
 
 /** Where a kind is looked up: by id, and the candidates a name could mean (indexed where it matters). */
 interface Lookup<T> {
-  readonly code: string;
+  readonly code: NotFoundCode;
   byId(store: DirectoryStore, organizationId: string, id: string): Promise<T | undefined>;
   byName(store: DirectoryStore, organizationId: string, name: string): Promise<readonly T[]>;
 }
@@ -89,7 +89,7 @@ export async function resolveByIdOrName<K extends NamedKind>(
   const picked = pickByIdOrName(await lookup.byName(store, organizationId, wanted), wanted);
   if (picked && 'found' in picked) return picked.found;
   if (picked) throw ambiguity(kind, wanted, picked.ambiguous);
-  throw new DirectoryError(lookup.code, `No ${kind} with id or name "${wanted}" in this organization.`);
+  throw new DirectoryNotFound(lookup.code, `No ${kind} with id or name "${wanted}" in this organization.`);
 }
 
 /** Several ids or names at once (a group's roles, a policy's signers): every one must name one. */
@@ -111,7 +111,7 @@ export async function resolveManyByIdOrName<K extends 'role' | 'JWT signer'>(
     else if (!chosen.includes(picked.found)) chosen.push(picked.found);
   }
   if (missing.length > 0) {
-    throw new DirectoryError(
+    throw new DirectoryNotFound(
       lookups[kind].code,
       `No ${kind} ${missing.map((m) => `"${m}"`).join(', ')} in this organization.`,
     );
@@ -120,8 +120,7 @@ export async function resolveManyByIdOrName<K extends 'role' | 'JWT signer'>(
 }
 
 function ambiguity(kind: string, text: string, matches: readonly { id: string; name: string }[]) {
-  return new DirectoryError(
-    'ambiguous_name',
+  return new InvalidDirectoryInput('ambiguous_name', [
     `"${text}" could be any of ${matches.map((m) => `${kind} "${m.name}" (${m.id})`).join(', ')}: give the exact name or the id.`,
-  );
+  ]);
 }

@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import type { AuthPolicy, DirectoryGroup, DirectoryStore, Identity, Integration, Role } from '../ports.js';
 
 export interface IdentityDetails {
@@ -22,7 +22,7 @@ export async function showIdentity(
   identityId: string,
 ): Promise<IdentityDetails> {
   const identity = await store.identities.findById({ organizationId }, identityId);
-  if (!identity) throw new DirectoryError('identity_not_found', `No identity with id "${identityId}".`);
+  if (!identity) throw new DirectoryNotFound('identity_not_found', `No identity with id "${identityId}".`);
   const groups: DirectoryGroup[] = [];
   for (const groupId of await store.identities.groupIdsOf({ organizationId }, identity.id)) {
     const group = await store.directoryGroups.findById(organizationId, groupId);

@@ -1,9 +1,8 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryConflict, DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
 import type { AuthPolicy } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkName } from './check-name.js';
 import { resolveManyByIdOrName } from './resolve-by-id-or-name.js';
-import { invalidInput } from './invalid-input.js';
 
 export interface AuthPolicyChange {
   readonly name?: string | undefined;
@@ -19,16 +18,16 @@ export async function updateAuthPolicy(
   change: AuthPolicyChange,
 ): Promise<AuthPolicy> {
   if (change.name === undefined && change.signers === undefined) {
-    throw new DirectoryError(
-      'invalid_auth_policy',
+    throw new InvalidDirectoryInput('invalid_auth_policy', [
       'Name at least one of the name and the signers to change.',
-    );
+    ]);
   }
   return deps.store.transaction(async (store) => {
     const current = await store.authPolicies.findById(organizationId, policyId);
-    if (!current) throw new DirectoryError('auth_policy_not_found', `No auth policy with id "${policyId}".`);
+    if (!current)
+      throw new DirectoryNotFound('auth_policy_not_found', `No auth policy with id "${policyId}".`);
     if (current.isDefault) {
-      throw new DirectoryError(
+      throw new DirectoryConflict(
         'default_policy_protected',
         'The Default auth policy accepts every enabled JWT signer; it cannot be renamed or given signers. Create a policy instead.',
       );
@@ -36,7 +35,8 @@ export async function updateAuthPolicy(
     let name = current.name;
     if (change.name !== undefined) {
       const checked = checkName('An auth policy', change.name);
-      if (!checked.ok) throw invalidInput('invalid_name', [checked.error]);
+      if (!checked.ok)
+        throw new InvalidDirectoryInput('invalid_name', [{ field: 'name', message: checked.error }]);
       name = checked.value;
     }
     const signerIds =
@@ -46,11 +46,11 @@ export async function updateAuthPolicy(
     // The repository's update has no conflict clause: a taken name is looked for first.
     const holder = (await store.authPolicies.list(organizationId)).find((p) => p.name === name);
     if (holder && holder.id !== policyId) {
-      throw new DirectoryError('name_taken', `An auth policy named "${name}" already exists.`);
+      throw new DirectoryConflict('name_taken', `An auth policy named "${name}" already exists.`);
     }
     const next: AuthPolicy = { ...current, name, signerIds };
     if (!(await store.authPolicies.update(next))) {
-      throw new DirectoryError('auth_policy_not_found', `No auth policy with id "${policyId}".`);
+      throw new DirectoryNotFound('auth_policy_not_found', `No auth policy with id "${policyId}".`);
     }
     return next;
   });

@@ -1,8 +1,7 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryConflict, DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
 import type { JwtSigner } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkJwtSigner } from './check-jwt-signer.js';
-import { invalidInput } from './invalid-input.js';
 
 export interface JwtSignerChange {
   readonly name?: string | undefined;
@@ -23,11 +22,11 @@ export async function updateJwtSigner(
   change: JwtSignerChange,
 ): Promise<JwtSigner> {
   if (Object.values(change).every((value) => value === undefined)) {
-    throw new DirectoryError('invalid_jwt_signer', 'Name at least one field to change.');
+    throw new InvalidDirectoryInput('invalid_jwt_signer', ['Name at least one field to change.']);
   }
   return deps.store.transaction(async (store) => {
     const current = await store.jwtSigners.findById(organizationId, signerId);
-    if (!current) throw new DirectoryError('jwt_signer_not_found', `No JWT signer with id "${signerId}".`);
+    if (!current) throw new DirectoryNotFound('jwt_signer_not_found', `No JWT signer with id "${signerId}".`);
     const newKey = change.jwksUrl !== undefined || change.publicKeyPem !== undefined;
     const checked = checkJwtSigner({
       name: change.name ?? current.name,
@@ -38,15 +37,15 @@ export async function updateJwtSigner(
       externalIdClaim: change.externalIdClaim ?? current.externalIdClaim,
       enabled: change.enabled ?? current.enabled,
     });
-    if (!checked.ok) throw invalidInput('invalid_jwt_signer', checked.error);
+    if (!checked.ok) throw new InvalidDirectoryInput('invalid_jwt_signer', checked.error);
     const next: JwtSigner = { ...current, ...checked.value };
     // The repository's update has no conflict clause: a taken name is looked for first.
     const holder = (await store.jwtSigners.list(organizationId)).find((s) => s.name === next.name);
     if (holder && holder.id !== signerId) {
-      throw new DirectoryError('name_taken', `A JWT signer named "${next.name}" already exists.`);
+      throw new DirectoryConflict('name_taken', `A JWT signer named "${next.name}" already exists.`);
     }
     if (!(await store.jwtSigners.update(next))) {
-      throw new DirectoryError('jwt_signer_not_found', `No JWT signer with id "${signerId}".`);
+      throw new DirectoryNotFound('jwt_signer_not_found', `No JWT signer with id "${signerId}".`);
     }
     return next;
   });

@@ -1,8 +1,7 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryConflict, DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
 import type { Role } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkRole } from './check-role.js';
-import { invalidInput } from './invalid-input.js';
 
 export interface RoleChange {
   readonly name?: string | undefined;
@@ -17,24 +16,26 @@ export async function updateRole(
   change: RoleChange,
 ): Promise<Role> {
   if (change.name === undefined && change.permissions === undefined) {
-    throw new DirectoryError('invalid_role', 'Name at least one of the name and the permissions to change.');
+    throw new InvalidDirectoryInput('invalid_role', [
+      'Name at least one of the name and the permissions to change.',
+    ]);
   }
   return deps.store.transaction(async (store) => {
     const current = await store.roles.findById(organizationId, roleId);
-    if (!current) throw new DirectoryError('role_not_found', `No role with id "${roleId}".`);
+    if (!current) throw new DirectoryNotFound('role_not_found', `No role with id "${roleId}".`);
     const checked = checkRole({
       name: change.name ?? current.name,
       permissions: change.permissions ?? current.permissions,
     });
-    if (!checked.ok) throw invalidInput('invalid_role', checked.error);
+    if (!checked.ok) throw new InvalidDirectoryInput('invalid_role', checked.error);
     const next: Role = { ...current, ...checked.value };
     // The repository's update has no conflict clause: a taken name is looked for first.
     const holder = (await store.roles.list(organizationId)).find((r) => r.name === next.name);
     if (holder && holder.id !== roleId) {
-      throw new DirectoryError('name_taken', `A role named "${next.name}" already exists.`);
+      throw new DirectoryConflict('name_taken', `A role named "${next.name}" already exists.`);
     }
     if (!(await store.roles.update(next))) {
-      throw new DirectoryError('role_not_found', `No role with id "${roleId}".`);
+      throw new DirectoryNotFound('role_not_found', `No role with id "${roleId}".`);
     }
     return next;
   });

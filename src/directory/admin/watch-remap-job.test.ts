@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import type { DirectoryStore, RemapJob } from '../ports.js';
-import { watchRemapJob } from './watch-remap-job.js';
+import { WatchTimeout, watchRemapJob } from './watch-remap-job.js';
 
 const job: RemapJob = {
   id: 'job-1',
@@ -78,7 +78,7 @@ describe('watchRemapJob', () => {
       timeoutMs: 2500,
       onProgress: () => {},
     });
-    await expect(watching).rejects.toMatchObject({ code: 'watch_timeout' });
+    await expect(watching).rejects.toBeInstanceOf(WatchTimeout);
     expect(sleeps).toEqual([1000, 1000, 500]);
   });
 
@@ -90,7 +90,7 @@ describe('watchRemapJob', () => {
       onProgress: () => {},
     });
     await expect(watching).rejects.toEqual(
-      new DirectoryError('remap_job_not_found', 'No remap job with id "job-1".'),
+      new DirectoryNotFound('remap_job_not_found', 'No remap job with id "job-1".'),
     );
   });
 });

@@ -1,4 +1,3 @@
-import { DirectoryError } from '../directory-error.js';
 import type { Clock, DirectoryStore, RemapJob } from '../ports.js';
 import { remapJobInOrganization } from './remap-job-in-organization.js';
 
@@ -19,7 +18,7 @@ export interface WatchRemapJobOptions {
 /**
  * Polls a remap job until it is done or failed, reporting progress as it moves. The job is carried out
  * elsewhere (a server's worker, or `roster remap run`); past the timeout this gives up with
- * `watch_timeout`, and the job itself goes on.
+ * a `WatchTimeout`, and the job itself goes on.
  */
 export async function watchRemapJob(
   deps: WatchRemapJobDeps,
@@ -39,11 +38,18 @@ export async function watchRemapJob(
     if (job.status === 'done' || job.status === 'failed') return job;
     const left = deadline - deps.clock.now().getTime();
     if (left <= 0) {
-      throw new DirectoryError(
-        'watch_timeout',
+      throw new WatchTimeout(
         `Remap job ${jobId} is still ${job.status} (${job.processed}/${job.total}) after ${Math.round(options.timeoutMs / 1000)} s; it goes on without being watched.`,
       );
     }
     await deps.sleep(Math.min(options.intervalMs, left));
+  }
+}
+
+/** Watching gave up; the job goes on (not a directory failure: nothing was refused). */
+export class WatchTimeout extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WatchTimeout';
   }
 }

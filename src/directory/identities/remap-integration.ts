@@ -1,5 +1,5 @@
 import type { Clock, DirectoryStore, GroupMapping, IdSource, IntegrationScope, RemapJob } from '../ports.js';
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import {
   applyRemapBatch,
@@ -30,7 +30,7 @@ export interface RemapPreview {
 async function scopeOf(store: DirectoryStore, integrationId: string): Promise<IntegrationScope> {
   const integration = await store.integrations.findById(integrationId);
   if (!integration)
-    throw new DirectoryError('integration_not_found', `No integration with id "${integrationId}".`);
+    throw new DirectoryNotFound('integration_not_found', `No integration with id "${integrationId}".`);
   return { organizationId: integration.organizationId, integrationId };
 }
 
@@ -49,7 +49,7 @@ export async function previewRemap(
   const scope = await scopeOf(deps.store, integrationId);
   const chosen = settings ?? (await deps.store.integrations.settings(integrationId));
   if (!chosen)
-    throw new DirectoryError('integration_not_found', `No integration with id "${integrationId}".`);
+    throw new DirectoryNotFound('integration_not_found', `No integration with id "${integrationId}".`);
   const now = deps.clock.now().toISOString();
   const byField: Record<ChangedField, number> = {
     name: 0,
@@ -172,7 +172,7 @@ async function runBatch(
         integrationId: job.integrationId,
       };
       const settings = await store.integrations.settings(job.integrationId);
-      if (!settings) throw new DirectoryError('integration_not_found', 'The integration was deleted.');
+      if (!settings) throw new DirectoryNotFound('integration_not_found', 'The integration was deleted.');
       if (job.position === null) await ensureGroupsForUnmapped(store, scope, settings, deps.ids, stamp);
       const sources = await store.identities.listSources(scope, job.position ?? undefined, batchSize);
       const plans = await planRemapBatch(store, scope, settings, sources, stamp);
@@ -188,12 +188,12 @@ async function runBatch(
       };
       const leaseExpiresAt = new Date(now.getTime() + leaseMs).toISOString();
       if (!(await store.remapJobs.progress(next, owner, leaseExpiresAt))) {
-        throw new DirectoryError('lease_lost', 'Another worker took this remap job over.');
+        throw new LeaseLost();
       }
       return next;
     });
   } catch (error) {
-    if (error instanceof DirectoryError && error.code === 'lease_lost') return { ...job, status: 'failed' };
+    if (error instanceof LeaseLost) return { ...job, status: 'failed' };
     const failed: RemapJob = {
       ...job,
       status: 'failed',
@@ -202,5 +202,13 @@ async function runBatch(
     };
     await deps.store.remapJobs.progress(failed, owner, failed.updatedAt);
     return failed;
+  }
+}
+
+/** Another worker took the job over (its lease ran out): this batch rolls back and the worker lets go. */
+class LeaseLost extends Error {
+  constructor() {
+    super('Another worker took this remap job over.');
+    this.name = 'LeaseLost';
   }
 }

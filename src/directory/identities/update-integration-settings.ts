@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
 import type { RemapJob } from '../ports.js';
 import { changeIntegrationSettings, type IntegrationSettings } from '../model/integration-settings.js';
 import { startRemap, type RemapDeps } from './remap-integration.js';
@@ -15,16 +15,15 @@ export async function updateIntegrationSettings(
   const integration = await deps.store.integrations.findById(integrationId);
   const current = await deps.store.integrations.settings(integrationId);
   if (!integration || !current) {
-    throw new DirectoryError('integration_not_found', `No integration with id "${integrationId}".`);
+    throw new DirectoryNotFound('integration_not_found', `No integration with id "${integrationId}".`);
   }
   const result = changeIntegrationSettings(current, change);
-  if (!result.ok) throw new DirectoryError('invalid_settings', result.problems.join('; '));
+  if (!result.ok) throw new InvalidDirectoryInput('invalid_settings', result.problems);
   const policyId = result.settings.authPolicyId;
   if (policyId !== null && !(await deps.store.authPolicies.findById(integration.organizationId, policyId))) {
-    throw new DirectoryError(
-      'invalid_settings',
-      `authPolicyId: no auth policy "${policyId}" in this organization`,
-    );
+    throw new InvalidDirectoryInput('invalid_settings', [
+      { field: 'authPolicyId', message: `no auth policy "${policyId}" in this organization` },
+    ]);
   }
   // Settings and the job that applies them commit together: never new settings without their remap.
   return deps.store.transaction(async (store) => {

@@ -1,6 +1,6 @@
 import type { Clock, DirectoryStore, IdSource, IdpPreset, Integration } from '../ports.js';
 import { generateBearerToken, hashBearerToken } from './bearer-token.js';
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryConflict, DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
 import { presetSettings } from './idp-presets.js';
 import { checkName } from '../admin/check-name.js';
 
@@ -22,11 +22,15 @@ export async function createIntegration(
   input: CreateIntegrationInput,
 ): Promise<IssuedIntegration> {
   const checked = checkName('An integration', input.name);
-  if (!checked.ok) throw new DirectoryError('invalid_name', `${checked.error}.`);
+  if (!checked.ok)
+    throw new InvalidDirectoryInput('invalid_name', [{ field: 'name', message: `${checked.error}.` }]);
   const name = checked.value;
   const organization = await deps.store.organizations.findByName(input.organizationName);
   if (!organization) {
-    throw new DirectoryError('organization_not_found', `No organization named "${input.organizationName}".`);
+    throw new DirectoryNotFound(
+      'organization_not_found',
+      `No organization named "${input.organizationName}".`,
+    );
   }
   const now = deps.clock.now();
   const token = generateBearerToken();
@@ -47,7 +51,7 @@ export async function createIntegration(
   ) {
     const holder = await deps.store.integrations.findByName(organization.id, name);
     const same = holder === undefined || holder.name === name;
-    throw new DirectoryError(
+    throw new DirectoryConflict(
       'integration_name_taken',
       same
         ? `An integration named "${name}" already exists.`

@@ -1,5 +1,5 @@
 import type { Clock, DirectoryStore } from '../ports.js';
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import { detachIntegrationIdentities } from '../identity-sync/detach-integration-identities.js';
 
 /** What becomes of an integration's identities when the integration is deleted. */
@@ -18,7 +18,7 @@ export async function deleteIntegration(
   return deps.store.transaction(async (store) => {
     const integration = await store.integrations.findById(integrationId);
     if (!integration) {
-      throw new DirectoryError('integration_not_found', `No integration with id "${integrationId}".`);
+      throw new DirectoryNotFound('integration_not_found', `No integration with id "${integrationId}".`);
     }
     const scope = { organizationId: integration.organizationId, integrationId };
     const affected = await detachIntegrationIdentities(

@@ -30,6 +30,7 @@ export const idpPresetDefinitions: Readonly<
 /** The settings a new integration for this identity provider starts with. */
 export function presetSettings(idp: IdpPreset): IntegrationSettings {
   const result = changeIntegrationSettings(defaultIntegrationSettings, idpPresetDefinitions[idp].settings);
-  if (!result.ok) throw new Error(`preset ${idp} is invalid: ${result.problems.join('; ')}`);
+  if (!result.ok)
+    throw new Error(`preset ${idp} is invalid: ${result.problems.map((p) => p.message).join('; ')}`);
   return result.settings;
 }

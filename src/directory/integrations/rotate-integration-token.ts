@@ -1,5 +1,5 @@
 import type { Clock, DirectoryStore } from '../ports.js';
-import { DirectoryError } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
 import { generateBearerToken, hashBearerToken } from './bearer-token.js';
 import { addDays } from './create-integration.js';
 
@@ -19,6 +19,6 @@ export async function rotateIntegrationToken(
     expiresAt,
   );
   if (!replaced)
-    throw new DirectoryError('integration_not_found', `No integration with id "${integrationId}".`);
+    throw new DirectoryNotFound('integration_not_found', `No integration with id "${integrationId}".`);
   return { token, expiresAt };
 }

@@ -1,5 +1,6 @@
 import { parseAttributePath } from '../../core/path/parse-attribute-path.js';
 import { resolvePath } from '../../core/path/resolve-path.js';
+import type { Problem } from '../directory-error.js';
 import { isPlainObject } from '../../core/resource/json.js';
 import { userResourceType } from '../../core/schema/resource-types.js';
 
@@ -87,22 +88,24 @@ export const defaultIntegrationSettings: IntegrationSettings = Object.freeze<Int
   compatibility: 'lenient',
 });
 
-export type SettingsResult = { ok: true; settings: IntegrationSettings } | { ok: false; problems: string[] };
+export type SettingsResult = { ok: true; settings: IntegrationSettings } | { ok: false; problems: Problem[] };
 
 /**
  * Applies a partial change to settings, checking every field; unknown fields are refused so a typo
  * never passes silently. Returns every problem at once.
  */
 export function changeIntegrationSettings(current: IntegrationSettings, change: unknown): SettingsResult {
-  if (!isPlainObject(change)) return { ok: false, problems: ['settings must be an object'] };
-  const problems: string[] = [];
+  if (!isPlainObject(change)) return { ok: false, problems: [{ message: 'settings must be an object' }] };
+  const problems: Problem[] = [];
   const next: { -readonly [K in keyof IntegrationSettings]: IntegrationSettings[K] } = { ...current };
   for (const [key, value] of Object.entries(change)) {
+    // Each problem names the setting it is about, so an API client can point at the field.
+    const problem = (message: string) => problems.push({ field: key, message });
     switch (key) {
       case 'identityName':
         if (identityNameSources.includes(value as IdentityNameSource))
           next.identityName = value as IdentityNameSource;
-        else problems.push(`identityName must be one of ${identityNameSources.join(', ')}`);
+        else problem(`identityName must be one of ${identityNameSources.join(', ')}`);
         break;
       case 'identityNameFallback':
         if (value === null) next.identityNameFallback = undefined;
@@ -112,40 +115,38 @@ export function changeIntegrationSettings(current: IntegrationSettings, change: 
         )
           next.identityNameFallback = [...new Set(value as IdentityNameSource[])];
         else
-          problems.push(
+          problem(
             `identityNameFallback must be a list of ${identityNameSources.join(', ')} (or null for the default)`,
           );
         break;
       case 'relink':
         if (relinkKeys.includes(value as RelinkPolicy)) next.relink = value as RelinkPolicy;
-        else problems.push(`relink must be one of ${relinkKeys.join(', ')}`);
+        else problem(`relink must be one of ${relinkKeys.join(', ')}`);
         break;
       case 'compatibility':
         if (compatibilityModes.includes(value as CompatibilityMode))
           next.compatibility = value as CompatibilityMode;
-        else problems.push(`compatibility must be one of ${compatibilityModes.join(', ')}`);
+        else problem(`compatibility must be one of ${compatibilityModes.join(', ')}`);
         break;
       case 'signInExternalId': {
         const parsed = parseSignInExternalId(value);
-        if (typeof parsed === 'string') problems.push(parsed);
+        if (typeof parsed === 'string') problem(parsed);
         else next.signInExternalId = parsed;
         break;
       }
       case 'authPolicyId':
         if (value === null || (typeof value === 'string' && value !== '')) next.authPolicyId = value;
-        else problems.push('authPolicyId must be a policy id, or null for the Default policy');
+        else problem('authPolicyId must be a policy id, or null for the Default policy');
         break;
       case 'attributeSources': {
         if (!isPlainObject(value)) {
-          problems.push('attributeSources must be an object of booleans');
+          problem('attributeSources must be an object of booleans');
           break;
         }
         const sources = { ...next.attributeSources };
         for (const [source, on] of Object.entries(value)) {
           if (!['groups', 'roles', 'entitlements'].includes(source) || typeof on !== 'boolean') {
-            problems.push(
-              `attributeSources.${source} must be one of groups, roles, entitlements with a boolean`,
-            );
+            problem(`attributeSources.${source} must be one of groups, roles, entitlements with a boolean`);
           } else {
             sources[source as keyof typeof sources] = on;
           }
@@ -155,18 +156,18 @@ export function changeIntegrationSettings(current: IntegrationSettings, change: 
       }
       case 'groupNameAttributes':
         if (value === 'follow' || value === 'firstSeen') next.groupNameAttributes = value;
-        else problems.push('groupNameAttributes must be "follow" or "firstSeen"');
+        else problem('groupNameAttributes must be "follow" or "firstSeen"');
         break;
       case 'unmappedGroups':
         if (value === 'create' || value === 'ignore') next.unmappedGroups = value;
-        else problems.push('unmappedGroups must be "create" or "ignore"');
+        else problem('unmappedGroups must be "create" or "ignore"');
         break;
       case 'onDelete':
         if (value === 'deactivate' || value === 'delete') next.onDelete = value;
-        else problems.push('onDelete must be "deactivate" or "delete"');
+        else problem('onDelete must be "deactivate" or "delete"');
         break;
       default:
-        problems.push(`unknown setting "${key}"`);
+        problem(`unknown setting "${key}"`);
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, settings: next };

@@ -1,3 +1,4 @@
+import type { Problem } from '../directory-error.js';
 import { isPlainObject } from '../../core/resource/json.js';
 
 /**
@@ -20,22 +21,24 @@ export const defaultOrganizationSettings: OrganizationSettings = Object.freeze({
 
 export type OrganizationSettingsResult =
   | { readonly ok: true; readonly settings: OrganizationSettings }
-  | { readonly ok: false; readonly problems: readonly string[] };
+  | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** Applies a partial change, checking every field; unknown fields are refused. */
 export function changeOrganizationSettings(
   current: OrganizationSettings,
   change: unknown,
 ): OrganizationSettingsResult {
-  if (!isPlainObject(change)) return { ok: false, problems: ['settings must be an object'] };
-  const problems: string[] = [];
+  if (!isPlainObject(change)) return { ok: false, problems: [{ message: 'settings must be an object' }] };
+  const problems: Problem[] = [];
   let next = current;
   for (const [key, value] of Object.entries(change)) {
+    // Each problem names the setting it is about, so an API client can point at the field.
+    const problem = (message: string) => problems.push({ field: key, message });
     if (key === 'identityCollisions') {
       if (identityCollisionPolicies.includes(value as IdentityCollisionPolicy))
         next = { ...next, identityCollisions: value as IdentityCollisionPolicy };
-      else problems.push(`identityCollisions must be one of ${identityCollisionPolicies.join(', ')}`);
-    } else problems.push(`unknown setting "${key}"`);
+      else problem(`identityCollisions must be one of ${identityCollisionPolicies.join(', ')}`);
+    } else problem(`unknown setting "${key}"`);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, settings: next };
 }

@@ -1,4 +1,4 @@
-import { DirectoryError } from '../directory-error.js';
+import { InvalidDirectoryInput } from '../directory-error.js';
 import type { DirectoryStore, OrganizationScope } from '../ports.js';
 import { changeOrganizationSettings, type OrganizationSettings } from '../model/organization-settings.js';
 
@@ -12,7 +12,7 @@ export async function updateOrganizationSettings(
   change: unknown,
 ): Promise<OrganizationSettings> {
   const result = changeOrganizationSettings(await store.organizations.settings(scope), change);
-  if (!result.ok) throw new DirectoryError('invalid_settings', result.problems.join('; '));
+  if (!result.ok) throw new InvalidDirectoryInput('invalid_settings', result.problems);
   await store.organizations.saveSettings(scope, result.settings);
   return result.settings;
 }

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { ScimError } from '../../core/errors.js';
+import { ExpiredCursorError, InvalidCursorError, type ScimError } from '../../core/errors.js';
 import type { SortKey } from '../ports.js';
 
 /** What a cursor remembers between pages. Signed, so a client can neither read meaning into it nor forge it. */
@@ -29,19 +29,7 @@ interface CursorPayload {
 }
 
 export function cursorError(expired: boolean): ScimError {
-  return expired
-    ? new ScimError(
-        400,
-        'expired_cursor',
-        'The cursor has expired; start again from the first page.',
-        'expiredCursor',
-      )
-    : new ScimError(
-        400,
-        'invalid_cursor',
-        'The cursor is not one this server issued for this query; use an empty cursor for the first page.',
-        'invalidCursor',
-      );
+  return expired ? new ExpiredCursorError() : new InvalidCursorError();
 }
 
 export function queryHash(parts: readonly (string | undefined)[]): string {

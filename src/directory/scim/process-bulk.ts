@@ -1,4 +1,10 @@
-import { InvalidValueError, NotFoundError, ScimError } from '../../core/errors.js';
+import {
+  BulkCircularReferenceError,
+  BulkReferenceFailedError,
+  InvalidValueError,
+  NotFoundError,
+  ScimError,
+} from '../../core/errors.js';
 import {
   bulkIdReferences,
   parseBulkRequest,
@@ -73,14 +79,7 @@ export async function processBulk(
                 status: 400,
                 error: new InvalidValueError(`Unknown bulkId reference "bulkId:${unknown[0]}".`),
               }
-            : {
-                status: 409,
-                error: new ScimError(
-                  409,
-                  'bulk_circular_reference',
-                  'Circular bulkId references cannot be resolved.',
-                ),
-              },
+            : { status: 409, error: new BulkCircularReferenceError() },
         );
       }
       break;
@@ -88,14 +87,7 @@ export async function processBulk(
     pending = pending.filter((op) => op !== ready);
     const blockedBy = [...(references.get(ready.index) ?? [])].find((id) => failed.has(id));
     if (blockedBy !== undefined) {
-      record(ready, {
-        status: 409,
-        error: new ScimError(
-          409,
-          'bulk_reference_failed',
-          `Operation "bulkId:${blockedBy}" failed, so this one cannot run.`,
-        ),
-      });
+      record(ready, { status: 409, error: new BulkReferenceFailedError(blockedBy) });
       continue;
     }
     record(ready, await runOperation(context, substituteBulkIds(ready, createdIds)));

@@ -6,17 +6,19 @@ export interface AdminErrorDetail {
 }
 
 /** The stable codes of the admin API's error body (docs/admin-api.md lists when each is used). */
-export type AdminErrorCode =
-  | 'validation_failed'
-  | 'invalid_json'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'bad_request'
-  | 'internal';
+export const adminErrorCodes = [
+  'validation_failed',
+  'invalid_json',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'bad_request',
+  'internal',
+] as const;
+export type AdminErrorCode = (typeof adminErrorCodes)[number];
 
 /** An admin API failure decided in the HTTP layer itself (authentication, authorization). */
 export class AdminApiError extends Error {

@@ -1,18 +1,13 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ScimError } from '../../core/errors.js';
-import { DirectoryError } from '../../directory/directory-error.js';
+import {
+  DirectoryError,
+  InvalidDirectoryInput,
+  type DirectoryErrorFamily,
+  type Problem,
+} from '../../directory/directory-error.js';
 import { AdminApiError, type AdminErrorCode, type AdminErrorDetail } from './admin-api-error.js';
 import { validationDetails, type ValidationIssue } from './validation-details.js';
-
-/** Directory error codes that mean "conflicts with the current state", beyond every `*_taken`. */
-const conflictCodes = new Set([
-  'mapping_exists',
-  'default_policy_protected',
-  'auth_policy_in_use',
-  'identity_deleted',
-  'default_organization_protected',
-  'organization_has_integrations',
-]);
 
 /**
  * The admin API's one error handler: every failure becomes `{ error: { code, message, details? },
@@ -83,34 +78,29 @@ export function toAdminApiError(error: unknown, request: FastifyRequest): AdminA
   return new AdminApiError(500, 'internal', 'An internal error occurred; the server log has the details.');
 }
 
+/** Each family of directory errors is one status: the only place that decides it. */
+const familyReply = {
+  not_found: { status: 404, code: 'not_found' },
+  conflict: { status: 409, code: 'conflict' },
+  invalid: { status: 400, code: 'validation_failed' },
+} as const satisfies Record<DirectoryErrorFamily, { status: number; code: AdminErrorCode }>;
+
 function fromDirectoryError(error: DirectoryError, request: FastifyRequest): AdminApiError {
-  const code = error.code;
-  if (code.endsWith('_not_found')) return new AdminApiError(404, 'not_found', error.message);
-  if (code.endsWith('_taken') || conflictCodes.has(code))
-    return new AdminApiError(409, 'conflict', error.message);
-  return new AdminApiError(
-    400,
-    'validation_failed',
-    error.message,
-    problemDetails(error.message, request.body),
-  );
+  const reply = familyReply[error.family];
+  const details =
+    error instanceof InvalidDirectoryInput ? problemDetails(error.problems, request) : undefined;
+  return new AdminApiError(reply.status, reply.code, error.message, details);
 }
 
-/**
- * A use case reports every problem at once, joined by "; ". Each becomes a detail; when a problem
- * starts with the name of a field of the request body ("identityName must be ..."), it is named.
- */
-function problemDetails(message: string, body: unknown): AdminErrorDetail[] {
-  const fields = typeof body === 'object' && body !== null ? Object.keys(body) : [];
-  return message
-    .replace(/\.$/, '')
-    .split('; ')
-    .map((problem) => {
-      const field = fields.find(
-        (name) => problem.startsWith(name) && !/\w/.test(problem.charAt(name.length)),
-      );
-      return field ? { field, location: 'body' as const, message: problem } : { message: problem };
-    });
+/** Each problem a use case reported, placed where its field is in the request (body or query). */
+function problemDetails(problems: readonly Problem[], request: FastifyRequest): AdminErrorDetail[] {
+  const has = (container: unknown, field: string) =>
+    typeof container === 'object' && container !== null && Object.hasOwn(container, field);
+  return problems.map(({ field, message }) => {
+    if (field === undefined) return { message };
+    const location = has(request.body, field) ? 'body' : has(request.query, field) ? 'query' : undefined;
+    return location ? { field, location, message } : { field, message };
+  });
 }
 
 function fromStatus(status: number, message: string): AdminApiError {

@@ -1,6 +1,6 @@
 import { showIdentity } from '../../../directory/admin/show-identity.js';
 import { setIdentityStatus } from '../../../directory/admin-api/set-identity-status.js';
-import { DirectoryError } from '../../../directory/directory-error.js';
+import { DirectoryNotFound } from '../../../directory/directory-error.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
 import { Id, ListOf, OrganizationParams, PageOf, responses } from '../schemas/common-schemas.js';
@@ -20,7 +20,7 @@ const IdentityParams = OrganizationParams({ identityId: Id });
 export function registerIdentityRoutes(app: AdminApp, deps: AdminApiDeps): void {
   const identityIn = async (organizationId: string, identityId: string) => {
     const identity = await deps.store.identities.findById({ organizationId }, identityId);
-    if (!identity) throw new DirectoryError('identity_not_found', `No identity with id "${identityId}".`);
+    if (!identity) throw new DirectoryNotFound('identity_not_found', `No identity with id "${identityId}".`);
     return identity;
   };
 

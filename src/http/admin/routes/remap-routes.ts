@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { previewAddGroupMapping } from '../../../directory/admin/add-group-mapping.js';
-import { DirectoryError } from '../../../directory/directory-error.js';
+import { InvalidDirectoryInput } from '../../../directory/directory-error.js';
 import { listRemapJobs } from '../../../directory/admin/list-remap-jobs.js';
 import { previewIntegrationRemap } from '../../../directory/admin/preview-integration-remap.js';
 import { previewIntegrationSettings } from '../../../directory/admin/preview-integration-settings.js';
@@ -98,10 +98,9 @@ export function registerRemapRoutes(app: AdminApp, deps: AdminApiDeps): void {
       const { settings: change, addGroupMapping, removeGroupMappingId } = request.body;
       const given = [change, addGroupMapping, removeGroupMappingId].filter((c) => c !== undefined);
       if (given.length > 1) {
-        throw new DirectoryError(
-          'invalid_preview',
+        throw new InvalidDirectoryInput('invalid_preview', [
           'Give at most one of settings, addGroupMapping and removeGroupMappingId.',
-        );
+        ]);
       }
       if (addGroupMapping || removeGroupMappingId !== undefined) {
         const { preview } = addGroupMapping
