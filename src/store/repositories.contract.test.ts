@@ -1,0 +1,234 @@
+/**
+ * The storage contract (directory/ports.ts) as both engines must keep it: the same calls give the same
+ * answers on SQLite and PostgreSQL, names are decided by constraints, and no call reaches another
+ * tenant's rows even when it is handed their ids.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines, type TestDatabase } from '../../test/support/test-engines.js';
+import { defaultIntegrationSettings } from '../directory/model/integration-settings.js';
+import type {
+  DirectoryStore,
+  Identity,
+  IdentitySource,
+  IntegrationScope,
+  StoredResource,
+} from '../directory/ports.js';
+import { directoryStore } from './directory-store.js';
+import { migrateToLatest } from './migrate.js';
+
+const NOW = '2026-12-01T00:00:00.000Z';
+let next = 0;
+const newId = () => `00000000-0000-7000-8000-${String(++next).padStart(12, '0')}`;
+
+describe.each(testEngines)('the repositories on $name', (engine) => {
+  let database: TestDatabase;
+  let store: DirectoryStore;
+  let north: IntegrationScope;
+  let south: IntegrationScope;
+
+  const organization = async (name: string) =>
+    (await store.organizations.ensure({ id: newId(), name, createdAt: NOW })).id;
+  const integration = async (organizationId: string, name: string): Promise<IntegrationScope> => {
+    const id = newId();
+    await store.integrations.insert(
+      {
+        id,
+        organizationId,
+        name,
+        idp: 'generic',
+        createdAt: NOW,
+        tokenCreatedAt: null,
+        tokenExpiresAt: null,
+      },
+      'hash',
+      defaultIntegrationSettings,
+    );
+    return { organizationId, integrationId: id };
+  };
+  const identity = (
+    organizationId: string,
+    name: string,
+    status: Identity['status'] = 'active',
+  ): Identity => ({
+    id: newId(),
+    organizationId,
+    name,
+    status,
+    signInExternalId: null,
+    authPolicyId: null,
+    attributes: [],
+    profile: {},
+    sourceIntegrationId: null,
+    scimResourceId: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+    lastSyncedAt: null,
+  });
+  const user = (userName: string): StoredResource => ({
+    id: newId(),
+    resourceType: 'User',
+    attributes: { userName },
+    version: 1,
+    created: NOW,
+    lastModified: NOW,
+  });
+  const source = (
+    scope: IntegrationScope,
+    of: Identity,
+    scimResourceId: string,
+    status: Identity['status'],
+  ): IdentitySource => ({
+    identityId: of.id,
+    organizationId: scope.organizationId,
+    integrationId: scope.integrationId,
+    scimResourceId,
+    externalId: `ext-${scimResourceId}`,
+    userNameKey: of.name.toLowerCase(),
+    status,
+    contribution: {
+      name: of.name,
+      signInExternalId: null,
+      authPolicyId: null,
+      attributes: [],
+      profile: {},
+      groupIds: [],
+    },
+    createdAt: NOW,
+    updatedAt: NOW,
+  });
+
+  beforeAll(async () => {
+    database = await engine.open();
+    await migrateToLatest(database.db, database.dialect);
+    store = directoryStore(database.db, database.dialect);
+    north = await integration(await organization('north'), 'north-idp');
+    south = await integration(await organization('south'), 'south-idp');
+  });
+  afterAll(() => database.dispose());
+
+  it('inserts a SCIM resource once per userName, in any case, and says so without throwing', async () => {
+    expect(await store.scimResources.insert(north, user('Ada'), [], 'h1')).toBe(true);
+    expect(await store.scimResources.insert(north, user('ADA'), [], 'h2')).toBe(false);
+    // The same name in another integration is another user.
+    expect(await store.scimResources.insert(south, user('ada'), [], null)).toBe(true);
+    const found = await store.scimResources.findByName(north, 'User', 'aDa');
+    expect(found).toMatchObject({ resource: { attributes: { userName: 'Ada' } }, createHash: 'h1' });
+    // The transaction is still usable after a refused insert (PostgreSQL aborts on an exception).
+    await store.transaction(async (tx) => {
+      expect(await tx.scimResources.insert(north, user('ada'), [], null)).toBe(false);
+      expect(await tx.scimResources.insert(north, user('grace'), [], null)).toBe(true);
+    });
+  });
+
+  it('keeps identity names unique among identities that are not deleted, and releases a deleted one', async () => {
+    const first = identity(north.organizationId, 'Released');
+    expect(await store.identities.insert(first)).toBe(true);
+    expect(await store.identities.insert(identity(north.organizationId, 'released'))).toBe(false);
+    expect(await store.identities.insert(identity(south.organizationId, 'released'))).toBe(true);
+    expect([...(await store.identities.nameHolders(north, ['released']))]).toEqual([['released', first.id]]);
+    await store.identities.update({ ...first, status: 'deleted' });
+    expect((await store.identities.nameHolders(north, ['released'])).size).toBe(0);
+    const second = identity(north.organizationId, 'RELEASED');
+    expect(await store.identities.insert(second)).toBe(true);
+    // The deleted one cannot come back under the name while another holds it.
+    await expect(store.identities.update({ ...first, status: 'active' })).rejects.toMatchObject({
+      code: 'uniqueness',
+    });
+  });
+
+  it('links sources to identities, finds them by SCIM user, and re-link candidates only when deleted', async () => {
+    const person = identity(north.organizationId, 'Linked');
+    await store.identities.insert(person);
+    const own = source(north, person, 'scim-linked', 'active');
+    await store.identities.saveSource(own);
+    expect((await store.identities.findBySource(north, 'scim-linked'))?.id).toBe(person.id);
+    expect(await store.identities.linkedSources(north, ['scim-linked'])).toEqual([own]);
+    expect(await store.identities.findRelinkable(north, { externalId: 'ext-scim-linked' })).toBeUndefined();
+    await store.identities.saveSource({ ...own, status: 'deleted', updatedAt: '2026-12-02T00:00:00.000Z' });
+    expect(await store.identities.findRelinkable(north, { externalId: 'ext-scim-linked' })).toMatchObject({
+      identityId: person.id,
+    });
+    expect(await store.identities.findRelinkable(north, { userNameKey: 'linked' })).toMatchObject({
+      identityId: person.id,
+    });
+    // A deleted link is history: a remap does not count it.
+    expect(await store.identities.countSources(north)).toBe(0);
+  });
+
+  it('reaches no other tenant: reads, group links and first-seen names handed a foreign id do nothing', async () => {
+    const mine = identity(north.organizationId, 'Mine');
+    const theirs = identity(south.organizationId, 'Theirs');
+    await store.identities.insert(mine);
+    await store.identities.insert(theirs);
+    await store.identities.saveSource(source(south, theirs, 'scim-theirs', 'active'));
+    const theirGroup = await store.directoryGroups.ensure(south.organizationId, 'Their group', newId(), NOW);
+    const myGroup = await store.directoryGroups.ensure(north.organizationId, 'My group', newId(), NOW);
+
+    expect(await store.identities.findById(north, theirs.id)).toBeUndefined();
+    expect(await store.identities.findByIds(north, [theirs.id, mine.id])).toEqual([mine]);
+    expect(
+      await store.identities.findBySource({ ...north, integrationId: south.integrationId }, 'scim-theirs'),
+    ).toBeUndefined();
+    expect(
+      await store.identities.linkedSources({ ...north, integrationId: south.integrationId }, ['scim-theirs']),
+    ).toEqual([]);
+
+    await store.identities.setGroups(north, mine.id, [myGroup.id, theirGroup.id]);
+    expect(await store.identities.groupIdsOf(north, mine.id)).toEqual([myGroup.id]);
+    await store.identities.setGroups(north, theirs.id, [myGroup.id]);
+    expect(await store.identities.groupIdsOf(south, theirs.id)).toEqual([]);
+
+    await store.identities.recordFirstSeenGroupNames(north, [
+      { identityId: mine.id, scimGroupId: 'g', name: 'Mine' },
+      { identityId: theirs.id, scimGroupId: 'g', name: 'Written across tenants' },
+    ]);
+    expect((await store.identities.firstSeenGroupNamesMany(north, [mine.id])).get(mine.id)?.get('g')).toBe(
+      'Mine',
+    );
+    expect((await store.identities.firstSeenGroupNamesMany(south, [theirs.id])).size).toBe(0);
+    expect(await store.identities.delete(north, theirs.id)).toBe(false);
+  });
+
+  it('finds mapping candidates by SCIM id or by displayName in any case, only in the integration', async () => {
+    const group = await store.directoryGroups.ensure(north.organizationId, 'Mapped', newId(), NOW);
+    await store.directoryGroups.addMapping(
+      {
+        id: newId(),
+        integrationId: north.integrationId,
+        matchBy: 'displayName',
+        idpGroup: 'Engineering',
+        directoryGroupId: group.id,
+        automatic: false,
+      },
+      NOW,
+    );
+    await store.directoryGroups.addMapping(
+      {
+        id: newId(),
+        integrationId: north.integrationId,
+        matchBy: 'id',
+        idpGroup: 'scim-eng',
+        directoryGroupId: group.id,
+        automatic: true,
+      },
+      NOW,
+    );
+    const candidates = await store.directoryGroups.mappingCandidates(north, [
+      { scimGroupId: 'scim-eng', displayName: 'ENGINEERING' },
+    ]);
+    expect(candidates.map((m) => m.matchBy).sort()).toEqual(['displayName', 'id']);
+    expect(
+      await store.directoryGroups.mappingCandidates(south, [
+        { scimGroupId: 'scim-eng', displayName: 'engineering' },
+      ]),
+    ).toEqual([]);
+    expect(await store.directoryGroups.mappingCandidates(north, [])).toEqual([]);
+  });
+
+  it('keeps organization settings per organization, every default when none were saved', async () => {
+    expect(await store.organizations.settings(south)).toEqual({ identityCollisions: 'reject' });
+    await store.organizations.saveSettings(north, { identityCollisions: 'link' });
+    expect(await store.organizations.settings(north)).toEqual({ identityCollisions: 'link' });
+    expect(await store.organizations.settings(south)).toEqual({ identityCollisions: 'reject' });
+  });
+});
