@@ -32,10 +32,7 @@ module.exports = {
       comment: 'The domain and its use cases are written against ports, never against Fastify or SQL.',
       severity: 'error',
       from: { path: '^src/directory', pathNot: SUPPORT },
-      to: {
-        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer'],
-        path: 'node_modules/(fastify|@fastify|kysely|pg|better-sqlite3|pino|commander|typebox)/',
-      },
+      to: { path: 'node_modules/(fastify|@fastify|kysely|pg|better-sqlite3|pino|commander|typebox)/' },
     },
     {
       name: 'store-implements-ports-only',
