@@ -12,6 +12,7 @@ import { migrateCommand } from './migrate-command.js';
 import { remapCommand } from './remap-command.js';
 import { roleCommand } from './role-command.js';
 import { addSettingsCommands } from './settings-command.js';
+import { addOAuthCommand } from './oauth-command.js';
 
 /** The composition root: the only module that reads process.env and argv. */
 async function main(argv: readonly string[]): Promise<void> {
@@ -32,6 +33,7 @@ async function main(argv: readonly string[]): Promise<void> {
     .action(() => migrateCommand(config()));
   const integration = integrationCommand(config);
   addSettingsCommands(integration, config);
+  addOAuthCommand(integration, config);
   program.addCommand(integration);
   program.addCommand(groupMappingCommand(config));
   program.addCommand(directoryGroupCommand(config));

@@ -16,6 +16,10 @@ export interface IntegrationsTable {
   token_expires_at: string | null;
   /** IntegrationSettings as JSON; null means every default. */
   settings: unknown;
+  /** OAuth 2.0 JWT access tokens the integration accepts (all three set, or none). */
+  oauth_issuer: string | null;
+  oauth_audience: string | null;
+  oauth_jwks_url: string | null;
 }
 
 export interface ScimResourcesTable {
@@ -56,6 +60,8 @@ export interface AuthPoliciesTable {
   name: string;
   is_default: number;
   signer_ids: unknown;
+  /** RequiredClaim[] as JSON; null: none. */
+  required_claims: unknown;
   created_at: string;
 }
 
@@ -69,6 +75,8 @@ export interface JwtSignersTable {
   public_key_pem: string | null;
   external_id_claim: string;
   enabled: number;
+  /** JWS algorithm names as JSON; null: the asymmetric family of the key. */
+  algorithms: unknown;
   created_at: string;
 }
 
@@ -169,7 +177,18 @@ export interface ScimEmailsTable {
   type_key: string | null;
 }
 
+export interface SignInSessionsTable {
+  id: string;
+  organization_id: string;
+  identity_id: string;
+  signer_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
+  sign_in_sessions: SignInSessionsTable;
   scim_emails: ScimEmailsTable;
   admin_api_keys: AdminApiKeysTable;
   auth_policies: AuthPoliciesTable;

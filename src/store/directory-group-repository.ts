@@ -44,6 +44,17 @@ export function directoryGroupRepository(db: Kysely<Database>): DirectoryGroupRe
         .executeTakeFirst();
       return row ? toGroup(row) : undefined;
     },
+    async ofIdentity(organizationId, identityId) {
+      const rows = await db
+        .selectFrom('directory_groups as g')
+        .innerJoin('identity_groups as ig', 'ig.group_id', 'g.id')
+        .selectAll('g')
+        .where('ig.identity_id', '=', identityId)
+        .where('g.organization_id', '=', organizationId)
+        .orderBy('g.name_key')
+        .execute();
+      return rows.map(toGroup);
+    },
     async list(organizationId) {
       const rows = await db
         .selectFrom('directory_groups')

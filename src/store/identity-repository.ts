@@ -60,6 +60,18 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         .executeTakeFirst();
       return row ? toIdentity(row) : undefined;
     },
+    async findBySignInExternalId(organizationId, value, limit) {
+      // identities_sign_in_external_id (organization_id, sign_in_external_id) answers this.
+      const rows = await db
+        .selectFrom('identities')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('sign_in_external_id', '=', value)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toIdentity);
+    },
     async insert(identity) {
       try {
         await db.insertInto('identities').values(toRow(identity)).execute();

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { IdpPreset, Integration, IntegrationRepository } from '../directory/ports.js';
+import type { IdpPreset, Integration, IntegrationOAuth, IntegrationRepository } from '../directory/ports.js';
 import type { Database, IntegrationsTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { storedIntegrationSettings } from '../directory/identities/integration-settings.js';
@@ -14,6 +14,11 @@ function toIntegration(row: IntegrationsTable): Integration {
     tokenCreatedAt: row.token_created_at,
     tokenExpiresAt: row.token_expires_at,
   };
+}
+
+function toOAuth(row: Pick<IntegrationsTable, 'oauth_issuer' | 'oauth_audience' | 'oauth_jwks_url'>) {
+  if (row.oauth_issuer === null || row.oauth_audience === null || row.oauth_jwks_url === null) return null;
+  return { issuer: row.oauth_issuer, audience: row.oauth_audience, jwksUrl: row.oauth_jwks_url };
 }
 
 export function integrationRepository(db: Kysely<Database>, dialect: StoreDialect): IntegrationRepository {
@@ -35,6 +40,26 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
+    async oauth(integrationId) {
+      const row = await db
+        .selectFrom('integrations')
+        .select(['oauth_issuer', 'oauth_audience', 'oauth_jwks_url'])
+        .where('id', '=', integrationId)
+        .executeTakeFirst();
+      return row ? toOAuth(row) : undefined;
+    },
+    async saveOAuth(integrationId, oauth: IntegrationOAuth | null) {
+      const result = await db
+        .updateTable('integrations')
+        .set({
+          oauth_issuer: oauth?.issuer ?? null,
+          oauth_audience: oauth?.audience ?? null,
+          oauth_jwks_url: oauth?.jwksUrl ?? null,
+        })
+        .where('id', '=', integrationId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
     async insert(integration, tokenHash) {
       const result = await db
         .insertInto('integrations')
@@ -48,6 +73,9 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
           token_created_at: integration.tokenCreatedAt,
           token_expires_at: integration.tokenExpiresAt,
           settings: null,
+          oauth_issuer: null,
+          oauth_audience: null,
+          oauth_jwks_url: null,
         })
         .onConflict((c) => c.columns(['organization_id', 'name']).doNothing())
         .returning('id')
@@ -78,6 +106,7 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
         integration: toIntegration(row),
         tokenHash: row.token_hash,
         settings: storedIntegrationSettings(row.settings === null ? null : dialect.parseJson(row.settings)),
+        oauth: toOAuth(row),
       };
     },
     async replaceToken(integrationId, tokenHash, createdAt, expiresAt) {

@@ -24,6 +24,7 @@ describe('checkJwtSigner', () => {
         publicKeyPem: null,
         externalIdClaim: 'sub',
         enabled: true,
+        algorithms: null,
       },
     });
   });

@@ -4,11 +4,14 @@ import type { AdminDeps } from './admin-deps.js';
 import { checkName } from './check-name.js';
 import { resolveSigners } from './resolve-signers.js';
 import { invalidInput } from './invalid-input.js';
+import { checkRequiredClaims, type RequiredClaimFields } from './check-required-claims.js';
 
 export interface AuthPolicyFields {
   readonly name: string;
   /** Ids or names of this organization's JWT signers the policy accepts. */
   readonly signers: readonly string[];
+  /** Claims a token must carry, e.g. `{ claim: "amr", anyOf: ["mfa"] }`; none by default. */
+  readonly requiredClaims?: readonly RequiredClaimFields[] | undefined;
 }
 
 /** A new auth policy accepting exactly the given signers; names are unique per organization. */
@@ -19,6 +22,8 @@ export async function createAuthPolicy(
 ): Promise<AuthPolicy> {
   const name = checkName('An auth policy', fields.name);
   if (!name.ok) throw invalidInput('invalid_name', [name.error]);
+  const requiredClaims = checkRequiredClaims(fields.requiredClaims ?? []);
+  if (!requiredClaims.ok) throw invalidInput('invalid_auth_policy', requiredClaims.error);
   const signers = await resolveSigners(deps.store, organizationId, fields.signers);
   const policy: AuthPolicy = {
     id: deps.ids.newId(),
@@ -26,6 +31,7 @@ export async function createAuthPolicy(
     name: name.value,
     isDefault: false,
     signerIds: signers.map((s) => s.id),
+    requiredClaims: requiredClaims.value,
   };
   if (!(await deps.store.authPolicies.insert(policy, deps.clock.now().toISOString()))) {
     throw new DirectoryError('name_taken', `An auth policy named "${policy.name}" already exists.`);

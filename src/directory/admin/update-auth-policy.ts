@@ -4,11 +4,14 @@ import type { AdminDeps } from './admin-deps.js';
 import { checkName } from './check-name.js';
 import { resolveSigners } from './resolve-signers.js';
 import { invalidInput } from './invalid-input.js';
+import { checkRequiredClaims, type RequiredClaimFields } from './check-required-claims.js';
 
 export interface AuthPolicyChange {
   readonly name?: string | undefined;
   /** Replaces the accepted signers (ids or names); an empty list accepts none. */
   readonly signers?: readonly string[] | undefined;
+  /** Replaces the required claims; an empty list requires none. */
+  readonly requiredClaims?: readonly RequiredClaimFields[] | undefined;
 }
 
 /** Renames a policy and/or replaces its signers. The Default policy stays as it is. */
@@ -18,11 +21,17 @@ export async function updateAuthPolicy(
   policyId: string,
   change: AuthPolicyChange,
 ): Promise<AuthPolicy> {
-  if (change.name === undefined && change.signers === undefined) {
+  if (change.name === undefined && change.signers === undefined && change.requiredClaims === undefined) {
     throw new DirectoryError(
       'invalid_auth_policy',
-      'Name at least one of the name and the signers to change.',
+      'Name at least one of the name, the signers and the required claims to change.',
     );
+  }
+  let requiredClaims: AuthPolicy['requiredClaims'] | undefined;
+  if (change.requiredClaims !== undefined) {
+    const checked = checkRequiredClaims(change.requiredClaims);
+    if (!checked.ok) throw invalidInput('invalid_auth_policy', checked.error);
+    requiredClaims = checked.value;
   }
   return deps.store.transaction(async (store) => {
     const current = await store.authPolicies.findById(organizationId, policyId);
@@ -30,7 +39,7 @@ export async function updateAuthPolicy(
     if (current.isDefault) {
       throw new DirectoryError(
         'default_policy_protected',
-        'The Default auth policy accepts every enabled JWT signer; it cannot be renamed or given signers. Create a policy instead.',
+        'The Default auth policy accepts every enabled JWT signer; it cannot be renamed or given signers or required claims. Create a policy instead.',
       );
     }
     let name = current.name;
@@ -48,7 +57,12 @@ export async function updateAuthPolicy(
     if (holder && holder.id !== policyId) {
       throw new DirectoryError('name_taken', `An auth policy named "${name}" already exists.`);
     }
-    const next: AuthPolicy = { ...current, name, signerIds };
+    const next: AuthPolicy = {
+      ...current,
+      name,
+      signerIds,
+      requiredClaims: requiredClaims ?? current.requiredClaims,
+    };
     if (!(await store.authPolicies.update(next))) {
       throw new DirectoryError('auth_policy_not_found', `No auth policy with id "${policyId}".`);
     }
