@@ -53,8 +53,9 @@ export class JwksServer {
   }
 
   static async start(keys: SigningKey[]): Promise<JwksServer> {
-    let instance: JwksServer | undefined;
+    const box: { instance?: JwksServer } = {};
     const server = createServer((request, response) => {
+      const instance = box.instance;
       if (!instance || request.url !== '/jwks') {
         response.writeHead(404).end();
         return;
@@ -65,8 +66,8 @@ export class JwksServer {
         .end(JSON.stringify({ keys: instance.keys.map((k) => k.publicJwk) }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    instance = new JwksServer(server, keys);
-    return instance;
+    box.instance = new JwksServer(server, keys);
+    return box.instance;
   }
 
   get url(): string {
