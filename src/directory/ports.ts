@@ -351,6 +351,14 @@ export interface RoleRepository {
   findById(organizationId: string, id: string): Promise<Role | undefined>;
   /** The roles an identity has through its directory groups. */
   effectiveRolesOf(identityId: string): Promise<readonly Role[]>;
+  /**
+   * An identity's directory groups (by name) and the roles they give it (by name), in one query: what
+   * every successful sign-in answers.
+   */
+  groupsAndRolesOf(
+    organizationId: string,
+    identityId: string,
+  ): Promise<{ readonly groups: readonly DirectoryGroup[]; readonly roles: readonly Role[] }>;
 }
 
 /** A claim a token must carry to sign in under a policy: its value (or one of its values) in `anyOf`. */
