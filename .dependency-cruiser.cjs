@@ -1,17 +1,24 @@
-/** The layer arrows from docs/architecture.md, made mechanical: every arrow points toward src/core. */
+/**
+ * The layer arrows from docs/architecture.md, made mechanical: every arrow points toward src/core.
+ * Type-only imports count as imports: a layer that names another's types depends on it.
+ * test/architecture-rules.test.ts plants a violation of each rule and checks that this file refuses it.
+ */
+// Test support beside the code it tests: case tables, fixtures, generators, printers (kept out of dist).
+const SUPPORT = '\\.(test|cases|fixtures|arbitrary|support)\\.ts$';
+
 module.exports = {
   forbidden: [
     {
       name: 'core-is-pure',
-      comment: 'src/core imports nothing of ours outside itself and no Node built-ins.',
+      comment: 'src/core imports nothing outside itself: no package, no layer of ours, not even a type.',
       severity: 'error',
-      from: { path: '^src/core' },
-      to: { pathNot: '^src/core', dependencyTypesNot: ['npm', 'npm-dev', 'type-only'] },
+      from: { path: '^src/core', pathNot: SUPPORT },
+      to: { pathNot: '^src/core' },
     },
     {
       name: 'core-no-node-builtins',
       severity: 'error',
-      from: { path: '^src/core' },
+      from: { path: '^src/core', pathNot: SUPPORT },
       to: { dependencyTypes: ['core'] },
     },
     {
@@ -19,6 +26,23 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/directory' },
       to: { path: '^src/(http|store|cli)' },
+    },
+    {
+      name: 'directory-knows-no-framework-or-driver',
+      comment: 'The domain and its use cases are written against ports, never against Fastify or SQL.',
+      severity: 'error',
+      from: { path: '^src/directory', pathNot: SUPPORT },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer'],
+        path: 'node_modules/(fastify|@fastify|kysely|pg|better-sqlite3|pino|commander|typebox)/',
+      },
+    },
+    {
+      name: 'store-implements-ports-only',
+      comment: 'The store sees the ports and the domain model, never a use case.',
+      severity: 'error',
+      from: { path: '^src/store' },
+      to: { path: '^src/directory/', pathNot: '^src/directory/(ports|model)(/|\\.ts$)' },
     },
     {
       name: 'store-does-not-know-http-or-cli',
@@ -52,6 +76,12 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(core|directory|http|store|cli)/' },
       to: { path: '^src/client' },
+    },
+    {
+      name: 'production-never-imports-test-support',
+      severity: 'error',
+      from: { path: '^src/', pathNot: SUPPORT },
+      to: { path: SUPPORT },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],

@@ -25,7 +25,10 @@ describe.each(testEngines)('identities through the admin API on $name', (engine)
       const response = await roster.request(idp, 'POST', '/Users', { userName, active: true, ...extra });
       expect(response.status, response.text).toBe(201);
       users[userName] = response.body.id as string;
-      const identity = await roster.store.identities.findBySource(organizationId, idp.id, users[userName]);
+      const identity = await roster.store.identities.findBySource(
+        { organizationId, integrationId: idp.id },
+        users[userName],
+      );
       identityIds[userName] = identity?.id as string;
     };
     await create(okta, 'ada@example.com', { roles: [{ value: 'engineer' }], name: { givenName: 'Ada' } });

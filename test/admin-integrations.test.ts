@@ -283,12 +283,45 @@ describe.each(testEngines)('integrations through the admin API on $name', (engin
       }),
     ]);
 
+    const [identity] = await identitiesOf(idp.id);
+    const groupsOf = async () =>
+      ((await admin.get(`${base}/identities/${identity?.id}/groups`)).body.data as { name: string }[]).map(
+        (g) => g.name,
+      );
+    expect(await groupsOf()).toEqual(['Engineering']);
+    const runJobs = () => runRemapJobs({ store: roster.store, clock: roster.clock, ids }, { owner: 'test' });
+
+    // The dry run of the mapping change: the one identity would move groups; nothing is written.
+    const previewed = await admin.post(`${base}/integrations/${idp.id}/remap-previews`, {
+      addGroupMapping: { idpGroupId: group.body.id, group: 'Developers' },
+    });
+    expect(previewed.status, JSON.stringify(previewed.body)).toBe(200);
+    expect(previewed.body.preview).toMatchObject({ total: 1, changed: 1, byField: { groups: 1, name: 0 } });
+    expect((await admin.get(`${base}/integrations/${idp.id}/group-mappings`)).body.data).toEqual(
+      automatic.body.data,
+    );
+    expect((await admin.get(`${base}/groups`)).body.data.map((g: { name: string }) => g.name)).not.toContain(
+      'Developers',
+    );
+    const twoChanges = await admin.post(`${base}/integrations/${idp.id}/remap-previews`, {
+      settings: { identityName: 'displayName' },
+      removeGroupMappingId: automatic.body.data[0].id,
+    });
+    expect(twoChanges.status).toBe(400);
+
     const mapped = await admin.post(`${base}/integrations/${idp.id}/group-mappings`, {
       idpGroupId: group.body.id,
       group: 'Developers',
     });
     expect(mapped.status).toBe(201);
     expect(mapped.body).toMatchObject({ matchBy: 'id', directoryGroupName: 'Developers', automatic: false });
+    // Retroactive: the mapping came with the remap job that moves the identities already synced.
+    expect(mapped.body.remapJob).toMatchObject({ integrationId: idp.id, status: 'pending', total: 1 });
+    expect(await groupsOf()).toEqual(['Engineering']);
+    await runJobs();
+    expect(await groupsOf()).toEqual(['Developers']);
+    const job = await admin.get(`${base}/remap-jobs/${mapped.body.remapJob.id}`);
+    expect(job.body).toMatchObject({ status: 'done', processed: 1, changed: 1 });
     const listed = await admin.get(`${base}/integrations/${idp.id}/group-mappings`);
     expect(listed.body.data).toEqual([expect.objectContaining({ id: mapped.body.id, automatic: false })]);
 
@@ -310,12 +343,23 @@ describe.each(testEngines)('integrations through the admin API on $name', (engin
     expect(byName.status).toBe(201);
     expect(byName.body).toMatchObject({ matchBy: 'displayName', idpGroup: 'sales team', idpGroupName: null });
 
+    const wouldRemove = await admin.post(`${base}/integrations/${idp.id}/remap-previews`, {
+      removeGroupMappingId: mapped.body.id,
+    });
+    expect(wouldRemove.body.preview).toMatchObject({ changed: 1, byField: { groups: 1 } });
     const removed = await admin.delete(`${base}/integrations/${idp.id}/group-mappings/${mapped.body.id}`);
-    expect(removed.status).toBe(204);
+    expect(removed.status).toBe(200);
+    expect(removed.body).toMatchObject({ id: mapped.body.id, remapJob: { status: 'pending', total: 1 } });
+    // The IdP group is unmapped again: the remap gives it an automatic mapping to a group of its name.
+    await runJobs();
+    expect(await groupsOf()).toEqual(['Engineering']);
     expect(
       (await admin.delete(`${base}/integrations/${idp.id}/group-mappings/${mapped.body.id}`)).status,
     ).toBe(404);
     const remaining = await admin.get(`${base}/integrations/${idp.id}/group-mappings`);
-    expect(remaining.body.data.map((m: { id: string }) => m.id)).toEqual([byName.body.id]);
+    expect(remaining.body.data.map((m: { id: string; automatic: boolean }) => [m.id, m.automatic])).toEqual([
+      [byName.body.id, false],
+      [expect.any(String), true],
+    ]);
   });
 });

@@ -45,6 +45,7 @@ describe.each(testEngines)('the admin API document on $name', (engine) => {
         pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
         cursorSigningKey: await loadCursorSigningKey({ store, clock }),
         cursorTimeoutSeconds: 3600,
+        createRetryWindowSeconds: 600,
         bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
       },
       onRoute: (route) => routes.push(route),

@@ -3,10 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidV7Source } from '../src/directory/ids/uuid-v7.js';
-import { directoryStore } from '../src/store/directory-store.js';
-import { openSqlite } from '../src/store/sqlite/open-sqlite.js';
-import { sqliteDialect } from '../src/store/sqlite/sqlite-dialect.js';
 import { freePort, roster, startServer, type ServerProcess } from './support/spawn-roster.js';
 
 /**
@@ -122,7 +118,9 @@ describe('roster integration settings and set', () => {
     expect(preview).toContain('name: "ada@example.com" → "Ada Lovelace"');
     expect(preview).toContain('sign-in external ID: none → "ada@corp.example"');
     expect(badPath).toMatchObject({ code: 1, stderr: expect.stringContaining('is not an attribute path') });
-    expect(badPolicy.stderr).toContain('no auth policy "no-such-policy" in this organization');
+    expect(badPolicy.stderr).toContain(
+      'No auth policy with id or name "no-such-policy" in this organization.',
+    );
     expect(await json<Job[]>('remap', 'list', integrationId)).toEqual([]);
 
     const saved = await run('integration', 'set', integrationId, ...change, '--group-names', 'first-seen');
@@ -360,17 +358,9 @@ describe('roster identity', () => {
 
 describe('--org', () => {
   it("treats another organization's ids as not found", async () => {
-    // A second organization, made directly in the database (no command creates one yet).
-    const db = openSqlite(join(dataDir, 'roster.db'));
-    const store = directoryStore(db, sqliteDialect);
-    const now = new Date().toISOString();
-    const acme = await store.organizations.ensure({
-      id: uuidV7Source().newId(),
-      name: 'acme',
-      createdAt: now,
-    });
-    await store.authPolicies.ensureDefault(acme.id, uuidV7Source().newId(), now);
-    await store.close();
+    expect(await run('org', 'create', 'acme')).toMatch(
+      /^Created organization "acme" \(\S+\); use it with --org "acme"\./,
+    );
 
     const [missing, roles, settings, deleteRole, identity, status, identities] = await Promise.all([
       fails('role', 'list', '--org', 'nope'),
@@ -383,11 +373,166 @@ describe('--org', () => {
     ]);
     expect(missing.stderr).toContain('No organization named "nope".');
     expect(roles.trim()).toBe('No roles.');
-    expect(settings.stderr).toContain(`No integration with id "${integrationId}".`);
-    expect(deleteRole.stderr).toContain(`No role with id "${roleId}".`);
+    expect(settings.stderr).toContain(
+      `No integration with id or name "${integrationId}" in this organization.`,
+    );
+    expect(deleteRole.stderr).toContain(`No role with id or name "${roleId}" in this organization.`);
     expect(identity.stderr).toContain(`No identity with id "${adaId}".`);
     expect(status.stderr).toContain(`No remap job with id "${jobId}".`);
     expect(identities.trim()).toBe('No identities.');
     expect(await json<{ id: string }[]>('role', 'list')).toEqual([expect.objectContaining({ id: roleId })]);
+  });
+});
+
+describe('roster org', () => {
+  it('lists and shows organizations, never deletes "default", and deletes one with integrations only when forced', async () => {
+    const [listed, organizations, shown] = await Promise.all([
+      run('org', 'list'),
+      json<{ id: string; name: string }[]>('org', 'list'),
+      run('org', 'show', 'default'),
+    ]);
+    expect(listed).toMatch(/^NAME\s+ID\s+CREATED\n/);
+    expect(organizations.map((o) => o.name)).toEqual(['acme', 'default']);
+    expect(shown).toContain('integrations: okta');
+    expect(shown).toContain('identities:   3');
+
+    const [duplicate, blank, keepDefault] = await Promise.all([
+      fails('org', 'create', 'acme'),
+      fails('org', 'create', ' '),
+      fails('org', 'delete', 'default', '--force'),
+    ]);
+    expect(duplicate.stderr.trim()).toBe('Error: An organization named "acme" already exists.');
+    expect(blank.stderr.trim()).toBe('Error: An organization needs a non-empty name.');
+    expect(keepDefault.stderr.trim()).toBe(
+      'Error: The "default" organization cannot be deleted: commands without --org use it.',
+    );
+
+    const acme = organizations.find((o) => o.name === 'acme');
+    const idp = await json<{ token: string; integrationUrl: string }>(
+      'integration',
+      'create',
+      '--name',
+      'acme-okta',
+      '--org',
+      acme?.id ?? '',
+    );
+    const created = await fetch(`${idp.integrationUrl}/Users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${idp.token}`, 'content-type': 'application/scim+json' },
+      body: JSON.stringify({ userName: 'wile@acme.example' }),
+    });
+    expect(created.status).toBe(201);
+    const refused = await fails('org', 'delete', 'acme');
+    expect(refused.stderr.trim()).toBe(
+      'Error: Organization "acme" still has 1 integration(s) ("acme-okta"); delete them first, or force it, ' +
+        "which also deletes their SCIM data and the organization's 1 identities.",
+    );
+    expect(await run('org', 'delete', 'acme', '--force')).toMatch(
+      /^Deleted organization "acme" \(\S+\) with 1 integration\(s\), 1 identities and 0 admin key\(s\)\./,
+    );
+    // Its token went with it.
+    const after = await fetch(`${idp.integrationUrl}/Users`, {
+      headers: { authorization: `Bearer ${idp.token}` },
+    });
+    expect(after.status).toBe(401);
+    expect((await json<{ name: string }[]>('org', 'list')).map((o) => o.name)).toEqual(['default']);
+    expect((await fails('org', 'show', 'acme')).stderr.trim()).toBe('Error: No organization named "acme".');
+  });
+});
+
+describe('names instead of ids', () => {
+  it('takes the name, in any case, wherever a command takes an integration, group, role, policy or signer', async () => {
+    const [settings, jobs, mappings, engineers] = await Promise.all([
+      json<{ integrationId: string }>('integration', 'settings', 'OKTA'),
+      json<unknown[]>('remap', 'list', 'Okta'),
+      json<unknown[]>('group-mapping', 'list', 'okta'),
+      json<{ identities: Identity[] }>('identity', 'list', '--integration', 'okta', '--group', 'engineering'),
+    ]);
+    expect(settings.integrationId).toBe(integrationId);
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(mappings.length).toBeGreaterThan(0);
+    expect(engineers.identities.map((i) => i.name)).toEqual(['Ada Lovelace']);
+
+    await run('role', 'create', '--name', 'Auditor', '--permissions', 'audit:read');
+    expect(await run('group', 'roles', 'ENGINEERING', '--set', 'auditor,Billing-Admin')).toContain(
+      'Directory group "Engineering" now carries "Auditor", "billing-admin".',
+    );
+    expect(await run('role', 'update', 'AUDITOR', '--permissions', 'audit:read,audit:export')).toContain(
+      'Updated role "Auditor"',
+    );
+    await run('auth-policy', 'create', '--name', 'Contractors');
+    expect(await run('integration', 'set', 'okta', '--auth-policy', 'contractors', '--preview')).toContain(
+      'Dry run, nothing written',
+    );
+    expect(await run('auth-policy', 'delete', 'CONTRACTORS')).toContain('Deleted auth policy "Contractors"');
+    expect(await run('role', 'delete', 'auditor')).toContain('Deleted role "Auditor"');
+    expect(await run('jwt-signer', 'update', 'WEB', '--claim', 'email')).toContain(
+      'Updated JWT signer "web"',
+    );
+    const missing = await fails('group', 'delete', 'no such group');
+    expect(missing.stderr.trim()).toBe(
+      'Error: No directory group with id or name "no such group" in this organization.',
+    );
+  });
+
+  it('keeps integration names unique in any case', async () => {
+    const clash = await fails('integration', 'create', '--name', 'OKTA');
+    expect(clash.stderr.trim()).toBe(
+      'Error: An integration named "okta" already exists; names are compared in any case.',
+    );
+  });
+});
+
+describe('roster group-mapping add and remove', () => {
+  it('previews the change, then queues the remap that moves the identities already synced', async () => {
+    const preview = await run(
+      'group-mapping',
+      'add',
+      'okta',
+      '--idp-group-name',
+      'engineering',
+      '--group',
+      'Platform',
+      '--preview',
+    );
+    expect(preview).toContain('Would map IdP group named "engineering" to a new directory group "Platform".');
+    expect(preview).toMatch(/Would replace the automatic mapping \S+\./);
+    expect(preview).toContain('Dry run, nothing written: 1 of 3 identities would change.');
+    expect(preview).toContain('By field: groups 1');
+    // Nothing was written: no group "Platform", the automatic mapping still there, Ada still in Engineering.
+    const [groups, shownBefore] = await Promise.all([
+      json<{ name: string }[]>('group', 'list'),
+      run('identity', 'show', adaId),
+    ]);
+    expect(groups.map((g) => g.name)).not.toContain('Platform');
+    expect(shownBefore).toMatch(/groups:\s+Engineering \(/);
+
+    const added = await run(
+      'group-mapping',
+      'add',
+      'okta',
+      '--idp-group-name',
+      'engineering',
+      '--group',
+      'Platform',
+    );
+    expect(added).toContain('Created directory group "Platform"');
+    const queued = /Queued remap job (\S+) for the 3 identities already synced/.exec(added)?.[1] ?? '';
+    expect(queued).not.toBe('');
+    expect(await run('remap', 'run')).toContain('1 remap job(s) finished');
+    expect(await json<Job>('remap', 'status', queued)).toMatchObject({ status: 'done', changed: 1 });
+    expect(await run('identity', 'show', adaId)).toMatch(/groups:\s+Platform \(/);
+
+    const mapping = (
+      await json<{ id: string; directoryGroupName: string }[]>('group-mapping', 'list', 'okta')
+    ).find((m) => m.directoryGroupName === 'Platform');
+    const removal = await run('group-mapping', 'remove', 'okta', mapping?.id ?? '', '--preview');
+    expect(removal).toContain(`Would remove group mapping ${mapping?.id}.`);
+    expect(removal).toContain('1 of 3 identities would change');
+    const removed = await run('group-mapping', 'remove', 'okta', mapping?.id ?? '');
+    expect(removed).toMatch(/Queued remap job \S+ for the 3 identities already synced/);
+    await run('remap', 'run');
+    // Unmapped again, the IdP group gets its automatic mapping back: Ada returns to "Engineering".
+    expect(await run('identity', 'show', adaId)).toMatch(/groups:\s+Engineering \(/);
   });
 });

@@ -19,7 +19,10 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
 
   const deps = () => ({ store: roster.store, clock: roster.clock, ids });
   const identityOf = async (idp: IntegrationHandle, scimId: string): Promise<Identity> =>
-    (await roster.store.identities.findBySource(organizationId, idp.id, scimId)) as Identity;
+    (await roster.store.identities.findBySource(
+      { organizationId, integrationId: idp.id },
+      scimId,
+    )) as Identity;
   const createUser = async (idp: IntegrationHandle, body: Record<string, unknown>) => {
     const response = await roster.request(idp, 'POST', '/Users', body);
     expect(response.status, JSON.stringify(response.body)).toBe(201);
@@ -158,13 +161,13 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
         schemas: [PATCH_OP],
         Operations: [{ op: 'replace', value: { id: groupId, displayName } }],
       });
-    expect((await rename('New Name')).status).toBe(200);
+    expect((await rename('New Name')).status).toBe(204);
     expect((await identityOf(idp, follower)).attributes).toEqual(['New Name']);
 
     await changeSettings(idp, { groupNameAttributes: 'firstSeen' });
     // The first name this identity saw for the group was "Old Name".
     expect((await identityOf(idp, follower)).attributes).toEqual(['Old Name']);
-    expect((await rename('Newest Name')).status).toBe(200);
+    expect((await rename('Newest Name')).status).toBe(204);
     expect((await identityOf(idp, follower)).attributes).toEqual(['Old Name']);
   });
 
@@ -203,7 +206,7 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
     });
     const identity = await identityOf(idp, user);
     const groupNames = async () => {
-      const groupIds = await roster.store.identities.groupIdsOf(identity.id);
+      const groupIds = await roster.store.identities.groupIdsOf({ organizationId }, identity.id);
       const all = await roster.store.directoryGroups.list(organizationId);
       return all
         .filter((g) => groupIds.includes(g.id))
@@ -233,7 +236,9 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
     expect(await identityOf(idp, id)).toMatchObject({ status: 'active', attributes: ['keeper'] });
   });
 
-  it('on DELETE keeps a deleted-with-history identity that a new POST brings back, or deletes it', async () => {
+  // RFC 7644 §3.6 and RFC 7643 §3.1: the SCIM user is gone for good and its id is never reused; the
+  // directory identity continues (re-linked by externalId) under the new SCIM user.
+  it('on DELETE keeps a deleted-with-history identity that a new POST continues under a new SCIM id, or deletes it', async () => {
     const idp = await roster.createIntegration('delete-idp');
     const id = await createUser(idp, {
       userName: 'leaver',
@@ -254,15 +259,23 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
       entitlements: [{ value: 'wiki' }],
     });
     expect(back.status).toBe(201);
-    expect(back.body.id).toBe(id);
-    expect(await identityOf(idp, id)).toMatchObject({ id: before.id, status: 'active' });
+    const newId = back.body.id as string;
+    expect(newId).not.toBe(id);
+    expect((await roster.request(idp, 'GET', `/Users/${id}`)).status).toBe(404);
+    expect(await identityOf(idp, newId)).toMatchObject({
+      id: before.id,
+      status: 'active',
+      createdAt: before.createdAt,
+      scimResourceId: newId,
+    });
 
     await changeSettings(idp, { onDelete: 'delete' });
-    expect((await roster.request(idp, 'DELETE', `/Users/${id}`)).status).toBe(204);
-    expect(await roster.store.identities.findBySource(organizationId, idp.id, id)).toBeUndefined();
+    expect((await roster.request(idp, 'DELETE', `/Users/${newId}`)).status).toBe(204);
+    expect(await roster.store.identities.findById({ organizationId }, before.id)).toBeUndefined();
     const again = await roster.request(idp, 'POST', '/Users', { userName: 'leaver', externalId: 'L-1' });
     expect(again.status).toBe(201);
-    expect(again.body.id).not.toBe(id);
+    expect(again.body.id).not.toBe(newId);
+    expect((await identityOf(idp, again.body.id as string)).id).not.toBe(before.id);
   });
 
   it('refuses a SCIM write whose identity name collides, naming the field, and writes nothing', async () => {
@@ -356,8 +369,8 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
     await roster.request(north, 'POST', '/Groups', { displayName: 'Same Name' });
     await roster.request(south, 'POST', '/Groups', { displayName: 'Same Name' });
     await updateIntegrationSettings(deps(), north.id, { identityName: 'nickName' });
-    const northIdentities = await roster.store.identities.list(northId, { limit: 100 });
-    const southIdentities = await roster.store.identities.list(southId, { limit: 100 });
+    const northIdentities = await roster.store.identities.list({ organizationId: northId }, { limit: 100 });
+    const southIdentities = await roster.store.identities.list({ organizationId: southId }, { limit: 100 });
     expect(northIdentities).toHaveLength(10);
     expect(southIdentities).toHaveLength(10);
     expect(
@@ -374,6 +387,8 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
       `/Users?filter=${encodeURIComponent('userName eq "shared-1"')}`,
     );
     expect(crossRead.body.totalResults).toBe(1);
-    expect(await roster.store.identities.findById(northId, southIdentities[0]?.id as string)).toBeUndefined();
+    expect(
+      await roster.store.identities.findById({ organizationId: northId }, southIdentities[0]?.id as string),
+    ).toBeUndefined();
   });
 });

@@ -1,12 +1,19 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** End-to-end suites spawn the built server; fail early with a clear message when it is missing. */
+/**
+ * End-to-end suites spawn the built server and CLI. Build before any suite runs, so a suite never runs
+ * a stale `dist/` (the build is incremental: a second one with nothing changed takes a moment).
+ */
 export default function setup(): void {
-  const main = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
-  if (!existsSync(main)) {
-    throw new Error(
-      `Built server not found at ${main}: run "npm test" (it builds first) or "npm run build".`,
-    );
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+  try {
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    const output = (error as { stdout?: Buffer }).stdout?.toString() ?? String(error);
+    throw new Error(`The build failed, so no suite would test the code as it is:\n${output}`, {
+      cause: error,
+    });
   }
 }

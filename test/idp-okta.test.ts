@@ -21,7 +21,9 @@
  *  3. Profile push: GET /Users/{id} then PUT /Users/{id} with the whole user → 200 with the user.
  *  4. Deactivate: PATCH {"op":"replace","value":{"active":false}} (OIN apps) or PUT with active=false
  *     (custom apps) → 200 with the user (204 allowed for PATCH). Reactivate: the same with true.
- *  5. Re-assign a deactivated user: a new POST with the same externalId → success, same id.
+ *  5. Re-assign a deactivated user: Okta first looks the user up by userName ("Create Users":
+ *     "Determine if the User object exists"), finds the deactivated user (it stays readable) and
+ *     reactivates it in place → same id. A POST for it would be a duplicate → 409 (RFC 7644 §3.3).
  *  6. Group push: POST /Groups {displayName, members: []} → 201; rename with a path-less replace of
  *     {id, displayName}; membership as `remove members[value eq …]` + `add members`, or a full `replace`
  *     of members; custom apps PUT the group with its members; unlink-and-delete → DELETE → 204.
@@ -172,14 +174,18 @@ describe.each(testEngines)('Okta provisioning lifecycle on $name', (engine) => {
     expect(put.body).toMatchObject({ id: userId, active: false, name: { givenName: 'Another' } });
   });
 
-  it('re-assigning the deactivated user is a new POST with the same externalId → success, same id', async () => {
-    const again = await okta.send(
-      'POST',
-      '/Users',
-      testUser('test.user@okta.local', '00ujl29u0le5T6Aj10h7', 'Returning'),
-    );
-    expect([200, 201], again.text).toContain(again.status);
+  it('re-assigning the deactivated user: the lookup finds it, Okta reactivates it in place → same id', async () => {
+    const found = expectListResponse(await lookup('test.user@okta.local'), 1);
+    expect(found[0]).toMatchObject({ id: userId, active: false });
+    const again = await okta.send('PUT', `/Users/${userId}`, {
+      ...testUser('test.user@okta.local', '00ujl29u0le5T6Aj10h7', 'Returning'),
+      id: userId,
+    });
+    expect(again.status, again.text).toBe(200);
     expect(again.body).toMatchObject({ id: userId, active: true, name: { givenName: 'Returning' } });
+    // A POST for the existing user is a duplicate, deactivated or not.
+    const duplicate = await okta.send('POST', '/Users', testUser('test.user@okta.local', 'other-okta-id'));
+    expectScimError(duplicate, 409, 'uniqueness');
     expectListResponse(await lookup('test.user@okta.local'), 1);
   });
 

@@ -84,7 +84,9 @@ describe.each(testEngines)('PATCH through the server on $name', (engine) => {
     ).toBe(404);
   });
 
-  it('adds and removes group members as rows, and answers without the member list unless asked', async () => {
+  // RFC 7644 §3.5.2: "200 OK and the entire resource", or 204 No Content. A group answers 204 unless a
+  // representation is asked for, and then the whole of it, members included.
+  it('adds and removes group members as rows, and answers 204, or the whole group when asked', async () => {
     const a = await user('member-a');
     const b = await user('member-b');
     const group = await roster.request(idp, 'POST', '/Groups', {
@@ -98,8 +100,9 @@ describe.each(testEngines)('PATCH through the server on $name', (engine) => {
       `/Groups/${id}`,
       patch({ op: 'add', path: 'members', value: [{ value: b }] }),
     );
-    expect(added.status).toBe(200);
-    expect(added.body).not.toHaveProperty('members');
+    expect(added.status).toBe(204);
+    expect(added.text).toBe('');
+    expect(added.headers.get('etag')).toMatch(/^W\/"\d+"$/);
     const asked = await roster.request(
       idp,
       'PATCH',
@@ -107,6 +110,16 @@ describe.each(testEngines)('PATCH through the server on $name', (engine) => {
       patch({ op: 'remove', path: `members[value eq "${a}"]` }),
     );
     expect((asked.body.members as { value: string }[]).map((m) => m.value)).toEqual([b]);
+    const whole = await roster.request(
+      idp,
+      'PATCH',
+      `/Groups/${id}`,
+      patch({ op: 'add', path: 'members', value: [{ value: a }] }),
+      { prefer: 'return=representation' },
+    );
+    expect(whole.status).toBe(200);
+    expect(whole.body).toMatchObject({ id, displayName: 'patched group' });
+    expect((whole.body.members as { value: string }[]).map((m) => m.value).sort()).toEqual([a, b].sort());
     const minimal = await roster.request(
       idp,
       'PATCH',
@@ -146,7 +159,7 @@ describe.each(testEngines)('PATCH through the server on $name', (engine) => {
         }
       }),
     );
-    expect(statuses.every((s) => s === 200)).toBe(true);
+    expect(statuses.every((s) => s === 204)).toBe(true);
     const read = await roster.request(idp, 'GET', `/Groups/${id}`);
     expect((read.body.members as { value: string }[]).map((m) => m.value).sort()).toEqual(
       [...members].sort(),

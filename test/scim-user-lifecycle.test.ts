@@ -166,7 +166,9 @@ describe.each(testEngines)('re-provisioning a deactivated user on $name', (engin
   });
   afterAll(() => roster.close());
 
-  it('restores the same user for a POST with the same externalId or userName, but 409s for an active one', async () => {
+  // RFC 7644 §3.3: a create that would duplicate a userName is 409 uniqueness, deactivated users included;
+  // the IdP reactivates the user it finds by filter (Okta's "Create Users" flow looks up userName first).
+  it('answers 409 to a POST for a deactivated user, which the IdP reactivates in place with PATCH', async () => {
     const created = await roster.request(idp, 'POST', '/Users', {
       userName: 'okta.user',
       externalId: '00u1',
@@ -187,9 +189,22 @@ describe.each(testEngines)('re-provisioning a deactivated user on $name', (engin
       externalId: '00u1',
       active: true,
     });
-    expect(again.status).toBe(201);
-    expect(again.body).toMatchObject({ id, userName: 'OKTA.user', active: true });
-    expect(again.body).not.toHaveProperty('title');
+    expect(again.status).toBe(409);
+    expect(again.body.scimType).toBe('uniqueness');
+    // Nothing was overwritten: the deactivated user is as it was.
+    const kept = await roster.request(idp, 'GET', `/Users/${id}`);
+    expect(kept.body).toMatchObject({ id, userName: 'okta.user', title: 'Old', active: false });
+    const found = await roster.request(
+      idp,
+      'GET',
+      `/Users?filter=${encodeURIComponent('userName eq "OKTA.USER"')}`,
+    );
+    expect((found.body.Resources as { id: string }[])[0]?.id).toBe(id);
+    const reactivated = await roster.request(idp, 'PATCH', `/Users/${id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', value: { active: true } }],
+    });
+    expect(reactivated.body).toMatchObject({ id, active: true, title: 'Old' });
     const members = await roster.request(idp, 'GET', `/Groups/${group.body.id as string}`);
     expect(members.body.members).toEqual([expect.objectContaining({ value: id })]);
   });

@@ -83,6 +83,56 @@ describe('the roster server process and CLI', () => {
     }
   });
 
+  it("prints the server's integration URL, whatever port the CLI's own environment names", async () => {
+    const port = await freePort();
+    const database = {
+      ROSTER_DATABASE_URL: `sqlite:${join(dataDir, 'public-url.db')}`,
+      ROSTER_LOG_LEVEL: 'warn',
+    };
+
+    // Before any server started on this database the CLI can only guess, and says so.
+    const guessed = await roster(['integration', 'create', '--name', 'early', '--json'], database);
+    const early = JSON.parse(guessed.stdout) as { id: string; integrationUrl: string };
+    expect(early.integrationUrl).toBe(`http://127.0.0.1:8080/scim/v2/${early.id}`);
+    expect(guessed.stderr).toContain('Warning: no Roster server has started on this database yet');
+    expect(guessed.stderr).toContain("this command's ROSTER_HOST and ROSTER_PORT (http://127.0.0.1:8080)");
+
+    const server = await startServer({ ...database, ROSTER_PORT: String(port) });
+    try {
+      // The CLI runs without ROSTER_PORT, as an operator's shell does: the URL still names the server's port.
+      const created = await roster(['integration', 'create', '--name', 'okta-prod'], database);
+      const id = /Created integration "okta-prod" \((\S+)\)/.exec(created.stdout)?.[1];
+      expect(created.stdout).toContain(`Integration URL: http://127.0.0.1:${port}/scim/v2/${id}`);
+      expect(created.stderr).toBe('');
+      const listed = await roster(['integration', 'list'], database);
+      expect(listed.stdout.split('\n')[0]).toMatch(
+        /^NAME\s+HAS AUTH TOKEN\s+INTEGRATION URL\s+ID\s+IDP\s+TOKEN EXPIRES$/,
+      );
+      expect(listed.stdout).toMatch(
+        new RegExp(
+          `okta-prod\\s+yes\\s+http://127\\.0\\.0\\.1:${port}/scim/v2/${id}\\s+${id}\\s+generic\\s+\\d{4}-`,
+        ),
+      );
+      expect(listed.stdout).toContain(`http://127.0.0.1:${port}/scim/v2/${early.id}`);
+      // The printed URL is one the server answers on.
+      expect((await fetch(`http://127.0.0.1:${port}/scim/v2/${id}/Users`)).status).toBe(401);
+
+      // An explicit ROSTER_PUBLIC_URL that disagrees with the server's wins, with a warning naming both.
+      const proxied = await roster(['integration', 'list', '--json'], {
+        ...database,
+        ROSTER_PUBLIC_URL: 'https://scim.example.com',
+      });
+      expect((JSON.parse(proxied.stdout) as { integrationUrl: string }[])[0]?.integrationUrl).toBe(
+        `https://scim.example.com/scim/v2/${early.id}`,
+      );
+      expect(proxied.stderr).toContain(
+        `Warning: ROSTER_PUBLIC_URL here is https://scim.example.com, but the server recorded http://127.0.0.1:${port} when it started`,
+      );
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('refuses to start with a bad setting and names it', async () => {
     const run = promisify(execFile);
     const failure = await run(process.execPath, [CLI, 'serve'], {

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { createIntegration } from '../../src/directory/integrations/create-integration.js';
 import { ensureDefaultOrganization } from '../../src/directory/integrations/ensure-default-organization.js';
 import { uuidV7Source } from '../../src/directory/ids/uuid-v7.js';
-import { defaultIntegrationSettings } from '../../src/directory/identities/integration-settings.js';
+import { defaultIntegrationSettings } from '../../src/directory/model/integration-settings.js';
 import { runRemapJobs } from '../../src/directory/identities/remap-integration.js';
 import { updateIntegrationSettings } from '../../src/directory/identities/update-integration-settings.js';
 import type { StoredResource } from '../../src/directory/ports.js';
-import { syncUserIdentity } from '../../src/directory/provisioning/sync-user-identity.js';
+import { syncIdentities } from '../../src/directory/identity-sync/sync-identities.js';
 import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { openSqlite } from '../../src/store/sqlite/open-sqlite.js';
@@ -37,6 +37,7 @@ try {
   for (let batch = 0; batch < users; batch += 1000) {
     await store.transaction(async (tx) => {
       const context = { store: tx, clock, ids, scope, integrationSettings: defaultIntegrationSettings };
+      const created: { user: StoredResource; isNew: true }[] = [];
       for (let i = batch; i < Math.min(users, batch + 1000); i++) {
         const now = new Date().toISOString();
         const user: StoredResource = {
@@ -52,9 +53,10 @@ try {
           created: now,
           lastModified: now,
         };
-        await tx.scimResources.insert(scope, user, []);
-        await syncUserIdentity(context, user);
+        await tx.scimResources.insert(scope, user, [], null);
+        created.push({ user, isNew: true });
       }
+      await syncIdentities(context, created);
     });
   }
   console.log(`seeded ${users} users and identities in ${((Date.now() - started) / 1000).toFixed(1)} s`);

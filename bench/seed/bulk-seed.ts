@@ -162,5 +162,5 @@ async function insertResource(
     created: now,
     lastModified: now,
   };
-  await store.scimResources.insert(scope, stored, members);
+  await store.scimResources.insert(scope, stored, members, null);
 }

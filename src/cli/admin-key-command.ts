@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { createAdminKey } from '../directory/admin-keys/create-admin-key.js';
 import { revokeAdminKey } from '../directory/admin-keys/revoke-admin-key.js';
+import { organizationNamed } from '../directory/admin/organization-named.js';
 import { DirectoryError } from '../directory/directory-error.js';
-import type { AdminKey, DirectoryStore, Organization } from '../directory/ports.js';
+import type { AdminKey, DirectoryStore } from '../directory/ports.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
 import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
@@ -14,15 +15,6 @@ async function withStore<T>(config: Config, work: (store: DirectoryStore) => Pro
   } finally {
     await store.close();
   }
-}
-
-/** `--org` takes an organization's name (as every other command does) or its id. */
-async function organizationOf(store: DirectoryStore, nameOrId: string): Promise<Organization> {
-  const organization =
-    (await store.organizations.findByName(nameOrId)) ?? (await store.organizations.findById(nameOrId));
-  if (!organization)
-    throw new DirectoryError('organization_not_found', `No organization named "${nameOrId}".`);
-  return organization;
 }
 
 function scopeText(key: AdminKey, names: ReadonlyMap<string, string>): string {
@@ -50,7 +42,8 @@ export function adminKeyCommand(config: () => Config): Command {
         );
       }
       await withStore(config(), async (store) => {
-        const organization = options.org === undefined ? undefined : await organizationOf(store, options.org);
+        const organization =
+          options.org === undefined ? undefined : await organizationNamed(store, options.org);
         const { key, secret } = await createAdminKey(
           { store, clock: systemClock, ids: uuidSource },
           { name: options.name, organizationId: organization?.id ?? null },
@@ -75,7 +68,8 @@ export function adminKeyCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (options: { org?: string; json?: boolean }) => {
       await withStore(config(), async (store) => {
-        const organization = options.org === undefined ? undefined : await organizationOf(store, options.org);
+        const organization =
+          options.org === undefined ? undefined : await organizationNamed(store, options.org);
         const keys = await store.adminKeys.list(organization?.id);
         if (options.json) {
           console.log(JSON.stringify(keys, null, 2));

@@ -1,3 +1,4 @@
+import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
 import { Command } from 'commander';
 import { createAuthPolicy } from '../directory/admin/create-auth-policy.js';
 import { deleteAuthPolicy } from '../directory/admin/delete-auth-policy.js';
@@ -107,8 +108,9 @@ export function authPolicyCommand(config: () => Config): Command {
     );
 
   command
-    .command('update <id>')
+    .command('update')
     .description('Rename an auth policy and/or replace its signers')
+    .argument('<policy>', 'auth policy id or name (any case)')
     .option('--name <name>', 'new name')
     .option('--signers <list>', 'the new comma-separated signer ids or names ("" for none)')
     .option('--require-claim <claim=values>', 'replaces the required claims (repeatable)', collectClaim)
@@ -128,7 +130,8 @@ export function authPolicyCommand(config: () => Config): Command {
         },
       ) => {
         await withOrganization(config(), options.org, async ({ deps, organization }) => {
-          const policy = await updateAuthPolicy(deps, organization.id, id, {
+          const target = await resolveByIdOrName(deps.store, organization.id, 'auth policy', id);
+          const policy = await updateAuthPolicy(deps, organization.id, target.id, {
             name: options.name,
             signers: options.signers === undefined ? undefined : splitList(options.signers),
             requiredClaims: options.requiredClaims === false ? [] : options.requireClaim,
@@ -146,13 +149,15 @@ export function authPolicyCommand(config: () => Config): Command {
     );
 
   command
-    .command('delete <id>')
+    .command('delete')
     .description('Delete an auth policy (never the Default one)')
+    .argument('<policy>', 'auth policy id or name (any case)')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (id: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const policy = await deleteAuthPolicy(deps.store, organization.id, id);
+        const target = await resolveByIdOrName(deps.store, organization.id, 'auth policy', id);
+        const policy = await deleteAuthPolicy(deps.store, organization.id, target.id);
         if (options.json) printJson(policy);
         else console.log(`Deleted auth policy "${policy.name}" (${policy.id}).`);
       });

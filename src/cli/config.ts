@@ -5,6 +5,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly publicBaseUrl: string;
+  /** Whether ROSTER_PUBLIC_URL set publicBaseUrl, or it was made from ROSTER_HOST and ROSTER_PORT. */
+  readonly publicBaseUrlFrom: 'ROSTER_PUBLIC_URL' | 'ROSTER_HOST and ROSTER_PORT';
   readonly database: DatabaseLocation;
   readonly logLevel: LogLevel;
   readonly tokenLifetimeDays: number;
@@ -15,6 +17,7 @@ export interface Config {
   readonly statementTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
   readonly cursorTimeoutSeconds: number;
+  readonly createRetryWindowSeconds: number;
   readonly bulkMaxOperations: number;
   readonly bulkMaxPayloadBytes: number;
   readonly jobPollMs: number;
@@ -88,6 +91,7 @@ export function loadConfig(env: Environment): Config {
     host,
     port,
     publicBaseUrl,
+    publicBaseUrlFrom: env.ROSTER_PUBLIC_URL?.trim() ? 'ROSTER_PUBLIC_URL' : 'ROSTER_HOST and ROSTER_PORT',
     database,
     logLevel: logLevel ?? 'info',
     tokenLifetimeDays: integer('ROSTER_TOKEN_LIFETIME_DAYS', 365, 1, 3650),
@@ -98,6 +102,7 @@ export function loadConfig(env: Environment): Config {
     statementTimeoutMs: integer('ROSTER_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
     shutdownTimeoutMs: integer('ROSTER_SHUTDOWN_TIMEOUT_MS', 25_000, 0, 600_000),
     cursorTimeoutSeconds: integer('ROSTER_CURSOR_TIMEOUT_SECONDS', 3600, 10, 7 * 86_400),
+    createRetryWindowSeconds: integer('ROSTER_CREATE_RETRY_WINDOW_SECONDS', 600, 0, 86_400),
     jobPollMs: integer('ROSTER_JOB_POLL_MS', 1000, 50, 600_000),
     bulkMaxOperations: integer('ROSTER_BULK_MAX_OPERATIONS', 1000, 1, 100_000),
     bulkMaxPayloadBytes: integer('ROSTER_BULK_MAX_PAYLOAD_BYTES', 4 * 1_048_576, 1024, 256 * 1_048_576),

@@ -1,3 +1,4 @@
+import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
 import { Command } from 'commander';
 import { assignGroupRoles } from '../directory/admin/assign-group-roles.js';
 import { createDirectoryGroup } from '../directory/admin/create-directory-group.js';
@@ -48,30 +49,34 @@ export function directoryGroupCommand(config: () => Config): Command {
     });
 
   command
-    .command('delete <id>')
+    .command('delete')
     .description('Delete a directory group with its mappings and role grants')
+    .argument('<group>', 'directory group id or name (any case)')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (id: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const group = await deleteDirectoryGroup(deps.store, organization.id, id);
+        const target = await resolveByIdOrName(deps.store, organization.id, 'directory group', id);
+        const group = await deleteDirectoryGroup(deps.store, organization.id, target.id);
         if (options.json) printJson(group);
         else console.log(`Deleted directory group "${group.name}" (${group.id}).`);
       });
     });
 
   command
-    .command('roles <groupId>')
+    .command('roles')
     .description("Set the roles a directory group carries (replaces the group's roles)")
+    .argument('<group>', 'directory group id or name (any case)')
     .requiredOption('--set <roles>', 'comma-separated role ids or names; "" for none')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (groupId: string, options: { set: string; org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const target = await resolveByIdOrName(deps.store, organization.id, 'directory group', groupId);
         const { group, roles } = await assignGroupRoles(
           deps,
           organization.id,
-          groupId,
+          target.id,
           splitList(options.set),
         );
         if (options.json) {

@@ -1,15 +1,22 @@
 import { Command } from 'commander';
-import { addGroupMapping } from '../directory/admin/add-group-mapping.js';
+import { addGroupMapping, previewAddGroupMapping } from '../directory/admin/add-group-mapping.js';
 import { listGroupMappings } from '../directory/admin/list-group-mappings.js';
-import { removeGroupMapping } from '../directory/admin/remove-group-mapping.js';
+import { previewRemoveGroupMapping, removeGroupMapping } from '../directory/admin/remove-group-mapping.js';
+import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
+import type { RemapJob } from '../directory/ports.js';
 import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
 import type { Config } from './config.js';
+import { formatRemapPreview } from './format-remap.js';
 import { formatTable } from './format-table.js';
 import { printJson, withOrganization } from './with-organization.js';
 
-function remapHint(integrationId: string, org: string): string {
+/** What a queued remap job means for the operator, as every mapping change prints it. */
+function queuedJob(job: RemapJob, org: string): string[] {
   const suffix = org === DEFAULT_ORGANIZATION ? '' : ` --org ${org}`;
-  return `Identities already synced follow on the next remap: roster remap preview ${integrationId}${suffix}, then roster remap start ${integrationId}${suffix}`;
+  return [
+    `Queued remap job ${job.id} for the ${job.total} identities already synced; watch it with: roster remap watch ${job.id}${suffix}`,
+    `(A running "roster serve" carries it out; where none runs: roster remap run)`,
+  ];
 }
 
 /** `roster group-mapping`: which IdP group becomes which directory group, per integration. */
@@ -19,13 +26,20 @@ export function groupMappingCommand(config: () => Config): Command {
   );
 
   command
-    .command('list <integrationId>')
+    .command('list')
     .description("List an integration's group mappings")
+    .argument('<integration>', 'integration id or name (any case)')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (integrationId: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const mappings = await listGroupMappings(deps.store, organization.id, integrationId);
+        const integration = await resolveByIdOrName(
+          deps.store,
+          organization.id,
+          'integration',
+          integrationId,
+        );
+        const mappings = await listGroupMappings(deps.store, organization.id, integration.id);
         if (options.json) {
           printJson(mappings);
           return;
@@ -48,57 +62,121 @@ export function groupMappingCommand(config: () => Config): Command {
     });
 
   command
-    .command('add <integrationId>')
-    .description('Map an IdP group to a directory group (created by name if it does not exist)')
+    .command('add')
+    .description(
+      'Map an IdP group to a directory group (created by name if it does not exist); queues a remap of the identities already synced (--preview: dry run)',
+    )
+    .argument('<integration>', 'integration id or name (any case)')
     .option('--idp-group-id <scimId>', "the IdP group's SCIM id")
     .option('--idp-group-name <displayName>', "the IdP group's displayName (case-insensitive)")
     .requiredOption('--group <nameOrId>', 'directory group name or id')
-    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--preview', 'show what would change; save nothing')
+    .option('--org <organization>', 'organization name or id', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(
       async (
-        integrationId: string,
-        options: { idpGroupId?: string; idpGroupName?: string; group: string; org: string; json?: boolean },
+        integrationText: string,
+        options: {
+          idpGroupId?: string;
+          idpGroupName?: string;
+          group: string;
+          preview?: boolean;
+          org: string;
+          json?: boolean;
+        },
       ) => {
         await withOrganization(config(), options.org, async ({ deps, organization }) => {
-          const added = await addGroupMapping(deps, organization.id, integrationId, {
+          const { id: integrationId } = await resolveByIdOrName(
+            deps.store,
+            organization.id,
+            'integration',
+            integrationText,
+          );
+          const input = {
             idpGroupId: options.idpGroupId,
             idpGroupName: options.idpGroupName,
             group: options.group,
-          });
+          };
+          const what =
+            options.idpGroupId !== undefined
+              ? `with SCIM id ${options.idpGroupId.trim()}`
+              : `named "${options.idpGroupName?.trim()}"`;
+          if (options.preview) {
+            const previewed = await previewAddGroupMapping(deps, organization.id, integrationId, input);
+            if (options.json) {
+              printJson(previewed);
+              return;
+            }
+            const target = previewed.groupCreated
+              ? `a new directory group "${previewed.group.name}"`
+              : `directory group "${previewed.group.name}" (${previewed.group.id})`;
+            console.log(`Would map IdP group ${what} to ${target}.`);
+            for (const old of previewed.replaced)
+              console.log(`Would replace the automatic mapping ${old.id}.`);
+            console.log(formatRemapPreview(previewed.preview));
+            return;
+          }
+          const added = await addGroupMapping(deps, organization.id, integrationId, input);
           if (options.json) {
             printJson(added);
             return;
           }
           const { mapping, group } = added;
           if (added.groupCreated) console.log(`Created directory group "${group.name}" (${group.id}).`);
-          const what =
-            mapping.matchBy === 'id'
-              ? `with SCIM id ${mapping.idpGroup}`
-              : `named "${options.idpGroupName?.trim()}"`;
           console.log(`Mapped IdP group ${what} to directory group "${group.name}" (mapping ${mapping.id}).`);
           for (const old of added.replaced) console.log(`Replaced the automatic mapping ${old.id}.`);
-          console.log(remapHint(integrationId, options.org));
+          for (const line of queuedJob(added.job, options.org)) console.log(line);
         });
       },
     );
 
   command
-    .command('remove <integrationId> <mappingId>')
-    .description('Remove a group mapping (the directory group stays)')
-    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .command('remove')
+    .description(
+      'Remove a group mapping (the directory group stays); queues a remap of the identities already synced (--preview: dry run)',
+    )
+    .argument('<integration>', 'integration id or name (any case)')
+    .argument('<mappingId>', 'the mapping id (see group-mapping list)')
+    .option('--preview', 'show what would change; save nothing')
+    .option('--org <organization>', 'organization name or id', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
-    .action(async (integrationId: string, mappingId: string, options: { org: string; json?: boolean }) => {
-      await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const removed = await removeGroupMapping(deps.store, organization.id, integrationId, mappingId);
-        if (options.json) {
-          printJson(removed);
-          return;
-        }
-        console.log(`Removed group mapping ${removed.id}.`);
-        console.log(remapHint(integrationId, options.org));
-      });
-    });
+    .action(
+      async (
+        integrationText: string,
+        mappingId: string,
+        options: { preview?: boolean; org: string; json?: boolean },
+      ) => {
+        await withOrganization(config(), options.org, async ({ deps, organization }) => {
+          const { id: integrationId } = await resolveByIdOrName(
+            deps.store,
+            organization.id,
+            'integration',
+            integrationText,
+          );
+          if (options.preview) {
+            const previewed = await previewRemoveGroupMapping(
+              deps,
+              organization.id,
+              integrationId,
+              mappingId,
+            );
+            if (options.json) printJson(previewed);
+            else {
+              console.log(`Would remove group mapping ${previewed.mapping.id}.`);
+              console.log(formatRemapPreview(previewed.preview));
+            }
+            return;
+          }
+          const removed = await removeGroupMapping(deps, organization.id, integrationId, mappingId);
+          if (options.json) {
+            printJson(removed);
+            return;
+          }
+          console.log(`Removed group mapping ${removed.mapping.id}.`);
+          for (const line of queuedJob(removed.job, options.org)) console.log(line);
+        });
+      },
+    );
 
   return command;
 }

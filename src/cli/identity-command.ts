@@ -1,3 +1,4 @@
+import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { listIdentities } from '../directory/admin/list-identities.js';
 import { showIdentity, type IdentityDetails } from '../directory/admin/show-identity.js';
@@ -63,8 +64,8 @@ export function identityCommand(config: () => Config): Command {
     .command('list')
     .description('List identities, one page at a time (id order)')
     .addOption(new Option('--status <status>', 'only this status').choices(['active', 'disabled', 'deleted']))
-    .option('--integration <id>', 'only identities this integration manages')
-    .option('--group <directoryGroupId>', 'only members of this directory group')
+    .option('--integration <integration>', 'only identities this integration (id or name) manages')
+    .option('--group <group>', 'only members of this directory group (id or name)')
     .option('--attribute <value>', 'only identities carrying this attribute')
     .option('--search <text>', 'name contains this text (case-insensitive)')
     .option('--limit <n>', 'page size (1-1000)', wholeNumber, 50)
@@ -73,10 +74,14 @@ export function identityCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (options: ListOptions) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const named = async (kind: 'integration' | 'directory group', text: string | undefined) =>
+          text === undefined
+            ? undefined
+            : (await resolveByIdOrName(deps.store, organization.id, kind, text)).id;
         const page = await listIdentities(deps.store, organization.id, {
           status: options.status,
-          integrationId: options.integration,
-          groupId: options.group,
+          integrationId: await named('integration', options.integration),
+          groupId: await named('directory group', options.group),
           attribute: options.attribute,
           text: options.search,
           limit: options.limit,

@@ -1,11 +1,15 @@
 import { Command, Option } from 'commander';
+import { organizationNamed } from '../directory/admin/organization-named.js';
+import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
 import { createIntegration } from '../directory/integrations/create-integration.js';
 import { deleteIntegration, type IdentitiesOnDelete } from '../directory/integrations/delete-integration.js';
 import { integrationUrl } from '../directory/integrations/integration-url.js';
 import { rotateIntegrationToken } from '../directory/integrations/rotate-integration-token.js';
 import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
-import { idpPresets, type IdpPreset, type Integration } from '../directory/ports.js';
+import { idpPresets, type DirectoryStore, type IdpPreset, type Integration } from '../directory/ports.js';
 import type { Config } from './config.js';
+import { formatTable } from './format-table.js';
+import { integrationUrlBase } from './integration-url-base.js';
 import { prepareDatabase, systemClock, uuidSource, type OpenedDatabase } from './open-database.js';
 
 async function withDatabase<T>(config: Config, work: (opened: OpenedDatabase) => Promise<T>): Promise<T> {
@@ -17,11 +21,30 @@ async function withDatabase<T>(config: Config, work: (opened: OpenedDatabase) =>
   }
 }
 
-function tokenStatus(integration: Integration, now: Date): string {
-  if (!integration.tokenExpiresAt) return 'no token';
-  return Date.parse(integration.tokenExpiresAt) > now.getTime()
-    ? `valid until ${integration.tokenExpiresAt}`
-    : `EXPIRED ${integration.tokenExpiresAt}`;
+function hasValidToken(integration: Integration, now: Date): boolean {
+  return integration.tokenExpiresAt !== null && Date.parse(integration.tokenExpiresAt) > now.getTime();
+}
+
+function tokenColumn(integration: Integration, now: Date): string {
+  if (integration.tokenExpiresAt === null) return 'no';
+  return hasValidToken(integration, now) ? 'yes' : 'no (expired)';
+}
+
+/**
+ * The integration `text` names. With `--org`, its id or name in that organization; without, an id of
+ * any organization (these commands have always taken one) or a name in the default organization.
+ */
+async function integrationNamed(
+  store: DirectoryStore,
+  text: string,
+  organization: string | undefined,
+): Promise<Integration> {
+  if (organization === undefined) {
+    const byId = await store.integrations.findById(text);
+    if (byId) return byId;
+  }
+  const scope = await organizationNamed(store, organization ?? DEFAULT_ORGANIZATION);
+  return resolveByIdOrName(store, scope.id, 'integration', text);
 }
 
 export function integrationCommand(config: () => Config): Command {
@@ -32,8 +55,8 @@ export function integrationCommand(config: () => Config): Command {
   command
     .command('create')
     .description('Create an integration; prints its URL and bearer token (shown once)')
-    .requiredOption('--name <name>', 'unique name within the organization')
-    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .requiredOption('--name <name>', 'unique within the organization, in any case')
+    .option('--org <organization>', 'organization name or id', DEFAULT_ORGANIZATION)
     .addOption(
       new Option('--idp <preset>', 'identity provider preset').choices(idpPresets).default('generic'),
     )
@@ -41,16 +64,19 @@ export function integrationCommand(config: () => Config): Command {
     .action(async (options: { name: string; org: string; idp: IdpPreset; json?: boolean }) => {
       const cfg = config();
       await withDatabase(cfg, async ({ store }) => {
+        const organization = await organizationNamed(store, options.org);
+        const base = await integrationUrlBase(store, cfg);
         const { integration, token } = await createIntegration(
           { store, clock: systemClock, ids: uuidSource },
           {
-            organizationName: options.org,
+            organizationName: organization.name,
             name: options.name,
             idp: options.idp,
             tokenLifetimeDays: cfg.tokenLifetimeDays,
           },
         );
-        const url = integrationUrl(cfg.publicBaseUrl, integration.id);
+        const url = integrationUrl(base.url, integration.id);
+        if (base.warning) console.error(base.warning);
         if (options.json) {
           console.log(JSON.stringify({ ...integration, integrationUrl: url, token }, null, 2));
           return;
@@ -66,43 +92,63 @@ export function integrationCommand(config: () => Config): Command {
 
   command
     .command('list')
-    .description('List integrations')
-    .option('--org <organization>', 'only this organization')
+    .description('List integrations with their URL and token validity')
+    .option('--org <organization>', 'only this organization (name or id)')
     .option('--json', 'print JSON')
     .action(async (options: { org?: string; json?: boolean }) => {
       const cfg = config();
       await withDatabase(cfg, async ({ store }) => {
         const organization =
-          options.org === undefined ? undefined : await store.organizations.findByName(options.org);
-        if (options.org !== undefined && !organization)
-          throw new Error(`No organization named "${options.org}".`);
+          options.org === undefined ? undefined : await organizationNamed(store, options.org);
         const integrations = await store.integrations.list(organization?.id);
+        const base = await integrationUrlBase(store, cfg);
         const now = systemClock.now();
         const rows = integrations.map((i) => ({
           ...i,
-          integrationUrl: integrationUrl(cfg.publicBaseUrl, i.id),
-          hasValidToken: i.tokenExpiresAt !== null && Date.parse(i.tokenExpiresAt) > now.getTime(),
+          integrationUrl: integrationUrl(base.url, i.id),
+          hasValidToken: hasValidToken(i, now),
         }));
+        if (base.warning && rows.length > 0) console.error(base.warning);
         if (options.json) {
           console.log(JSON.stringify(rows, null, 2));
           return;
         }
-        if (rows.length === 0) console.log('No integrations.');
-        for (const row of rows) {
-          console.log(
-            `${row.id}  ${row.name}  [${row.idp}]  token: ${tokenStatus(row, now)}\n  ${row.integrationUrl}`,
-          );
+        if (rows.length === 0) {
+          console.log('No integrations.');
+          return;
         }
+        // The product documents' columns (Name, Has Auth Token, Integration URL, ID), then IdP and expiry;
+        // listing every organization, each row says whose it is.
+        const organizations = new Map((await store.organizations.list()).map((o) => [o.id, o.name]));
+        const perOrganization = organization === undefined && organizations.size > 1;
+        const headers = ['NAME', 'HAS AUTH TOKEN', 'INTEGRATION URL', 'ID', 'IDP', 'TOKEN EXPIRES'];
+        console.log(
+          formatTable(
+            perOrganization ? [...headers, 'ORGANIZATION'] : headers,
+            rows.map((row) => [
+              row.name,
+              tokenColumn(row, now),
+              row.integrationUrl,
+              row.id,
+              row.idp,
+              row.tokenExpiresAt ?? '-',
+              ...(perOrganization ? [organizations.get(row.organizationId) ?? row.organizationId] : []),
+            ]),
+          ),
+        );
       });
     });
 
   command
-    .command('rotate-token <id>')
+    .command('rotate-token')
     .description('Issue a new token; the old one stops working immediately')
+    .argument('<integration>', 'integration id, or name (any case) in --org')
+    .option('--org <organization>', `organization name or id (for a name; default "${DEFAULT_ORGANIZATION}")`)
     .option('--json', 'print JSON')
-    .action(async (id: string, options: { json?: boolean }) => {
+    .action(async (text: string, options: { org?: string; json?: boolean }) => {
       const cfg = config();
       await withDatabase(cfg, async ({ store }) => {
+        const { id } = await integrationNamed(store, text, options.org);
         const { token, expiresAt } = await rotateIntegrationToken(
           { store, clock: systemClock },
           id,
@@ -120,15 +166,18 @@ export function integrationCommand(config: () => Config): Command {
     });
 
   command
-    .command('delete <id>')
+    .command('delete')
     .description('Delete an integration; its token stops working and its SCIM data goes')
+    .argument('<integration>', 'integration id, or name (any case) in --org')
     .addOption(
       new Option('--identities <what>', 'what happens to the identities it synced')
         .choices(['disable', 'delete', 'keep'])
         .makeOptionMandatory(),
     )
-    .action(async (id: string, options: { identities: IdentitiesOnDelete }) => {
+    .option('--org <organization>', `organization name or id (for a name; default "${DEFAULT_ORGANIZATION}")`)
+    .action(async (text: string, options: { identities: IdentitiesOnDelete; org?: string }) => {
       await withDatabase(config(), async ({ store }) => {
+        const { id } = await integrationNamed(store, text, options.org);
         const { identities } = await deleteIntegration({ store, clock: systemClock }, id, options.identities);
         const verb = { disable: 'disabled', delete: 'deleted', keep: 'kept as unmanaged identities' }[
           options.identities

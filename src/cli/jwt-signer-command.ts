@@ -1,9 +1,9 @@
+import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { createJwtSigner } from '../directory/admin/create-jwt-signer.js';
 import { deleteJwtSigner } from '../directory/admin/delete-jwt-signer.js';
 import { updateJwtSigner } from '../directory/admin/update-jwt-signer.js';
-import { resolveSigners } from '../directory/admin/resolve-signers.js';
 import { explainSignIn, type SignInExplanation } from '../directory/sign-in/explain-sign-in.js';
 import { signInServices } from '../directory/sign-in/sign-in-settings.js';
 import { systemClock } from './open-database.js';
@@ -135,8 +135,9 @@ export function jwtSignerCommand(config: () => Config): Command {
     });
 
   command
-    .command('update <id>')
+    .command('update')
     .description('Change a JWT signer (a new key source replaces the old one)')
+    .argument('<signer>', 'JWT signer id or name (any case)')
     .option('--name <name>', 'new name')
     .option('--issuer <iss>', 'new issuer')
     .option('--audience <aud>', 'new audience')
@@ -154,7 +155,8 @@ export function jwtSignerCommand(config: () => Config): Command {
       }
       const publicKeyPem = readKeyFile(options.publicKeyFile);
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const signer = await updateJwtSigner(deps, organization.id, id, {
+        const target = await resolveByIdOrName(deps.store, organization.id, 'JWT signer', id);
+        const signer = await updateJwtSigner(deps, organization.id, target.id, {
           name: options.name,
           issuer: options.issuer,
           audience: options.audience,
@@ -178,11 +180,11 @@ export function jwtSignerCommand(config: () => Config): Command {
     .action(async (wanted: string, options: { token: string; org: string; json?: boolean }) => {
       const cfg = config();
       await withOrganization(cfg, options.org, async ({ deps, organization }) => {
-        const [signer] = await resolveSigners(deps.store, organization.id, [wanted]);
+        const signer = await resolveByIdOrName(deps.store, organization.id, 'JWT signer', wanted);
         const explained = await explainSignIn(
           { store: deps.store, clock: systemClock, signIn: signInServices(systemClock, cfg.signIn) },
           organization.id,
-          signer?.id ?? wanted,
+          signer.id,
           options.token,
         );
         if (options.json) printJson({ ...explained, signer: undefined, signerId: explained.signer.id });
@@ -192,13 +194,15 @@ export function jwtSignerCommand(config: () => Config): Command {
     });
 
   command
-    .command('delete <id>')
+    .command('delete')
     .description('Delete a JWT signer; auth policies stop listing it')
+    .argument('<signer>', 'JWT signer id or name (any case)')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (id: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const { signer, policies } = await deleteJwtSigner(deps.store, organization.id, id);
+        const target = await resolveByIdOrName(deps.store, organization.id, 'JWT signer', id);
+        const { signer, policies } = await deleteJwtSigner(deps.store, organization.id, target.id);
         if (options.json) {
           printJson({ signer, policies });
           return;

@@ -1,49 +1,25 @@
-import { Command } from 'commander';
 import { DirectoryError } from '../directory/directory-error.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { adminKeyCommand } from './admin-key-command.js';
-import { authPolicyCommand } from './auth-policy-command.js';
-import { directoryGroupCommand } from './directory-group-command.js';
-import { groupMappingCommand } from './group-mapping-command.js';
-import { identityCommand } from './identity-command.js';
-import { integrationCommand } from './integration-command.js';
-import { jwtSignerCommand } from './jwt-signer-command.js';
-import { migrateCommand } from './migrate-command.js';
-import { remapCommand } from './remap-command.js';
-import { roleCommand } from './role-command.js';
-import { addSettingsCommands } from './settings-command.js';
-import { addOAuthCommand } from './oauth-command.js';
+import { rosterProgram } from './program.js';
+import { nodeRequirement, satisfiesRange, unsupportedNodeSentence } from './supported-node.js';
 
 /** The composition root: the only module that reads process.env and argv. */
 async function main(argv: readonly string[]): Promise<void> {
+  // `node dist/src/cli/main.js` under a too-old Node would crash in better-sqlite3; the bin re-executes
+  // itself under the project's Node instead, so point there.
+  const range = nodeRequirement(import.meta.url);
+  if (!satisfiesRange(process.versions.node, range)) {
+    console.error(
+      unsupportedNodeSentence(
+        range,
+        'run it as "npx roster ..." or "./bin/roster.js ...", which use the project\'s own Node.js.',
+      ),
+    );
+    process.exit(1);
+  }
   let cached: Config | undefined;
   const config = () => (cached ??= loadConfig(process.env));
-
-  const program = new Command('roster')
-    .description('Roster: a self-hosted SCIM 2.0 provisioning service')
-    .showHelpAfterError();
-  program
-    .command('serve')
-    .description('Migrate the database and serve HTTP')
-    // Loaded on demand: the HTTP stack is half of a CLI command's start-up time otherwise.
-    .action(async () => (await import('./serve-command.js')).serveCommand(config()));
-  program
-    .command('migrate')
-    .description('Bring the database schema to the latest version')
-    .action(() => migrateCommand(config()));
-  const integration = integrationCommand(config);
-  addSettingsCommands(integration, config);
-  addOAuthCommand(integration, config);
-  program.addCommand(integration);
-  program.addCommand(groupMappingCommand(config));
-  program.addCommand(directoryGroupCommand(config));
-  program.addCommand(roleCommand(config));
-  program.addCommand(authPolicyCommand(config));
-  program.addCommand(jwtSignerCommand(config));
-  program.addCommand(remapCommand(config));
-  program.addCommand(identityCommand(config));
-  program.addCommand(adminKeyCommand(config));
-  await program.parseAsync(argv);
+  await rosterProgram(config).parseAsync(argv);
 }
 
 main(process.argv).catch((error: unknown) => {

@@ -6,6 +6,7 @@ import type { Database } from '../store/database-schema.js';
 import type { StoreDialect } from '../store/dialect.js';
 import { directoryStore } from '../store/directory-store.js';
 import { migrateToLatest } from '../store/migrate.js';
+import { ensurePostgresSchema } from '../store/postgres/ensure-schema.js';
 import { openPostgres } from '../store/postgres/open-postgres.js';
 import { postgresDialect } from '../store/postgres/postgres-dialect.js';
 import { openSqlite } from '../store/sqlite/open-sqlite.js';
@@ -40,8 +41,16 @@ export function openDatabase(config: DatabaseSettings, onPoolError?: (error: Err
   return { db, dialect: sqliteDialect, store: directoryStore(db, sqliteDialect) };
 }
 
+/** Creates the configured PostgreSQL schema when it does not exist yet (see ensurePostgresSchema). */
+export async function ensureSchema(config: DatabaseSettings, opened: OpenedDatabase): Promise<void> {
+  const location = config.database;
+  if (location.engine === 'postgres' && location.schema) {
+    await ensurePostgresSchema(opened.db as unknown as Kysely<unknown>, location.schema);
+  }
+}
+
 /**
- * Migrates and makes sure the default organization exists: what every command needs before it runs.
+ * Creates the schema if need be, migrates and makes sure the default organization exists: what every command needs before it runs.
  * Safe when several instances start at once: the migrator takes a lock, and the organization insert
  * is insert-or-nothing.
  */
@@ -51,6 +60,7 @@ export async function prepareDatabase(
 ): Promise<OpenedDatabase> {
   const opened = openDatabase(config, onPoolError);
   try {
+    await ensureSchema(config, opened);
     await migrateToLatest(opened.db, opened.dialect);
     await ensureDefaultOrganization({ store: opened.store, clock: systemClock, ids: uuidSource });
   } catch (error) {

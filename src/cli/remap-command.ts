@@ -1,3 +1,4 @@
+import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { listRemapJobs } from '../directory/admin/list-remap-jobs.js';
@@ -33,26 +34,40 @@ export function remapCommand(config: () => Config): Command {
   );
 
   command
-    .command('preview <integrationId>')
+    .command('preview')
     .description('Dry run under the current settings and mappings: what would change (writes nothing)')
+    .argument('<integration>', 'integration id or name (any case)')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (integrationId: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const preview = await previewIntegrationRemap(deps, organization.id, integrationId);
+        const integration = await resolveByIdOrName(
+          deps.store,
+          organization.id,
+          'integration',
+          integrationId,
+        );
+        const preview = await previewIntegrationRemap(deps, organization.id, integration.id);
         if (options.json) printJson(preview);
         else console.log(formatRemapPreview(preview));
       });
     });
 
   command
-    .command('start <integrationId>')
+    .command('start')
     .description('Queue a remap job')
+    .argument('<integration>', 'integration id or name (any case)')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (integrationId: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const job = await startIntegrationRemap(deps, organization.id, integrationId);
+        const integration = await resolveByIdOrName(
+          deps.store,
+          organization.id,
+          'integration',
+          integrationId,
+        );
+        const job = await startIntegrationRemap(deps, organization.id, integration.id);
         if (options.json) {
           printJson(job);
           return;
@@ -77,13 +92,20 @@ export function remapCommand(config: () => Config): Command {
     });
 
   command
-    .command('list <integrationId>')
+    .command('list')
     .description("List an integration's remap jobs, newest first")
+    .argument('<integration>', 'integration id or name (any case)')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (integrationId: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const jobs = await listRemapJobs(deps.store, organization.id, integrationId);
+        const integration = await resolveByIdOrName(
+          deps.store,
+          organization.id,
+          'integration',
+          integrationId,
+        );
+        const jobs = await listRemapJobs(deps.store, organization.id, integration.id);
         if (options.json) {
           printJson(jobs);
           return;

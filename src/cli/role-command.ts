@@ -1,3 +1,4 @@
+import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
 import { Command } from 'commander';
 import { createRole } from '../directory/admin/create-role.js';
 import { deleteRole } from '../directory/admin/delete-role.js';
@@ -62,8 +63,9 @@ export function roleCommand(config: () => Config): Command {
     });
 
   command
-    .command('update <id>')
+    .command('update')
     .description('Rename a role and/or replace its permissions')
+    .argument('<role>', 'role id or name (any case)')
     .option('--name <name>', 'new name')
     .option('--permissions <list>', 'the new comma-separated permissions (replaces them all)')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
@@ -71,7 +73,8 @@ export function roleCommand(config: () => Config): Command {
     .action(
       async (id: string, options: { name?: string; permissions?: string; org: string; json?: boolean }) => {
         await withOrganization(config(), options.org, async ({ deps, organization }) => {
-          const role = await updateRole(deps, organization.id, id, {
+          const { id: roleId } = await resolveByIdOrName(deps.store, organization.id, 'role', id);
+          const role = await updateRole(deps, organization.id, roleId, {
             name: options.name,
             permissions: options.permissions === undefined ? undefined : splitList(options.permissions),
           });
@@ -82,13 +85,15 @@ export function roleCommand(config: () => Config): Command {
     );
 
   command
-    .command('delete <id>')
+    .command('delete')
     .description('Delete a role; groups that carried it lose it')
+    .argument('<role>', 'role id or name (any case)')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (id: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const role = await deleteRole(deps.store, organization.id, id);
+        const { id: roleId } = await resolveByIdOrName(deps.store, organization.id, 'role', id);
+        const role = await deleteRole(deps.store, organization.id, roleId);
         if (options.json) printJson(role);
         else console.log(`Deleted role "${role.name}" (${role.id}).`);
       });

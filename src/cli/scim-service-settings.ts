@@ -30,6 +30,7 @@ export function scimSettings(config: Config, cursorSigningKey: Uint8Array): Scim
     pageLimits: { defaultPageSize: config.defaultPageSize, maxPageSize: config.maxPageSize },
     cursorSigningKey,
     cursorTimeoutSeconds: config.cursorTimeoutSeconds,
+    createRetryWindowSeconds: config.createRetryWindowSeconds,
     bulk: { maxOperations: config.bulkMaxOperations, maxPayloadSize: config.bulkMaxPayloadBytes },
   };
 }

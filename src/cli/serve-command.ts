@@ -4,6 +4,7 @@ import { issueBootstrapAdminKey } from '../directory/admin-keys/issue-bootstrap-
 import { runRemapJobs } from '../directory/identities/remap-integration.js';
 import { buildApp } from '../http/build-app.js';
 import { loadCursorSigningKey } from '../directory/scim/cursor-signing-key.js';
+import { recordPublicBaseUrl } from '../directory/integrations/public-base-url.js';
 import { scimCapabilities, scimSettings } from './scim-service-settings.js';
 import type { Config } from './config.js';
 import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
@@ -18,6 +19,14 @@ export async function serveCommand(config: Config): Promise<void> {
   const { store } = await prepareDatabase(config, (error) =>
     logger.warn({ err: error }, 'database connection lost'),
   );
+  // CLI commands print integration URLs from this record, whatever their own environment says.
+  const previous = await recordPublicBaseUrl({ store, clock: systemClock }, config.publicBaseUrl);
+  if (previous && previous.value !== config.publicBaseUrl) {
+    logger.warn(
+      { previous: previous.value, recordedAt: previous.updatedAt, now: config.publicBaseUrl },
+      'the public base URL changed since the last start: integration URLs given to identity providers before use the old one; instances must agree (ROSTER_PUBLIC_URL)',
+    );
+  }
   const app = await buildApp({
     store,
     clock: systemClock,

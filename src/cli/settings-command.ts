@@ -1,3 +1,4 @@
+import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
 import { Option, type Command } from 'commander';
 import { applyIntegrationSettings } from '../directory/admin/apply-integration-settings.js';
 import {
@@ -8,7 +9,11 @@ import {
 import { previewIntegrationSettings } from '../directory/admin/preview-integration-settings.js';
 import { showIntegrationSettings } from '../directory/admin/show-integration-settings.js';
 import { DirectoryError } from '../directory/directory-error.js';
-import { identityNameSources } from '../directory/identities/integration-settings.js';
+import {
+  compatibilityModes,
+  identityNameSources,
+  relinkKeys,
+} from '../directory/model/integration-settings.js';
 import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
@@ -17,23 +22,28 @@ import { printJson, withOrganization } from './with-organization.js';
 
 const settingNames: readonly [keyof SettingsOptions, string][] = [
   ['identityName', 'identity-name'],
+  ['identityNameFallback', 'identity-name-fallback'],
   ['externalId', 'external-id'],
   ['authPolicy', 'auth-policy'],
   ['attributesFrom', 'attributes-from'],
   ['groupNames', 'group-names'],
   ['unmappedGroups', 'unmapped-groups'],
   ['onDelete', 'on-delete'],
+  ['relink', 'relink'],
+  ['compatibility', 'compatibility'],
 ];
 
 /** `roster integration settings|set`: how an integration turns SCIM users into identities. */
 export function addSettingsCommands(integration: Command, config: () => Config): void {
   integration
-    .command('settings <id>')
+    .command('settings')
     .description('Show how an integration turns SCIM users into identities (every setting and its default)')
+    .argument('<integration>', 'integration id or name (any case)')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (id: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        ({ id } = await resolveByIdOrName(deps.store, organization.id, 'integration', id));
         const view = await showIntegrationSettings(deps.store, organization.id, id);
         if (options.json) {
           printJson({ integrationId: id, settings: view.settings, defaults: view.defaults });
@@ -56,15 +66,20 @@ export function addSettingsCommands(integration: Command, config: () => Config):
     });
 
   integration
-    .command('set <id>')
+    .command('set')
     .description('Change settings and queue a remap of the identities already synced (--preview: dry run)')
+    .argument('<integration>', 'integration id or name (any case)')
     .addOption(
       new Option('--identity-name <field>', 'SCIM field that names the identity').choices(
         identityNameSources,
       ),
     )
+    .option(
+      '--identity-name-fallback <fields>',
+      'fields tried in order when the identity name is empty, comma-separated (userName last); "default" or "none"',
+    )
     .option('--external-id <source>', 'sign-in external ID: none, userName, primaryEmail or a SCIM path')
-    .option('--auth-policy <id>', 'auth policy id, or "default"')
+    .option('--auth-policy <policy>', 'auth policy id or name, or "default"')
     .option('--attributes-from <sources>', 'enabled attribute sources: groups,roles,entitlements, or none')
     .addOption(
       new Option(
@@ -81,6 +96,16 @@ export function addSettingsCommands(integration: Command, config: () => Config):
         'delete',
       ]),
     )
+    .addOption(
+      new Option('--relink <key>', 'a new SCIM user continues a deleted identity matching on').choices([
+        ...relinkKeys,
+      ]),
+    )
+    .addOption(
+      new Option('--compatibility <mode>', 'lenient: what IdPs send; strict: RFC 7644 exactly').choices([
+        ...compatibilityModes,
+      ]),
+    )
     .option('--preview', 'show what would change; save nothing')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
@@ -89,6 +114,13 @@ export function addSettingsCommands(integration: Command, config: () => Config):
         const change = parseSettingsChange(options);
         if (!change.ok) throw new DirectoryError('invalid_settings', change.error.join('; '));
         await withOrganization(config(), options.org, async ({ deps, organization }) => {
+          ({ id } = await resolveByIdOrName(deps.store, organization.id, 'integration', id));
+          const policy = change.value.authPolicyId;
+          if (typeof policy === 'string') {
+            change.value.authPolicyId = (
+              await resolveByIdOrName(deps.store, organization.id, 'auth policy', policy)
+            ).id;
+          }
           if (options.preview) {
             const { settings, preview } = await previewIntegrationSettings(
               deps,

@@ -3,8 +3,9 @@ import type { SortOrder } from '../core/protocol/list-request.js';
 import type { JsonObject } from '../core/resource/json.js';
 import type { MemberReference } from '../core/resource/scim-resource.js';
 import type { ResourceTypeName } from '../core/schema/resource-types.js';
-import type { IdentityProfile } from './identities/derive-identity.js';
-import type { IntegrationSettings } from './identities/integration-settings.js';
+import type { IdentityProfile } from './model/identity-profile.js';
+import type { IntegrationSettings } from './model/integration-settings.js';
+import type { OrganizationSettings } from './model/organization-settings.js';
 
 /** Every SCIM storage call is scoped to one integration of one organization: the tenant boundary. */
 export interface IntegrationScope {
@@ -19,6 +20,11 @@ export interface Organization {
   readonly id: string;
   readonly name: string;
   readonly createdAt: string;
+}
+
+/** The tenant boundary of directory data: every repository call that reads or writes it names it first. */
+export interface OrganizationScope {
+  readonly organizationId: string;
 }
 
 export interface Integration {
@@ -111,6 +117,11 @@ export interface OrganizationRepository {
   /** Creates the organization unless one of that name exists; returns it either way. */
   ensure(organization: Organization): Promise<Organization>;
   count(): Promise<number>;
+  /** The organization's settings (every default when none were saved). */
+  settings(scope: OrganizationScope): Promise<OrganizationSettings>;
+  saveSettings(scope: OrganizationScope, settings: OrganizationSettings): Promise<boolean>;
+  /** Deletes it and, through the foreign keys, everything that belongs to it. */
+  delete(id: string): Promise<boolean>;
 }
 
 export interface IntegrationRepository {
@@ -119,8 +130,10 @@ export interface IntegrationRepository {
   /** undefined: no such integration; null: it accepts no OAuth access tokens. */
   oauth(integrationId: string): Promise<IntegrationOAuth | null | undefined>;
   saveOAuth(integrationId: string, oauth: IntegrationOAuth | null): Promise<boolean>;
-  /** False when the organization already has an integration of that name. */
-  insert(integration: Integration, tokenHash: string): Promise<boolean>;
+  /** False when the organization already has an integration of that name, in any case. */
+  insert(integration: Integration, tokenHash: string, settings: IntegrationSettings): Promise<boolean>;
+  /** The organization's integration of exactly this name, else the one of this name in another case. */
+  findByName(organizationId: string, name: string): Promise<Integration | undefined>;
   list(organizationId: string | undefined): Promise<readonly Integration[]>;
   findById(integrationId: string): Promise<Integration | undefined>;
   findCredential(integrationId: string): Promise<IntegrationCredential | undefined>;
@@ -136,8 +149,16 @@ export interface IntegrationRepository {
 }
 
 export interface ScimResourceRepository {
-  /** Throws UniquenessError when the userName / group displayName is taken (enforced by a constraint). */
-  insert(scope: IntegrationScope, resource: StoredResource, members: readonly NewMember[]): Promise<void>;
+  /**
+   * Inserts the resource with its membership; false (and nothing written) when its userName / group
+   * displayName is taken, which a constraint decides. `createHash` identifies the request (retries).
+   */
+  insert(
+    scope: IntegrationScope,
+    resource: StoredResource,
+    members: readonly NewMember[],
+    createHash: string | null,
+  ): Promise<boolean>;
   findById(scope: IntegrationScope, type: ResourceTypeName, id: string): Promise<StoredResource | undefined>;
   /**
    * Replaces the attributes, bumps the version and, when `members` is given, the whole membership.
@@ -159,31 +180,15 @@ export interface ScimResourceRepository {
     id: string,
     expectedVersion?: number,
   ): Promise<boolean>;
-  /** Hides a resource from SCIM (404 from now on) but keeps it, so a later POST can restore it. */
-  softDelete(
+  /**
+   * The live resource of this type whose uniqueness key (userName of a User, displayName of a Group,
+   * compared case-insensitively) is `name`, with the hash of the POST that created it.
+   */
+  findByName(
     scope: IntegrationScope,
     type: ResourceTypeName,
-    id: string,
-    now: string,
-    expectedVersion?: number,
-  ): Promise<StoredResource | undefined>;
-  /** A deactivated (active=false) or soft-deleted user with this externalId, else this userName. */
-  findRestorableUser(
-    scope: IntegrationScope,
-    keys: { userName: string | undefined; externalId: string | undefined },
-  ): Promise<StoredResource | undefined>;
-  /** The live user with exactly this userName (case-insensitively) and externalId. */
-  findUserByKeys(
-    scope: IntegrationScope,
-    keys: { userName: string; externalId: string },
-  ): Promise<StoredResource | undefined>;
-  /** Brings a deactivated or soft-deleted user back with new attributes. */
-  restore(
-    scope: IntegrationScope,
-    id: string,
-    attributes: JsonObject,
-    now: string,
-  ): Promise<StoredResource | undefined>;
+    name: string,
+  ): Promise<{ resource: StoredResource; createHash: string | null } | undefined>;
   /** Records a write that changed only related rows: new version and lastModified, same attributes. */
   touch(
     scope: IntegrationScope,
@@ -222,12 +227,25 @@ export interface InstallationSecretRepository {
   getOrCreate(name: string, generate: () => string, now: string): Promise<string>;
 }
 
+/** A plain value the whole installation shares, with the time it was last written. */
+export interface InstallationSetting {
+  readonly value: string;
+  readonly updatedAt: string;
+}
+
+export interface InstallationSettingRepository {
+  find(name: string): Promise<InstallationSetting | undefined>;
+  /** Writes the value, replacing any earlier one (the last writer wins). */
+  save(name: string, value: string, now: string): Promise<void>;
+}
+
 export type IdentityStatus = 'active' | 'disabled' | 'deleted';
 
-/** A person (or workload) the app knows, built from what an integration provisioned or made by hand. */
+/** A person (or workload) the app knows, built from what its integrations provisioned or made by hand. */
 export interface Identity {
   readonly id: string;
   readonly organizationId: string;
+  /** Unique in the organization among identities that are not deleted (a deleted one releases it). */
   readonly name: string;
   readonly status: IdentityStatus;
   /** Matched against a JWT claim at sign-in; unrelated to the SCIM `externalId` attribute. */
@@ -235,12 +253,42 @@ export interface Identity {
   readonly authPolicyId: string | null;
   readonly attributes: readonly string[];
   readonly profile: IdentityProfile;
-  /** null for identities no integration manages. */
+  /** The primary source (the one whose name and profile the identity carries); null when unmanaged. */
   readonly sourceIntegrationId: string | null;
   readonly scimResourceId: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly lastSyncedAt: string | null;
+}
+
+/** What one integration's SCIM user makes of an identity, under that integration's settings. */
+export interface IdentityContribution {
+  readonly name: string;
+  readonly signInExternalId: string | null;
+  readonly authPolicyId: string | null;
+  /** Sorted, without duplicates. */
+  readonly attributes: readonly string[];
+  readonly profile: IdentityProfile;
+  /** Directory groups through the user's IdP groups, sorted. */
+  readonly groupIds: readonly string[];
+}
+
+/**
+ * The link between an identity and the SCIM user of one integration that feeds it. `deleted` once the
+ * SCIM user is deleted (its contribution is kept as history, and a re-link may revive the link).
+ */
+export interface IdentitySource {
+  readonly identityId: string;
+  readonly organizationId: string;
+  readonly integrationId: string;
+  readonly scimResourceId: string;
+  /** The SCIM user's externalId and folded userName at its last write: the keys a re-link matches. */
+  readonly externalId: string | null;
+  readonly userNameKey: string;
+  readonly status: IdentityStatus;
+  readonly contribution: IdentityContribution;
+  readonly createdAt: string;
+  readonly updatedAt: string;
 }
 
 export interface IdentityQuery {
@@ -255,44 +303,77 @@ export interface IdentityQuery {
   readonly limit: number;
 }
 
+/** The key a re-link matches a new SCIM user on (IntegrationSettings.relink). */
+export type RelinkKey = { readonly externalId: string } | { readonly userNameKey: string };
+
 export interface IdentityRepository {
-  findById(organizationId: string, id: string): Promise<Identity | undefined>;
-  findBySource(
-    organizationId: string,
-    integrationId: string,
-    scimResourceId: string,
-  ): Promise<Identity | undefined>;
+  findById(scope: OrganizationScope, id: string): Promise<Identity | undefined>;
+  findByIds(scope: OrganizationScope, ids: readonly string[]): Promise<readonly Identity[]>;
+  /** The identity this SCIM user of the integration feeds (or fed, before it was deleted). */
+  findBySource(scope: IntegrationScope, scimResourceId: string): Promise<Identity | undefined>;
   /** Identities whose sign-in external ID is exactly `value` (an index lookup), at most `limit`. */
-  findBySignInExternalId(organizationId: string, value: string, limit: number): Promise<readonly Identity[]>;
-  /** Throws UniquenessError when the name is taken in the organization (a constraint decides). */
-  insert(identity: Identity): Promise<void>;
-  /** Throws UniquenessError when the new name is taken. */
-  update(identity: Identity): Promise<void>;
-  delete(organizationId: string, id: string): Promise<boolean>;
-  setGroups(identityId: string, groupIds: readonly string[]): Promise<void>;
-  groupIdsOf(identityId: string): Promise<readonly string[]>;
-  groupIdsOfMany(identityIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>>;
-  firstSeenGroupNamesMany(
-    identityIds: readonly string[],
-  ): Promise<ReadonlyMap<string, ReadonlyMap<string, string>>>;
-  /** Who holds each of these names (case-folded keys), in one query. */
-  nameHolders(organizationId: string, nameKeys: readonly string[]): Promise<ReadonlyMap<string, string>>;
-  firstSeenGroupNames(identityId: string): Promise<ReadonlyMap<string, string>>;
-  recordFirstSeenGroupNames(
-    identityId: string,
-    names: readonly { scimGroupId: string; name: string }[],
-  ): Promise<void>;
-  /** An integration's identities in SCIM-resource-id order, for batch remapping. */
-  listBySource(
-    integrationId: string,
-    afterScimId: string | undefined,
+  findBySignInExternalId(
+    scope: OrganizationScope,
+    value: string,
     limit: number,
   ): Promise<readonly Identity[]>;
-  countBySource(integrationId: string): Promise<number>;
-  list(organizationId: string, query: IdentityQuery): Promise<readonly Identity[]>;
-  /** What happens to an integration's identities when it goes away. */
-  detachIntegration(
-    integrationId: string,
+  /**
+   * Inserts the identity unless a live identity holds its name: then nothing is written and the answer
+   * is false (no exception, so a PostgreSQL transaction stays usable). A constraint decides races.
+   */
+  insert(identity: Identity): Promise<boolean>;
+  /** Throws UniquenessError when another live identity holds the new name. */
+  update(identity: Identity): Promise<void>;
+  delete(scope: OrganizationScope, id: string): Promise<boolean>;
+  /** The live (not deleted) identity holding each of these names (case-folded keys), in one query. */
+  nameHolders(scope: OrganizationScope, nameKeys: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  setGroups(scope: OrganizationScope, identityId: string, groupIds: readonly string[]): Promise<void>;
+  groupIdsOf(scope: OrganizationScope, identityId: string): Promise<readonly string[]>;
+  groupIdsOfMany(
+    scope: OrganizationScope,
+    identityIds: readonly string[],
+  ): Promise<ReadonlyMap<string, readonly string[]>>;
+  firstSeenGroupNamesMany(
+    scope: OrganizationScope,
+    identityIds: readonly string[],
+  ): Promise<ReadonlyMap<string, ReadonlyMap<string, string>>>;
+  recordFirstSeenGroupNames(
+    scope: OrganizationScope,
+    names: readonly { identityId: string; scimGroupId: string; name: string }[],
+  ): Promise<void>;
+  list(scope: OrganizationScope, query: IdentityQuery): Promise<readonly Identity[]>;
+
+  /**
+   * Every source (from any integration, oldest first) of the identities that these SCIM users of the
+   * integration feed, in one query: the users' own links and their identities' other links.
+   */
+  linkedSources(scope: IntegrationScope, scimIds: readonly string[]): Promise<readonly IdentitySource[]>;
+  /** Every source of these identities, from any integration, oldest first. */
+  sourcesOfIdentities(
+    scope: OrganizationScope,
+    identityIds: readonly string[],
+  ): Promise<ReadonlyMap<string, readonly IdentitySource[]>>;
+  /** The most recently deleted source of this integration whose user had this key: a re-link candidate. */
+  findRelinkable(scope: IntegrationScope, key: RelinkKey): Promise<IdentitySource | undefined>;
+  /** Inserts or replaces the source of (identity, integration). */
+  saveSource(source: IdentitySource): Promise<void>;
+  deleteSource(scope: IntegrationScope, identityId: string): Promise<void>;
+  /** The integration's sources that are not deleted, in SCIM-resource-id order, for batch remapping. */
+  listSources(
+    scope: IntegrationScope,
+    afterScimId: string | undefined,
+    limit: number,
+  ): Promise<readonly IdentitySource[]>;
+  countSources(scope: IntegrationScope): Promise<number>;
+  countInOrganization(scope: OrganizationScope): Promise<number>;
+  /** Ids of the identities the integration feeds together with another integration. */
+  sharedIdentityIds(scope: IntegrationScope): Promise<readonly string[]>;
+  /**
+   * What happens to the identities only this integration feeds when it goes away: deleted, or kept
+   * unmanaged (disabled, or as they are). Returns how many.
+   */
+  detachSoleSourced(
+    scope: IntegrationScope,
     action: 'disable' | 'delete' | 'keep',
     now: string,
   ): Promise<number>;
@@ -318,16 +399,18 @@ export interface DirectoryGroupRepository {
   /** The group of that name (case-insensitive), created if missing. */
   ensure(organizationId: string, name: string, newId: string, now: string): Promise<DirectoryGroup>;
   findById(organizationId: string, id: string): Promise<DirectoryGroup | undefined>;
+  /** The group of that name, in any case. */
+  findByName(organizationId: string, name: string): Promise<DirectoryGroup | undefined>;
   list(organizationId: string): Promise<readonly DirectoryGroup[]>;
-  /** The directory groups an identity is in, by name, in one query. */
-  ofIdentity(organizationId: string, identityId: string): Promise<readonly DirectoryGroup[]>;
   delete(organizationId: string, id: string): Promise<boolean>;
-  /** The mapping for an IdP group: by its SCIM id first, then by its displayName (case-insensitive). */
-  mappingFor(
-    integrationId: string,
-    scimGroupId: string,
-    displayName: string,
-  ): Promise<GroupMapping | undefined>;
+  /**
+   * Every mapping that could apply to these IdP groups (by SCIM id, or by displayName compared
+   * case-insensitively); which one wins is decided by mappingPrecedence, never by the query.
+   */
+  mappingCandidates(
+    scope: IntegrationScope,
+    groups: readonly { readonly scimGroupId: string; readonly displayName: string }[],
+  ): Promise<readonly GroupMapping[]>;
   mappings(integrationId: string): Promise<readonly GroupMapping[]>;
   /** False when a mapping for that IdP group exists already. */
   addMapping(mapping: GroupMapping, now: string): Promise<boolean>;
@@ -504,6 +587,7 @@ export interface DirectoryStore {
   readonly signInSessions: SignInSessionRepository;
   readonly remapJobs: RemapJobRepository;
   readonly installationSecrets: InstallationSecretRepository;
+  readonly installationSettings: InstallationSettingRepository;
   readonly organizations: OrganizationRepository;
   readonly integrations: IntegrationRepository;
   readonly scimResources: ScimResourceRepository;

@@ -7,6 +7,8 @@ import { requestIdOf } from './request-id.js';
 import { scimPlugin } from './scim/scim-plugin.js';
 import { defaultSignInSettings, signInServices } from '../directory/sign-in/sign-in-settings.js';
 
+const bodylessMethods = new Set(['GET', 'HEAD', 'DELETE']);
+
 /** Builds the HTTP app from its dependencies. It never listens and never reads the environment. */
 export async function buildApp(given: AppDependencies): Promise<FastifyInstance> {
   const deps = { ...given, signIn: given.signIn ?? signInServices(given.clock, defaultSignInSettings) };
@@ -27,7 +29,14 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
   });
 
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.addContentTypeParser(['application/scim+json'], { parseAs: 'string' }, parseJson);
+  // Some clients send Content-Type on every request: a DELETE or GET with the header and no body is
+  // simply a request without a body, not malformed JSON.
+  const parseBody: typeof parseJson = (request, body, done) => {
+    if (body.length === 0 && bodylessMethods.has(request.method)) return done(null, undefined);
+    return parseJson(request, body, done);
+  };
+  app.removeContentTypeParser(['application/json']);
+  app.addContentTypeParser(['application/json', 'application/scim+json'], { parseAs: 'string' }, parseBody);
   // SCIM bodies are JSON; anything else is 415, not a string handed to the use cases.
   app.removeContentTypeParser(['text/plain']);
 

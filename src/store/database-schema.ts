@@ -3,6 +3,8 @@ export interface OrganizationsTable {
   id: string;
   name: string;
   created_at: string;
+  /** OrganizationSettings as JSON; null means every default. */
+  settings: unknown;
 }
 
 export interface IntegrationsTable {
@@ -16,6 +18,8 @@ export interface IntegrationsTable {
   token_expires_at: string | null;
   /** IntegrationSettings as JSON; null means every default. */
   settings: unknown;
+  /** The name folded to lower case: unique per organization (see migration 0007_integration_name_key). */
+  name_key: string | null;
   /** OAuth 2.0 JWT access tokens the integration accepts (all three set, or none). */
   oauth_issuer: string | null;
   oauth_audience: string | null;
@@ -37,8 +41,13 @@ export interface ScimResourcesTable {
   version: number;
   created_at: string;
   last_modified: string;
-  /** Set when a SCIM DELETE deactivated rather than deleted: hidden from SCIM, restorable by POST. */
+  /**
+   * Always null since migration 0008 (a SCIM DELETE deletes the row); kept because the live-resources
+   * index is partial on it and every list names the condition.
+   */
   deleted_at: string | null;
+  /** Hash of the POST that created the resource, so an identical retry is recognised (issue 11). */
+  create_hash: string | null;
 }
 
 export interface ScimMembershipsTable {
@@ -52,6 +61,12 @@ export interface InstallationSecretsTable {
   name: string;
   value: string;
   created_at: string;
+}
+
+export interface InstallationSettingsTable {
+  name: string;
+  value: string;
+  updated_at: string;
 }
 
 export interface AuthPoliciesTable {
@@ -116,6 +131,20 @@ export interface IdentitiesTable {
   created_at: string;
   updated_at: string;
   last_synced_at: string | null;
+}
+
+/** One integration's link to an identity and what it contributes (see IdentitySource). */
+export interface IdentitySourcesTable {
+  identity_id: string;
+  organization_id: string;
+  integration_id: string;
+  scim_resource_id: string;
+  external_id: string | null;
+  user_name_key: string;
+  status: string;
+  contribution: unknown;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface IdentityGroupsTable {
@@ -198,10 +227,12 @@ export interface Database {
   directory_group_roles: DirectoryGroupRolesTable;
   identities: IdentitiesTable;
   identity_groups: IdentityGroupsTable;
+  identity_sources: IdentitySourcesTable;
   group_mappings: GroupMappingsTable;
   identity_group_names: IdentityGroupNamesTable;
   remap_jobs: RemapJobsTable;
   installation_secrets: InstallationSecretsTable;
+  installation_settings: InstallationSettingsTable;
   organizations: OrganizationsTable;
   integrations: IntegrationsTable;
   scim_resources: ScimResourcesTable;

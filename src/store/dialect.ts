@@ -13,6 +13,8 @@ export interface StoreDialect {
   readonly supportsSkipLocked: boolean;
   /** Column type for JSON documents in migrations. */
   readonly jsonColumnType: 'text' | 'jsonb';
+  /** Table constraints cannot be dropped in place; migrations rebuild the table (SQLite). */
+  readonly rebuildsTablesToChangeConstraints: boolean;
   /** Number of bound parameters one statement may carry, with head-room. */
   readonly maxParameters: number;
   /** Refreshes planner statistics where the engine does not do it by itself. */

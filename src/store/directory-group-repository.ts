@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DirectoryGroup, DirectoryGroupRepository, GroupMapping } from '../directory/ports.js';
 import type { Database, DirectoryGroupsTable, GroupMappingsTable } from './database-schema.js';
+import { inBatches } from './in-batches.js';
 
 const toGroup = (row: DirectoryGroupsTable): DirectoryGroup => ({
   id: row.id,
@@ -44,16 +45,14 @@ export function directoryGroupRepository(db: Kysely<Database>): DirectoryGroupRe
         .executeTakeFirst();
       return row ? toGroup(row) : undefined;
     },
-    async ofIdentity(organizationId, identityId) {
-      const rows = await db
-        .selectFrom('directory_groups as g')
-        .innerJoin('identity_groups as ig', 'ig.group_id', 'g.id')
-        .selectAll('g')
-        .where('ig.identity_id', '=', identityId)
-        .where('g.organization_id', '=', organizationId)
-        .orderBy('g.name_key')
-        .execute();
-      return rows.map(toGroup);
+    async findByName(organizationId, name) {
+      const row = await db
+        .selectFrom('directory_groups')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('name_key', '=', name.toLowerCase())
+        .executeTakeFirst();
+      return row ? toGroup(row) : undefined;
     },
     async list(organizationId) {
       const rows = await db
@@ -72,23 +71,37 @@ export function directoryGroupRepository(db: Kysely<Database>): DirectoryGroupRe
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
-    async mappingFor(integrationId, scimGroupId, displayName) {
-      const rows = await db
-        .selectFrom('group_mappings')
-        .selectAll()
-        .where('integration_id', '=', integrationId)
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('match_by', '=', 'id'), eb('idp_group', '=', scimGroupId)]),
-            eb.and([eb('match_by', '=', 'displayName'), eb('idp_group', '=', displayName.toLowerCase())]),
-          ]),
-        )
-        .execute();
-      // Explicit mappings win over automatic ones; among equals, a match by id wins over one by name.
-      const rank = (r: GroupMappingsTable) =>
-        (Number(r.automatic) === 1 ? 2 : 0) + (r.match_by === 'id' ? 0 : 1);
-      const chosen = [...rows].sort((a, b) => rank(a) - rank(b))[0];
-      return chosen ? toMapping(chosen) : undefined;
+    async mappingCandidates(scope, groups) {
+      if (groups.length === 0) return [];
+      const ids = [...new Set(groups.map((g) => g.scimGroupId))];
+      const names = [...new Set(groups.map((g) => g.displayName.toLowerCase()))];
+      const candidates = (byId: readonly string[], byName: readonly string[]) =>
+        db
+          .selectFrom('group_mappings as m')
+          .innerJoin('integrations as i', 'i.id', 'm.integration_id')
+          .selectAll('m')
+          .where('m.integration_id', '=', scope.integrationId)
+          .where('i.organization_id', '=', scope.organizationId)
+          .where((eb) =>
+            eb.or([
+              ...(byId.length > 0
+                ? [eb.and([eb('m.match_by', '=', 'id'), eb('m.idp_group', 'in', byId)])]
+                : []),
+              ...(byName.length > 0
+                ? [eb.and([eb('m.match_by', '=', 'displayName'), eb('m.idp_group', 'in', byName)])]
+                : []),
+            ]),
+          )
+          .execute();
+      // One statement for the usual handful of groups; slices when a batch names thousands.
+      const rows =
+        ids.length + names.length <= 1000
+          ? await candidates(ids, names)
+          : [
+              ...(await inBatches(ids, 1000, (batch) => candidates(batch, []))),
+              ...(await inBatches(names, 1000, (batch) => candidates([], batch))),
+            ];
+      return rows.map(toMapping);
     },
     async mappings(integrationId) {
       const rows = await db

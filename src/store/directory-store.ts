@@ -7,6 +7,7 @@ import { authPolicyRepository, jwtSignerRepository } from './auth-policy-reposit
 import { directoryGroupRepository } from './directory-group-repository.js';
 import { identityRepository } from './identity-repository.js';
 import { installationSecretRepository } from './installation-secret-repository.js';
+import { installationSettingRepository } from './installation-setting-repository.js';
 import { remapJobRepository } from './remap-job-repository.js';
 import { roleRepository } from './role-repository.js';
 import { integrationRepository } from './integration-repository.js';
@@ -22,6 +23,7 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
   return {
     adminKeys: adminKeyRepository(db),
     installationSecrets: installationSecretRepository(db),
+    installationSettings: installationSettingRepository(db),
     identities: identityRepository(db, dialect),
     directoryGroups: directoryGroupRepository(db),
     roles: roleRepository(db, dialect),
@@ -29,7 +31,7 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
     jwtSigners: jwtSignerRepository(db, dialect),
     signInSessions: signInSessionRepository(db),
     remapJobs: remapJobRepository(db, dialect),
-    organizations: organizationRepository(db),
+    organizations: organizationRepository(db, dialect),
     integrations: integrationRepository(db, dialect),
     scimResources: scimResourceRepository(db, dialect),
     async transaction(work) {

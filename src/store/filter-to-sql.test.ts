@@ -1,9 +1,10 @@
+import { defaultIntegrationSettings } from '../directory/model/integration-settings.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arbitraryUserFilter } from '../core/filter/arbitrary-filter.js';
+import { arbitraryUserFilter } from '../core/filter/filter.arbitrary.js';
 import { evaluateFilter } from '../core/filter/evaluate-filter.js';
-import { filterCases } from '../core/filter/filter-cases.js';
-import { fixtures, type FixtureResource } from '../core/filter/filter-fixtures.js';
+import { filterCases } from '../core/filter/filter.cases.js';
+import { fixtures, type FixtureResource } from '../core/filter/filter.fixtures.js';
 import { parseFilter } from '../core/filter/parse-filter.js';
 import { canonicalDateTime } from '../core/filter/parse-date-time.js';
 import { resolveFilter } from '../core/filter/resolve-filter.js';
@@ -56,6 +57,7 @@ async function loadFixtures(store: DirectoryStore, scope: IntegrationScope): Pro
         lastModified: canonicalDateTime(meta.lastModified) ?? NOW,
       },
       members,
+      null,
     );
   };
   for (const user of fixtures.User) await insert('User', user, []);
@@ -121,6 +123,7 @@ async function openFixtureDirectory(
       tokenExpiresAt: null,
     },
     'hash',
+    defaultIntegrationSettings,
   );
   const scope = { organizationId: organization.id, integrationId: 'int-1' };
   await loadFixtures(store, scope);

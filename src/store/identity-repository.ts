@@ -1,9 +1,16 @@
 import { sql, type Kysely } from 'kysely';
 import { UniquenessError } from '../core/errors.js';
-import type { IdentityProfile } from '../directory/identities/derive-identity.js';
-import type { Identity, IdentityRepository, IdentityStatus } from '../directory/ports.js';
-import type { Database, IdentitiesTable } from './database-schema.js';
+import type { IdentityProfile } from '../directory/model/identity-profile.js';
+import type {
+  Identity,
+  IdentityContribution,
+  IdentityRepository,
+  IdentitySource,
+  IdentityStatus,
+} from '../directory/ports.js';
+import type { Database, IdentitiesTable, IdentitySourcesTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
+import { inBatches } from './in-batches.js';
 
 export function identityRepository(db: Kysely<Database>, dialect: StoreDialect): IdentityRepository {
   const toIdentity = (row: IdentitiesTable): Identity => ({
@@ -37,35 +44,78 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
     updated_at: identity.updatedAt,
     last_synced_at: identity.lastSyncedAt,
   });
+  const toSource = (row: IdentitySourcesTable): IdentitySource => ({
+    identityId: row.identity_id,
+    organizationId: row.organization_id,
+    integrationId: row.integration_id,
+    scimResourceId: row.scim_resource_id,
+    externalId: row.external_id,
+    userNameKey: row.user_name_key,
+    status: row.status as IdentityStatus,
+    contribution: dialect.parseJson(row.contribution) as unknown as IdentityContribution,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
   const nameTaken = (name: string) =>
     new UniquenessError(`The identity name ${JSON.stringify(name)} is already used by another identity.`);
+  // Identities that some source of this integration feeds, and only that integration.
+  const soleSourced = (integrationId: string) =>
+    db
+      .selectFrom('identity_sources as s')
+      .select('s.identity_id')
+      .where('s.integration_id', '=', integrationId)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('identity_sources as o')
+              .select('o.identity_id')
+              .whereRef('o.identity_id', '=', 's.identity_id')
+              .where('o.integration_id', '<>', integrationId),
+          ),
+        ),
+      );
 
   return {
-    async findById(organizationId, id) {
+    async findById(scope, id) {
       const row = await db
         .selectFrom('identities')
         .selectAll()
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
         .where('id', '=', id)
         .executeTakeFirst();
       return row ? toIdentity(row) : undefined;
     },
-    async findBySource(organizationId, integrationId, scimResourceId) {
+    async findByIds(scope, ids) {
+      return inBatches(ids, 1000, async (batch) =>
+        (
+          await db
+            .selectFrom('identities')
+            .selectAll()
+            .where('organization_id', '=', scope.organizationId)
+            .where('id', 'in', batch)
+            .execute()
+        ).map(toIdentity),
+      );
+    },
+    async findBySource(scope, scimResourceId) {
       const row = await db
-        .selectFrom('identities')
-        .selectAll()
-        .where('organization_id', '=', organizationId)
-        .where('source_integration_id', '=', integrationId)
-        .where('scim_resource_id', '=', scimResourceId)
+        .selectFrom('identities as i')
+        .innerJoin('identity_sources as s', 's.identity_id', 'i.id')
+        .selectAll('i')
+        .where('s.integration_id', '=', scope.integrationId)
+        .where('s.organization_id', '=', scope.organizationId)
+        .where('i.organization_id', '=', scope.organizationId)
+        .where('s.scim_resource_id', '=', scimResourceId)
         .executeTakeFirst();
       return row ? toIdentity(row) : undefined;
     },
-    async findBySignInExternalId(organizationId, value, limit) {
+    async findBySignInExternalId(scope, value, limit) {
       // identities_sign_in_external_id (organization_id, sign_in_external_id) answers this.
       const rows = await db
         .selectFrom('identities')
         .selectAll()
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
         .where('sign_in_external_id', '=', value)
         .orderBy('id')
         .limit(limit)
@@ -73,12 +123,14 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
       return rows.map(toIdentity);
     },
     async insert(identity) {
-      try {
-        await db.insertInto('identities').values(toRow(identity)).execute();
-      } catch (error) {
-        if (dialect.isUniqueViolation(error)) throw nameTaken(identity.name);
-        throw error;
-      }
+      // No conflict target: the live-name index is partial, and any unique index refusing is "taken".
+      const inserted = await db
+        .insertInto('identities')
+        .values(toRow(identity))
+        .onConflict((c) => c.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return inserted !== undefined;
     },
     async update(identity) {
       const { id, organization_id, created_at: _created, ...changes } = toRow(identity);
@@ -94,120 +146,141 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         throw error;
       }
     },
-    async delete(organizationId, id) {
+    async delete(scope, id) {
       const result = await db
         .deleteFrom('identities')
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
         .where('id', '=', id)
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
-    async setGroups(identityId, groupIds) {
-      await db.deleteFrom('identity_groups').where('identity_id', '=', identityId).execute();
-      const unique = [...new Set(groupIds)];
-      if (unique.length > 0) {
-        await db
-          .insertInto('identity_groups')
-          .values(unique.map((group_id) => ({ identity_id: identityId, group_id })))
+    async nameHolders(scope, nameKeys) {
+      const holders = new Map<string, string>();
+      await inBatches(nameKeys, 1000, async (batch) => {
+        const rows = await db
+          .selectFrom('identities')
+          .select(['name_key', 'id'])
+          .where('organization_id', '=', scope.organizationId)
+          .where('name_key', 'in', batch)
+          .where('status', '<>', 'deleted')
           .execute();
-      }
+        for (const row of rows) holders.set(row.name_key, row.id);
+        return [];
+      });
+      return holders;
     },
-    async groupIdsOf(identityId) {
+    async setGroups(scope, identityId, groupIds) {
+      const ofScope = db
+        .selectFrom('identities')
+        .select('id')
+        .where('organization_id', '=', scope.organizationId)
+        .where('id', '=', identityId);
+      await db.deleteFrom('identity_groups').where('identity_id', 'in', ofScope).execute();
+      const unique = [...new Set(groupIds)];
+      if (unique.length === 0) return;
+      // Only groups of the identity's own organization can be linked: the join decides, not the caller.
+      await db
+        .insertInto('identity_groups')
+        .columns(['identity_id', 'group_id'])
+        .expression(
+          db
+            .selectFrom('identities as i')
+            .innerJoin('directory_groups as g', 'g.organization_id', 'i.organization_id')
+            .select(['i.id', 'g.id as group_id'])
+            .where('i.organization_id', '=', scope.organizationId)
+            .where('i.id', '=', identityId)
+            .where('g.id', 'in', unique),
+        )
+        .execute();
+    },
+    async groupIdsOf(scope, identityId) {
       const rows = await db
-        .selectFrom('identity_groups')
-        .select('group_id')
-        .where('identity_id', '=', identityId)
-        .orderBy('group_id')
+        .selectFrom('identity_groups as g')
+        .innerJoin('identities as i', 'i.id', 'g.identity_id')
+        .select('g.group_id')
+        .where('i.organization_id', '=', scope.organizationId)
+        .where('g.identity_id', '=', identityId)
+        .orderBy('g.group_id')
         .execute();
       return rows.map((r) => r.group_id);
     },
-    async groupIdsOfMany(identityIds) {
+    async groupIdsOfMany(scope, identityIds) {
       const found = new Map<string, string[]>();
-      for (let i = 0; i < identityIds.length; i += 1000) {
+      await inBatches(identityIds, 1000, async (batch) => {
         const rows = await db
-          .selectFrom('identity_groups')
-          .select(['identity_id', 'group_id'])
-          .where('identity_id', 'in', identityIds.slice(i, i + 1000))
-          .orderBy('group_id')
+          .selectFrom('identity_groups as g')
+          .innerJoin('identities as i', 'i.id', 'g.identity_id')
+          .select(['g.identity_id', 'g.group_id'])
+          .where('i.organization_id', '=', scope.organizationId)
+          .where('g.identity_id', 'in', batch)
+          .orderBy('g.group_id')
           .execute();
         for (const row of rows)
           found.set(row.identity_id, [...(found.get(row.identity_id) ?? []), row.group_id]);
-      }
+        return [];
+      });
       return found;
     },
-    async firstSeenGroupNamesMany(identityIds) {
+    async firstSeenGroupNamesMany(scope, identityIds) {
       const found = new Map<string, Map<string, string>>();
-      for (let i = 0; i < identityIds.length; i += 1000) {
+      await inBatches(identityIds, 1000, async (batch) => {
         const rows = await db
-          .selectFrom('identity_group_names')
-          .select(['identity_id', 'scim_group_id', 'name'])
-          .where('identity_id', 'in', identityIds.slice(i, i + 1000))
+          .selectFrom('identity_group_names as n')
+          .innerJoin('identities as i', 'i.id', 'n.identity_id')
+          .select(['n.identity_id', 'n.scim_group_id', 'n.name'])
+          .where('i.organization_id', '=', scope.organizationId)
+          .where('n.identity_id', 'in', batch)
           .execute();
         for (const row of rows) {
           const names = found.get(row.identity_id) ?? new Map<string, string>();
           names.set(row.scim_group_id, row.name);
           found.set(row.identity_id, names);
         }
-      }
+        return [];
+      });
       return found;
     },
-    async nameHolders(organizationId, nameKeys) {
-      const holders = new Map<string, string>();
-      for (let i = 0; i < nameKeys.length; i += 1000) {
-        const rows = await db
-          .selectFrom('identities')
-          .select(['name_key', 'id'])
-          .where('organization_id', '=', organizationId)
-          .where('name_key', 'in', nameKeys.slice(i, i + 1000))
-          .execute();
-        for (const row of rows) holders.set(row.name_key, row.id);
-      }
-      return holders;
+    async recordFirstSeenGroupNames(scope, names) {
+      // One statement per batch; each row is written only for an identity of the scope's organization.
+      await inBatches(names, 300, async (batch) => {
+        const rows = batch.map(
+          (n) =>
+            sql`select id, ${n.scimGroupId}, ${n.name} from identities where id = ${n.identityId} and organization_id = ${scope.organizationId}`,
+        );
+        await sql`insert into identity_group_names (identity_id, scim_group_id, name) ${sql.join(rows, sql` union all `)} on conflict (identity_id, scim_group_id) do nothing`.execute(
+          db,
+        );
+        return [];
+      });
     },
-    async firstSeenGroupNames(identityId) {
-      const rows = await db
-        .selectFrom('identity_group_names')
-        .select(['scim_group_id', 'name'])
-        .where('identity_id', '=', identityId)
-        .execute();
-      return new Map(rows.map((r) => [r.scim_group_id, r.name]));
-    },
-    async recordFirstSeenGroupNames(identityId, names) {
-      if (names.length === 0) return;
-      await db
-        .insertInto('identity_group_names')
-        .values(names.map((n) => ({ identity_id: identityId, scim_group_id: n.scimGroupId, name: n.name })))
-        .onConflict((c) => c.columns(['identity_id', 'scim_group_id']).doNothing())
-        .execute();
-    },
-    async listBySource(integrationId, afterScimId, limit) {
-      let query = db
-        .selectFrom('identities')
-        .selectAll()
-        .where('source_integration_id', '=', integrationId)
-        .where('scim_resource_id', 'is not', null)
-        .orderBy('scim_resource_id')
-        .limit(limit);
-      if (afterScimId !== undefined) query = query.where('scim_resource_id', '>', afterScimId);
-      return (await query.execute()).map(toIdentity);
-    },
-    async countBySource(integrationId) {
+    async countInOrganization(scope) {
       const row = await db
         .selectFrom('identities')
         .select(sql<number>`count(*)`.as('n'))
-        .where('source_integration_id', '=', integrationId)
+        .where('organization_id', '=', scope.organizationId)
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
-    async list(organizationId, query) {
+    async list(scope, query) {
       let select = db
         .selectFrom('identities as i')
         .selectAll('i')
-        .where('i.organization_id', '=', organizationId)
+        .where('i.organization_id', '=', scope.organizationId)
         .orderBy('i.id')
         .limit(query.limit);
       if (query.status) select = select.where('i.status', '=', query.status);
-      if (query.integrationId) select = select.where('i.source_integration_id', '=', query.integrationId);
+      if (query.integrationId) {
+        const integrationId = query.integrationId;
+        select = select.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('identity_sources as s')
+              .select('s.identity_id')
+              .whereRef('s.identity_id', '=', 'i.id')
+              .where('s.integration_id', '=', integrationId),
+          ),
+        );
+      }
       if (query.afterId) select = select.where('i.id', '>', query.afterId);
       if (query.text)
         select = select.where(
@@ -233,11 +306,129 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
       }
       return (await select.execute()).map(toIdentity);
     },
-    async detachIntegration(integrationId, action, now) {
+
+    async linkedSources(scope, scimIds) {
+      return inBatches(scimIds, 1000, async (batch) =>
+        (
+          await db
+            .selectFrom('identity_sources as s')
+            .innerJoin('identity_sources as o', 'o.identity_id', 's.identity_id')
+            .selectAll('o')
+            .where('s.integration_id', '=', scope.integrationId)
+            .where('s.organization_id', '=', scope.organizationId)
+            .where('s.scim_resource_id', 'in', batch)
+            .orderBy('o.created_at')
+            .orderBy('o.integration_id')
+            .execute()
+        ).map(toSource),
+      );
+    },
+    async sourcesOfIdentities(scope, identityIds) {
+      const found = new Map<string, IdentitySource[]>();
+      await inBatches(identityIds, 1000, async (batch) => {
+        const rows = await db
+          .selectFrom('identity_sources')
+          .selectAll()
+          .where('organization_id', '=', scope.organizationId)
+          .where('identity_id', 'in', batch)
+          .orderBy('created_at')
+          .orderBy('integration_id')
+          .execute();
+        for (const row of rows)
+          found.set(row.identity_id, [...(found.get(row.identity_id) ?? []), toSource(row)]);
+        return [];
+      });
+      return found;
+    },
+    async findRelinkable(scope, key) {
+      let query = db
+        .selectFrom('identity_sources')
+        .selectAll()
+        .where('integration_id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .where('status', '=', 'deleted');
+      query =
+        'externalId' in key
+          ? query.where('external_id', '=', key.externalId)
+          : query.where('user_name_key', '=', key.userNameKey);
+      const row = await query.orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
+      return row ? toSource(row) : undefined;
+    },
+    async saveSource(source) {
+      const row: IdentitySourcesTable = {
+        identity_id: source.identityId,
+        organization_id: source.organizationId,
+        integration_id: source.integrationId,
+        scim_resource_id: source.scimResourceId,
+        external_id: source.externalId,
+        user_name_key: source.userNameKey,
+        status: source.status,
+        contribution: JSON.stringify(source.contribution),
+        created_at: source.createdAt,
+        updated_at: source.updatedAt,
+      };
+      const { identity_id: _identity, integration_id: _integration, created_at: _created, ...changes } = row;
+      await db
+        .insertInto('identity_sources')
+        .values(row)
+        .onConflict((c) => c.columns(['identity_id', 'integration_id']).doUpdateSet(changes))
+        .execute();
+    },
+    async deleteSource(scope, identityId) {
+      await db
+        .deleteFrom('identity_sources')
+        .where('integration_id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .where('identity_id', '=', identityId)
+        .execute();
+    },
+    async listSources(scope, afterScimId, limit) {
+      let query = db
+        .selectFrom('identity_sources')
+        .selectAll()
+        .where('integration_id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .where('status', '<>', 'deleted')
+        .orderBy('scim_resource_id')
+        .limit(limit);
+      if (afterScimId !== undefined) query = query.where('scim_resource_id', '>', afterScimId);
+      return (await query.execute()).map(toSource);
+    },
+    async countSources(scope) {
+      const row = await db
+        .selectFrom('identity_sources')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('integration_id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .where('status', '<>', 'deleted')
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async sharedIdentityIds(scope) {
+      const rows = await db
+        .selectFrom('identity_sources as s')
+        .select('s.identity_id')
+        .where('s.integration_id', '=', scope.integrationId)
+        .where('s.organization_id', '=', scope.organizationId)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('identity_sources as o')
+              .select('o.identity_id')
+              .whereRef('o.identity_id', '=', 's.identity_id')
+              .where('o.integration_id', '<>', scope.integrationId),
+          ),
+        )
+        .execute();
+      return rows.map((r) => r.identity_id);
+    },
+    async detachSoleSourced(scope, action, now) {
+      const ids = soleSourced(scope.integrationId);
       if (action === 'delete') {
         const result = await db
           .deleteFrom('identities')
-          .where('source_integration_id', '=', integrationId)
+          .where('organization_id', '=', scope.organizationId)
+          .where('id', 'in', ids)
           .executeTakeFirst();
         return Number(result.numDeletedRows);
       }
@@ -247,10 +438,15 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
           source_integration_id: null,
           scim_resource_id: null,
           updated_at: now,
-          ...(action === 'disable' ? { status: 'disabled' } : {}),
+          // A deleted identity stays deleted: it released its name, which another may hold by now.
+          ...(action === 'disable'
+            ? { status: sql<string>`case when status = 'deleted' then status else 'disabled' end` }
+            : {}),
         })
-        .where('source_integration_id', '=', integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .where('id', 'in', ids)
         .executeTakeFirst();
+      // The links themselves go with the integration (ON DELETE CASCADE).
       return Number(result.numUpdatedRows);
     },
   };

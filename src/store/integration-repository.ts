@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { IdpPreset, Integration, IntegrationOAuth, IntegrationRepository } from '../directory/ports.js';
 import type { Database, IntegrationsTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
-import { storedIntegrationSettings } from '../directory/identities/integration-settings.js';
+import { storedIntegrationSettings } from '../directory/model/integration-settings.js';
 
 function toIntegration(row: IntegrationsTable): Integration {
   return {
@@ -60,7 +60,7 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
-    async insert(integration, tokenHash) {
+    async insert(integration, tokenHash, settings) {
       const result = await db
         .insertInto('integrations')
         .values({
@@ -72,15 +72,27 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
           token_hash: tokenHash,
           token_created_at: integration.tokenCreatedAt,
           token_expires_at: integration.tokenExpiresAt,
-          settings: null,
+          settings: JSON.stringify(settings),
+          name_key: integration.name.toLowerCase(),
           oauth_issuer: null,
           oauth_audience: null,
           oauth_jwks_url: null,
         })
-        .onConflict((c) => c.columns(['organization_id', 'name']).doNothing())
+        // Either name constraint (exact, or folded: integrations_org_name_key_unique) refuses it.
+        .onConflict((c) => c.doNothing())
         .returning('id')
         .executeTakeFirst();
       return result !== undefined;
+    },
+    async findByName(organizationId, name) {
+      const rows = await db
+        .selectFrom('integrations')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where((eb) => eb.or([eb('name', '=', name), eb('name_key', '=', name.toLowerCase())]))
+        .execute();
+      const row = rows.find((r) => r.name === name) ?? rows[0];
+      return row ? toIntegration(row) : undefined;
     },
     async list(organizationId) {
       let query = db.selectFrom('integrations').selectAll().orderBy('created_at').orderBy('id');

@@ -1,6 +1,9 @@
+import { defaultIntegrationSettings } from '../directory/model/integration-settings.js';
 import { sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../../test/support/test-engines.js';
+import { directoryStore } from './directory-store.js';
 import { isAtLatestMigration, migrateToLatest } from './migrate.js';
 import { migrations } from './migrations.js';
 
@@ -50,6 +53,102 @@ describe.each(testEngines)('migrations on $name', (engine) => {
         database.db,
       );
       expect((await migrateToLatest(database.db, database.dialect)).applied).toEqual([]);
+    } finally {
+      await database.dispose();
+    }
+  });
+
+  it('give integrations a folded name key, keeping names that already differ only in case', async () => {
+    const database = await engine.open();
+    try {
+      // The database as the release before 0007 left it, holding names that differ only in case.
+      const all = migrations(database.dialect);
+      const before = Object.fromEntries(Object.entries(all).filter(([name]) => name < '0007'));
+      const schema = database.dialect.hasSchemas
+        ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s
+        : undefined;
+      const old = new Migrator({
+        db: database.db,
+        provider: { getMigrations: async () => before },
+        ...(schema ? { migrationTableSchema: schema } : {}),
+      });
+      expect((await old.migrateToLatest()).error).toBeUndefined();
+      const at = (minute: number) => `2026-01-01T00:0${minute}:00.000Z`;
+      for (const [id, name] of [
+        ['org-a', 'a'],
+        ['org-b', 'b'],
+      ])
+        await sql`insert into organizations (id, name, created_at) values (${id}, ${name}, ${at(0)})`.execute(
+          database.db,
+        );
+      for (const [id, org, name, minute] of [
+        ['i-1', 'org-a', 'okta-prod', 1],
+        ['i-2', 'org-a', 'OKTA-PROD', 2],
+        ['i-3', 'org-a', 'Okta-Prod', 3],
+        ['i-4', 'org-b', 'OKTA-prod', 4],
+      ] as const)
+        await sql`insert into integrations (id, organization_id, name, idp, created_at)
+          values (${id}, ${org}, ${name}, 'okta', ${at(minute)})`.execute(database.db);
+
+      expect((await migrateToLatest(database.db, database.dialect)).applied).toContain(
+        '0007_integration_name_key',
+      );
+      const rows = await database.db
+        .selectFrom('integrations')
+        .select(['id', 'name', 'name_key'])
+        .orderBy('id')
+        .execute();
+      // Nothing renamed; the oldest holds the plain key, later ones are keyed by name and id.
+      expect(rows).toEqual([
+        { id: 'i-1', name: 'okta-prod', name_key: 'okta-prod' },
+        { id: 'i-2', name: 'OKTA-PROD', name_key: 'okta-prod#i-2' },
+        { id: 'i-3', name: 'Okta-Prod', name_key: 'okta-prod#i-3' },
+        { id: 'i-4', name: 'OKTA-prod', name_key: 'okta-prod' },
+      ]);
+
+      const store = directoryStore(database.db, database.dialect);
+      const integration = (id: string, organizationId: string, name: string) => ({
+        id,
+        organizationId,
+        name,
+        idp: 'okta' as const,
+        createdAt: at(5),
+        tokenCreatedAt: null,
+        tokenExpiresAt: null,
+      });
+      // From now on no new integration takes any of those names, in any case; other names are free.
+      expect(
+        await store.integrations.insert(
+          integration('i-5', 'org-a', 'OKTA-Prod'),
+          'h5',
+          defaultIntegrationSettings,
+        ),
+      ).toBe(false);
+      expect(
+        await store.integrations.insert(
+          integration('i-6', 'org-b', 'okta-PROD'),
+          'h6',
+          defaultIntegrationSettings,
+        ),
+      ).toBe(false);
+      expect(
+        await store.integrations.insert(
+          integration('i-7', 'org-a', 'Entra'),
+          'h7',
+          defaultIntegrationSettings,
+        ),
+      ).toBe(true);
+      expect(
+        await store.integrations.insert(
+          integration('i-8', 'org-a', 'ENTRA'),
+          'h8',
+          defaultIntegrationSettings,
+        ),
+      ).toBe(false);
+      // A name finds the integration of exactly that name first, else the one in another case.
+      expect((await store.integrations.findByName('org-a', 'OKTA-PROD'))?.id).toBe('i-2');
+      expect((await store.integrations.findByName('org-a', 'okta-PROD'))?.id).toBe('i-1');
+      expect((await store.integrations.findByName('org-a', 'entra'))?.id).toBe('i-7');
     } finally {
       await database.dispose();
     }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { StoreDialect } from './dialect.js';
 import type { Migration } from 'kysely/migration';
+import { identitySourcesMigration } from './migrations/0008-identity-sources.js';
 
 /**
  * Migrations are frozen in time: never edit one that has shipped; add a new one. They use constructs
@@ -343,6 +344,47 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
         );
       },
     },
+    '0007_installation_settings': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        // Plain (non-secret) values the whole installation shares; first the public base URL every
+        // `roster serve` records at start, so CLI commands print the integration URL the server answers on.
+        await db.schema
+          .createTable('installation_settings')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+    '0007_integration_name_key': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        // Integration names become unique per organization in any case, like directory group names: a
+        // folded key under a unique index (the constraint decides races). Folded here, in JS, exactly as
+        // the repository folds new names (toLowerCase; SQLite's lower() only folds ASCII).
+        await db.schema.alterTable('integrations').addColumn('name_key', 'text').execute();
+        const rows = await sql<{ id: string; organization_id: string; name: string }>`
+          select id, organization_id, name from integrations order by organization_id, created_at, id
+        `.execute(db);
+        // Installations may already hold names that differ only in case ("okta-prod" beside "OKTA-PROD").
+        // Nothing is renamed: the oldest keeps the plain key, each later one is keyed by its name and id,
+        // a key no new name can take by accident. No new integration can take any of those names again.
+        const taken = new Set<string>();
+        for (const row of rows.rows) {
+          const folded = row.name.toLowerCase();
+          const scoped = `${row.organization_id}/${folded}`;
+          const key = taken.has(scoped) ? `${folded}#${row.id}` : folded;
+          taken.add(scoped);
+          await sql`update integrations set name_key = ${key} where id = ${row.id}`.execute(db);
+        }
+        await db.schema
+          .createIndex('integrations_org_name_key_unique')
+          .on('integrations')
+          .columns(['organization_id', 'name_key'])
+          .unique()
+          .execute();
+      },
+    },
+    '0008_identity_sources': identitySourcesMigration(dialect),
     '0009_sign_in': {
       async up(db: Kysely<unknown>): Promise<void> {
         const json = sql.raw(dialect.jsonColumnType);

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Organization, OrganizationRepository } from '../directory/ports.js';
 import type { Database } from './database-schema.js';
+import type { StoreDialect } from './dialect.js';
+import { storedOrganizationSettings } from '../directory/model/organization-settings.js';
 
-export function organizationRepository(db: Kysely<Database>): OrganizationRepository {
+export function organizationRepository(db: Kysely<Database>, dialect: StoreDialect): OrganizationRepository {
   const toOrganization = (row: Database['organizations']): Organization => ({
     id: row.id,
     name: row.name,
@@ -29,7 +31,12 @@ export function organizationRepository(db: Kysely<Database>): OrganizationReposi
       // Insert-or-nothing, then read: two instances starting together agree on one organization.
       await db
         .insertInto('organizations')
-        .values({ id: organization.id, name: organization.name, created_at: organization.createdAt })
+        .values({
+          id: organization.id,
+          name: organization.name,
+          created_at: organization.createdAt,
+          settings: null,
+        })
         .onConflict((c) => c.column('name').doNothing())
         .execute();
       const row = await db
@@ -38,6 +45,28 @@ export function organizationRepository(db: Kysely<Database>): OrganizationReposi
         .where('name', '=', organization.name)
         .executeTakeFirstOrThrow();
       return toOrganization(row);
+    },
+    async settings(scope) {
+      const row = await db
+        .selectFrom('organizations')
+        .select('settings')
+        .where('id', '=', scope.organizationId)
+        .executeTakeFirst();
+      return storedOrganizationSettings(
+        row?.settings === null || row?.settings === undefined ? null : dialect.parseJson(row.settings),
+      );
+    },
+    async saveSettings(scope, settings) {
+      const result = await db
+        .updateTable('organizations')
+        .set({ settings: JSON.stringify(settings) })
+        .where('id', '=', scope.organizationId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async delete(id) {
+      const result = await db.deleteFrom('organizations').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
     async count() {
       const row = await db

@@ -87,15 +87,16 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
     await insertMembers(scope, groupId, members);
   }
 
-  /** Keeps the email index rows of a user in step with its attributes. */
+  /** Keeps the email index rows of a user in step with its attributes (a new user has none to delete). */
   async function writeEmails(
     scope: IntegrationScope,
     type: ResourceTypeName,
     id: string,
     attributes: JsonObject,
+    isNew = false,
   ) {
     if (type !== 'User') return;
-    await db.deleteFrom('scim_emails').where('resource_id', '=', id).execute();
+    if (!isNew) await db.deleteFrom('scim_emails').where('resource_id', '=', id).execute();
     const emails = Array.isArray(attributes.emails) ? attributes.emails : [];
     const rows = emails.map((email, position) => {
       const element = typeof email === 'object' && email !== null ? (email as JsonObject) : {};
@@ -114,28 +115,42 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
   return {
     setMembers,
 
-    async insert(scope, resource, members) {
-      try {
-        await db
-          .insertInto('scim_resources')
-          .values({
-            id: resource.id,
-            organization_id: scope.organizationId,
-            integration_id: scope.integrationId,
-            resource_type: resource.resourceType,
-            ...keyColumns(resource.resourceType, resource.attributes),
-            data: JSON.stringify(resource.attributes),
-            version: resource.version,
-            created_at: resource.created,
-            last_modified: resource.lastModified,
-          })
-          .execute();
-      } catch (error) {
-        if (dialect.isUniqueViolation(error)) throw uniqueness(resource.resourceType, resource.attributes);
-        throw error;
-      }
-      await writeEmails(scope, resource.resourceType, resource.id, resource.attributes);
+    async insert(scope, resource, members, createHash) {
+      // No exception on a taken name, so a PostgreSQL transaction stays usable for the caller's next step.
+      const inserted = await db
+        .insertInto('scim_resources')
+        .values({
+          id: resource.id,
+          organization_id: scope.organizationId,
+          integration_id: scope.integrationId,
+          resource_type: resource.resourceType,
+          ...keyColumns(resource.resourceType, resource.attributes),
+          data: JSON.stringify(resource.attributes),
+          version: resource.version,
+          created_at: resource.created,
+          last_modified: resource.lastModified,
+          create_hash: createHash,
+        })
+        .onConflict((c) => c.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) return false;
+      await writeEmails(scope, resource.resourceType, resource.id, resource.attributes, true);
       await insertMembers(scope, resource.id, members);
+      return true;
+    },
+
+    async findByName(scope, type, name) {
+      const row = await db
+        .selectFrom('scim_resources')
+        .selectAll()
+        .where('integration_id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .where('resource_type', '=', type)
+        .where('name_key', '=', name.toLowerCase())
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      return row ? { resource: toStored(row, dialect), createHash: row.create_hash } : undefined;
     },
 
     async findById(scope, type, id) {
@@ -189,85 +204,6 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
       if (expectedVersion !== undefined) statement = statement.where('version', '=', expectedVersion);
       const result = await statement.executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
-    },
-
-    async softDelete(scope, type, id, now, expectedVersion) {
-      let statement = db
-        .updateTable('scim_resources')
-        .set({ deleted_at: now, version: sql<number>`version + 1`, last_modified: now })
-        .where('id', '=', id)
-        .where('integration_id', '=', scope.integrationId)
-        .where('organization_id', '=', scope.organizationId)
-        .where('resource_type', '=', type)
-        .where('deleted_at', 'is', null);
-      if (expectedVersion !== undefined) statement = statement.where('version', '=', expectedVersion);
-      const row = await statement.returningAll().executeTakeFirst();
-      return row ? toStored(row, dialect) : undefined;
-    },
-
-    async findRestorableUser(scope, { userName, externalId }) {
-      // Two single-key lookups, each served by its own index whatever the planner knows.
-      const inactive = sql<boolean>`(r.deleted_at is not null or ${dialect.jsonScalar(sql.ref('r.data'), ['active'])} = ${dialect.booleanParameter(false)})`;
-      const userRows = () =>
-        db
-          .selectFrom('scim_resources as r')
-          .selectAll('r')
-          .where('r.integration_id', '=', scope.integrationId)
-          .where('r.organization_id', '=', scope.organizationId)
-          .where('r.resource_type', '=', 'User');
-      // An externalId match is the stronger claim (Okta re-assignment keeps it).
-      if (externalId !== undefined) {
-        const row = await userRows()
-          .where('r.external_id', '=', externalId)
-          .where(inactive)
-          .limit(1)
-          .executeTakeFirst();
-        if (row) return toStored(row, dialect);
-      }
-      if (userName === undefined) return undefined;
-      const row = await userRows()
-        .where('r.name_key', '=', userName.toLowerCase())
-        .where(inactive)
-        .executeTakeFirst();
-      return row ? toStored(row, dialect) : undefined;
-    },
-
-    async findUserByKeys(scope, { userName, externalId }) {
-      const row = await db
-        .selectFrom('scim_resources')
-        .selectAll()
-        .where('integration_id', '=', scope.integrationId)
-        .where('organization_id', '=', scope.organizationId)
-        .where('resource_type', '=', 'User')
-        .where('name_key', '=', userName.toLowerCase())
-        .where('external_id', '=', externalId)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      return row ? toStored(row, dialect) : undefined;
-    },
-
-    async restore(scope, id, attributes, now) {
-      try {
-        const row = await db
-          .updateTable('scim_resources')
-          .set({
-            ...keyColumns('User', attributes),
-            data: JSON.stringify(attributes),
-            deleted_at: null,
-            version: sql<number>`version + 1`,
-            last_modified: now,
-          })
-          .where('id', '=', id)
-          .where('integration_id', '=', scope.integrationId)
-          .where('organization_id', '=', scope.organizationId)
-          .returningAll()
-          .executeTakeFirst();
-        if (row) await writeEmails(scope, 'User', id, attributes);
-        return row ? toStored(row, dialect) : undefined;
-      } catch (error) {
-        if (dialect.isUniqueViolation(error)) throw uniqueness('User', attributes);
-        throw error;
-      }
     },
 
     async touch(scope, type, id, lastModified) {

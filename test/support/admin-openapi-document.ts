@@ -27,6 +27,7 @@ export async function adminOpenApiDocument(engine: TestEngine): Promise<Record<s
         pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
         cursorSigningKey: await loadCursorSigningKey({ store, clock }),
         cursorTimeoutSeconds: 3600,
+        createRetryWindowSeconds: 600,
         bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
       },
     });

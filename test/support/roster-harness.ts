@@ -115,6 +115,7 @@ export class RosterHarness {
         pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
         cursorSigningKey: await loadCursorSigningKey({ store, clock }),
         cursorTimeoutSeconds: 3600,
+        createRetryWindowSeconds: 600,
         bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
       },
       signIn: signInServices(clock, {

@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { userResourceType } from '../schema/resource-types.js';
 import { ENTERPRISE_USER_SCHEMA } from '../schema/schema-urns.js';
-import { arbitraryUserFilter } from './arbitrary-filter.js';
+import { arbitraryUserFilter } from './filter.arbitrary.js';
 import { evaluateFilter } from './evaluate-filter.js';
 import type { Filter, ResolvedFilter } from './filter-ast.js';
-import { fixtureUsers } from './filter-fixtures.js';
+import { fixtureUsers } from './filter.fixtures.js';
 import { parseFilter } from './parse-filter.js';
-import { printFilter } from './print-filter.js';
+import { printFilter } from './print-filter.support.js';
 import { resolveFilter } from './resolve-filter.js';
 
 function resolve(filter: Filter): ResolvedFilter {

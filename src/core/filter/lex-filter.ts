@@ -39,14 +39,50 @@ function fail(position: number, reason: string): Result<never, FilterSyntaxError
   return err({ position, reason: `${reason} at position ${position}` });
 }
 
+export interface LexOptions {
+  /**
+   * Reads an unquoted comparison value (`externalId eq jyoung`, as Microsoft's provisioning documentation
+   * writes it) as a string: after a comparison operator, everything up to the next space, ")" or "]" that
+   * is not a JSON literal. RFC 7644 §3.4.2.2 requires the quotes; lenient integrations accept both,
+   * because an IdP whose existence check fails may provision a duplicate.
+   */
+  readonly bareValues?: boolean;
+}
+
+const COMPARISON_OPERATORS: ReadonlySet<string> = new Set([
+  'eq',
+  'ne',
+  'co',
+  'sw',
+  'ew',
+  'gt',
+  'ge',
+  'lt',
+  'le',
+]);
+const BARE_VALUE_END = /[ \t\r\n)\]]/;
+
 /** Splits a filter into tokens. Total: every input yields tokens ending in `end`, or a positioned error. */
-export function lexFilter(text: string): Result<readonly FilterToken[], FilterSyntaxError> {
+export function lexFilter(
+  text: string,
+  options: LexOptions = {},
+): Result<readonly FilterToken[], FilterSyntaxError> {
   const tokens: FilterToken[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text.charAt(i);
     if (WHITESPACE.test(c)) {
       i += 1;
+    } else if (options.bareValues && afterOperator(tokens) && isBareValueStart(text, i)) {
+      const end = scanUntil(text, i, BARE_VALUE_END);
+      const raw = text.slice(i, end);
+      const literal = raw.toLowerCase();
+      tokens.push(
+        literal === 'true' || literal === 'false' || literal === 'null'
+          ? { kind: 'word', text: raw, start: i, end }
+          : { kind: 'string', value: raw, start: i, end },
+      );
+      i = end;
     } else if (c === '(' || c === ')' || c === '[' || c === ']' || c === '.') {
       tokens.push({ kind: c, start: i, end: i + 1 });
       i += 1;
@@ -74,6 +110,33 @@ export function lexFilter(text: string): Result<readonly FilterToken[], FilterSy
   }
   tokens.push({ kind: 'end', start: text.length, end: text.length });
   return ok(tokens);
+}
+
+/** The last token is a comparison operator that follows an attribute path (so a value comes next). */
+function afterOperator(tokens: readonly FilterToken[]): boolean {
+  const last = tokens.at(-1);
+  const before = tokens.at(-2);
+  return (
+    last?.kind === 'word' &&
+    COMPARISON_OPERATORS.has(last.text.toLowerCase()) &&
+    (before?.kind === 'word' || before?.kind === ']')
+  );
+}
+
+/** A value that is not a quoted string or a JSON number starts here. */
+function isBareValueStart(text: string, at: number): boolean {
+  const c = text.charAt(at);
+  if (c === '"' || c === '(' || c === ')' || c === '[' || c === ']') return false;
+  if (c === '-' || (c >= '0' && c <= '9')) {
+    return !JSON_NUMBER.test(text.slice(at, scanUntil(text, at, BARE_VALUE_END)));
+  }
+  return true;
+}
+
+function scanUntil(text: string, from: number, stop: RegExp): number {
+  let i = from;
+  while (i < text.length && !stop.test(text.charAt(i))) i += 1;
+  return i;
 }
 
 function scanWhile(text: string, from: number, allowed: RegExp): number {

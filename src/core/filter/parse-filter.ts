@@ -2,9 +2,9 @@ import type { AttributePath } from '../path/attribute-path.js';
 import { isAttributeName, parseAttributePath } from '../path/parse-attribute-path.js';
 import { err, ok, type Result } from '../result.js';
 import type { ComparisonOperator, Filter, FilterValue } from './filter-ast.js';
-import { lexFilter, type FilterSyntaxError, type FilterToken } from './lex-filter.js';
+import { lexFilter, type FilterSyntaxError, type FilterToken, type LexOptions } from './lex-filter.js';
 
-export type { FilterSyntaxError } from './lex-filter.js';
+export type { FilterSyntaxError, LexOptions as FilterOptions } from './lex-filter.js';
 
 /** A parsed filter plus where each path was written, so later (semantic) errors can point at it. */
 export interface LocatedFilter {
@@ -34,13 +34,16 @@ type Parsed<T> = Result<T, FilterSyntaxError>;
  * associate to the left, and keywords, operators and `true`/`false`/`null` are case-insensitive.
  * Never throws: every input yields a filter or an error with a position.
  */
-export function parseFilter(text: string): Result<Filter, FilterSyntaxError> {
-  const located = parseFilterWithPositions(text);
+export function parseFilter(text: string, options: LexOptions = {}): Result<Filter, FilterSyntaxError> {
+  const located = parseFilterWithPositions(text, options);
   return located.ok ? ok(located.value.filter) : located;
 }
 
-export function parseFilterWithPositions(text: string): Result<LocatedFilter, FilterSyntaxError> {
-  const lexed = lexFilter(text);
+export function parseFilterWithPositions(
+  text: string,
+  options: LexOptions = {},
+): Result<LocatedFilter, FilterSyntaxError> {
+  const lexed = lexFilter(text, options);
   if (!lexed.ok) return lexed;
   const state: ParserState = { text, tokens: lexed.value, index: 0, terms: 0, positions: new Map() };
   if (peek(state).kind === 'end') return fail(0, 'the filter is empty');

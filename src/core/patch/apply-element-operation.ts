@@ -28,6 +28,7 @@ export interface ElementSelection {
  *   succeeds without change (the state asked for already holds, so IdP retries are harmless).
  * - add/replace with `.sub`: sets it on every matching element; with no match, creates the element the
  *   filter describes when it can (Entra ID: `phoneNumbers[type eq "mobile"].value`), else `noTarget`.
+ *   `strict` keeps to RFC 7644 §3.5.2.3 instead: a replace that matches nothing is `noTarget`.
  * - add without `.sub`: merges the value into each matching element; with no match, creates one as above.
  * - replace without `.sub`: replaces each matching element (RFC 7644 §3.5.2.3); with no match, `noTarget`.
  *   A null value removes the matching elements.
@@ -37,6 +38,7 @@ export function applyElementOperation(
   op: PatchOpName,
   selection: ElementSelection,
   value: unknown,
+  strict = false,
 ): void {
   const { text, path, filter, subAttribute } = selection;
   if (!checkTargetMutability(text, path.attribute, subAttribute)) return;
@@ -57,6 +59,7 @@ export function applyElementOperation(
               : element,
           );
   } else if (subAttribute !== undefined) {
+    if (strict && op === 'replace' && matched.size === 0) throw noTarget(text);
     const coerced = coercePatchValue(subAttribute, value, text);
     if (coerced === undefined && (op === 'add' || matched.size === 0)) return;
     next = elements.map((element) => {

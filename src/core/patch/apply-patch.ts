@@ -20,11 +20,15 @@ import type { PatchOperation, PatchResult } from './patch-operation.js';
  * `resource` is the stored attribute set in wire form (core attributes at the top level, extension
  * attributes under their schema URN; no id, meta or groups). For Groups, `members` is never part of the
  * result: operations on it are returned as `memberChanges` for the caller to apply to membership rows.
+ *
+ * `strict` answers as RFC 7644 §3.5.2.3 says where identity providers expect otherwise: a `replace` whose
+ * value filter matches nothing is `noTarget`, instead of creating the element the filter describes.
  */
 export function applyPatch(
   type: ResourceTypeDefinition,
   resource: JsonObject,
   operations: readonly PatchOperation[],
+  options: { readonly strict?: boolean } = {},
 ): PatchResult {
   const working = cloneJson(resource);
   if (type.name === 'Group') delete working.members;
@@ -39,7 +43,7 @@ export function applyPatch(
       } else if (target.kind === 'attribute') {
         applyAttributeOperation(working, step.op, target, step.value);
       } else {
-        applyElementOperation(working, step.op, target, step.value);
+        applyElementOperation(working, step.op, target, step.value, options.strict === true);
       }
     }
   }

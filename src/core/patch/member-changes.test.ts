@@ -5,7 +5,7 @@ import { groupResourceType } from '../schema/resource-types.js';
 import { applyPatch } from './apply-patch.js';
 import { matchesMemberFilter } from './member-changes.js';
 import { parsePatchRequest } from './parse-patch-request.js';
-import { patchBody } from './patch-case-fixtures.js';
+import { patchBody } from './patch.fixtures.js';
 import type { MemberChanges } from './patch-operation.js';
 
 interface Member {

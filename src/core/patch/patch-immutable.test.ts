@@ -3,9 +3,9 @@ import { ScimError } from '../errors.js';
 import { attribute, complex, type SchemaDefinition } from '../schema/attribute-definition.js';
 import type { ResourceTypeDefinition } from '../schema/resource-types.js';
 import { applyPatch } from './apply-patch.js';
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from './deep-freeze.support.js';
 import { parsePatchRequest } from './parse-patch-request.js';
-import { patchBody } from './patch-case-fixtures.js';
+import { patchBody } from './patch.fixtures.js';
 
 // The built-in schemas have no immutable attribute outside group members, so a small made-up one
 // exercises RFC 7643 §2.2 "immutable": may be set when unassigned, never changed or removed.

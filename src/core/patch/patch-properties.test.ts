@@ -6,8 +6,8 @@ import { isPlainObject, type JsonObject } from '../resource/json.js';
 import { userResourceType } from '../schema/resource-types.js';
 import { PATCH_OP_SCHEMA } from '../schema/schema-urns.js';
 import { applyPatch } from './apply-patch.js';
-import { arbitraryEmail, arbitraryOperation, arbitraryUser, stringPaths } from './arbitrary-patch.js';
-import { deepFreeze } from './deep-freeze.js';
+import { arbitraryEmail, arbitraryOperation, arbitraryUser, stringPaths } from './patch.arbitrary.js';
+import { deepFreeze } from './deep-freeze.support.js';
 import { parsePatchRequest } from './parse-patch-request.js';
 
 const type = userResourceType;

@@ -1,6 +1,6 @@
 import { InvalidFilterError, InvalidValueError, ScimError } from '../errors.js';
 import type { ResolvedFilter } from '../filter/filter-ast.js';
-import { parseFilter } from '../filter/parse-filter.js';
+import { parseFilter, type FilterOptions } from '../filter/parse-filter.js';
 import { resolveFilter } from '../filter/resolve-filter.js';
 import type { ResolvedPath } from '../path/attribute-path.js';
 import { parseAttributePath } from '../path/parse-attribute-path.js';
@@ -51,17 +51,23 @@ export function parseListRequest(
   type: ResourceTypeDefinition,
   parameters: ListParameters,
   limits: PageLimits,
+  filterOptions: FilterOptions = {},
 ): ListRequest {
   return {
-    filter: parameters.filter === undefined ? undefined : compileFilter(type, parameters.filter),
+    filter:
+      parameters.filter === undefined ? undefined : compileFilter(type, parameters.filter, filterOptions),
     sort: parseSort(type, parameters.sortBy, parameters.sortOrder),
     pagination: parsePagination(parameters, limits),
     projection: parseProjection(type, parameters.attributes, parameters.excludedAttributes),
   };
 }
 
-export function compileFilter(type: ResourceTypeDefinition, text: string): ResolvedFilter {
-  const parsed = parseFilter(text);
+export function compileFilter(
+  type: ResourceTypeDefinition,
+  text: string,
+  options: FilterOptions = {},
+): ResolvedFilter {
+  const parsed = parseFilter(text, options);
   if (!parsed.ok) {
     throw new InvalidFilterError(
       `Invalid filter at position ${parsed.error.position}: ${parsed.error.reason}.`,

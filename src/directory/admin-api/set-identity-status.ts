@@ -13,7 +13,7 @@ export async function setIdentityStatus(
   status: 'active' | 'disabled',
 ): Promise<Identity> {
   return deps.store.transaction(async (store) => {
-    const identity = await store.identities.findById(organizationId, identityId);
+    const identity = await store.identities.findById({ organizationId }, identityId);
     if (!identity) throw new DirectoryError('identity_not_found', `No identity with id "${identityId}".`);
     if (identity.status === 'deleted') {
       throw new DirectoryError(

@@ -115,6 +115,7 @@ describe('addGroupMapping', () => {
         lastModified: now,
       },
       [],
+      null,
     );
     const auto = await store.directoryGroups.ensure(scope.organizationId, 'Engineering', 'auto-group', now);
     const automatic = {

@@ -1,10 +1,12 @@
 import { err, ok, type Result } from '../../core/result.js';
 import { DirectoryError } from '../directory-error.js';
-import type { DirectoryGroup, DirectoryStore, GroupMapping, IntegrationScope } from '../ports.js';
+import { startRemap, type RemapPreview } from '../identities/remap-integration.js';
+import type { DirectoryGroup, DirectoryStore, GroupMapping, IntegrationScope, RemapJob } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkName } from './check-name.js';
 import { integrationInOrganization } from './integration-in-organization.js';
 import { invalidInput } from './invalid-input.js';
+import { previewMappingChange } from './preview-mapping-change.js';
 
 export interface GroupMappingInput {
   /** The IdP group's SCIM id (survives renames in the IdP). */
@@ -52,57 +54,78 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Maps an IdP group to a directory group. An automatic mapping (created for an unmapped IdP group) gives
- * way to the explicit one; an explicit mapping for the same IdP group is refused. Identities already
- * synced move groups when the integration is next remapped.
+ * way to the explicit one; an explicit mapping for the same IdP group is refused. Like a settings change,
+ * it applies to the identities already synced: the remap job that re-derives them is queued in the same
+ * transaction (the product promise: mapping changes apply to every synced user).
  */
 export async function addGroupMapping(
   deps: AdminDeps,
   organizationId: string,
   integrationId: string,
   input: GroupMappingInput,
-): Promise<AddedGroupMapping> {
+): Promise<AddedGroupMapping & { readonly job: RemapJob }> {
   const checked = checkGroupMapping(input);
   if (!checked.ok) throw invalidInput('invalid_group_mapping', checked.error);
-  const { matchBy, idpGroup } = checked.value;
-  const now = deps.clock.now().toISOString();
   return deps.store.transaction(async (store) => {
-    await integrationInOrganization(store, organizationId, integrationId);
-    const { group, created } = await groupNamedOrWithId(
-      deps,
-      store,
-      organizationId,
-      checked.value.group,
-      now,
-    );
-    const key = matchBy === 'displayName' ? idpGroup.toLowerCase() : idpGroup;
-    const existing = await store.directoryGroups.mappings(integrationId);
-    const same = existing.find((m) => m.matchBy === matchBy && m.idpGroup === key);
-    if (same && !same.automatic) {
-      throw new DirectoryError(
-        'mapping_exists',
-        `IdP group "${idpGroup}" is already mapped (mapping ${same.id}); remove that mapping first.`,
-      );
-    }
-    const replaced = same ? [same] : [];
-    if (matchBy === 'displayName') {
-      // Mappings by SCIM id win over mappings by name, so automatic ones for groups of this name must go.
-      const scope: IntegrationScope = { organizationId, integrationId };
-      replaced.push(...(await automaticMappingsNamed(store, scope, existing, key)));
-    }
-    for (const mapping of replaced) await store.directoryGroups.removeMapping(integrationId, mapping.id);
-    const mapping: GroupMapping = {
-      id: deps.ids.newId(),
-      integrationId,
-      matchBy,
-      idpGroup: key,
-      directoryGroupId: group.id,
-      automatic: false,
-    };
-    if (!(await store.directoryGroups.addMapping(mapping, now))) {
-      throw new DirectoryError('mapping_exists', `IdP group "${idpGroup}" is already mapped.`);
-    }
-    return { mapping, group, groupCreated: created, replaced };
+    const added = await writeGroupMapping(deps, store, organizationId, integrationId, checked.value);
+    return { ...added, job: await startRemap({ ...deps, store }, integrationId) };
   });
+}
+
+/** What adding the mapping would do to the identities already synced; writes nothing. */
+export async function previewAddGroupMapping(
+  deps: AdminDeps,
+  organizationId: string,
+  integrationId: string,
+  input: GroupMappingInput,
+): Promise<AddedGroupMapping & { readonly preview: RemapPreview }> {
+  const checked = checkGroupMapping(input);
+  if (!checked.ok) throw invalidInput('invalid_group_mapping', checked.error);
+  const { result, preview } = await previewMappingChange(deps, integrationId, (store) =>
+    writeGroupMapping(deps, store, organizationId, integrationId, checked.value),
+  );
+  return { ...result, preview };
+}
+
+async function writeGroupMapping(
+  deps: AdminDeps,
+  store: DirectoryStore,
+  organizationId: string,
+  integrationId: string,
+  checked: CheckedGroupMapping,
+): Promise<AddedGroupMapping> {
+  const { matchBy, idpGroup } = checked;
+  const now = deps.clock.now().toISOString();
+  await integrationInOrganization(store, organizationId, integrationId);
+  const { group, created } = await groupNamedOrWithId(deps, store, organizationId, checked.group, now);
+  const key = matchBy === 'displayName' ? idpGroup.toLowerCase() : idpGroup;
+  const existing = await store.directoryGroups.mappings(integrationId);
+  const same = existing.find((m) => m.matchBy === matchBy && m.idpGroup === key);
+  if (same && !same.automatic) {
+    throw new DirectoryError(
+      'mapping_exists',
+      `IdP group "${idpGroup}" is already mapped (mapping ${same.id}); remove that mapping first.`,
+    );
+  }
+  const replaced = same ? [same] : [];
+  if (matchBy === 'displayName') {
+    // Mappings by SCIM id win over mappings by name, so automatic ones for groups of this name must go.
+    const scope: IntegrationScope = { organizationId, integrationId };
+    replaced.push(...(await automaticMappingsNamed(store, scope, existing, key)));
+  }
+  for (const mapping of replaced) await store.directoryGroups.removeMapping(integrationId, mapping.id);
+  const mapping: GroupMapping = {
+    id: deps.ids.newId(),
+    integrationId,
+    matchBy,
+    idpGroup: key,
+    directoryGroupId: group.id,
+    automatic: false,
+  };
+  if (!(await store.directoryGroups.addMapping(mapping, now))) {
+    throw new DirectoryError('mapping_exists', `IdP group "${idpGroup}" is already mapped.`);
+  }
+  return { mapping, group, groupCreated: created, replaced };
 }
 
 async function groupNamedOrWithId(

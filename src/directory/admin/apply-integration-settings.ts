@@ -1,4 +1,4 @@
-import type { IntegrationSettings } from '../identities/integration-settings.js';
+import type { IntegrationSettings } from '../model/integration-settings.js';
 import { updateIntegrationSettings } from '../identities/update-integration-settings.js';
 import type { RemapJob } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';

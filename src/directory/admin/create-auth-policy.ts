@@ -2,7 +2,7 @@ import { DirectoryError } from '../directory-error.js';
 import type { AuthPolicy } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkName } from './check-name.js';
-import { resolveSigners } from './resolve-signers.js';
+import { resolveManyByIdOrName } from './resolve-by-id-or-name.js';
 import { invalidInput } from './invalid-input.js';
 import { checkRequiredClaims, type RequiredClaimFields } from './check-required-claims.js';
 
@@ -24,7 +24,7 @@ export async function createAuthPolicy(
   if (!name.ok) throw invalidInput('invalid_name', [name.error]);
   const requiredClaims = checkRequiredClaims(fields.requiredClaims ?? []);
   if (!requiredClaims.ok) throw invalidInput('invalid_auth_policy', requiredClaims.error);
-  const signers = await resolveSigners(deps.store, organizationId, fields.signers);
+  const signers = await resolveManyByIdOrName(deps.store, organizationId, 'JWT signer', fields.signers);
   const policy: AuthPolicy = {
     id: deps.ids.newId(),
     organizationId,

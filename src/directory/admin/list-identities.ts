@@ -69,7 +69,7 @@ export async function listIdentities(
     throw new DirectoryError('group_not_found', `No directory group with id "${query.groupId}".`);
   }
   // One row more than asked tells whether another page follows.
-  const rows = await store.identities.list(organizationId, { ...query, limit: query.limit + 1 });
+  const rows = await store.identities.list({ organizationId }, { ...query, limit: query.limit + 1 });
   const identities = rows.slice(0, query.limit);
   const integrationNames = new Map(
     (await store.integrations.list(organizationId)).map((i) => [i.id, i.name] as const),

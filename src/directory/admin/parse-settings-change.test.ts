@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultIntegrationSettings } from '../identities/integration-settings.js';
+import { defaultIntegrationSettings } from '../model/integration-settings.js';
 import { parseSettingsChange, settingsAsOptions, type SettingsOptions } from './parse-settings-change.js';
 
 describe('parseSettingsChange', () => {
@@ -26,6 +26,26 @@ describe('parseSettingsChange', () => {
       'spells first-seen as the settings do',
       { groupNames: 'first-seen' },
       { groupNameAttributes: 'firstSeen' },
+    ],
+    [
+      'splits the identity-name fallback into a list',
+      { identityNameFallback: 'nickName, displayName' },
+      { identityNameFallback: ['nickName', 'displayName'] },
+    ],
+    [
+      'turns a "default" fallback into the default chain',
+      { identityNameFallback: 'default' },
+      { identityNameFallback: null },
+    ],
+    [
+      'turns a "none" fallback into no fallback',
+      { identityNameFallback: 'none' },
+      { identityNameFallback: [] },
+    ],
+    [
+      'passes relink and compatibility through',
+      { relink: 'userName', compatibility: 'strict' },
+      { relink: 'userName', compatibility: 'strict' },
     ],
     [
       'passes unmapped groups and on-delete through',
@@ -73,12 +93,15 @@ describe('settingsAsOptions', () => {
   it('shows the defaults in the words the options take', () => {
     expect(settingsAsOptions(defaultIntegrationSettings)).toEqual({
       identityName: 'userName',
+      identityNameFallback: 'none',
       externalId: 'none',
       authPolicy: 'default',
       attributesFrom: 'groups,roles,entitlements',
       groupNames: 'follow',
       unmappedGroups: 'create',
       onDelete: 'deactivate',
+      relink: 'externalId',
+      compatibility: 'lenient',
     });
   });
 
@@ -96,12 +119,15 @@ describe('settingsAsOptions', () => {
       ok: true,
       value: {
         identityName: 'userName',
+        identityNameFallback: [],
         signInExternalId: 'emails[type eq "work"].value',
         authPolicyId: 'p-1',
         attributeSources: { groups: false, roles: false, entitlements: false },
         groupNameAttributes: 'firstSeen',
         unmappedGroups: 'create',
         onDelete: 'deactivate',
+        relink: 'externalId',
+        compatibility: 'lenient',
       },
     });
   });

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../../core/result.js';
-import type { IntegrationSettings } from '../identities/integration-settings.js';
+import { identityNameChain, type IntegrationSettings } from '../model/integration-settings.js';
 
 /**
  * Integration settings in the words an operator types (`--group-names first-seen`, `--auth-policy default`,
@@ -7,12 +7,15 @@ import type { IntegrationSettings } from '../identities/integration-settings.js'
  */
 export interface SettingsOptions {
   readonly identityName?: string;
+  readonly identityNameFallback?: string;
   readonly externalId?: string;
   readonly authPolicy?: string;
   readonly attributesFrom?: string;
   readonly groupNames?: string;
   readonly unmappedGroups?: string;
   readonly onDelete?: string;
+  readonly relink?: string;
+  readonly compatibility?: string;
 }
 
 const attributeSourceNames = ['groups', 'roles', 'entitlements'] as const;
@@ -29,6 +32,18 @@ export function parseSettingsChange(options: SettingsOptions): Result<Record<str
   const change: Record<string, unknown> = {};
   const problems: string[] = [];
   if (options.identityName !== undefined) change.identityName = options.identityName;
+  if (options.identityNameFallback !== undefined) {
+    const names = options.identityNameFallback
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
+    change.identityNameFallback =
+      names.length === 1 && names[0] === 'default'
+        ? null
+        : names.length === 1 && names[0] === 'none'
+          ? []
+          : names;
+  }
   if (options.externalId !== undefined) change.signInExternalId = options.externalId;
   if (options.authPolicy !== undefined) {
     const policy = options.authPolicy.trim();
@@ -48,6 +63,8 @@ export function parseSettingsChange(options: SettingsOptions): Result<Record<str
   }
   if (options.unmappedGroups !== undefined) change.unmappedGroups = options.unmappedGroups;
   if (options.onDelete !== undefined) change.onDelete = options.onDelete;
+  if (options.relink !== undefined) change.relink = options.relink;
+  if (options.compatibility !== undefined) change.compatibility = options.compatibility;
   if (problems.length === 0 && Object.keys(change).length === 0) {
     problems.push('nothing to change: give at least one setting');
   }
@@ -77,11 +94,14 @@ export function settingsAsOptions(settings: IntegrationSettings): Required<Setti
   const sources = attributeSourceNames.filter((name) => settings.attributeSources[name]);
   return {
     identityName: settings.identityName,
+    identityNameFallback: identityNameChain(settings).slice(1).join(',') || 'none',
     externalId: source.kind === 'attribute' ? source.path : source.kind,
     authPolicy: settings.authPolicyId ?? 'default',
     attributesFrom: sources.length === 0 ? 'none' : sources.join(','),
     groupNames: settings.groupNameAttributes === 'firstSeen' ? 'first-seen' : 'follow',
     unmappedGroups: settings.unmappedGroups,
     onDelete: settings.onDelete,
+    relink: settings.relink,
+    compatibility: settings.compatibility,
   };
 }

@@ -3,7 +3,7 @@ import {
   changeIntegrationSettings,
   defaultIntegrationSettings,
   type IntegrationSettings,
-} from '../identities/integration-settings.js';
+} from '../model/integration-settings.js';
 import { previewRemap, type RemapPreview } from '../identities/remap-integration.js';
 import type { AdminDeps } from './admin-deps.js';
 import { integrationInOrganization } from './integration-in-organization.js';

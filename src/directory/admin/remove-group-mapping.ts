@@ -1,12 +1,41 @@
 import { DirectoryError } from '../directory-error.js';
-import type { DirectoryStore, GroupMapping } from '../ports.js';
+import { startRemap, type RemapPreview } from '../identities/remap-integration.js';
+import type { DirectoryStore, GroupMapping, RemapJob } from '../ports.js';
+import type { AdminDeps } from './admin-deps.js';
 import { integrationInOrganization } from './integration-in-organization.js';
+import { previewMappingChange } from './preview-mapping-change.js';
 
 /**
- * Removes a mapping. The directory group stays; identities leave it when the integration is next
- * remapped (and, with `unmappedGroups: create`, the IdP group gets an automatic mapping again).
+ * Removes a mapping. The directory group stays; the remap queued in the same transaction takes the
+ * identities already synced out of it (and, with `unmappedGroups: create`, the IdP group gets an
+ * automatic mapping to a group of its own name again).
  */
 export async function removeGroupMapping(
+  deps: AdminDeps,
+  organizationId: string,
+  integrationId: string,
+  mappingId: string,
+): Promise<{ readonly mapping: GroupMapping; readonly job: RemapJob }> {
+  return deps.store.transaction(async (store) => {
+    const mapping = await deleteMapping(store, organizationId, integrationId, mappingId);
+    return { mapping, job: await startRemap({ ...deps, store }, integrationId) };
+  });
+}
+
+/** What removing the mapping would do to the identities already synced; writes nothing. */
+export async function previewRemoveGroupMapping(
+  deps: AdminDeps,
+  organizationId: string,
+  integrationId: string,
+  mappingId: string,
+): Promise<{ readonly mapping: GroupMapping; readonly preview: RemapPreview }> {
+  const { result, preview } = await previewMappingChange(deps, integrationId, (store) =>
+    deleteMapping(store, organizationId, integrationId, mappingId),
+  );
+  return { mapping: result, preview };
+}
+
+async function deleteMapping(
   store: DirectoryStore,
   organizationId: string,
   integrationId: string,

@@ -21,10 +21,10 @@ export async function showIdentity(
   organizationId: string,
   identityId: string,
 ): Promise<IdentityDetails> {
-  const identity = await store.identities.findById(organizationId, identityId);
+  const identity = await store.identities.findById({ organizationId }, identityId);
   if (!identity) throw new DirectoryError('identity_not_found', `No identity with id "${identityId}".`);
   const groups: DirectoryGroup[] = [];
-  for (const groupId of await store.identities.groupIdsOf(identity.id)) {
+  for (const groupId of await store.identities.groupIdsOf({ organizationId }, identity.id)) {
     const group = await store.directoryGroups.findById(organizationId, groupId);
     if (group) groups.push(group);
   }

@@ -1,4 +1,4 @@
-import { defaultIntegrationSettings, type IntegrationSettings } from '../identities/integration-settings.js';
+import { defaultIntegrationSettings, type IntegrationSettings } from '../model/integration-settings.js';
 import type { AuthPolicy, DirectoryStore, Integration } from '../ports.js';
 import { integrationInOrganization } from './integration-in-organization.js';
 

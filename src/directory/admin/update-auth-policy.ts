@@ -2,7 +2,7 @@ import { DirectoryError } from '../directory-error.js';
 import type { AuthPolicy } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkName } from './check-name.js';
-import { resolveSigners } from './resolve-signers.js';
+import { resolveManyByIdOrName } from './resolve-by-id-or-name.js';
 import { invalidInput } from './invalid-input.js';
 import { checkRequiredClaims, type RequiredClaimFields } from './check-required-claims.js';
 
@@ -51,7 +51,7 @@ export async function updateAuthPolicy(
     const signerIds =
       change.signers === undefined
         ? current.signerIds
-        : (await resolveSigners(store, organizationId, change.signers)).map((s) => s.id);
+        : (await resolveManyByIdOrName(store, organizationId, 'JWT signer', change.signers)).map((s) => s.id);
     // The repository's update has no conflict clause: a taken name is looked for first.
     const holder = (await store.authPolicies.list(organizationId)).find((p) => p.name === name);
     if (holder && holder.id !== policyId) {

@@ -4,34 +4,18 @@ import type { ResolvedPath } from '../../core/path/attribute-path.js';
 import { isPlainObject, type JsonObject } from '../../core/resource/json.js';
 import { userResourceType } from '../../core/schema/resource-types.js';
 import { ENTERPRISE_USER_SCHEMA } from '../../core/schema/schema-urns.js';
-import type { IntegrationSettings } from './integration-settings.js';
-
-/** The profile fields an identity carries (the SCIM-to-profile table of the product documents). */
-export interface IdentityProfile {
-  readonly username?: string;
-  readonly givenName?: string;
-  readonly familyName?: string;
-  readonly formattedName?: string;
-  readonly displayName?: string;
-  readonly email?: string;
-  readonly mobilePhone?: string;
-  readonly workPhone?: string;
-  readonly title?: string;
-  readonly department?: string;
-  readonly employeeNumber?: string;
-  readonly manager?: string;
-  readonly workAddress?: {
-    readonly street?: string;
-    readonly locality?: string;
-    readonly region?: string;
-    readonly postalCode?: string;
-    readonly country?: string;
-  };
-}
+import type { IdentityProfile } from '../model/identity-profile.js';
+import {
+  identityNameChain,
+  type IdentityNameSource,
+  type IntegrationSettings,
+} from '../model/integration-settings.js';
 
 export interface DerivedIdentity {
   readonly name: string;
-  /** Set when the configured name field was empty and userName was used instead. */
+  /** The field the name came from (the first non-empty one of the settings' chain). */
+  readonly nameSource: IdentityNameSource;
+  /** Set when the configured name field was empty and a fallback was used instead. */
   readonly nameFallback: string | undefined;
   readonly signInExternalId: string | null;
   readonly status: 'active' | 'disabled';
@@ -57,7 +41,9 @@ export function deriveIdentity(
   firstSeenGroupNames: ReadonlyMap<string, string>,
 ): DerivedIdentity {
   const userName = text(user.userName) ?? '';
-  const chosen = nameFrom(settings.identityName, user);
+  const chain = identityNameChain(settings);
+  const nameSource = chain.find((source) => nameFrom(source, user) !== undefined) ?? 'userName';
+  const chosen = nameFrom(nameSource, user);
   const attributes = new Set<string>();
   if (settings.attributeSources.groups) {
     for (const group of groups) {
@@ -73,9 +59,10 @@ export function deriveIdentity(
     for (const value of multiValues(user.entitlements)) attributes.add(value);
   return {
     name: chosen ?? userName,
+    nameSource,
     nameFallback:
-      chosen === undefined && settings.identityName !== 'userName'
-        ? `${settings.identityName} is empty; the identity is named after userName`
+      nameSource !== settings.identityName
+        ? `${settings.identityName} is empty; the identity is named after ${nameSource}`
         : undefined,
     signInExternalId: signInExternalId(settings, user),
     status: user.active === false ? 'disabled' : 'active',
@@ -84,7 +71,7 @@ export function deriveIdentity(
   };
 }
 
-function nameFrom(source: IntegrationSettings['identityName'], user: JsonObject): string | undefined {
+function nameFrom(source: IdentityNameSource, user: JsonObject): string | undefined {
   const name = isPlainObject(user.name) ? user.name : {};
   const value =
     source === 'userName'

@@ -1,7 +1,9 @@
-import type { Clock, DirectoryStore, IdSource, Identity, IntegrationScope, RemapJob } from '../ports.js';
+import type { Clock, DirectoryStore, GroupMapping, IdSource, IntegrationScope, RemapJob } from '../ports.js';
 import { DirectoryError } from '../directory-error.js';
-import type { IntegrationSettings } from './integration-settings.js';
+import type { IntegrationSettings } from '../model/integration-settings.js';
 import {
+  applyRemapBatch,
+  changeOf,
   ensureGroupsForUnmapped,
   planRemapBatch,
   type ChangedField,
@@ -41,6 +43,8 @@ export async function previewRemap(
   integrationId: string,
   settings?: IntegrationSettings,
   batchSize = 1000,
+  /** Group mappings as they would be after a change (the stored ones by default). */
+  mappings?: readonly GroupMapping[],
 ): Promise<RemapPreview> {
   const scope = await scopeOf(deps.store, integrationId);
   const chosen = settings ?? (await deps.store.integrations.settings(integrationId));
@@ -61,28 +65,27 @@ export async function previewRemap(
   const sample: IdentityChange[] = [];
   // Names after the remap, for collisions between identities of this integration (id → new name key).
   const renamed = new Map<string, { id: string; name: string }[]>();
-  const oldKeys = new Set<string>();
   let position: string | undefined;
   for (;;) {
-    const identities = await deps.store.identities.listBySource(integrationId, position, batchSize);
-    if (identities.length === 0) break;
-    position = identities.at(-1)?.scimResourceId ?? undefined;
-    for (const identity of identities) oldKeys.add(`${identity.id}\u0000${identity.name.toLowerCase()}`);
-    const planned = await planRemapBatch(deps.store, scope, chosen, identities, now);
-    total += identities.length;
+    const sources = await deps.store.identities.listSources(scope, position, batchSize);
+    if (sources.length === 0) break;
+    position = sources.at(-1)?.scimResourceId;
+    const planned = await planRemapBatch(deps.store, scope, chosen, sources, now, mappings);
+    total += sources.length;
     for (const plan of planned) {
-      if (!plan.change) continue;
+      const change = changeOf(plan);
+      if (!change) continue;
       changed++;
-      for (const field of plan.change.fields) byField[field]++;
-      if (sample.length < PREVIEW_SAMPLE) sample.push(plan.change);
-      if (plan.change.fields.includes('name')) {
-        const key = plan.next.name.toLowerCase();
-        renamed.set(key, [...(renamed.get(key) ?? []), { id: plan.current.id, name: plan.next.name }]);
+      for (const field of change.fields) byField[field]++;
+      if (sample.length < PREVIEW_SAMPLE) sample.push(change);
+      if (change.fields.includes('name')) {
+        const key = plan.identity.name.toLowerCase();
+        renamed.set(key, [...(renamed.get(key) ?? []), { id: plan.identity.id, name: plan.identity.name }]);
       }
     }
   }
   const collisions: { identityId: string; name: string }[] = [];
-  const holders = await deps.store.identities.nameHolders(scope.organizationId, [...renamed.keys()]);
+  const holders = await deps.store.identities.nameHolders(scope, [...renamed.keys()]);
   const renamedIds = new Set([...renamed.values()].flat().map((r) => r.id));
   for (const [key, claimants] of renamed) {
     const holder = holders.get(key);
@@ -112,7 +115,7 @@ export async function startRemap(deps: RemapDeps, integrationId: string): Promis
     organizationId: scope.organizationId,
     integrationId,
     status: 'pending',
-    total: await deps.store.identities.countBySource(integrationId),
+    total: await deps.store.identities.countSources(scope),
     processed: 0,
     changed: 0,
     collisions: 0,
@@ -171,19 +174,16 @@ async function runBatch(
       const settings = await store.integrations.settings(job.integrationId);
       if (!settings) throw new DirectoryError('integration_not_found', 'The integration was deleted.');
       if (job.position === null) await ensureGroupsForUnmapped(store, scope, settings, deps.ids, stamp);
-      const identities = await store.identities.listBySource(
-        job.integrationId,
-        job.position ?? undefined,
-        batchSize,
-      );
-      const applied = await applyBatch(store, scope, settings, identities, stamp);
+      const sources = await store.identities.listSources(scope, job.position ?? undefined, batchSize);
+      const plans = await planRemapBatch(store, scope, settings, sources, stamp);
+      const applied = await applyRemapBatch(store, scope, plans);
       const next: RemapJob = {
         ...job,
-        status: identities.length < batchSize ? 'done' : 'running',
-        processed: job.processed + identities.length,
+        status: sources.length < batchSize ? 'done' : 'running',
+        processed: job.processed + sources.length,
         changed: job.changed + applied.changed,
         collisions: job.collisions + applied.collisions,
-        position: identities.at(-1)?.scimResourceId ?? job.position,
+        position: sources.at(-1)?.scimResourceId ?? job.position,
         updatedAt: stamp,
       };
       const leaseExpiresAt = new Date(now.getTime() + leaseMs).toISOString();
@@ -203,39 +203,4 @@ async function runBatch(
     await deps.store.remapJobs.progress(failed, owner, failed.updatedAt);
     return failed;
   }
-}
-
-/** Writes one planned batch: identities whose new name is free; the rest count as collisions. */
-async function applyBatch(
-  store: DirectoryStore,
-  scope: IntegrationScope,
-  settings: IntegrationSettings,
-  identities: readonly Identity[],
-  now: string,
-): Promise<{ changed: number; collisions: number }> {
-  const planned = (await planRemapBatch(store, scope, settings, identities, now)).filter((p) => p.change);
-  const renames = planned.filter((p) => p.change?.fields.includes('name'));
-  const holders = await store.identities.nameHolders(
-    scope.organizationId,
-    renames.map((p) => p.next.name.toLowerCase()),
-  );
-  const claimed = new Set<string>();
-  let changed = 0;
-  let collisions = 0;
-  for (const plan of planned) {
-    if (plan.change?.fields.includes('name')) {
-      const key = plan.next.name.toLowerCase();
-      const holder = holders.get(key);
-      if ((holder !== undefined && holder !== plan.current.id) || claimed.has(key)) {
-        collisions++;
-        continue;
-      }
-      claimed.add(key);
-    }
-    await store.identities.update(plan.next);
-    if (plan.change?.fields.includes('groups'))
-      await store.identities.setGroups(plan.current.id, plan.groupIds);
-    changed++;
-  }
-  return { changed, collisions };
 }

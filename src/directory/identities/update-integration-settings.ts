@@ -1,6 +1,6 @@
 import { DirectoryError } from '../directory-error.js';
 import type { RemapJob } from '../ports.js';
-import { changeIntegrationSettings, type IntegrationSettings } from './integration-settings.js';
+import { changeIntegrationSettings, type IntegrationSettings } from '../model/integration-settings.js';
 import { startRemap, type RemapDeps } from './remap-integration.js';
 
 /**

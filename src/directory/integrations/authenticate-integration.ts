@@ -1,6 +1,6 @@
 import { UnauthorizedError } from '../../core/errors.js';
 import type { Clock, DirectoryStore, IntegrationOAuth, IntegrationScope } from '../ports.js';
-import type { IntegrationSettings } from '../identities/integration-settings.js';
+import type { IntegrationSettings } from '../model/integration-settings.js';
 import type { SignInRefusal } from '../sign-in/sign-in-refusal.js';
 import type { SignInServices } from '../sign-in/sign-in-services.js';
 import { looksLikeJwt, verifyAccessToken } from '../sign-in/verify-access-token.js';

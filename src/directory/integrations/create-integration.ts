@@ -1,6 +1,8 @@
 import type { Clock, DirectoryStore, IdSource, IdpPreset, Integration } from '../ports.js';
 import { generateBearerToken, hashBearerToken } from './bearer-token.js';
 import { DirectoryError } from '../directory-error.js';
+import { presetSettings } from './idp-presets.js';
+import { checkName } from '../admin/check-name.js';
 
 export interface CreateIntegrationInput {
   readonly organizationName: string;
@@ -19,8 +21,9 @@ export async function createIntegration(
   deps: { store: DirectoryStore; clock: Clock; ids: IdSource },
   input: CreateIntegrationInput,
 ): Promise<IssuedIntegration> {
-  const name = input.name.trim();
-  if (name === '') throw new DirectoryError('invalid_name', 'An integration needs a non-empty name.');
+  const checked = checkName('An integration', input.name);
+  if (!checked.ok) throw new DirectoryError('invalid_name', `${checked.error}.`);
+  const name = checked.value;
   const organization = await deps.store.organizations.findByName(input.organizationName);
   if (!organization) {
     throw new DirectoryError('organization_not_found', `No organization named "${input.organizationName}".`);
@@ -36,9 +39,20 @@ export async function createIntegration(
     tokenCreatedAt: now.toISOString(),
     tokenExpiresAt: addDays(now, input.tokenLifetimeDays).toISOString(),
   };
-  // The unique constraint decides, so two admins racing for one name get one integration.
-  if (!(await deps.store.integrations.insert(integration, hashBearerToken(token)))) {
-    throw new DirectoryError('integration_name_taken', `An integration named "${name}" already exists.`);
+  // The unique constraint (on the name folded to lower case) decides, so two admins racing for one
+  // name, in any case, get one integration. The identity provider's preset decides the starting
+  // settings (idp-presets.ts).
+  if (
+    !(await deps.store.integrations.insert(integration, hashBearerToken(token), presetSettings(input.idp)))
+  ) {
+    const holder = await deps.store.integrations.findByName(organization.id, name);
+    const same = holder === undefined || holder.name === name;
+    throw new DirectoryError(
+      'integration_name_taken',
+      same
+        ? `An integration named "${name}" already exists.`
+        : `An integration named "${holder.name}" already exists; names are compared in any case.`,
+    );
   }
   return { integration, token };
 }

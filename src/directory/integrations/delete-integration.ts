@@ -1,12 +1,14 @@
 import type { Clock, DirectoryStore } from '../ports.js';
 import { DirectoryError } from '../directory-error.js';
+import { detachIntegrationIdentities } from '../identity-sync/detach-integration-identities.js';
 
 /** What becomes of an integration's identities when the integration is deleted. */
 export type IdentitiesOnDelete = 'disable' | 'delete' | 'keep';
 
 /**
  * Deletes an integration: its token stops working at once (the row is gone) and the SCIM resources it
- * provisioned go with it. Its identities are disabled, deleted, or kept as unmanaged identities.
+ * provisioned go with it. Its identities are disabled, deleted, or kept as unmanaged identities;
+ * identities another integration also feeds stay, as that integration makes them.
  */
 export async function deleteIntegration(
   deps: { store: DirectoryStore; clock: Clock },
@@ -14,14 +16,18 @@ export async function deleteIntegration(
   identities: IdentitiesOnDelete,
 ): Promise<{ identities: number }> {
   return deps.store.transaction(async (store) => {
-    const affected = await store.identities.detachIntegration(
-      integrationId,
+    const integration = await store.integrations.findById(integrationId);
+    if (!integration) {
+      throw new DirectoryError('integration_not_found', `No integration with id "${integrationId}".`);
+    }
+    const scope = { organizationId: integration.organizationId, integrationId };
+    const affected = await detachIntegrationIdentities(
+      store,
+      scope,
       identities,
       deps.clock.now().toISOString(),
     );
-    if (!(await store.integrations.delete(integrationId))) {
-      throw new DirectoryError('integration_not_found', `No integration with id "${integrationId}".`);
-    }
+    await store.integrations.delete(integrationId);
     return { identities: affected };
   });
 }

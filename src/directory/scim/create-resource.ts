@@ -1,46 +1,42 @@
+import { UniquenessError } from '../../core/errors.js';
 import { coerceResource } from '../../core/resource/coerce-resource.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, type Projection } from '../../core/resource/projection.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
+import { syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
 import type { StoredResource } from '../ports.js';
-import { syncUserIdentity, syncUsers } from '../provisioning/sync-user-identity.js';
+import { createRequestHash } from './create-request-hash.js';
 import { extractMembers } from './group-members.js';
 import { readResource } from './get-resource.js';
 import type { ScimContext } from './scim-context.js';
 
+export interface CreatedResource {
+  readonly resource: JsonObject;
+  readonly stored: StoredResource;
+  /** True when the request repeated an earlier create and is answered with what that one made. */
+  readonly replayed: boolean;
+}
+
 /**
  * RFC 7644 §3.3: validates, then stores the resource, its membership and the identities it affects in
- * one transaction. A POST for a deactivated or deleted user of this integration (same externalId, else
- * same userName) restores that user, same id, instead of failing with 409: Okta re-assigns users this
- * way and Entra re-provisions after a soft delete.
+ * one transaction. A new resource always gets a new id (RFC 7643 §3.1: ids are never reassigned).
+ * A userName (or group displayName) already in use is 409 `uniqueness`, deactivated users included,
+ * with one exception in lenient mode: the identical request repeated within the retry window (Entra ID
+ * re-sends a create that timed out) is answered with the resource the first one created.
  */
 export async function createResource(
   context: ScimContext,
   typeName: ResourceTypeName,
   body: unknown,
   projection: Projection = defaultProjection,
-): Promise<{ resource: JsonObject; stored: StoredResource }> {
+): Promise<CreatedResource> {
   const type = resourceTypeNamed(typeName);
   const coerced = coerceResource(type, body);
+  const hash = createRequestHash(typeName, coerced);
   const id = context.ids.newId();
-  const now = context.clock.now().toISOString();
+  const now = context.clock.now();
   return context.store.transaction(async (store) => {
     const scoped = { ...context, store };
-    if (typeName === 'User') {
-      const keys = {
-        userName: typeof coerced.userName === 'string' ? coerced.userName : undefined,
-        externalId: typeof coerced.externalId === 'string' ? coerced.externalId : undefined,
-      };
-      const restorable =
-        (await store.scimResources.findRestorableUser(context.scope, keys)) ??
-        (await findRetriedCreate(scoped, keys));
-      const restored =
-        restorable && (await store.scimResources.restore(context.scope, restorable.id, coerced, now));
-      if (restored) {
-        await syncUserIdentity(scoped, restored);
-        return { resource: await readResource(scoped, restored, projection), stored: restored };
-      }
-    }
     const { attributes, members } =
       typeName === 'Group'
         ? await extractMembers(scoped, id, coerced)
@@ -50,32 +46,53 @@ export async function createResource(
       resourceType: typeName,
       attributes,
       version: 1,
-      created: now,
-      lastModified: now,
+      created: now.toISOString(),
+      lastModified: now.toISOString(),
     };
-    await store.scimResources.insert(context.scope, stored, members ?? []);
-    if (typeName === 'User') await syncUserIdentity(scoped, stored);
+    if (!(await store.scimResources.insert(context.scope, stored, members ?? [], hash))) {
+      const replayed = await sameCreateRepeated(scoped, typeName, coerced, hash, now);
+      if (!replayed) throw taken(typeName, coerced);
+      return { resource: await readResource(scoped, replayed, projection), stored: replayed, replayed: true };
+    }
+    if (typeName === 'User') await syncIdentities(scoped, [{ user: stored, isNew: true }]);
     else
-      await syncUsers(
+      await syncUsersById(
         scoped,
         (members ?? []).filter((m) => m.type === 'User').map((m) => m.id),
       );
-    return { resource: await readResource(scoped, stored, projection), stored };
+    // A user created just now is in no group yet: nothing to read for `groups`.
+    const known = typeName === 'User' ? { groups: [] } : {};
+    return { resource: await readResource(scoped, stored, projection, known), stored, replayed: false };
   });
 }
 
-/**
- * Entra re-sends a create whose response timed out. The same userName *and* externalId as an existing
- * active user is that retry, answered with the same user; the same userName alone stays a 409
- * (Okta's duplicate check relies on it).
- */
-async function findRetriedCreate(
+/** The resource an identical, recent create made, if the taken name is that one's. */
+async function sameCreateRepeated(
   context: ScimContext,
-  keys: { userName: string | undefined; externalId: string | undefined },
+  typeName: ResourceTypeName,
+  attributes: JsonObject,
+  hash: string,
+  now: Date,
 ): Promise<StoredResource | undefined> {
-  if (keys.userName === undefined || keys.externalId === undefined) return undefined;
-  return context.store.scimResources.findUserByKeys(context.scope, {
-    userName: keys.userName,
-    externalId: keys.externalId,
-  });
+  const name = nameOf(typeName, attributes);
+  if (name === undefined) return undefined;
+  const holder = await context.store.scimResources.findByName(context.scope, typeName, name);
+  // Strict integrations answer every duplicate as RFC 7644 §3.3 says: 409.
+  if (context.integrationSettings.compatibility === 'strict') return undefined;
+  if (!holder || holder.createHash !== hash) return undefined;
+  const age = now.getTime() - Date.parse(holder.resource.created);
+  return age <= context.settings.createRetryWindowSeconds * 1000 ? holder.resource : undefined;
+}
+
+function nameOf(typeName: ResourceTypeName, attributes: JsonObject): string | undefined {
+  const value = typeName === 'User' ? attributes.userName : attributes.displayName;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function taken(typeName: ResourceTypeName, attributes: JsonObject): UniquenessError {
+  return new UniquenessError(
+    typeName === 'User'
+      ? `userName ${JSON.stringify(attributes.userName)} is already in use in this integration (compared case-insensitively, deactivated users included).`
+      : `Group displayName ${JSON.stringify(attributes.displayName)} is already in use in this integration.`,
+  );
 }

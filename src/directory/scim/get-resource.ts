@@ -3,7 +3,7 @@ import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, projectionWants, type Projection } from '../../core/resource/projection.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { StoredResource } from '../ports.js';
-import { resourceRepresentation } from './resource-representation.js';
+import { resourceRepresentation, type Related } from './resource-representation.js';
 import type { ScimContext } from './scim-context.js';
 
 export async function getResource(
@@ -28,23 +28,25 @@ export async function findOrThrow(
 
 /**
  * Builds the wire form, reading the related rows (members of a group, groups of a user) only when the
- * response will show them: `excludedAttributes=members` never touches the membership table.
+ * response will show them and the caller does not know them already: `excludedAttributes=members`
+ * never touches the membership table.
  */
 export async function readResource(
   context: ScimContext,
   stored: StoredResource,
   projection: Projection = defaultProjection,
+  known: Related = {},
 ): Promise<JsonObject> {
   const repository = context.store.scimResources;
   const schema = resourceTypeNamed(stored.resourceType).schema.id;
   if (stored.resourceType === 'Group') {
     const members = projectionWants(projection, schema, 'members')
-      ? await repository.membersOf(context.scope, stored.id)
+      ? (known.members ?? (await repository.membersOf(context.scope, stored.id)))
       : undefined;
     return resourceRepresentation(context.baseUrl, stored, members ? { members } : {}, projection);
   }
   const groups = projectionWants(projection, schema, 'groups')
-    ? await repository.groupsOf(context.scope, stored.id)
+    ? (known.groups ?? (await repository.groupsOf(context.scope, stored.id)))
     : undefined;
   return resourceRepresentation(context.baseUrl, stored, groups ? { groups } : {}, projection);
 }

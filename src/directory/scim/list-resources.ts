@@ -7,7 +7,7 @@ import type { ListPage, StoredResource } from '../ports.js';
 import { readResource } from './get-resource.js';
 import { resourceRepresentation } from './resource-representation.js';
 import { decodeCursor, encodeCursor, queryHash, type CursorBinding } from './list-cursor.js';
-import type { ScimContext } from './scim-context.js';
+import { filterOptionsOf, type ScimContext } from './scim-context.js';
 
 /** RFC 7644 §3.4.2 (filter, sort, index pages, projection) and RFC 9865 (cursor pages). */
 export async function listResources(
@@ -15,7 +15,12 @@ export async function listResources(
   typeName: ResourceTypeName,
   parameters: ListParameters,
 ): Promise<JsonObject> {
-  const request = parseListRequest(resourceTypeNamed(typeName), parameters, context.settings.pageLimits);
+  const request = parseListRequest(
+    resourceTypeNamed(typeName),
+    parameters,
+    context.settings.pageLimits,
+    filterOptionsOf(context),
+  );
   const pagination = request.pagination;
   if (pagination.kind === 'index') {
     const page = await query(context, typeName, request, {

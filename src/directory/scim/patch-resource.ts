@@ -1,4 +1,4 @@
-import { InvalidValueError, NotFoundError } from '../../core/errors.js';
+import { NotFoundError } from '../../core/errors.js';
 import type { EntityTagCondition } from '../../core/protocol/entity-tag.js';
 import { applyPatch } from '../../core/patch/apply-patch.js';
 import { matchesMemberFilter } from '../../core/patch/member-changes.js';
@@ -11,7 +11,8 @@ import type { DirectoryStore, StoredResource } from '../ports.js';
 import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
 import { findOrThrow, readResource } from './get-resource.js';
 import type { ScimContext } from './scim-context.js';
-import { syncUserIdentity, syncUsers } from '../provisioning/sync-user-identity.js';
+import { syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
+import { checkMemberIds, typedMembers } from './group-members.js';
 
 /** Attempts at a read-modify-write of the attributes before giving up on a busy resource. */
 const MAX_ATTEMPTS = 8;
@@ -27,9 +28,10 @@ export async function patchResource(
   typeName: ResourceTypeName,
   id: string,
   body: unknown,
-  projection: Projection = defaultProjection,
+  /** How to show the result; null when the answer carries no body (204). */
+  projection: Projection | null = defaultProjection,
   ifMatch?: EntityTagCondition,
-): Promise<{ resource: JsonObject; stored: StoredResource }> {
+): Promise<{ resource: JsonObject | undefined; stored: StoredResource }> {
   const type = resourceTypeNamed(typeName);
   const operations = parsePatchRequest(type, body);
   for (let attempt = 1; ; attempt++) {
@@ -37,7 +39,9 @@ export async function patchResource(
       const scoped = { ...context, store };
       const existing = await findOrThrow(scoped, typeName, id);
       const required = versionRequiredBy(ifMatch, existing);
-      const { resource, memberChanges } = applyPatch(type, existing.attributes, operations);
+      const { resource, memberChanges } = applyPatch(type, existing.attributes, operations, {
+        strict: context.integrationSettings.compatibility === 'strict',
+      });
       const now = context.clock.now().toISOString();
       const attributesChanged = JSON.stringify(resource) !== JSON.stringify(existing.attributes);
       let stored: StoredResource | undefined;
@@ -66,7 +70,7 @@ export async function patchResource(
         if (!stored) throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
       }
       if (typeName === 'User') {
-        await syncUserIdentity(scoped, stored);
+        await syncIdentities(scoped, [{ user: stored }]);
       } else {
         // Only the members whose groups changed are re-derived (so adding one member costs the same in
         // any group size); a rename touches every member's group-name attribute.
@@ -79,9 +83,12 @@ export async function patchResource(
           ...before.filter((m) => m.type === 'User').map((m) => m.value),
           ...current.filter((m) => m.type === 'User').map((m) => m.value),
         ];
-        await syncUsers(scoped, affected);
+        await syncUsersById(scoped, affected);
       }
-      return { resource: await readResource(scoped, stored, projection), stored };
+      return {
+        resource: projection === null ? undefined : await readResource(scoped, stored, projection),
+        stored,
+      };
     });
     if (outcome) return outcome;
     if (ifMatch !== undefined || attempt >= MAX_ATTEMPTS) throw changedMeanwhile();
@@ -103,11 +110,10 @@ async function applyMemberChanges(
     changes.remove.length > 0 ||
     changes.add.length > 0;
   if (!asked) return false;
-  const incoming = [...(changes.replaceAll ?? []), ...changes.add];
-  const types = await memberTypes(store, context, groupId, incoming);
+  const incoming = [...new Set([...(changes.replaceAll ?? []), ...changes.add])];
+  const types = await checkMemberIds({ ...context, store }, groupId, incoming);
   if (changes.replaceAll !== undefined || changes.removeAll) {
-    const members = (changes.replaceAll ?? []).map((id) => ({ id, type: types.get(id) ?? 'User' }));
-    await repository.setMembers(context.scope, groupId, members);
+    await repository.setMembers(context.scope, groupId, typedMembers(changes.replaceAll ?? [], types));
   }
   if (changes.removeWhere !== undefined) {
     const filter = changes.removeWhere;
@@ -126,32 +132,7 @@ async function applyMemberChanges(
   }
   if (changes.remove.length > 0) await repository.removeMembers(context.scope, groupId, changes.remove);
   if (changes.add.length > 0) {
-    await repository.addMembers(
-      context.scope,
-      groupId,
-      changes.add.map((id) => ({ id, type: types.get(id) ?? 'User' })),
-    );
+    await repository.addMembers(context.scope, groupId, typedMembers(changes.add, types));
   }
   return true;
-}
-
-async function memberTypes(
-  store: DirectoryStore,
-  context: ScimContext,
-  groupId: string,
-  ids: readonly string[],
-) {
-  if (ids.includes(groupId)) throw new InvalidValueError('A group cannot be a member of itself.');
-  const types = await store.scimResources.findTypes(context.scope, ids);
-  const unknown = ids.filter((id) => !types.has(id));
-  if (unknown.length > 0) {
-    const shown = unknown
-      .slice(0, 5)
-      .map((id) => JSON.stringify(id))
-      .join(', ');
-    throw new InvalidValueError(
-      `Unknown member id ${shown}: members must be users or groups of this integration.`,
-    );
-  }
-  return types;
 }

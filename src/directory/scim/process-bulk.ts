@@ -148,7 +148,7 @@ async function runOperation(context: ScimContext, operation: BulkOperation): Pro
     const { stored } =
       operation.method === 'PUT'
         ? await replaceResource(context, type, id, operation.data, undefined, ifMatch)
-        : await patchResource(context, type, id, operation.data, undefined, ifMatch);
+        : await patchResource(context, type, id, operation.data, null, ifMatch);
     return result(200, context, endpoint, stored.id, stored.version);
   } catch (error) {
     if (error instanceof ScimError) return { status: error.status, error };

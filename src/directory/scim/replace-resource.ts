@@ -10,7 +10,7 @@ import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
 import type { EntityTagCondition } from '../../core/protocol/entity-tag.js';
 import { extractMembers } from './group-members.js';
 import type { ScimContext } from './scim-context.js';
-import { syncUserIdentity, syncUsers } from '../provisioning/sync-user-identity.js';
+import { syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
 import type { MemberReference } from '../../core/resource/scim-resource.js';
 import type { NewMember } from '../ports.js';
 
@@ -55,7 +55,7 @@ export async function replaceResource(
       throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
     }
     if (typeName === 'User') {
-      await syncUserIdentity(scoped, stored);
+      await syncIdentities(scoped, [{ user: stored }]);
     } else {
       const renamed = existing.attributes.displayName !== stored.attributes.displayName;
       const current = (members ?? []).map((m) => m.id);
@@ -63,7 +63,7 @@ export async function replaceResource(
       const affected = renamed
         ? [...was, ...current]
         : symmetricDifference(was, current, members === undefined);
-      await syncUsers(
+      await syncUsersById(
         scoped,
         affected.filter((memberId) => isUser(before, members, memberId)),
       );

@@ -1,6 +1,7 @@
+import type { FilterOptions } from '../../core/filter/parse-filter.js';
 import type { PageLimits } from '../../core/protocol/list-request.js';
 import type { Clock, DirectoryStore, IdSource, IntegrationScope } from '../ports.js';
-import type { IntegrationSettings } from '../identities/integration-settings.js';
+import type { IntegrationSettings } from '../model/integration-settings.js';
 
 /** Installation-wide settings of the SCIM service. */
 export interface ScimSettings {
@@ -8,6 +9,8 @@ export interface ScimSettings {
   /** HMAC key for RFC 9865 cursors, shared by every instance (stored in the database). */
   readonly cursorSigningKey: Uint8Array;
   readonly cursorTimeoutSeconds: number;
+  /** How long an identical repeated POST is answered with what the first one created (Entra retries). */
+  readonly createRetryWindowSeconds: number;
   /** RFC 7644 §3.7.4 limits, advertised in /ServiceProviderConfig. */
   readonly bulk: { readonly maxOperations: number; readonly maxPayloadSize: number };
 }
@@ -23,4 +26,9 @@ export interface ScimContext {
   readonly settings: ScimSettings;
   /** How this integration maps SCIM users to identities (read with the token, on every request). */
   readonly integrationSettings: IntegrationSettings;
+}
+
+/** Lenient integrations read unquoted filter values as strings (docs/idp-compatibility.md). */
+export function filterOptionsOf(context: ScimContext): FilterOptions {
+  return { bareValues: context.integrationSettings.compatibility === 'lenient' };
 }

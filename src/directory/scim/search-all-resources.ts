@@ -4,7 +4,7 @@ import { listResponse } from '../../core/protocol/list-response.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { resourceTypes } from '../../core/schema/resource-types.js';
 import { readResource } from './get-resource.js';
-import type { ScimContext } from './scim-context.js';
+import { filterOptionsOf, type ScimContext } from './scim-context.js';
 
 /**
  * RFC 7644 §3.4.3: a search at the service root spans every resource type. Results come type by type
@@ -26,7 +26,7 @@ export async function searchAllResources(
     try {
       requests.push({
         name: type.name,
-        request: parseListRequest(type, parameters, context.settings.pageLimits),
+        request: parseListRequest(type, parameters, context.settings.pageLimits, filterOptionsOf(context)),
       });
     } catch (error) {
       if (!(error instanceof ScimError)) throw error;

@@ -52,7 +52,7 @@ export async function attemptSignIn(
         evidence = {
           ...evidence,
           identities: await deps.store.identities.findBySignInExternalId(
-            organizationId,
+            { organizationId },
             needed.externalId,
             IDENTITY_LOOKUP_LIMIT,
           ),

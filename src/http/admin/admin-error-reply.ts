@@ -10,6 +10,8 @@ const conflictCodes = new Set([
   'default_policy_protected',
   'auth_policy_in_use',
   'identity_deleted',
+  'default_organization_protected',
+  'organization_has_integrations',
 ]);
 
 /**

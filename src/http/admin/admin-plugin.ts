@@ -17,6 +17,7 @@ import { registerIntegrationOAuthRoutes } from './routes/integration-oauth-route
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
 import { registerJwtSignerRoutes } from './routes/jwt-signer-routes.js';
 import { registerOrganizationRoutes } from './routes/organization-routes.js';
+import { registerOrganizationSettingsRoutes } from './routes/organization-settings-routes.js';
 import { registerRemapRoutes } from './routes/remap-routes.js';
 import { registerRoleRoutes } from './routes/role-routes.js';
 import { registerSignInRoutes } from './routes/sign-in-routes.js';
@@ -72,6 +73,7 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
           organizationId,
         );
       });
+      registerOrganizationSettingsRoutes(organization, deps);
       registerIntegrationRoutes(organization, deps);
       registerRemapRoutes(organization, deps);
       registerGroupMappingRoutes(organization, deps);

@@ -86,9 +86,7 @@ export function registerResourceRoutes(app: FastifyInstance, typeName: ResourceT
       parseEntityTags(request.headers['if-match']),
     );
     reply.header('ETag', weakETag(stored.version));
-    // RFC 7240: a client that prefers a minimal return gets 204 (RFC 7644 §3.5.2 allows either).
-    if (/\breturn=minimal\b/i.test(String(request.headers.prefer ?? ''))) return reply.code(204).send();
-    return sendScim(reply, 200, resource);
+    return resource === undefined ? reply.code(204).send() : sendScim(reply, 200, resource);
   });
 
   app.delete<{ Params: IdParams }>(`${endpoint}/:id`, async (request, reply) => {

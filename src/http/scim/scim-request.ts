@@ -67,12 +67,21 @@ export function projectionParameter(request: FastifyRequest, typeName: ResourceT
 }
 
 /**
- * A PATCH answer shows a group without its members unless they are asked for by name: reading 100,000
- * membership rows to answer "one member added" would make the write cost grow with the group.
+ * RFC 7644 §3.5.2: a PATCH answers 200 with the entire resource, or 204 with none. A group answers 204
+ * unless the client asks for a representation (`attributes`/`excludedAttributes`, or RFC 7240
+ * `Prefer: return=representation`), so adding one member never reads 100,000; a user answers 200 unless
+ * it prefers `return=minimal`. Returns the projection to show, or null for 204.
  */
-export function patchResponseProjection(request: FastifyRequest, typeName: ResourceTypeName): Projection {
-  const projection = projectionParameter(request, typeName);
-  if (typeName !== 'Group' || projection.attributes !== undefined) return projection;
-  const members = parseProjection(resourceTypeNamed('Group'), undefined, 'members').excludedAttributes;
-  return { attributes: undefined, excludedAttributes: [...projection.excludedAttributes, ...members] };
+export function patchResponseProjection(
+  request: FastifyRequest,
+  typeName: ResourceTypeName,
+): Projection | null {
+  const prefer = String(request.headers.prefer ?? '');
+  if (/\breturn=minimal\b/i.test(prefer)) return null;
+  const asked =
+    queryParameter(request, 'attributes') !== undefined ||
+    queryParameter(request, 'excludedAttributes') !== undefined ||
+    /\breturn=representation\b/i.test(prefer);
+  if (typeName === 'Group' && !asked) return null;
+  return projectionParameter(request, typeName);
 }

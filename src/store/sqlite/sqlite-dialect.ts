@@ -11,6 +11,7 @@ export const sqliteDialect: StoreDialect = {
   hasSchemas: false,
   supportsSkipLocked: false,
   jsonColumnType: 'text',
+  rebuildsTablesToChangeConstraints: true,
   maxParameters: 30000,
   // PRAGMA optimize re-analyzes only tables whose size changed a lot since the last analysis.
   refreshStatistics: async (db) => {

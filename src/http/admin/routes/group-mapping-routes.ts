@@ -3,8 +3,14 @@ import { listGroupMappings, type GroupMappingView } from '../../../directory/adm
 import { removeGroupMapping } from '../../../directory/admin/remove-group-mapping.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
-import { Id, ListOf, NoContent, OrganizationParams, responses } from '../schemas/common-schemas.js';
-import { CreateGroupMapping, GroupMapping } from '../schemas/group-schemas.js';
+import { Id, ListOf, OrganizationParams, responses } from '../schemas/common-schemas.js';
+import {
+  AddedGroupMapping,
+  CreateGroupMapping,
+  GroupMapping,
+  RemovedGroupMapping,
+} from '../schemas/group-schemas.js';
+import { remapJobBody } from './remap-routes.js';
 
 const tags = ['Groups'];
 const IntegrationParams = OrganizationParams({ integrationId: Id });
@@ -48,26 +54,27 @@ export function registerGroupMappingRoutes(app: AdminApp, deps: AdminApiDeps): v
         tags,
         summary: 'Map an IdP group to a directory group',
         description:
-          'Replaces an automatic mapping of the same IdP group; an explicit one is a conflict. Identities already synced move when the integration is next remapped.',
+          'Replaces an automatic mapping of the same IdP group; an explicit one is a conflict. A remap job, queued in the same transaction, moves the identities already synced (preview it first with remap-previews and `addGroupMapping`).',
         params: IntegrationParams,
         body: CreateGroupMapping,
-        response: responses({ 201: GroupMapping }, [400, 404, 409]),
+        response: responses({ 201: AddedGroupMapping }, [400, 404, 409]),
       },
     },
     async (request, reply) => {
-      const { mapping, group } = await addGroupMapping(
+      const { mapping, group, job } = await addGroupMapping(
         deps,
         organizationOf(request).id,
         request.params.integrationId,
         request.body,
       );
-      return reply.code(201).send(
-        mappingBody({
+      return reply.code(201).send({
+        ...mappingBody({
           ...mapping,
           directoryGroupName: group.name,
           idpGroupName: mapping.matchBy === 'displayName' ? undefined : request.body.idpGroupName,
         }),
-      );
+        remapJob: remapJobBody(job),
+      });
     },
   );
 
@@ -77,19 +84,20 @@ export function registerGroupMappingRoutes(app: AdminApp, deps: AdminApiDeps): v
       schema: {
         tags,
         summary: 'Remove a group mapping',
-        description: 'The directory group stays; identities leave it when the integration is next remapped.',
+        description:
+          'The directory group stays; a remap job, queued in the same transaction, takes the identities already synced out of it (preview it first with remap-previews and `removeGroupMappingId`).',
         params: OrganizationParams({ integrationId: Id, mappingId: Id }),
-        response: responses({ 204: NoContent }, [404]),
+        response: responses({ 200: RemovedGroupMapping }, [404]),
       },
     },
-    async (request, reply) => {
-      await removeGroupMapping(
-        deps.store,
+    async (request) => {
+      const { mapping, job } = await removeGroupMapping(
+        deps,
         organizationOf(request).id,
         request.params.integrationId,
         request.params.mappingId,
       );
-      return reply.code(204).send();
+      return { id: mapping.id, remapJob: remapJobBody(job) };
     },
   );
 }

@@ -19,7 +19,7 @@ const IdentityParams = OrganizationParams({ identityId: Id });
 
 export function registerIdentityRoutes(app: AdminApp, deps: AdminApiDeps): void {
   const identityIn = async (organizationId: string, identityId: string) => {
-    const identity = await deps.store.identities.findById(organizationId, identityId);
+    const identity = await deps.store.identities.findById({ organizationId }, identityId);
     if (!identity) throw new DirectoryError('identity_not_found', `No identity with id "${identityId}".`);
     return identity;
   };

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import { createOrganization } from '../../../directory/admin-api/create-organization.js';
+import { createOrganization } from '../../../directory/admin/create-organization.js';
+import { deleteOrganization } from '../../../directory/admin/delete-organization.js';
 import {
   organizationsVisibleTo,
   organizationVisibleTo,
@@ -11,6 +12,8 @@ import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { Id, ListOf, responses } from '../schemas/common-schemas.js';
 import {
   CreateOrganization,
+  DeletedOrganization,
+  DeleteOrganizationQuery,
   Organization as OrganizationSchema,
   type OrganizationBody,
 } from '../schemas/organization-schemas.js';
@@ -69,5 +72,35 @@ export function registerOrganizationRoutes(app: AdminApp, deps: AdminApiDeps): v
       organizationBody(
         await organizationVisibleTo(deps.store, adminPrincipalOf(request), request.params.organizationId),
       ),
+  );
+
+  app.delete(
+    '/organizations/:organizationId',
+    {
+      schema: {
+        tags,
+        summary: 'Delete an organization',
+        description:
+          'Needs an installation key. Deletes everything in it: integrations, SCIM data, every identity, groups, roles, auth policies, JWT signers, remap jobs and its admin keys. Refused (409) for the `default` organization, and while it has integrations unless `force=true`.',
+        params: Type.Object({ organizationId: Id }, { additionalProperties: false }),
+        querystring: DeleteOrganizationQuery,
+        response: responses({ 200: DeletedOrganization }, [400, 403, 404, 409]),
+      },
+    },
+    async (request) => {
+      // Another tenant's id is 404 to an organization key, like everywhere; its own is 403.
+      await organizationVisibleTo(deps.store, adminPrincipalOf(request), request.params.organizationId);
+      requireInstallationKey(request);
+      const { organization, integrations, identities, adminKeys } = await deleteOrganization(
+        deps,
+        request.params.organizationId,
+        { force: request.query.force ?? false },
+      );
+      return {
+        id: organization.id,
+        name: organization.name,
+        deleted: { integrations, identities, adminKeys },
+      };
+    },
   );
 }

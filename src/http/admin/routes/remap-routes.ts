@@ -1,16 +1,23 @@
 import { Type } from 'typebox';
+import { previewAddGroupMapping } from '../../../directory/admin/add-group-mapping.js';
+import { DirectoryError } from '../../../directory/directory-error.js';
 import { listRemapJobs } from '../../../directory/admin/list-remap-jobs.js';
 import { previewIntegrationRemap } from '../../../directory/admin/preview-integration-remap.js';
 import { previewIntegrationSettings } from '../../../directory/admin/preview-integration-settings.js';
+import { previewRemoveGroupMapping } from '../../../directory/admin/remove-group-mapping.js';
 import { remapJobInOrganization } from '../../../directory/admin/remap-job-in-organization.js';
 import { showIntegrationSettings } from '../../../directory/admin/show-integration-settings.js';
 import { startIntegrationRemap } from '../../../directory/admin/start-integration-remap.js';
-import type { IntegrationSettings } from '../../../directory/identities/integration-settings.js';
+import {
+  identityNameChain,
+  type IntegrationSettings,
+} from '../../../directory/model/integration-settings.js';
 import type { RemapPreview as Preview } from '../../../directory/identities/remap-integration.js';
 import type { RemapJob } from '../../../directory/ports.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
 import { Id, ListOf, OrganizationParams, responses } from '../schemas/common-schemas.js';
+import { CreateGroupMapping } from '../schemas/group-schemas.js';
 import { RemapJob as RemapJobSchema, RemapPreview } from '../schemas/remap-schemas.js';
 import { Settings, SettingsChange } from '../schemas/settings-schemas.js';
 
@@ -36,6 +43,8 @@ export function remapJobBody(job: RemapJob) {
 export function settingsBody(settings: IntegrationSettings) {
   return {
     ...settings,
+    // The effective chain (userName last), whether the settings list their own or take the default.
+    identityNameFallback: identityNameChain(settings).slice(1),
     signInExternalId: { ...settings.signInExternalId },
     attributeSources: { ...settings.attributeSources },
   };
@@ -65,9 +74,16 @@ export function registerRemapRoutes(app: AdminApp, deps: AdminApiDeps): void {
         tags,
         summary: 'Preview a remap (dry run)',
         description:
-          'What re-deriving the identities would change: under the current settings, or under `settings` (a change, not saved). Writes nothing.',
+          'What re-deriving the identities would change: under the current settings and mappings, or under one change that is not saved: `settings` (a settings change), `addGroupMapping` (a mapping as POST group-mappings takes it) or `removeGroupMappingId`. Writes nothing.',
         params: IntegrationParams,
-        body: Type.Object({ settings: Type.Optional(SettingsChange) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            settings: Type.Optional(SettingsChange),
+            addGroupMapping: Type.Optional(CreateGroupMapping),
+            removeGroupMappingId: Type.Optional(Id),
+          },
+          { additionalProperties: false, description: 'At most one of the three.' },
+        ),
         response: responses(
           {
             200: Type.Object({ settings: Settings, preview: RemapPreview }, { additionalProperties: false }),
@@ -79,7 +95,21 @@ export function registerRemapRoutes(app: AdminApp, deps: AdminApiDeps): void {
     async (request) => {
       const organizationId = organizationOf(request).id;
       const { integrationId } = request.params;
-      const change = request.body.settings;
+      const { settings: change, addGroupMapping, removeGroupMappingId } = request.body;
+      const given = [change, addGroupMapping, removeGroupMappingId].filter((c) => c !== undefined);
+      if (given.length > 1) {
+        throw new DirectoryError(
+          'invalid_preview',
+          'Give at most one of settings, addGroupMapping and removeGroupMappingId.',
+        );
+      }
+      if (addGroupMapping || removeGroupMappingId !== undefined) {
+        const { preview } = addGroupMapping
+          ? await previewAddGroupMapping(deps, organizationId, integrationId, addGroupMapping)
+          : await previewRemoveGroupMapping(deps, organizationId, integrationId, removeGroupMappingId ?? '');
+        const { settings } = await showIntegrationSettings(deps.store, organizationId, integrationId);
+        return { settings: settingsBody(settings), preview: previewBody(preview) };
+      }
       if (change) {
         const { settings, preview } = await previewIntegrationSettings(
           deps,

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Id, Name, Timestamp } from './common-schemas.js';
+import { RemapJob } from './remap-schemas.js';
 
 export const RoleRef = Type.Object({ id: Id, name: Type.String() }, { additionalProperties: false });
 
@@ -40,6 +41,28 @@ export const GroupMapping = Type.Object(
     automatic: Type.Boolean({ description: 'Made for an unmapped IdP group (unmappedGroups: create).' }),
   },
   { additionalProperties: false, title: 'GroupMapping' },
+);
+
+export const AddedGroupMapping = Type.Object(
+  {
+    ...GroupMapping.properties,
+    remapJob: Type.Object(RemapJob.properties, {
+      additionalProperties: false,
+      description: 'The remap job queued with the mapping: it moves the identities already synced.',
+    }),
+  },
+  { additionalProperties: false, title: 'AddedGroupMapping' },
+);
+
+export const RemovedGroupMapping = Type.Object(
+  {
+    id: Id,
+    remapJob: Type.Object(RemapJob.properties, {
+      additionalProperties: false,
+      description: 'The remap job queued with the removal: it moves the identities already synced.',
+    }),
+  },
+  { additionalProperties: false, title: 'RemovedGroupMapping' },
 );
 
 export const CreateGroupMapping = Type.Object(

@@ -1,5 +1,9 @@
 import { Type } from 'typebox';
-import { identityNameSources } from '../../../directory/identities/integration-settings.js';
+import {
+  compatibilityModes,
+  identityNameSources,
+  relinkKeys,
+} from '../../../directory/model/integration-settings.js';
 import { Id } from './common-schemas.js';
 import { RemapJob } from './remap-schemas.js';
 
@@ -21,12 +25,23 @@ const AttributeSources = Type.Object(
 export const Settings = Type.Object(
   {
     identityName: Type.Enum([...identityNameSources]),
+    identityNameFallback: Type.Array(Type.Enum([...identityNameSources]), {
+      description: 'The fields tried, in order, when identityName is empty (userName last, always).',
+    }),
     signInExternalId: SignInExternalId,
     authPolicyId: Type.Union([Id, Type.Null()], { description: 'null: the Default auth policy.' }),
     attributeSources: AttributeSources,
     groupNameAttributes: Type.Enum(['follow', 'firstSeen']),
     unmappedGroups: Type.Enum(['create', 'ignore']),
     onDelete: Type.Enum(['deactivate', 'delete']),
+    relink: Type.Enum([...relinkKeys], {
+      description:
+        'A new SCIM user whose externalId (or userName) matches a deleted identity of this integration continues it.',
+    }),
+    compatibility: Type.Enum([...compatibilityModes], {
+      description:
+        'lenient: what identity providers really send; strict: RFC 7644 exactly (docs/idp-compatibility.md).',
+    }),
   },
   { additionalProperties: false, title: 'IntegrationSettings' },
 );
@@ -35,6 +50,11 @@ export const Settings = Type.Object(
 export const SettingsChange = Type.Object(
   {
     identityName: Type.Optional(Type.Enum([...identityNameSources])),
+    identityNameFallback: Type.Optional(
+      Type.Union([Type.Array(Type.Enum([...identityNameSources])), Type.Null()], {
+        description: 'Fields tried after identityName; null restores the default for identityName.',
+      }),
+    ),
     signInExternalId: Type.Optional(
       Type.Union([
         Type.String({
@@ -59,6 +79,8 @@ export const SettingsChange = Type.Object(
     groupNameAttributes: Type.Optional(Type.Enum(['follow', 'firstSeen'])),
     unmappedGroups: Type.Optional(Type.Enum(['create', 'ignore'])),
     onDelete: Type.Optional(Type.Enum(['deactivate', 'delete'])),
+    relink: Type.Optional(Type.Enum([...relinkKeys])),
+    compatibility: Type.Optional(Type.Enum([...compatibilityModes])),
   },
   { additionalProperties: false, minProperties: 1, title: 'IntegrationSettingsChange' },
 );

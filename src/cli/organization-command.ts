@@ -1,0 +1,109 @@
+import { Command } from 'commander';
+import { createOrganization } from '../directory/admin/create-organization.js';
+import { deleteOrganization } from '../directory/admin/delete-organization.js';
+import { organizationNamed } from '../directory/admin/organization-named.js';
+import type { DirectoryStore } from '../directory/ports.js';
+import type { Config } from './config.js';
+import { formatTable } from './format-table.js';
+import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
+import { printJson } from './with-organization.js';
+
+async function withStore<T>(config: Config, work: (store: DirectoryStore) => Promise<T>): Promise<T> {
+  const { store } = await prepareDatabase(config);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** `roster org`: organizations (tenants), with the rules of the admin API's /organizations routes. */
+export function organizationCommand(config: () => Config): Command {
+  const command = new Command('org').description(
+    'Organizations (tenants): every other command works in one, chosen with --org',
+  );
+
+  command
+    .command('create')
+    .description('Create an organization (it starts with its Default auth policy)')
+    .argument('<name>', 'unique in the installation')
+    .option('--json', 'print JSON')
+    .action(async (name: string, options: { json?: boolean }) => {
+      await withStore(config(), async (store) => {
+        const organization = await createOrganization({ store, clock: systemClock, ids: uuidSource }, name);
+        if (options.json) printJson(organization);
+        else
+          console.log(
+            `Created organization "${organization.name}" (${organization.id}); use it with --org ${JSON.stringify(organization.name)}.`,
+          );
+      });
+    });
+
+  command
+    .command('list')
+    .description('List organizations')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withStore(config(), async (store) => {
+        const organizations = await store.organizations.list();
+        if (options.json) {
+          printJson(organizations);
+          return;
+        }
+        console.log(
+          formatTable(
+            ['NAME', 'ID', 'CREATED'],
+            organizations.map((o) => [o.name, o.id, o.createdAt]),
+          ),
+        );
+      });
+    });
+
+  command
+    .command('show')
+    .description('Show an organization with its integrations and how many identities it has')
+    .argument('<organization>', 'organization name or id')
+    .option('--json', 'print JSON')
+    .action(async (text: string, options: { json?: boolean }) => {
+      await withStore(config(), async (store) => {
+        const organization = await organizationNamed(store, text);
+        const integrations = await store.integrations.list(organization.id);
+        const identities = await store.identities.countInOrganization({ organizationId: organization.id });
+        if (options.json) {
+          printJson({ ...organization, integrations: integrations.map((i) => i.name), identities });
+          return;
+        }
+        console.log(`Organization "${organization.name}" (${organization.id})`);
+        console.log(`  created:      ${organization.createdAt}`);
+        console.log(`  integrations: ${integrations.map((i) => i.name).join(', ') || '-'}`);
+        console.log(`  identities:   ${identities}`);
+      });
+    });
+
+  command
+    .command('delete')
+    .description(
+      'Delete an organization and everything in it (its identities too); never "default", and with integrations only with --force',
+    )
+    .argument('<organization>', 'organization name or id')
+    .option('--force', 'delete it even though it still has integrations')
+    .option('--json', 'print JSON')
+    .action(async (text: string, options: { force?: boolean; json?: boolean }) => {
+      await withStore(config(), async (store) => {
+        const organization = await organizationNamed(store, text);
+        const deleted = await deleteOrganization({ store }, organization.id, {
+          force: options.force === true,
+        });
+        if (options.json) {
+          printJson(deleted);
+          return;
+        }
+        console.log(
+          `Deleted organization "${organization.name}" (${organization.id}) with ${deleted.integrations} ` +
+            `integration(s), ${deleted.identities} identities and ${deleted.adminKeys} admin key(s).`,
+        );
+      });
+    });
+
+  return command;
+}

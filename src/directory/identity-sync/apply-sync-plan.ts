@@ -1,0 +1,51 @@
+import type { DirectoryStore, Identity, IntegrationScope } from '../ports.js';
+import type { UserSyncPlan } from './plan-user-sync.js';
+
+export type ApplyOutcome =
+  | { readonly kind: 'applied' }
+  /** Another live identity holds the name the plan gives: nothing was written. */
+  | { readonly kind: 'nameTaken'; readonly holderId: string | undefined };
+
+/**
+ * Writes one plan, only what changed: the identity (inserted, or updated when its fields or its source
+ * changed), the source, the directory groups, the first-seen group names. A plan that would take a name
+ * another live identity holds writes nothing and says so (the live write answers 409, the remap counts a
+ * collision); a unique index decides races.
+ */
+export async function applySyncPlan(
+  store: DirectoryStore,
+  scope: IntegrationScope,
+  plan: UserSyncPlan,
+): Promise<ApplyOutcome> {
+  const { identity } = plan;
+  const key = identity.name.toLowerCase();
+  if (plan.isNewIdentity) {
+    if (!(await store.identities.insert(identity))) {
+      return { kind: 'nameTaken', holderId: (await store.identities.nameHolders(scope, [key])).get(key) };
+    }
+  } else {
+    const previous = plan.input.identity as Identity;
+    if (claimsName(previous, identity)) {
+      const holder = (await store.identities.nameHolders(scope, [key])).get(key);
+      if (holder !== undefined && holder !== identity.id) return { kind: 'nameTaken', holderId: holder };
+    }
+    const fieldsChanged = plan.changed.some((field) => field !== 'groups');
+    if (fieldsChanged || plan.sourceChanged) await store.identities.update(identity);
+  }
+  if (plan.sourceChanged) await store.identities.saveSource(plan.source);
+  if (plan.isNewIdentity ? plan.groupIds.length > 0 : plan.changed.includes('groups'))
+    await store.identities.setGroups(scope, identity.id, plan.groupIds);
+  if (plan.newFirstSeenNames.length > 0) {
+    await store.identities.recordFirstSeenGroupNames(
+      scope,
+      plan.newFirstSeenNames.map((n) => ({ identityId: identity.id, ...n })),
+    );
+  }
+  return { kind: 'applied' };
+}
+
+/** Whether the identity takes a name it did not hold: a new name, or its own again after being deleted. */
+function claimsName(previous: Identity, next: Identity): boolean {
+  if (next.status === 'deleted') return false;
+  return previous.name.toLowerCase() !== next.name.toLowerCase() || previous.status === 'deleted';
+}

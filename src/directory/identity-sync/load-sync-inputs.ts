@@ -1,0 +1,125 @@
+import type { IdpGroupMembership } from '../identities/derive-identity.js';
+import type { IntegrationSettings } from '../model/integration-settings.js';
+import type {
+  DirectoryStore,
+  GroupMapping,
+  Identity,
+  IdentitySource,
+  IntegrationScope,
+  RelinkKey,
+  StoredResource,
+} from '../ports.js';
+import type { UserSyncInput } from './plan-user-sync.js';
+
+export interface UserToSync {
+  readonly user: StoredResource;
+  /**
+   * A SCIM user this request created: provably without groups or an identity, so nothing is read for
+   * it, and it may continue a deleted identity (re-link).
+   */
+  readonly isNew?: boolean;
+}
+
+export interface LoadedSyncInputs {
+  readonly inputs: readonly UserSyncInput[];
+  /** Mapping candidates for every membership of the batch. */
+  readonly mappings: readonly GroupMapping[];
+}
+
+/**
+ * Reads everything a batch of SCIM users' identities depend on, in a handful of queries whatever the
+ * batch size (never a query per user): memberships, the identities' sources, the identities, first-seen
+ * group names, mapping candidates; plus one re-link lookup per new user.
+ */
+export async function loadSyncInputs(
+  store: DirectoryStore,
+  scope: IntegrationScope,
+  settings: IntegrationSettings,
+  users: readonly UserToSync[],
+): Promise<LoadedSyncInputs> {
+  const existingIds = users.filter((u) => !u.isNew).map((u) => u.user.id);
+  const groups =
+    existingIds.length > 0
+      ? await store.scimResources.groupsOfMany(scope, existingIds)
+      : new Map<string, readonly { id: string; displayName: string }[]>();
+  const linked = existingIds.length > 0 ? await store.identities.linkedSources(scope, existingIds) : [];
+  const byLink = new Map(linked.map((s) => [`${s.identityId}/${s.integrationId}`, s]));
+
+  // A new user may continue a deleted identity of this integration (settings.relink).
+  const relinked = new Map<string, IdentitySource>();
+  for (const { user, isNew } of users) {
+    const key = isNew ? relinkKey(settings, user) : undefined;
+    const candidate = key && (await store.identities.findRelinkable(scope, key));
+    if (!candidate || [...relinked.values()].some((s) => s.identityId === candidate.identityId)) continue;
+    relinked.set(user.id, candidate);
+  }
+  if (relinked.size > 0) {
+    const others = await store.identities.sourcesOfIdentities(
+      scope,
+      [...relinked.values()].map((s) => s.identityId),
+    );
+    for (const source of [...others.values()].flat())
+      byLink.set(`${source.identityId}/${source.integrationId}`, source);
+  }
+  const sources = [...byLink.values()];
+
+  const identityIds = [...new Set(sources.map((s) => s.identityId))];
+  const identities = new Map<string, Identity>(
+    identityIds.length > 0
+      ? (await store.identities.findByIds(scope, identityIds)).map((i) => [i.id, i])
+      : [],
+  );
+  const memberships = new Map<string, IdpGroupMembership[]>(
+    [...groups].map(([id, list]) => [
+      id,
+      list.map((g) => ({ scimGroupId: g.id, displayName: g.displayName })),
+    ]),
+  );
+  const withGroups = users.filter((u) => (memberships.get(u.user.id) ?? []).length > 0);
+  const ownSources = new Map(
+    sources.filter((s) => s.integrationId === scope.integrationId).map((s) => [s.scimResourceId, s]),
+  );
+  const identityOf = (userId: string) => (relinked.get(userId) ?? ownSources.get(userId))?.identityId;
+  const firstSeenIds = [
+    ...new Set(withGroups.map((u) => identityOf(u.user.id)).filter((id) => id !== undefined)),
+  ];
+  const firstSeen =
+    firstSeenIds.length > 0
+      ? await store.identities.firstSeenGroupNamesMany(scope, firstSeenIds)
+      : new Map<string, ReadonlyMap<string, string>>();
+  const allMemberships = withGroups.flatMap((u) => memberships.get(u.user.id) ?? []);
+  const mappings =
+    allMemberships.length > 0 ? await store.directoryGroups.mappingCandidates(scope, allMemberships) : [];
+
+  const inputs = users.map(({ user }): UserSyncInput => {
+    const source = relinked.get(user.id) ?? ownSources.get(user.id);
+    const identity = source ? identities.get(source.identityId) : undefined;
+    return {
+      user,
+      memberships: memberships.get(user.id) ?? [],
+      firstSeenNames: (identity && firstSeen.get(identity.id)) ?? new Map(),
+      source: identity ? source : undefined,
+      identity,
+      otherSources: identity
+        ? sources.filter((s) => s.identityId === identity.id && s.integrationId !== scope.integrationId)
+        : [],
+    };
+  });
+  return { inputs, mappings };
+}
+
+function relinkKey(settings: IntegrationSettings, user: StoredResource): RelinkKey | undefined {
+  const value = (name: string) => {
+    const raw = user.attributes[name];
+    return typeof raw === 'string' && raw !== '' ? raw : undefined;
+  };
+  if (settings.relink === 'externalId') {
+    const externalId = value('externalId');
+    return externalId === undefined ? undefined : { externalId };
+  }
+  if (settings.relink === 'userName') {
+    const userName = value('userName');
+    return userName === undefined ? undefined : { userNameKey: userName.toLowerCase() };
+  }
+  return undefined;
+}

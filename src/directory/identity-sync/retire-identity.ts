@@ -1,0 +1,46 @@
+import type { IntegrationSettings } from '../model/integration-settings.js';
+import type { IdentitySource } from '../ports.js';
+import { mergeIdentity } from './merge-identity.js';
+import { oldestFirst } from './plan-user-sync.js';
+import type { IdentitySyncContext } from './sync-identities.js';
+
+/**
+ * A SCIM DELETE of a user, under the integration's policy: `deactivate` keeps its identity as
+ * deleted-with-history (the link stays, marked deleted; the identity releases its name unless another
+ * integration still feeds it); `delete` removes the link, and the identity with it when no other
+ * integration feeds it. Runs in the DELETE's transaction, before the SCIM row goes.
+ */
+export async function retireIdentity(
+  context: IdentitySyncContext,
+  scimUserId: string,
+  policy: IntegrationSettings['onDelete'],
+): Promise<void> {
+  const { store, scope } = context;
+  const linked = await store.identities.linkedSources(scope, [scimUserId]);
+  const own = linked.find((s) => s.integrationId === scope.integrationId && s.scimResourceId === scimUserId);
+  if (!own) return;
+  const identity = await store.identities.findById(scope, own.identityId);
+  if (!identity) return;
+  const others = linked.filter(
+    (s) => s.identityId === own.identityId && s.integrationId !== scope.integrationId,
+  );
+  const now = context.clock.now().toISOString();
+  let remaining: IdentitySource[];
+  if (policy === 'delete') {
+    await store.identities.deleteSource(scope, identity.id);
+    if (others.length === 0) {
+      await store.identities.delete(scope, identity.id);
+      return;
+    }
+    remaining = others;
+  } else {
+    const retired: IdentitySource = { ...own, status: 'deleted', updatedAt: now };
+    await store.identities.saveSource(retired);
+    remaining = [...others, retired].sort(oldestFirst);
+  }
+  const before = mergeIdentity(identity, [...others, own].sort(oldestFirst), identity, now);
+  const after = mergeIdentity(identity, remaining, identity, now);
+  await store.identities.update(after.identity);
+  if (JSON.stringify(before.groupIds) !== JSON.stringify(after.groupIds))
+    await store.identities.setGroups(scope, identity.id, after.groupIds);
+}

@@ -1,0 +1,201 @@
+import { parseAttributePath } from '../../core/path/parse-attribute-path.js';
+import { resolvePath } from '../../core/path/resolve-path.js';
+import { isPlainObject } from '../../core/resource/json.js';
+import { userResourceType } from '../../core/schema/resource-types.js';
+
+export const identityNameSources = ['userName', 'displayName', 'name.formatted', 'nickName'] as const;
+export type IdentityNameSource = (typeof identityNameSources)[number];
+
+/** Where an identity's sign-in external ID (matched against a JWT claim) comes from. */
+export type SignInExternalIdSource =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'userName' }
+  | { readonly kind: 'primaryEmail' }
+  | { readonly kind: 'attribute'; readonly path: string };
+
+/**
+ * The fields tried, in order, after `identityName` when it is empty, unless the settings list their own;
+ * `userName` (required on every SCIM user) is always the last resort.
+ */
+export const defaultIdentityNameFallback: Readonly<
+  Record<IdentityNameSource, readonly IdentityNameSource[]>
+> = Object.freeze({
+  userName: [],
+  displayName: ['userName'],
+  'name.formatted': ['displayName', 'userName'],
+  nickName: ['displayName', 'userName'],
+});
+
+/** Which deleted identity a new SCIM user of the same integration continues (see docs/idp-compatibility.md). */
+export const relinkKeys = ['externalId', 'userName', 'never'] as const;
+export type RelinkPolicy = (typeof relinkKeys)[number];
+
+/**
+ * `lenient` accepts what identity providers really send where RFC 7644 would refuse it; `strict` answers
+ * as the RFC says. docs/idp-compatibility.md lists every difference.
+ */
+export const compatibilityModes = ['lenient', 'strict'] as const;
+export type CompatibilityMode = (typeof compatibilityModes)[number];
+
+/** How one integration turns SCIM users into identities. Every field has a default. */
+export interface IntegrationSettings {
+  readonly identityName: IdentityNameSource;
+  /** Tried in order when `identityName` is empty; undefined: defaultIdentityNameFallback. */
+  readonly identityNameFallback: readonly IdentityNameSource[] | undefined;
+  readonly signInExternalId: SignInExternalIdSource;
+  /** null: the organization's Default policy. */
+  readonly authPolicyId: string | null;
+  readonly attributeSources: {
+    readonly groups: boolean;
+    readonly roles: boolean;
+    readonly entitlements: boolean;
+  };
+  /** Group-name attributes follow renames, or keep the name seen when the identity first synced. */
+  readonly groupNameAttributes: 'follow' | 'firstSeen';
+  /** IdP groups with no mapping become directory groups of the same name, or are ignored. */
+  readonly unmappedGroups: 'create' | 'ignore';
+  /** What a SCIM DELETE of a user does to its identity. */
+  readonly onDelete: 'deactivate' | 'delete';
+  /**
+   * A new SCIM user whose externalId (or userName) matches a deleted identity of this integration
+   * continues that identity (same id, history and references) instead of becoming a new person.
+   */
+  readonly relink: RelinkPolicy;
+  readonly compatibility: CompatibilityMode;
+}
+
+/** The name fields tried for an identity, in order (userName last, always). */
+export function identityNameChain(settings: IntegrationSettings): readonly IdentityNameSource[] {
+  const chain = [
+    settings.identityName,
+    ...(settings.identityNameFallback ?? defaultIdentityNameFallback[settings.identityName]),
+    'userName' as const,
+  ];
+  return [...new Set(chain)];
+}
+
+export const defaultIntegrationSettings: IntegrationSettings = Object.freeze<IntegrationSettings>({
+  identityName: 'userName',
+  identityNameFallback: undefined,
+  signInExternalId: { kind: 'none' },
+  authPolicyId: null,
+  attributeSources: { groups: true, roles: true, entitlements: true },
+  groupNameAttributes: 'follow',
+  unmappedGroups: 'create',
+  onDelete: 'deactivate',
+  relink: 'externalId',
+  compatibility: 'lenient',
+});
+
+export type SettingsResult = { ok: true; settings: IntegrationSettings } | { ok: false; problems: string[] };
+
+/**
+ * Applies a partial change to settings, checking every field; unknown fields are refused so a typo
+ * never passes silently. Returns every problem at once.
+ */
+export function changeIntegrationSettings(current: IntegrationSettings, change: unknown): SettingsResult {
+  if (!isPlainObject(change)) return { ok: false, problems: ['settings must be an object'] };
+  const problems: string[] = [];
+  const next: { -readonly [K in keyof IntegrationSettings]: IntegrationSettings[K] } = { ...current };
+  for (const [key, value] of Object.entries(change)) {
+    switch (key) {
+      case 'identityName':
+        if (identityNameSources.includes(value as IdentityNameSource))
+          next.identityName = value as IdentityNameSource;
+        else problems.push(`identityName must be one of ${identityNameSources.join(', ')}`);
+        break;
+      case 'identityNameFallback':
+        if (value === null) next.identityNameFallback = undefined;
+        else if (
+          Array.isArray(value) &&
+          value.every((v) => identityNameSources.includes(v as IdentityNameSource))
+        )
+          next.identityNameFallback = [...new Set(value as IdentityNameSource[])];
+        else
+          problems.push(
+            `identityNameFallback must be a list of ${identityNameSources.join(', ')} (or null for the default)`,
+          );
+        break;
+      case 'relink':
+        if (relinkKeys.includes(value as RelinkPolicy)) next.relink = value as RelinkPolicy;
+        else problems.push(`relink must be one of ${relinkKeys.join(', ')}`);
+        break;
+      case 'compatibility':
+        if (compatibilityModes.includes(value as CompatibilityMode))
+          next.compatibility = value as CompatibilityMode;
+        else problems.push(`compatibility must be one of ${compatibilityModes.join(', ')}`);
+        break;
+      case 'signInExternalId': {
+        const parsed = parseSignInExternalId(value);
+        if (typeof parsed === 'string') problems.push(parsed);
+        else next.signInExternalId = parsed;
+        break;
+      }
+      case 'authPolicyId':
+        if (value === null || (typeof value === 'string' && value !== '')) next.authPolicyId = value;
+        else problems.push('authPolicyId must be a policy id, or null for the Default policy');
+        break;
+      case 'attributeSources': {
+        if (!isPlainObject(value)) {
+          problems.push('attributeSources must be an object of booleans');
+          break;
+        }
+        const sources = { ...next.attributeSources };
+        for (const [source, on] of Object.entries(value)) {
+          if (!['groups', 'roles', 'entitlements'].includes(source) || typeof on !== 'boolean') {
+            problems.push(
+              `attributeSources.${source} must be one of groups, roles, entitlements with a boolean`,
+            );
+          } else {
+            sources[source as keyof typeof sources] = on;
+          }
+        }
+        next.attributeSources = sources;
+        break;
+      }
+      case 'groupNameAttributes':
+        if (value === 'follow' || value === 'firstSeen') next.groupNameAttributes = value;
+        else problems.push('groupNameAttributes must be "follow" or "firstSeen"');
+        break;
+      case 'unmappedGroups':
+        if (value === 'create' || value === 'ignore') next.unmappedGroups = value;
+        else problems.push('unmappedGroups must be "create" or "ignore"');
+        break;
+      case 'onDelete':
+        if (value === 'deactivate' || value === 'delete') next.onDelete = value;
+        else problems.push('onDelete must be "deactivate" or "delete"');
+        break;
+      default:
+        problems.push(`unknown setting "${key}"`);
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, settings: next };
+}
+
+/** Accepts `none`, `userName`, `primaryEmail`, or a SCIM attribute path (e.g. the enterprise employeeNumber). */
+export function parseSignInExternalId(value: unknown): SignInExternalIdSource | string {
+  if (isPlainObject(value)) {
+    if (value.kind === 'attribute') return parseSignInExternalId(value.path);
+    return parseSignInExternalId(value.kind);
+  }
+  if (value === 'none' || value === 'userName' || value === 'primaryEmail') return { kind: value };
+  if (typeof value !== 'string' || value.trim() === '') {
+    return 'signInExternalId must be none, userName, primaryEmail or a SCIM attribute path';
+  }
+  const parsed = parseAttributePath(value.trim());
+  if (!parsed.ok) return `signInExternalId: "${value}" is not an attribute path (${parsed.error.reason})`;
+  const resolved = resolvePath(userResourceType, parsed.value);
+  if (!resolved.ok) return `signInExternalId: ${resolved.error}`;
+  const target = resolved.value.subAttribute ?? resolved.value.attribute;
+  if (target.type === 'complex' && !resolved.value.attribute.multiValued) {
+    return `signInExternalId: "${value}" is a complex attribute; name one of its sub-attributes`;
+  }
+  return { kind: 'attribute', path: value.trim() };
+}
+
+/** Settings as stored (JSON, possibly from an older release): missing fields take their defaults. */
+export function storedIntegrationSettings(stored: unknown): IntegrationSettings {
+  if (!isPlainObject(stored)) return defaultIntegrationSettings;
+  const result = changeIntegrationSettings(defaultIntegrationSettings, stored);
+  return result.ok ? result.settings : defaultIntegrationSettings;
+}

@@ -1,0 +1,18 @@
+import { DirectoryError } from '../directory-error.js';
+import type { DirectoryStore, OrganizationScope } from '../ports.js';
+import { changeOrganizationSettings, type OrganizationSettings } from '../model/organization-settings.js';
+
+/**
+ * Changes an organization's settings. How identities of several integrations meet applies to the next
+ * collision: identities already linked stay linked, separate ones stay separate.
+ */
+export async function updateOrganizationSettings(
+  store: DirectoryStore,
+  scope: OrganizationScope,
+  change: unknown,
+): Promise<OrganizationSettings> {
+  const result = changeOrganizationSettings(await store.organizations.settings(scope), change);
+  if (!result.ok) throw new DirectoryError('invalid_settings', result.problems.join('; '));
+  await store.organizations.saveSettings(scope, result.settings);
+  return result.settings;
+}
