@@ -91,7 +91,7 @@ export const verifySignIn: Workload = {
   name: 'verify',
   reference: 'sqlite-read',
   sends:
-    'POST /api/v1/organizations/{org}/auth/verify with a valid RS256 token (PEM signer), a different user each request',
+    'POST /api/v1/organizations/{organizationId}/auth/verify with a valid RS256 token (PEM signer), a different user each request',
   async prepare(context) {
     if (context.apiUsers.to <= context.apiUsers.from) {
       return {

@@ -320,7 +320,182 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Delete an organization
+     * @description Needs an installation key. Deletes everything in it: integrations, SCIM data, every identity, groups, roles, auth policies, JWT signers, remap jobs and its admin keys. Refused (409) for the `default` organization, and while it has integrations unless `force=true`.
+     */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description Delete it even though it still has integrations (their tokens stop working; their SCIM data goes). */
+          force?: boolean;
+        };
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              name: string;
+              deleted: {
+                integrations: number;
+                /** @description Every identity of the organization, managed or not. */
+                identities: number;
+                /** @description The organization's admin keys; they stop working at once. */
+                adminKeys: number;
+              };
+            };
+          };
+        };
+        /** @description The request is invalid; `details` names each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description The key is an organization key; this needs an installation key. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description The name is taken, or the resource is in a state that forbids the change. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -758,6 +933,228 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get organization settings */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description When a SCIM user would take the name of a live identity another integration feeds: reject (409, naming that integration) or link (the identity is shared; it is disabled only when every integration feeding it has disabled or deleted it).
+               * @enum {unknown}
+               */
+              identityCollisions: 'reject' | 'link';
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change organization settings
+     * @description Only the fields given change. A new collision policy applies to the next collision.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description When a SCIM user would take the name of a live identity another integration feeds: reject (409, naming that integration) or link (the identity is shared; it is disabled only when every integration feeding it has disabled or deleted it).
+             * @enum {unknown}
+             */
+            identityCollisions?: 'reject' | 'link';
+          };
+        };
+      };
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description When a SCIM user would take the name of a live identity another integration feeds: reject (409, naming that integration) or link (the identity is shared; it is disabled only when every integration feeding it has disabled or deleted it).
+               * @enum {unknown}
+               */
+              identityCollisions: 'reject' | 'link';
+            };
+          };
+        };
+        /** @description The request is invalid; `details` names each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/v1/organizations/{organizationId}/integrations': {
@@ -1452,6 +1849,8 @@ export interface paths {
               settings: {
                 /** @enum {unknown} */
                 identityName: 'userName' | 'displayName' | 'name.formatted' | 'nickName';
+                /** @description The fields tried, in order, when identityName is empty (userName last, always). */
+                identityNameFallback: ('userName' | 'displayName' | 'name.formatted' | 'nickName')[];
                 signInExternalId: {
                   /** @enum {unknown} */
                   kind: 'none' | 'userName' | 'primaryEmail' | 'attribute';
@@ -1471,11 +1870,23 @@ export interface paths {
                 unmappedGroups: 'create' | 'ignore';
                 /** @enum {unknown} */
                 onDelete: 'deactivate' | 'delete';
+                /**
+                 * @description A new SCIM user whose externalId (or userName) matches a deleted identity of this integration continues it.
+                 * @enum {unknown}
+                 */
+                relink: 'externalId' | 'userName' | 'never';
+                /**
+                 * @description lenient: what identity providers really send; strict: RFC 7644 exactly (docs/idp-compatibility.md).
+                 * @enum {unknown}
+                 */
+                compatibility: 'lenient' | 'strict';
               };
               /** IntegrationSettings */
               defaults: {
                 /** @enum {unknown} */
                 identityName: 'userName' | 'displayName' | 'name.formatted' | 'nickName';
+                /** @description The fields tried, in order, when identityName is empty (userName last, always). */
+                identityNameFallback: ('userName' | 'displayName' | 'name.formatted' | 'nickName')[];
                 signInExternalId: {
                   /** @enum {unknown} */
                   kind: 'none' | 'userName' | 'primaryEmail' | 'attribute';
@@ -1495,6 +1906,16 @@ export interface paths {
                 unmappedGroups: 'create' | 'ignore';
                 /** @enum {unknown} */
                 onDelete: 'deactivate' | 'delete';
+                /**
+                 * @description A new SCIM user whose externalId (or userName) matches a deleted identity of this integration continues it.
+                 * @enum {unknown}
+                 */
+                relink: 'externalId' | 'userName' | 'never';
+                /**
+                 * @description lenient: what identity providers really send; strict: RFC 7644 exactly (docs/idp-compatibility.md).
+                 * @enum {unknown}
+                 */
+                compatibility: 'lenient' | 'strict';
               };
             };
           };
@@ -1581,6 +2002,8 @@ export interface paths {
           'application/json': {
             /** @enum {unknown} */
             identityName?: 'userName' | 'displayName' | 'name.formatted' | 'nickName';
+            /** @description Fields tried after identityName; null restores the default for identityName. */
+            identityNameFallback?: ('userName' | 'displayName' | 'name.formatted' | 'nickName')[] | null;
             signInExternalId?:
               | string
               | {
@@ -1601,6 +2024,10 @@ export interface paths {
             unmappedGroups?: 'create' | 'ignore';
             /** @enum {unknown} */
             onDelete?: 'deactivate' | 'delete';
+            /** @enum {unknown} */
+            relink?: 'externalId' | 'userName' | 'never';
+            /** @enum {unknown} */
+            compatibility?: 'lenient' | 'strict';
           };
         };
       };
@@ -1616,6 +2043,8 @@ export interface paths {
               settings: {
                 /** @enum {unknown} */
                 identityName: 'userName' | 'displayName' | 'name.formatted' | 'nickName';
+                /** @description The fields tried, in order, when identityName is empty (userName last, always). */
+                identityNameFallback: ('userName' | 'displayName' | 'name.formatted' | 'nickName')[];
                 signInExternalId: {
                   /** @enum {unknown} */
                   kind: 'none' | 'userName' | 'primaryEmail' | 'attribute';
@@ -1635,6 +2064,16 @@ export interface paths {
                 unmappedGroups: 'create' | 'ignore';
                 /** @enum {unknown} */
                 onDelete: 'deactivate' | 'delete';
+                /**
+                 * @description A new SCIM user whose externalId (or userName) matches a deleted identity of this integration continues it.
+                 * @enum {unknown}
+                 */
+                relink: 'externalId' | 'userName' | 'never';
+                /**
+                 * @description lenient: what identity providers really send; strict: RFC 7644 exactly (docs/idp-compatibility.md).
+                 * @enum {unknown}
+                 */
+                compatibility: 'lenient' | 'strict';
               };
               /** RemapJob */
               remapJob: {
@@ -1763,7 +2202,7 @@ export interface paths {
     put?: never;
     /**
      * Preview a remap (dry run)
-     * @description What re-deriving the identities would change: under the current settings, or under `settings` (a change, not saved). Writes nothing.
+     * @description What re-deriving the identities would change: under the current settings and mappings, or under one change that is not saved: `settings` (a settings change), `addGroupMapping` (a mapping as POST group-mappings takes it) or `removeGroupMappingId`. Writes nothing.
      */
     post: {
       parameters: {
@@ -1777,6 +2216,7 @@ export interface paths {
         };
         cookie?: never;
       };
+      /** @description At most one of the three. */
       requestBody: {
         content: {
           'application/json': {
@@ -1784,6 +2224,8 @@ export interface paths {
             settings?: {
               /** @enum {unknown} */
               identityName?: 'userName' | 'displayName' | 'name.formatted' | 'nickName';
+              /** @description Fields tried after identityName; null restores the default for identityName. */
+              identityNameFallback?: ('userName' | 'displayName' | 'name.formatted' | 'nickName')[] | null;
               signInExternalId?:
                 | string
                 | {
@@ -1804,7 +2246,22 @@ export interface paths {
               unmappedGroups?: 'create' | 'ignore';
               /** @enum {unknown} */
               onDelete?: 'deactivate' | 'delete';
+              /** @enum {unknown} */
+              relink?: 'externalId' | 'userName' | 'never';
+              /** @enum {unknown} */
+              compatibility?: 'lenient' | 'strict';
             };
+            /** @description Give exactly one of idpGroupId and idpGroupName. */
+            addGroupMapping?: {
+              /** @description The IdP group SCIM id (survives renames). */
+              idpGroupId?: string;
+              /** @description The IdP group displayName, any case. */
+              idpGroupName?: string;
+              /** @description A directory group id, or a name (the group is created when none has it). */
+              group: string;
+            };
+            /** @description An id Roster assigned. */
+            removeGroupMappingId?: string;
           };
         };
       };
@@ -1820,6 +2277,8 @@ export interface paths {
               settings: {
                 /** @enum {unknown} */
                 identityName: 'userName' | 'displayName' | 'name.formatted' | 'nickName';
+                /** @description The fields tried, in order, when identityName is empty (userName last, always). */
+                identityNameFallback: ('userName' | 'displayName' | 'name.formatted' | 'nickName')[];
                 signInExternalId: {
                   /** @enum {unknown} */
                   kind: 'none' | 'userName' | 'primaryEmail' | 'attribute';
@@ -1839,6 +2298,16 @@ export interface paths {
                 unmappedGroups: 'create' | 'ignore';
                 /** @enum {unknown} */
                 onDelete: 'deactivate' | 'delete';
+                /**
+                 * @description A new SCIM user whose externalId (or userName) matches a deleted identity of this integration continues it.
+                 * @enum {unknown}
+                 */
+                relink: 'externalId' | 'userName' | 'never';
+                /**
+                 * @description lenient: what identity providers really send; strict: RFC 7644 exactly (docs/idp-compatibility.md).
+                 * @enum {unknown}
+                 */
+                compatibility: 'lenient' | 'strict';
               };
               /** RemapPreview */
               preview: {
@@ -2443,7 +2912,7 @@ export interface paths {
     put?: never;
     /**
      * Map an IdP group to a directory group
-     * @description Replaces an automatic mapping of the same IdP group; an explicit one is a conflict. Identities already synced move when the integration is next remapped.
+     * @description Replaces an automatic mapping of the same IdP group; an explicit one is a conflict. A remap job, queued in the same transaction, moves the identities already synced (preview it first with remap-previews and `addGroupMapping`).
      */
     post: {
       parameters: {
@@ -2493,6 +2962,34 @@ export interface paths {
               directoryGroupName: string;
               /** @description Made for an unmapped IdP group (unmappedGroups: create). */
               automatic: boolean;
+              /** @description The remap job queued with the mapping: it moves the identities already synced. */
+              remapJob: {
+                /** @description An id Roster assigned. */
+                id: string;
+                /** @description An id Roster assigned. */
+                organizationId: string;
+                /** @description An id Roster assigned. */
+                integrationId: string;
+                /** @enum {unknown} */
+                status: 'pending' | 'running' | 'done' | 'failed';
+                /** @description Identities to remap, counted when the job was queued. */
+                total: number;
+                processed: number;
+                changed: number;
+                /** @description Identities left unchanged because their new name was taken. */
+                collisions: number;
+                error: string | null;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC.
+                 */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC.
+                 */
+                updatedAt: string;
+              };
             };
           };
         };
@@ -2624,7 +3121,7 @@ export interface paths {
     post?: never;
     /**
      * Remove a group mapping
-     * @description The directory group stays; identities leave it when the integration is next remapped.
+     * @description The directory group stays; a remap job, queued in the same transaction, takes the identities already synced out of it (preview it first with remap-previews and `removeGroupMappingId`).
      */
     delete: {
       parameters: {
@@ -2642,12 +3139,45 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description No content. */
-        204: {
+        /** @description OK. */
+        200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description The remap job queued with the removal: it moves the identities already synced. */
+              remapJob: {
+                /** @description An id Roster assigned. */
+                id: string;
+                /** @description An id Roster assigned. */
+                organizationId: string;
+                /** @description An id Roster assigned. */
+                integrationId: string;
+                /** @enum {unknown} */
+                status: 'pending' | 'running' | 'done' | 'failed';
+                /** @description Identities to remap, counted when the job was queued. */
+                total: number;
+                processed: number;
+                changed: number;
+                /** @description Identities left unchanged because their new name was taken. */
+                collisions: number;
+                error: string | null;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC.
+                 */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC.
+                 */
+                updatedAt: string;
+              };
+            };
+          };
         };
         /** @description No admin key, or an unknown or revoked one. */
         401: {
