@@ -117,7 +117,7 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         .selectAll()
         .where('organization_id', '=', scope.organizationId)
         .where('sign_in_external_id', '=', value)
-        .orderBy('id')
+        // No ORDER BY: the sign-in decision treats the matches as a set, and a sort costs a temp b-tree.
         .limit(limit)
         .execute();
       return rows.map(toIdentity);
