@@ -56,8 +56,23 @@ module.exports = {
     {
       name: 'nothing-imports-cli',
       severity: 'error',
-      from: { pathNot: '^src/cli' },
-      to: { path: '^src/cli' },
+      // The slash keeps src/client (the app's client) apart from src/cli.
+      from: { pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'client-stands-alone',
+      comment:
+        'src/client is what apps import (roster/client): the generated API types and openapi-fetch only.',
+      severity: 'error',
+      from: { path: '^src/client' },
+      to: { path: '^src/(core|directory|http|store|cli)/' },
+    },
+    {
+      name: 'server-does-not-use-the-client',
+      severity: 'error',
+      from: { path: '^src/(core|directory|http|store|cli)/' },
+      to: { path: '^src/client' },
     },
     {
       name: 'production-never-imports-test-support',

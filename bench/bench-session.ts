@@ -5,11 +5,11 @@ import { scimTarget, send } from './http/http-request.js';
 import { describeMachine } from './machine/describe-machine.js';
 import type { BenchOptions } from './options/parse-bench-options.js';
 import type { CleanupStack } from './processes/cleanup-stack.js';
-import { createIntegrationWithCli } from './processes/roster-cli.js';
+import { createIntegrationWithCli, runRosterCli } from './processes/roster-cli.js';
 import { freePort, rosterEnvironment } from './processes/roster-environment.js';
 import { repositoryRoot } from './processes/roster-paths.js';
 import { startRoster } from './processes/start-roster.js';
-import { waitUntilIdle } from './processes/wait-until-idle.js';
+import { cpuSeconds, waitUntilIdle } from './processes/wait-until-idle.js';
 import { bestReferences, measureReferences } from './reference/measure-references.js';
 import { referenceDatabase } from './reference/reference-database.js';
 import { referenceNames } from './reference/start-references.js';
@@ -138,6 +138,10 @@ export async function runBenchSession(
     members: new MemberLedger(),
     runTag,
     settle: () => waitUntilIdle(roster.pid),
+    serverCpuSeconds: () => cpuSeconds(roster.pid),
+    apiUsers: { from: plan.bulkUsers, to: api.nextIndex },
+    cli: (args) => runRosterCli(env, args),
+    integration: { id: integration.id, organizationId: integration.organizationId },
   };
   const outcomes: { workload: Workload; outcome: WorkloadOutcome; rssBytes: number | undefined }[] = [];
   let peakRssBytes: number | null = null;

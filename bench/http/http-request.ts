@@ -15,6 +15,8 @@ export interface HttpAnswer {
 export interface HttpTarget {
   readonly origin: string;
   readonly headers: Readonly<Record<string, string>>;
+  /** The content type of request bodies; SCIM's by default (the admin API takes application/json). */
+  readonly contentType?: string;
 }
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json';
@@ -37,7 +39,7 @@ export function scimTarget(origin: string, integrationId: string, token: string)
 export function requestHeaders(target: HttpTarget, request: HttpRequest): Record<string, string> {
   return request.body === undefined
     ? { ...target.headers }
-    : { ...target.headers, 'content-type': SCIM_CONTENT_TYPE };
+    : { ...target.headers, 'content-type': target.contentType ?? SCIM_CONTENT_TYPE };
 }
 
 /** One request with fetch, bounded in time. */

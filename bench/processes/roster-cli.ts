@@ -40,3 +40,18 @@ export async function createIntegrationWithCli(env: NodeJS.ProcessEnv): Promise<
   }
   return { id: parsed.id, organizationId: parsed.organizationId, token: parsed.token };
 }
+
+/** Any other `roster` command against the run's database (the same environment as the server). */
+export async function runRosterCli(env: NodeJS.ProcessEnv, args: readonly string[]): Promise<string> {
+  try {
+    const { stdout } = await run(process.execPath, [rosterMain, ...args], {
+      env,
+      timeout: 120_000,
+      maxBuffer: 1_048_576,
+    });
+    return stdout;
+  } catch (error) {
+    const detail = (error as { stderr?: string }).stderr?.trim();
+    throw new Error(`roster ${args.join(' ')} failed: ${detail || String(error)}`, { cause: error });
+  }
+}

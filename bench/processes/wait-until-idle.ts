@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /** User plus system CPU seconds the process has used (Linux /proc/PID/stat), or undefined. */
-async function cpuSeconds(pid: number): Promise<number | undefined> {
+export async function cpuSeconds(pid: number): Promise<number | undefined> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces) start after the last ')'.

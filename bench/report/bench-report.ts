@@ -18,6 +18,8 @@ export interface WorkloadResult {
   readonly requests: number | null;
   readonly connections: number | null;
   readonly unanswered?: number;
+  /** Roster's CPU time (user + system) per request sent, in ms: the cost of a request on the server. */
+  readonly cpuMsPerRequest?: number;
   /** Roster's resident set right after this workload (VmRSS), to see which workload grows it. */
   readonly serverRssAfterBytes?: number;
   readonly statusCounts?: Readonly<Record<string, number>>;

@@ -21,7 +21,7 @@ export function formatReport(report: BenchReport): string {
     `Engine: ${report.engine}; ${report.users.toLocaleString('en')} users (${s.totalUsers.toLocaleString('en')} user rows with group member and candidate users); ${report.settings.durationSeconds} s per workload, ${report.settings.connections} connections`,
     '',
     table(
-      ['workload', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'vs reference', 'note'],
+      ['workload', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'CPU ms/req', 'vs reference', 'note'],
       report.workloads.map((w) => [
         w.name,
         w.status === 'ok' ? integer(w.rps) : `**${w.status}**`,
@@ -29,6 +29,7 @@ export function formatReport(report: BenchReport): string {
         ms(w.p99Ms),
         ms(w.maxMs),
         integer(w.errors),
+        w.cpuMsPerRequest === undefined ? '–' : w.cpuMsPerRequest.toFixed(3),
         w.ratio === null ? w.reference : `${Math.round(w.ratio * 100)}% of ${w.reference}`,
         (w.note ?? '').replaceAll('|', '\\|'),
       ]),

@@ -38,6 +38,7 @@ export function workloadResult(
     requests: m.requests,
     connections: outcome.connections,
     unanswered: m.unanswered,
+    ...(outcome.cpuMsPerRequest === undefined ? {} : { cpuMsPerRequest: outcome.cpuMsPerRequest }),
     statusCounts: m.statusCounts,
     ...(outcome.note ? { note: outcome.note } : {}),
   };

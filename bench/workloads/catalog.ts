@@ -5,9 +5,11 @@ import { filterEmail, filterExternalId, filterUserName, getUser } from './user-w
 import type { Workload } from './workload.js';
 import type { WorkloadName } from './workload-names.js';
 import { createUser, patchDeactivate, patchReplace } from './write-workloads.js';
+import { verifySignIn } from './sign-in-workloads.js';
 
 export const catalog: Readonly<Record<WorkloadName, Workload>> = {
   get: getUser,
+  verify: verifySignIn,
   'filter-username': filterUserName,
   'filter-externalid': filterExternalId,
   'filter-email': filterEmail,

@@ -7,6 +7,8 @@ export type WorkloadOutcome =
       readonly status: 'ok';
       readonly measurement: LoadMeasurement;
       readonly connections: number;
+      /** Server CPU (user + system) per request sent, in ms; undefined where /proc is not readable. */
+      readonly cpuMsPerRequest: number | undefined;
       readonly note?: string;
     }
   | ({ readonly status: 'unsupported' | 'failed' } & Verdict & { readonly note?: string });
@@ -22,9 +24,10 @@ export async function runWorkload(workload: Workload, context: WorkloadContext):
   if (!prepared.ok) return prepared;
   const load = prepared.load;
 
+  const target = load.target ?? context.target;
   const answers: HttpAnswer[] = [];
   for (const [index, step] of load.steps.entries()) {
-    const answer = await send(context.target, step(0));
+    const answer = await send(target, step(0));
     load.onResponse?.(0, index, answer.status);
     answers.push(answer);
     const verdict = probeVerdict(workload, context, answer);
@@ -35,8 +38,10 @@ export async function runWorkload(workload: Workload, context: WorkloadContext):
 
   const remaining = load.maxRequests - load.steps.length;
   if (remaining < 1) return { status: 'failed', reason: 'nothing left to measure after the probe' };
+  await context.settle();
+  const cpuBefore = await context.serverCpuSeconds();
   const measurement = await driveLoad({
-    target: context.target,
+    target,
     steps: load.steps,
     connections: load.connections,
     durationSeconds: context.options.durationSeconds,
@@ -44,6 +49,14 @@ export async function runWorkload(workload: Workload, context: WorkloadContext):
     firstCycle: 1,
     ...(load.onResponse ? { onResponse: load.onResponse } : {}),
   });
+  // Requests still in flight at the end are executed all the same: wait for them, count them.
+  await context.settle();
+  const cpuAfter = await context.serverCpuSeconds();
+  const sent = measurement.requests + measurement.unanswered;
+  const cpuMsPerRequest =
+    cpuBefore === undefined || cpuAfter === undefined || sent === 0
+      ? undefined
+      : ((cpuAfter - cpuBefore) * 1000) / sent;
   const discoveryNote =
     workload.feature === 'patch' && !context.discovery.patch
       ? 'ServiceProviderConfig says patch.supported=false, yet PATCH works'
@@ -66,7 +79,13 @@ export async function runWorkload(workload: Workload, context: WorkloadContext):
       : undefined,
   ];
   const note = notes.filter((n) => n !== undefined).join('; ');
-  return { status: 'ok', measurement, connections: load.connections, ...(note ? { note } : {}) };
+  return {
+    status: 'ok',
+    measurement,
+    connections: load.connections,
+    cpuMsPerRequest,
+    ...(note ? { note } : {}),
+  };
 }
 
 function probeVerdict(workload: Workload, context: WorkloadContext, answer: HttpAnswer): Verdict | undefined {
@@ -90,5 +109,7 @@ export function describeOutcome(outcome: WorkloadOutcome): string {
   if (outcome.status !== 'ok') return `  ${outcome.status}: ${outcome.reason}`;
   const m = outcome.measurement;
   const note = outcome.note ? ` (${outcome.note})` : '';
-  return `  ${Math.round(m.rps).toLocaleString('en')} req/s, p50 ${m.p50Ms.toFixed(2)} ms, p99 ${m.p99Ms.toFixed(2)} ms, ${m.errors} errors${note}`;
+  const cpu =
+    outcome.cpuMsPerRequest === undefined ? '' : `, ${outcome.cpuMsPerRequest.toFixed(3)} ms CPU/request`;
+  return `  ${Math.round(m.rps).toLocaleString('en')} req/s, p50 ${m.p50Ms.toFixed(2)} ms, p99 ${m.p99Ms.toFixed(2)} ms, ${m.errors} errors${cpu}${note}`;
 }

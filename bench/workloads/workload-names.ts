@@ -1,6 +1,7 @@
 /** Every workload the benchmark defines, in the order they run (reads, then writes, member add before remove). */
 export const workloadNames = [
   'get',
+  'verify',
   'filter-username',
   'filter-externalid',
   'filter-email',

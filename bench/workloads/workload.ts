@@ -1,4 +1,4 @@
-import type { HttpAnswer, ScimTarget } from '../http/http-request.js';
+import type { HttpAnswer, HttpTarget, ScimTarget } from '../http/http-request.js';
 import type { RequestStep } from '../load/drive-load.js';
 import type { BenchOptions } from '../options/parse-bench-options.js';
 import type { ReferenceName } from '../reference/start-references.js';
@@ -22,6 +22,14 @@ export interface WorkloadContext {
   readonly runTag: string;
   /** Waits until the server has finished the previous run's work; returns the milliseconds waited. */
   readonly settle: () => Promise<number>;
+  /** The server process's CPU seconds so far (user + system), for CPU per request. */
+  readonly serverCpuSeconds: () => Promise<number | undefined>;
+  /** Directory user indices created through POST /Users (so they have identities): [from, to). */
+  readonly apiUsers: { readonly from: number; readonly to: number };
+  /** The integration the target belongs to (the admin API names both). */
+  readonly integration: { readonly id: string; readonly organizationId: string };
+  /** Runs one `roster` CLI command against the run's database; resolves to its stdout. */
+  readonly cli: (args: readonly string[]) => Promise<string>;
 }
 
 /** Why a workload did not run, or ran into trouble, as the report shows it. */
@@ -31,6 +39,8 @@ export interface Verdict {
 }
 
 export interface PreparedLoad {
+  /** Where the load goes when not to the SCIM endpoint (the admin API). */
+  readonly target?: HttpTarget;
   readonly steps: readonly RequestStep[];
   readonly connections: number;
   /** The most requests this workload may send (the probe's included). */

@@ -5,6 +5,8 @@ import { deleteAuthPolicy } from '../directory/admin/delete-auth-policy.js';
 import { updateAuthPolicy } from '../directory/admin/update-auth-policy.js';
 import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
 import type { AuthPolicy, JwtSigner } from '../directory/ports.js';
+import { describeRequiredClaim, type RequiredClaimFields } from '../directory/admin/check-required-claims.js';
+import { InvalidDirectoryInput } from '../directory/directory-error.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
 import { splitList } from './split-list.js';
@@ -14,6 +16,27 @@ function signerNames(policy: AuthPolicy, signers: readonly JwtSigner[]): string 
   if (policy.isDefault) return 'every enabled signer';
   if (policy.signerIds.length === 0) return 'none';
   return policy.signerIds.map((id) => signers.find((s) => s.id === id)?.name ?? id).join(', ');
+}
+
+function claimRules(policy: AuthPolicy): string {
+  return policy.requiredClaims.length === 0
+    ? 'none'
+    : policy.requiredClaims.map(describeRequiredClaim).join('; ');
+}
+
+function claimSuffix(policy: AuthPolicy): string {
+  return policy.requiredClaims.length === 0 ? '' : `; required claims: ${claimRules(policy)}`;
+}
+
+/** `--require-claim amr=mfa` or `--require-claim acr=urn:a|urn:b`, repeatable. */
+function collectClaim(text: string, previous: RequiredClaimFields[] = []): RequiredClaimFields[] {
+  const at = text.indexOf('=');
+  if (at <= 0) {
+    throw new InvalidDirectoryInput('invalid_auth_policy', [
+      `--require-claim takes CLAIM=VALUE[|VALUE...]; got "${text}".`,
+    ]);
+  }
+  return [...previous, { claim: text.slice(0, at), anyOf: text.slice(at + 1).split('|') }];
 }
 
 /** `roster auth-policy`: which JWT signers an identity may sign in with. */
@@ -39,8 +62,9 @@ export function authPolicyCommand(config: () => Config): Command {
           p.id,
           p.isDefault ? `${p.name} (default)` : p.name,
           signerNames(p, signers),
+          claimRules(p),
         ]);
-        console.log(formatTable(['ID', 'NAME', 'SIGNERS'], rows));
+        console.log(formatTable(['ID', 'NAME', 'SIGNERS', 'REQUIRED CLAIMS'], rows));
       });
     });
 
@@ -49,24 +73,38 @@ export function authPolicyCommand(config: () => Config): Command {
     .description('Create an auth policy')
     .requiredOption('--name <name>', 'unique within the organization')
     .option('--signers <list>', 'comma-separated JWT signer ids or names', '')
+    .option(
+      '--require-claim <claim=values>',
+      'a claim tokens must carry, e.g. amr=mfa or acr=a|b (repeatable)',
+      collectClaim,
+    )
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
-    .action(async (options: { name: string; signers: string; org: string; json?: boolean }) => {
-      await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const policy = await createAuthPolicy(deps, organization.id, {
-          name: options.name,
-          signers: splitList(options.signers),
+    .action(
+      async (options: {
+        name: string;
+        signers: string;
+        requireClaim?: RequiredClaimFields[];
+        org: string;
+        json?: boolean;
+      }) => {
+        await withOrganization(config(), options.org, async ({ deps, organization }) => {
+          const policy = await createAuthPolicy(deps, organization.id, {
+            name: options.name,
+            signers: splitList(options.signers),
+            requiredClaims: options.requireClaim,
+          });
+          if (options.json) {
+            printJson(policy);
+            return;
+          }
+          const signers = await deps.store.jwtSigners.list(organization.id);
+          console.log(
+            `Created auth policy "${policy.name}" (${policy.id}); signers: ${signerNames(policy, signers)}${claimSuffix(policy)}.`,
+          );
         });
-        if (options.json) {
-          printJson(policy);
-          return;
-        }
-        const signers = await deps.store.jwtSigners.list(organization.id);
-        console.log(
-          `Created auth policy "${policy.name}" (${policy.id}); signers: ${signerNames(policy, signers)}.`,
-        );
-      });
-    });
+      },
+    );
 
   command
     .command('update')
@@ -74,25 +112,40 @@ export function authPolicyCommand(config: () => Config): Command {
     .argument('<policy>', 'auth policy id or name (any case)')
     .option('--name <name>', 'new name')
     .option('--signers <list>', 'the new comma-separated signer ids or names ("" for none)')
+    .option('--require-claim <claim=values>', 'replaces the required claims (repeatable)', collectClaim)
+    .option('--no-required-claims', 'require no claims')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
-    .action(async (id: string, options: { name?: string; signers?: string; org: string; json?: boolean }) => {
-      await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const target = await resolveByIdOrName(deps.store, organization.id, 'auth policy', id);
-        const policy = await updateAuthPolicy(deps, organization.id, target.id, {
-          name: options.name,
-          signers: options.signers === undefined ? undefined : splitList(options.signers),
+    .action(
+      async (
+        id: string,
+        options: {
+          name?: string;
+          signers?: string;
+          requireClaim?: RequiredClaimFields[];
+          requiredClaims?: boolean;
+          org: string;
+          json?: boolean;
+        },
+      ) => {
+        await withOrganization(config(), options.org, async ({ deps, organization }) => {
+          const target = await resolveByIdOrName(deps.store, organization.id, 'auth policy', id);
+          const policy = await updateAuthPolicy(deps, organization.id, target.id, {
+            name: options.name,
+            signers: options.signers === undefined ? undefined : splitList(options.signers),
+            requiredClaims: options.requiredClaims === false ? [] : options.requireClaim,
+          });
+          if (options.json) {
+            printJson(policy);
+            return;
+          }
+          const signers = await deps.store.jwtSigners.list(organization.id);
+          console.log(
+            `Updated auth policy "${policy.name}" (${policy.id}); signers: ${signerNames(policy, signers)}${claimSuffix(policy)}.`,
+          );
         });
-        if (options.json) {
-          printJson(policy);
-          return;
-        }
-        const signers = await deps.store.jwtSigners.list(organization.id);
-        console.log(
-          `Updated auth policy "${policy.name}" (${policy.id}); signers: ${signerNames(policy, signers)}.`,
-        );
-      });
-    });
+      },
+    );
 
   command
     .command('delete')

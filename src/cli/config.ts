@@ -1,3 +1,5 @@
+import type { SignInSettings } from '../directory/sign-in/sign-in-settings.js';
+
 /** Configuration is read once, here, from the environment; validated, frozen and passed in. */
 export interface Config {
   readonly host: string;
@@ -19,6 +21,8 @@ export interface Config {
   readonly bulkMaxOperations: number;
   readonly bulkMaxPayloadBytes: number;
   readonly jobPollMs: number;
+  /** Token verification: clock leeway, JWKS caching, fetch limits and SSRF protection. */
+  readonly signIn: SignInSettings;
 }
 
 export type DatabaseLocation =
@@ -67,6 +71,15 @@ export function loadConfig(env: Environment): Config {
     problems,
   );
 
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    problems.push(`${name} must be true or false; got ${JSON.stringify(env[name])}.`);
+    return fallback;
+  };
+
   const levelText = (env.ROSTER_LOG_LEVEL ?? 'info').toLowerCase();
   const logLevel = logLevels.find((l) => l === levelText);
   if (!logLevel)
@@ -93,6 +106,14 @@ export function loadConfig(env: Environment): Config {
     jobPollMs: integer('ROSTER_JOB_POLL_MS', 1000, 50, 600_000),
     bulkMaxOperations: integer('ROSTER_BULK_MAX_OPERATIONS', 1000, 1, 100_000),
     bulkMaxPayloadBytes: integer('ROSTER_BULK_MAX_PAYLOAD_BYTES', 4 * 1_048_576, 1024, 256 * 1_048_576),
+    signIn: Object.freeze({
+      clockSkewSeconds: integer('ROSTER_JWT_CLOCK_SKEW_SECONDS', 60, 0, 600),
+      jwksCacheSeconds: integer('ROSTER_JWKS_CACHE_SECONDS', 600, 1, 86_400),
+      jwksMinRefreshSeconds: integer('ROSTER_JWKS_MIN_REFRESH_SECONDS', 30, 1, 3600),
+      jwksTimeoutMs: integer('ROSTER_JWKS_TIMEOUT_MS', 5000, 100, 60_000),
+      jwksMaxBytes: integer('ROSTER_JWKS_MAX_BYTES', 262_144, 1024, 10 * 1_048_576),
+      allowPrivateJwksUrls: boolean('ROSTER_ALLOW_PRIVATE_JWKS_URLS', false),
+    }),
   };
   if (config.defaultPageSize > config.maxPageSize) {
     problems.push('ROSTER_DEFAULT_PAGE_SIZE must not exceed ROSTER_MAX_PAGE_SIZE.');

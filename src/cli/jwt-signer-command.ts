@@ -4,6 +4,10 @@ import { Command } from 'commander';
 import { createJwtSigner } from '../directory/admin/create-jwt-signer.js';
 import { deleteJwtSigner } from '../directory/admin/delete-jwt-signer.js';
 import { updateJwtSigner } from '../directory/admin/update-jwt-signer.js';
+import { explainSignIn, type SignInExplanation } from '../directory/sign-in/explain-sign-in.js';
+import { signInServices } from '../directory/sign-in/sign-in-settings.js';
+import { systemClock } from './open-database.js';
+import { splitList } from './split-list.js';
 import { InvalidDirectoryInput } from '../directory/directory-error.js';
 import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
 import type { JwtSigner } from '../directory/ports.js';
@@ -34,7 +38,24 @@ function describe(signer: JwtSigner): string {
     `  audience: ${signer.audience}`,
     `  key:      ${keySource(signer)}`,
     `  claim:    ${signer.externalIdClaim} (matched against the identity's sign-in external ID)`,
+    `  algs:     ${signer.algorithms?.join(', ') ?? 'the asymmetric family of its key'}`,
   ].join('\n');
+}
+
+function describeTest(explained: SignInExplanation): string {
+  const mark = { passed: 'ok  ', failed: 'FAIL', not_checked: '-   ' } as const;
+  const lines = explained.steps.map((s) => `  ${mark[s.result]} ${s.step.padEnd(10)} ${s.detail}`);
+  const verdict = explained.wouldSignIn
+    ? `This token WOULD sign in (identity ${explained.identityId}) through "${explained.signer.name}".`
+    : `This token would NOT sign in through "${explained.signer.name}": ${explained.refusal?.code} (${explained.refusal?.message})`;
+  return [...lines, verdict].join('\n');
+}
+
+/** `--algorithms RS256,ES256`; "default" (on update) goes back to the key's family. */
+function algorithmsOption(text: string | undefined): readonly string[] | null | undefined {
+  if (text === undefined) return undefined;
+  if (text.trim().toLowerCase() === 'default') return null;
+  return splitList(text);
 }
 
 interface SignerOptions {
@@ -44,6 +65,7 @@ interface SignerOptions {
   jwksUrl?: string;
   publicKeyFile?: string;
   claim?: string;
+  algorithms?: string;
   org: string;
   json?: boolean;
 }
@@ -92,6 +114,7 @@ export function jwtSignerCommand(config: () => Config): Command {
     .option('--jwks-url <url>', 'where its keys are published (https; http only for localhost)')
     .option('--public-key-file <file>', 'a PEM public key ("-----BEGIN PUBLIC KEY-----")')
     .option('--claim <claim>', "the claim matched against the identity's sign-in external ID", 'sub')
+    .option('--algorithms <list>', 'comma-separated JWS algorithms (default: the family of its key)')
     .option('--disabled', 'create it disabled')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
@@ -106,6 +129,7 @@ export function jwtSignerCommand(config: () => Config): Command {
           publicKeyPem,
           externalIdClaim: options.claim,
           enabled: !options.disabled,
+          algorithms: algorithmsOption(options.algorithms),
         });
         if (options.json) printJson(signer);
         else console.log(`Created ${describe(signer)}`);
@@ -122,6 +146,7 @@ export function jwtSignerCommand(config: () => Config): Command {
     .option('--jwks-url <url>', 'use this JWKS URL (drops the PEM key)')
     .option('--public-key-file <file>', 'use this PEM public key (drops the JWKS URL)')
     .option('--claim <claim>', 'new external ID claim')
+    .option('--algorithms <list>', 'comma-separated JWS algorithms, or "default"')
     .option('--enabled', 'enable it')
     .option('--disabled', 'disable it')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
@@ -143,9 +168,32 @@ export function jwtSignerCommand(config: () => Config): Command {
           publicKeyPem,
           externalIdClaim: options.claim,
           enabled: options.enabled ? true : options.disabled ? false : undefined,
+          algorithms: algorithmsOption(options.algorithms),
         });
         if (options.json) printJson(signer);
         else console.log(`Updated ${describe(signer)}`);
+      });
+    });
+
+  command
+    .command('test <signer>')
+    .description('Explain step by step why a token would or would not sign in through a signer (id or name)')
+    .requiredOption('--token <jwt>', 'the ID token or access token to test')
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(async (wanted: string, options: { token: string; org: string; json?: boolean }) => {
+      const cfg = config();
+      await withOrganization(cfg, options.org, async ({ deps, organization }) => {
+        const signer = await resolveByIdOrName(deps.store, organization.id, 'JWT signer', wanted);
+        const explained = await explainSignIn(
+          { store: deps.store, clock: systemClock, signIn: signInServices(systemClock, cfg.signIn) },
+          organization.id,
+          signer.id,
+          options.token,
+        );
+        if (options.json) printJson({ ...explained, signer: undefined, signerId: explained.signer.id });
+        else console.log(describeTest(explained));
+        if (!explained.wouldSignIn) process.exitCode = 3;
       });
     });
 

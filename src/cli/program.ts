@@ -12,6 +12,7 @@ import { organizationCommand } from './organization-command.js';
 import { remapCommand } from './remap-command.js';
 import { roleCommand } from './role-command.js';
 import { addSettingsCommands } from './settings-command.js';
+import { addOAuthCommand } from './oauth-command.js';
 
 /**
  * Every `roster` command, built without running any: main.ts parses argv with it, and the docs check
@@ -33,6 +34,7 @@ export function rosterProgram(config: () => Config): Command {
   program.addCommand(organizationCommand(config));
   const integration = integrationCommand(config);
   addSettingsCommands(integration, config);
+  addOAuthCommand(integration, config);
   program.addCommand(integration);
   program.addCommand(groupMappingCommand(config));
   program.addCommand(directoryGroupCommand(config));

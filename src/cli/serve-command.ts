@@ -8,6 +8,7 @@ import { recordPublicBaseUrl } from '../directory/integrations/public-base-url.j
 import { scimCapabilities, scimSettings } from './scim-service-settings.js';
 import type { Config } from './config.js';
 import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
+import { signInServices } from '../directory/sign-in/sign-in-settings.js';
 
 /** Starts the HTTP server; on SIGTERM/SIGINT stops accepting, finishes in-flight requests, closes the store. */
 export async function serveCommand(config: Config): Promise<void> {
@@ -36,6 +37,7 @@ export async function serveCommand(config: Config): Promise<void> {
     capabilities: scimCapabilities(config),
     scimSettings: scimSettings(config, await loadCursorSigningKey({ store, clock: systemClock })),
     tokenLifetimeDays: config.tokenLifetimeDays,
+    signIn: signInServices(systemClock, config.signIn),
   });
   // The first start of an installation without admin keys issues one installation-wide key, printed once.
   const bootstrap = await issueBootstrapAdminKey({ store, clock: systemClock, ids: uuidSource });
@@ -53,10 +55,14 @@ export async function serveCommand(config: Config): Promise<void> {
   worker.unref();
   await store.refreshStatistics();
   const statistics = setInterval(() => {
-    if (!stopping)
-      store
-        .refreshStatistics()
-        .catch((error: unknown) => logger.warn({ err: error }, 'statistics refresh failed'));
+    if (stopping) return;
+    store
+      .refreshStatistics()
+      .catch((error: unknown) => logger.warn({ err: error }, 'statistics refresh failed'));
+    // Sessions a day past their expiry answer nothing an app needs; any instance may prune them.
+    store.signInSessions
+      .pruneExpired(new Date(systemClock.now().getTime() - 86_400_000).toISOString())
+      .catch((error: unknown) => logger.warn({ err: error }, 'session pruning failed'));
   }, 10_000);
   statistics.unref();
   const stop = async (signal: string) => {

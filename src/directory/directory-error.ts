@@ -16,6 +16,7 @@ export const directoryErrorCatalogue = {
   jwt_signer_not_found: 'not_found',
   admin_key_not_found: 'not_found',
   remap_job_not_found: 'not_found',
+  session_not_found: 'not_found',
   name_taken: 'conflict',
   integration_name_taken: 'conflict',
   mapping_exists: 'conflict',
@@ -34,6 +35,7 @@ export const directoryErrorCatalogue = {
   invalid_query: 'invalid',
   invalid_preview: 'invalid',
   invalid_scope: 'invalid',
+  invalid_oauth: 'invalid',
 } as const satisfies Record<string, DirectoryErrorFamily>;
 
 export type DirectoryErrorCode = keyof typeof directoryErrorCatalogue;

@@ -37,11 +37,23 @@ export interface Integration {
   readonly tokenExpiresAt: string | null;
 }
 
+/**
+ * OAuth 2.0 access tokens that are JWTs (RFC 9068) an integration accepts besides its static bearer
+ * token: issued by `issuer` for `audience`, signed by a key published at `jwksUrl`.
+ */
+export interface IntegrationOAuth {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwksUrl: string;
+}
+
 /** The stored hash of an integration's bearer token; never the token itself. */
 export interface IntegrationCredential {
   readonly integration: Integration;
   readonly tokenHash: string | null;
   readonly settings: IntegrationSettings;
+  /** null: only the static bearer token is accepted. */
+  readonly oauth: IntegrationOAuth | null;
 }
 
 /** A SCIM resource as stored: validated attributes (no id, meta, members or groups) plus bookkeeping. */
@@ -115,6 +127,9 @@ export interface OrganizationRepository {
 export interface IntegrationRepository {
   settings(integrationId: string): Promise<IntegrationSettings | undefined>;
   saveSettings(integrationId: string, settings: IntegrationSettings): Promise<boolean>;
+  /** undefined: no such integration; null: it accepts no OAuth access tokens. */
+  oauth(integrationId: string): Promise<IntegrationOAuth | null | undefined>;
+  saveOAuth(integrationId: string, oauth: IntegrationOAuth | null): Promise<boolean>;
   /** False when the organization already has an integration of that name, in any case. */
   insert(integration: Integration, tokenHash: string, settings: IntegrationSettings): Promise<boolean>;
   /** The organization's integration of exactly this name, else the one of this name in another case. */
@@ -296,6 +311,12 @@ export interface IdentityRepository {
   findByIds(scope: OrganizationScope, ids: readonly string[]): Promise<readonly Identity[]>;
   /** The identity this SCIM user of the integration feeds (or fed, before it was deleted). */
   findBySource(scope: IntegrationScope, scimResourceId: string): Promise<Identity | undefined>;
+  /** Identities whose sign-in external ID is exactly `value` (an index lookup), at most `limit`. */
+  findBySignInExternalId(
+    scope: OrganizationScope,
+    value: string,
+    limit: number,
+  ): Promise<readonly Identity[]>;
   /**
    * Inserts the identity unless a live identity holds its name: then nothing is written and the answer
    * is false (no exception, so a PostgreSQL transaction stays usable). A constraint decides races.
@@ -413,6 +434,20 @@ export interface RoleRepository {
   findById(organizationId: string, id: string): Promise<Role | undefined>;
   /** The roles an identity has through its directory groups. */
   effectiveRolesOf(identityId: string): Promise<readonly Role[]>;
+  /**
+   * An identity's directory groups (by name) and the roles they give it (by name), in one query: what
+   * every successful sign-in answers.
+   */
+  groupsAndRolesOf(
+    organizationId: string,
+    identityId: string,
+  ): Promise<{ readonly groups: readonly DirectoryGroup[]; readonly roles: readonly Role[] }>;
+}
+
+/** A claim a token must carry to sign in under a policy: its value (or one of its values) in `anyOf`. */
+export interface RequiredClaim {
+  readonly claim: string;
+  readonly anyOf: readonly string[];
 }
 
 export interface AuthPolicy {
@@ -422,6 +457,8 @@ export interface AuthPolicy {
   /** The Default policy accepts every enabled signer and cannot be deleted. */
   readonly isDefault: boolean;
   readonly signerIds: readonly string[];
+  /** Every rule must hold (e.g. `amr` containing `mfa`); the Default policy has none. */
+  readonly requiredClaims: readonly RequiredClaim[];
 }
 
 export interface JwtSigner {
@@ -435,6 +472,8 @@ export interface JwtSigner {
   /** The JWT claim whose value is matched against an identity's sign-in external ID. */
   readonly externalIdClaim: string;
   readonly enabled: boolean;
+  /** The JWS algorithms its tokens may use; null: the asymmetric family of its key. */
+  readonly algorithms: readonly string[] | null;
 }
 
 export interface AuthPolicyRepository {
@@ -452,6 +491,33 @@ export interface JwtSignerRepository {
   delete(organizationId: string, id: string): Promise<boolean>;
   list(organizationId: string): Promise<readonly JwtSigner[]>;
   findById(organizationId: string, id: string): Promise<JwtSigner | undefined>;
+}
+
+/** A sign-in an app recorded after a successful verify; whether it is still valid is decided when read. */
+export interface SignInSession {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly identityId: string;
+  readonly signerId: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly revokedAt: string | null;
+}
+
+export interface SignInSessionRepository {
+  insert(session: SignInSession): Promise<void>;
+  /**
+   * The session with the current status of its identity, read in the same query (undefined when the
+   * identity row is gone): nothing about the identity is cached with the session.
+   */
+  find(
+    organizationId: string,
+    id: string,
+  ): Promise<{ session: SignInSession; identityStatus: IdentityStatus | undefined } | undefined>;
+  /** Marks it revoked (once; a second revoke keeps the first time); undefined when there is no such session. */
+  revoke(organizationId: string, id: string, now: string): Promise<SignInSession | undefined>;
+  /** Deletes sessions that expired before `before`; returns how many. */
+  pruneExpired(before: string): Promise<number>;
 }
 
 export type RemapJobStatus = 'pending' | 'running' | 'done' | 'failed';
@@ -518,6 +584,7 @@ export interface DirectoryStore {
   readonly roles: RoleRepository;
   readonly authPolicies: AuthPolicyRepository;
   readonly jwtSigners: JwtSignerRepository;
+  readonly signInSessions: SignInSessionRepository;
   readonly remapJobs: RemapJobRepository;
   readonly installationSecrets: InstallationSecretRepository;
   readonly installationSettings: InstallationSettingRepository;

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, RouteOptions } from 'fastify';
 import type { ServiceCapabilities } from '../core/protocol/discovery-documents.js';
 import type { Clock, DirectoryStore, IdSource } from '../directory/ports.js';
 import type { ScimSettings } from '../directory/scim/scim-context.js';
+import type { SignInServices } from '../directory/sign-in/sign-in-services.js';
 
 /** Everything the HTTP app needs, built by the CLI (the composition root) and passed in. */
 export interface AppDependencies {
@@ -16,6 +17,8 @@ export interface AppDependencies {
   readonly scimSettings: ScimSettings;
   /** Lifetime of SCIM tokens issued through the admin API (default 365 days). */
   readonly tokenLifetimeDays?: number;
+  /** Token verification (sign-in, OAuth for SCIM); default: the safe defaults, private JWKS URLs refused. */
+  readonly signIn?: SignInServices;
   /** Told of every route as it is registered (tests compare the admin routes with the OpenAPI document). */
   readonly onRoute?: (route: RouteOptions) => void;
 }

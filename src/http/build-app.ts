@@ -5,11 +5,13 @@ import { adminPlugin } from './admin/admin-plugin.js';
 import { replyWithScimError } from './scim-error-reply.js';
 import { requestIdOf } from './request-id.js';
 import { scimPlugin } from './scim/scim-plugin.js';
+import { defaultSignInSettings, signInServices } from '../directory/sign-in/sign-in-settings.js';
 
 const bodylessMethods = new Set(['GET', 'HEAD', 'DELETE']);
 
 /** Builds the HTTP app from its dependencies. It never listens and never reads the environment. */
-export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp(given: AppDependencies): Promise<FastifyInstance> {
+  const deps = { ...given, signIn: given.signIn ?? signInServices(given.clock, defaultSignInSettings) };
   const app = Fastify({
     loggerInstance: deps.logger,
     bodyLimit: deps.bodyLimitBytes,

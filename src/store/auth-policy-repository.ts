@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { AuthPolicy, AuthPolicyRepository, JwtSigner, JwtSignerRepository } from '../directory/ports.js';
+import type {
+  AuthPolicy,
+  AuthPolicyRepository,
+  JwtSigner,
+  JwtSignerRepository,
+  RequiredClaim,
+} from '../directory/ports.js';
 import type { AuthPoliciesTable, Database, JwtSignersTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import {
@@ -18,6 +24,10 @@ export function authPolicyRepository(db: Kysely<Database>, dialect: StoreDialect
     name: row.name,
     isDefault: Number(row.is_default) === 1,
     signerIds: dialect.parseJson(row.signer_ids) as unknown as string[],
+    requiredClaims:
+      row.required_claims === null
+        ? []
+        : (dialect.parseJson(row.required_claims) as unknown as RequiredClaim[]),
   });
   const insert = async (policy: AuthPolicy, now: string) => {
     const inserted = await db
@@ -28,6 +38,7 @@ export function authPolicyRepository(db: Kysely<Database>, dialect: StoreDialect
         name: policy.name,
         is_default: policy.isDefault ? 1 : 0,
         signer_ids: JSON.stringify(policy.signerIds),
+        required_claims: requiredClaimsColumn(policy),
         created_at: now,
       })
       .onConflict((c) => c.columns(['organization_id', 'name']).doNothing())
@@ -38,7 +49,14 @@ export function authPolicyRepository(db: Kysely<Database>, dialect: StoreDialect
   return {
     async ensureDefault(organizationId, newId, now) {
       await insert(
-        { id: newId, organizationId, name: DEFAULT_POLICY_NAME, isDefault: true, signerIds: [] },
+        {
+          id: newId,
+          organizationId,
+          name: DEFAULT_POLICY_NAME,
+          isDefault: true,
+          signerIds: [],
+          requiredClaims: [],
+        },
         now,
       );
       const row = await db
@@ -55,7 +73,11 @@ export function authPolicyRepository(db: Kysely<Database>, dialect: StoreDialect
       updateReportingNameClash(dialect, () =>
         db
           .updateTable('auth_policies')
-          .set({ name: policy.name, signer_ids: JSON.stringify(policy.signerIds) })
+          .set({
+            name: policy.name,
+            signer_ids: JSON.stringify(policy.signerIds),
+            required_claims: requiredClaimsColumn(policy),
+          })
           .where('organization_id', '=', policy.organizationId)
           .where('id', '=', policy.id)
           .executeTakeFirstOrThrow(),
@@ -87,6 +109,10 @@ export function authPolicyRepository(db: Kysely<Database>, dialect: StoreDialect
   };
 }
 
+function requiredClaimsColumn(policy: AuthPolicy): string | null {
+  return policy.requiredClaims.length === 0 ? null : JSON.stringify(policy.requiredClaims);
+}
+
 export function jwtSignerRepository(db: Kysely<Database>, dialect: StoreDialect): JwtSignerRepository {
   const toSigner = (row: JwtSignersTable): JwtSigner => ({
     id: row.id,
@@ -98,6 +124,7 @@ export function jwtSignerRepository(db: Kysely<Database>, dialect: StoreDialect)
     publicKeyPem: row.public_key_pem,
     externalIdClaim: row.external_id_claim,
     enabled: Number(row.enabled) === 1,
+    algorithms: row.algorithms === null ? null : (dialect.parseJson(row.algorithms) as unknown as string[]),
   });
   const columns = (signer: JwtSigner) => ({
     name: signer.name,
@@ -107,6 +134,7 @@ export function jwtSignerRepository(db: Kysely<Database>, dialect: StoreDialect)
     public_key_pem: signer.publicKeyPem,
     external_id_claim: signer.externalIdClaim,
     enabled: signer.enabled ? 1 : 0,
+    algorithms: signer.algorithms === null ? null : JSON.stringify(signer.algorithms),
   });
   return {
     async insert(signer, now) {

@@ -20,6 +20,10 @@ export interface IntegrationsTable {
   settings: unknown;
   /** The name folded to lower case: unique per organization (see migration 0007_integration_name_key). */
   name_key: string | null;
+  /** OAuth 2.0 JWT access tokens the integration accepts (all three set, or none). */
+  oauth_issuer: string | null;
+  oauth_audience: string | null;
+  oauth_jwks_url: string | null;
 }
 
 export interface ScimResourcesTable {
@@ -71,6 +75,8 @@ export interface AuthPoliciesTable {
   name: string;
   is_default: number;
   signer_ids: unknown;
+  /** RequiredClaim[] as JSON; null: none. */
+  required_claims: unknown;
   created_at: string;
 }
 
@@ -84,6 +90,8 @@ export interface JwtSignersTable {
   public_key_pem: string | null;
   external_id_claim: string;
   enabled: number;
+  /** JWS algorithm names as JSON; null: the asymmetric family of the key. */
+  algorithms: unknown;
   created_at: string;
 }
 
@@ -198,7 +206,18 @@ export interface ScimEmailsTable {
   type_key: string | null;
 }
 
+export interface SignInSessionsTable {
+  id: string;
+  organization_id: string;
+  identity_id: string;
+  signer_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
+  sign_in_sessions: SignInSessionsTable;
   scim_emails: ScimEmailsTable;
   admin_api_keys: AdminApiKeysTable;
   auth_policies: AuthPoliciesTable;

@@ -14,6 +14,7 @@ import { integrationRepository } from './integration-repository.js';
 import { isAtLatestMigration } from './migrate.js';
 import { organizationRepository } from './organization-repository.js';
 import { scimResourceRepository } from './scim-resource-repository.js';
+import { signInSessionRepository } from './sign-in-session-repository.js';
 
 const MAX_TRANSACTION_ATTEMPTS = 5;
 
@@ -28,6 +29,7 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
     roles: roleRepository(db, dialect),
     authPolicies: authPolicyRepository(db, dialect),
     jwtSigners: jwtSignerRepository(db, dialect),
+    signInSessions: signInSessionRepository(db),
     remapJobs: remapJobRepository(db, dialect),
     organizations: organizationRepository(db, dialect),
     integrations: integrationRepository(db, dialect),

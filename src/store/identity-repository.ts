@@ -110,6 +110,18 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         .executeTakeFirst();
       return row ? toIdentity(row) : undefined;
     },
+    async findBySignInExternalId(scope, value, limit) {
+      // identities_sign_in_external_id (organization_id, sign_in_external_id) answers this.
+      const rows = await db
+        .selectFrom('identities')
+        .selectAll()
+        .where('organization_id', '=', scope.organizationId)
+        .where('sign_in_external_id', '=', value)
+        // No ORDER BY: the sign-in decision treats the matches as a set, and a sort costs a temp b-tree.
+        .limit(limit)
+        .execute();
+      return rows.map(toIdentity);
+    },
     async insert(identity) {
       // No conflict target: the live-name index is partial, and any unique index refusing is "taken".
       const inserted = await db

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { IdpPreset, Integration, IntegrationRepository } from '../directory/ports.js';
+import type { IdpPreset, Integration, IntegrationOAuth, IntegrationRepository } from '../directory/ports.js';
 import type { Database, IntegrationsTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { storedIntegrationSettings } from '../directory/model/integration-settings.js';
@@ -14,6 +14,11 @@ function toIntegration(row: IntegrationsTable): Integration {
     tokenCreatedAt: row.token_created_at,
     tokenExpiresAt: row.token_expires_at,
   };
+}
+
+function toOAuth(row: Pick<IntegrationsTable, 'oauth_issuer' | 'oauth_audience' | 'oauth_jwks_url'>) {
+  if (row.oauth_issuer === null || row.oauth_audience === null || row.oauth_jwks_url === null) return null;
+  return { issuer: row.oauth_issuer, audience: row.oauth_audience, jwksUrl: row.oauth_jwks_url };
 }
 
 export function integrationRepository(db: Kysely<Database>, dialect: StoreDialect): IntegrationRepository {
@@ -35,6 +40,26 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
+    async oauth(integrationId) {
+      const row = await db
+        .selectFrom('integrations')
+        .select(['oauth_issuer', 'oauth_audience', 'oauth_jwks_url'])
+        .where('id', '=', integrationId)
+        .executeTakeFirst();
+      return row ? toOAuth(row) : undefined;
+    },
+    async saveOAuth(integrationId, oauth: IntegrationOAuth | null) {
+      const result = await db
+        .updateTable('integrations')
+        .set({
+          oauth_issuer: oauth?.issuer ?? null,
+          oauth_audience: oauth?.audience ?? null,
+          oauth_jwks_url: oauth?.jwksUrl ?? null,
+        })
+        .where('id', '=', integrationId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
     async insert(integration, tokenHash, settings) {
       const result = await db
         .insertInto('integrations')
@@ -49,6 +74,9 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
           token_expires_at: integration.tokenExpiresAt,
           settings: JSON.stringify(settings),
           name_key: integration.name.toLowerCase(),
+          oauth_issuer: null,
+          oauth_audience: null,
+          oauth_jwks_url: null,
         })
         // Either name constraint (exact, or folded: integrations_org_name_key_unique) refuses it.
         .onConflict((c) => c.doNothing())
@@ -90,6 +118,7 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
         integration: toIntegration(row),
         tokenHash: row.token_hash,
         settings: storedIntegrationSettings(row.settings === null ? null : dialect.parseJson(row.settings)),
+        oauth: toOAuth(row),
       };
     },
     async replaceToken(integrationId, tokenHash, createdAt, expiresAt) {

@@ -385,5 +385,38 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
       },
     },
     '0008_identity_sources': identitySourcesMigration(dialect),
+    '0009_sign_in': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        const json = sql.raw(dialect.jsonColumnType);
+        // The JWS algorithms a signer's tokens may use; null: the asymmetric family of its key.
+        await db.schema.alterTable('jwt_signers').addColumn('algorithms', json).execute();
+        // Claims a custom policy requires (e.g. amr containing mfa); null: none.
+        await db.schema.alterTable('auth_policies').addColumn('required_claims', json).execute();
+        // OAuth 2.0 JWT access tokens (RFC 9068) an integration accepts besides its static token.
+        await db.schema.alterTable('integrations').addColumn('oauth_issuer', 'text').execute();
+        await db.schema.alterTable('integrations').addColumn('oauth_audience', 'text').execute();
+        await db.schema.alterTable('integrations').addColumn('oauth_jwks_url', 'text').execute();
+
+        // Sign-in sessions an app records after a verify. No foreign key on the identity: a session
+        // of an identity the IdP deleted must still answer "revoked", not vanish.
+        await db.schema
+          .createTable('sign_in_sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('organization_id', 'text', (c) =>
+            c.notNull().references('organizations.id').onDelete('cascade'),
+          )
+          .addColumn('identity_id', 'text', (c) => c.notNull())
+          .addColumn('signer_id', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('revoked_at', 'text')
+          .execute();
+        await db.schema
+          .createIndex('sign_in_sessions_expiry')
+          .on('sign_in_sessions')
+          .columns(['expires_at'])
+          .execute();
+      },
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Role, RoleRepository } from '../directory/ports.js';
+import type { DirectoryGroup, Role, RoleRepository } from '../directory/ports.js';
 import type { Database, RolesTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import {
@@ -48,6 +48,52 @@ export function roleRepository(db: Kysely<Database>, dialect: StoreDialect): Rol
     async findById(organizationId, id) {
       const row = await findInOrganization(db, 'roles', organizationId, id);
       return row ? toRole(row) : undefined;
+    },
+    async groupsAndRolesOf(organizationId, identityId) {
+      const rows = await db
+        .selectFrom('identity_groups as ig')
+        .innerJoin('directory_groups as g', 'g.id', 'ig.group_id')
+        .leftJoin('directory_group_roles as gr', 'gr.group_id', 'g.id')
+        .leftJoin('roles as r', (join) =>
+          join.onRef('r.id', '=', 'gr.role_id').on('r.organization_id', '=', organizationId),
+        )
+        .select([
+          'g.id as group_id',
+          'g.name as group_name',
+          'g.name_key as group_key',
+          'g.created_at as group_created_at',
+          'r.id as role_id',
+          'r.name as role_name',
+          'r.permissions as role_permissions',
+        ])
+        .where('ig.identity_id', '=', identityId)
+        .where('g.organization_id', '=', organizationId)
+        .execute();
+      const groups = new Map<string, DirectoryGroup & { key: string }>();
+      const roles = new Map<string, Role>();
+      for (const row of rows) {
+        groups.set(row.group_id, {
+          id: row.group_id,
+          organizationId,
+          name: row.group_name,
+          createdAt: row.group_created_at,
+          key: row.group_key,
+        });
+        if (row.role_id !== null && row.role_name !== null) {
+          roles.set(row.role_id, {
+            id: row.role_id,
+            organizationId,
+            name: row.role_name,
+            permissions: dialect.parseJson(row.role_permissions) as unknown as string[],
+          });
+        }
+      }
+      return {
+        groups: [...groups.values()]
+          .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+          .map(({ key: _key, ...group }) => group),
+        roles: [...roles.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+      };
     },
     async effectiveRolesOf(identityId) {
       const rows = await db

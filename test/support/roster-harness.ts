@@ -11,6 +11,11 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { loadCursorSigningKey } from '../../src/directory/scim/cursor-signing-key.js';
 import type { TestDatabase, TestEngine } from './test-engines.js';
 import type { ServiceCapabilities } from '../../src/core/protocol/discovery-documents.js';
+import {
+  defaultSignInSettings,
+  signInServices,
+  type SignInSettings,
+} from '../../src/directory/sign-in/sign-in-settings.js';
 
 export const testCapabilities: ServiceCapabilities = {
   patch: true,
@@ -33,6 +38,9 @@ export class TestClock implements Clock {
   }
   advanceDays(days: number): void {
     this.current += days * 86_400_000;
+  }
+  advanceSeconds(seconds: number): void {
+    this.current += seconds * 1000;
   }
 }
 
@@ -81,7 +89,12 @@ export class RosterHarness {
 
   static async start(
     engine: TestEngine,
-    options: { bodyLimitBytes?: number; wrapStore?: (store: DirectoryStore) => DirectoryStore } = {},
+    options: {
+      bodyLimitBytes?: number;
+      wrapStore?: (store: DirectoryStore) => DirectoryStore;
+      /** Tests serve JWKS on 127.0.0.1, so private JWKS URLs are allowed unless a test says otherwise. */
+      signIn?: Partial<SignInSettings>;
+    } = {},
   ): Promise<RosterHarness> {
     const database = await engine.open();
     await migrateToLatest(database.db, database.dialect);
@@ -105,6 +118,11 @@ export class RosterHarness {
         createRetryWindowSeconds: 600,
         bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
       },
+      signIn: signInServices(clock, {
+        ...defaultSignInSettings,
+        allowPrivateJwksUrls: true,
+        ...options.signIn,
+      }),
     });
     const origin = await app.listen({ host: '127.0.0.1', port: 0 });
     return new RosterHarness(store, clock, database, app, origin);

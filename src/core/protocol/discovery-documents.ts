@@ -29,9 +29,30 @@ export interface ServiceCapabilities {
   readonly documentationUri: string;
 }
 
+/** RFC 7643 §5 `authenticationSchemes`: the integration's static bearer token, always accepted. */
+export const staticTokenScheme: JsonObject = Object.freeze({
+  type: 'oauthbearertoken',
+  name: 'OAuth Bearer Token',
+  description: 'Authentication with the integration bearer token (RFC 6750).',
+  specUri: 'https://www.rfc-editor.org/rfc/rfc6750',
+  primary: true,
+});
+
+/** An integration that also accepts OAuth 2.0 JWT access tokens (RFC 9068) from an issuer says so. */
+export function accessTokenScheme(issuer: string): JsonObject {
+  return {
+    type: 'oauthbearertoken',
+    name: 'OAuth 2.0 JWT access token',
+    description: `An OAuth 2.0 access token in JWT form (RFC 9068) issued by ${issuer}, sent as a bearer token (RFC 6750).`,
+    specUri: 'https://www.rfc-editor.org/rfc/rfc9068',
+    primary: false,
+  };
+}
+
 export function serviceProviderConfigDocument(
   baseUrl: string,
   capabilities: ServiceCapabilities,
+  authenticationSchemes: readonly JsonObject[] = [staticTokenScheme],
 ): JsonObject {
   return {
     schemas: [SERVICE_PROVIDER_CONFIG_SCHEMA],
@@ -50,15 +71,7 @@ export function serviceProviderConfigDocument(
       maxPageSize: capabilities.pagination.maxPageSize,
       cursorTimeout: capabilities.pagination.cursorTimeout,
     },
-    authenticationSchemes: [
-      {
-        type: 'oauthbearertoken',
-        name: 'OAuth Bearer Token',
-        description: 'Authentication with the integration bearer token (RFC 6750).',
-        specUri: 'https://www.rfc-editor.org/rfc/rfc6750',
-        primary: true,
-      },
-    ],
+    authenticationSchemes: authenticationSchemes.map((scheme) => ({ ...scheme })),
     meta: {
       resourceType: 'ServiceProviderConfig',
       location: `${baseUrl}/ServiceProviderConfig`,

@@ -26,10 +26,10 @@ export async function authenticateAdminKey(
     return undefined;
   }
   const now = deps.clock.now();
-  await deps.store.adminKeys.recordUse(
-    found.key.id,
-    now.toISOString(),
-    new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString(),
-  );
+  const notBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
+  // The row just read says whether a use was recorded within the minute: then there is nothing to write.
+  if (found.key.lastUsedAt === null || found.key.lastUsedAt < notBefore) {
+    await deps.store.adminKeys.recordUse(found.key.id, now.toISOString(), notBefore);
+  }
   return { keyId: found.key.id, organizationId: found.key.organizationId };
 }

@@ -24,6 +24,7 @@ describe('checkJwtSigner', () => {
         publicKeyPem: null,
         externalIdClaim: 'sub',
         enabled: true,
+        algorithms: null,
       },
     });
   });
@@ -124,5 +125,24 @@ describe('checkJwtSigner', () => {
   it('reports every problem at once', () => {
     const result = checkJwtSigner({ name: '', issuer: '', audience: '' });
     expect(result.ok || result.error).toHaveLength(4);
+  });
+
+  it('checks an explicit algorithm list: asymmetric only, and only what the PEM key can verify', () => {
+    const ok = checkJwtSigner({ ...base, publicKeyPem: publicPem, algorithms: ['ES256', ' ES256'] });
+    expect(ok.ok && ok.value.algorithms).toEqual(['ES256']);
+    expect(checkJwtSigner({ ...base, publicKeyPem: publicPem, algorithms: ['RS256'] })).toEqual({
+      ok: false,
+      error: [
+        { field: 'algorithms', message: 'algorithms: the public key cannot verify RS256 (it fits ES256)' },
+      ],
+    });
+    const refused = checkJwtSigner({ ...base, jwksUrl: 'https://x/j', algorithms: ['HS256', 'none', 'XY1'] });
+    expect(refused.ok || refused.error.map((p) => p.message)).toEqual([
+      "algorithms: HS256 is an HMAC algorithm; a signer's tokens are verified with public keys",
+      'algorithms: "none" (an unsigned token) is never accepted',
+      'algorithms: "XY1" is not a JWS algorithm Roster verifies (RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, Ed25519)',
+    ]);
+    const jwks = checkJwtSigner({ ...base, jwksUrl: 'https://x/j', algorithms: ['PS256', 'EdDSA'] });
+    expect(jwks.ok && jwks.value.algorithms).toEqual(['PS256', 'EdDSA']);
   });
 });

@@ -2,6 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { err, ok, type Result } from '../../core/result.js';
 import type { Problem } from '../directory-error.js';
 import { checkName } from './check-name.js';
+import { algorithmProblem, algorithmsForKey, type PublicKeyKind } from '../sign-in/signing-algorithms.js';
 
 export interface JwtSignerFields {
   readonly name: string;
@@ -13,6 +14,8 @@ export interface JwtSignerFields {
   readonly externalIdClaim?: string | undefined;
   /** Defaults to true. */
   readonly enabled?: boolean | undefined;
+  /** JWS algorithms its tokens may use; null or absent: the asymmetric family of its key. */
+  readonly algorithms?: readonly string[] | null | undefined;
 }
 
 export interface CheckedJwtSigner {
@@ -24,6 +27,7 @@ export interface CheckedJwtSigner {
   readonly publicKeyPem: string | null;
   readonly externalIdClaim: string;
   readonly enabled: boolean;
+  readonly algorithms: readonly string[] | null;
 }
 
 /** Key types that sign JWTs: RS/PS (RSA), ES (EC) and EdDSA (RFC 7518 §3, RFC 8037). */
@@ -57,9 +61,10 @@ export function checkJwtSigner(fields: JwtSignerFields): Result<CheckedJwtSigner
     if (urlProblem) problem('jwksUrl', urlProblem);
   } else if (pem !== null) {
     const key = publicKey(pem);
-    if (key.ok) publicKeyPem = key.value;
+    if (key.ok) publicKeyPem = key.value.pem;
     else problem('publicKeyPem', key.error);
   }
+  const algorithms = checkAlgorithms(fields.algorithms, pem === null ? undefined : publicKey(pem), problems);
   if (!name.ok || problems.length > 0) return err(problems);
   return ok({
     name: name.value,
@@ -69,7 +74,36 @@ export function checkJwtSigner(fields: JwtSignerFields): Result<CheckedJwtSigner
     publicKeyPem,
     externalIdClaim: claim,
     enabled: fields.enabled ?? true,
+    algorithms,
   });
+}
+
+/** An explicit list must be asymmetric algorithms, each one the signer's PEM key can verify. */
+function checkAlgorithms(
+  wanted: readonly string[] | null | undefined,
+  key: Result<{ kind: PublicKeyKind }, string> | undefined,
+  problems: Problem[],
+): readonly string[] | null {
+  const problem = (message: string) => problems.push({ field: 'algorithms', message });
+  if (wanted === undefined || wanted === null) return null;
+  const names = [...new Set(wanted.map((name) => name.trim()))];
+  if (names.length === 0) {
+    problem('algorithms must name at least one algorithm (or be left out for the default)');
+    return null;
+  }
+  for (const name of names) {
+    const refused = algorithmProblem(name);
+    if (refused) problem(`algorithms: ${refused}`);
+  }
+  if (key?.ok) {
+    const fitting = algorithmsForKey(key.value.kind) as readonly string[];
+    const misfits = names.filter((name) => algorithmProblem(name) === undefined && !fitting.includes(name));
+    if (misfits.length > 0)
+      problem(
+        `algorithms: the public key cannot verify ${misfits.join(', ')} (it fits ${fitting.join(', ')})`,
+      );
+  }
+  return names;
 }
 
 function blankToNull(text: string | null | undefined): string | null {
@@ -78,7 +112,7 @@ function blankToNull(text: string | null | undefined): string | null {
 }
 
 /** Keys fetched over plain HTTP could be swapped by anyone on the path; only loopback is exempt. */
-function jwksUrlProblem(text: string): string | undefined {
+export function jwksUrlProblem(text: string): string | undefined {
   let url: URL;
   try {
     url = new URL(text);
@@ -91,7 +125,7 @@ function jwksUrlProblem(text: string): string | undefined {
   return 'the JWKS URL must use https (http is allowed only for localhost)';
 }
 
-function publicKey(pem: string): Result<string, string> {
+function publicKey(pem: string): Result<{ pem: string; kind: PublicKeyKind }, string> {
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
     return err('that is a private key: give the public key (openssl pkey -in key.pem -pubout)');
   }
@@ -102,7 +136,13 @@ function publicKey(pem: string): Result<string, string> {
         `a ${key.asymmetricKeyType ?? 'unknown'} key cannot sign JWTs; use an RSA, EC or Ed25519 key`,
       );
     }
-    return ok(key.export({ type: 'spki', format: 'pem' }).toString().trim());
+    const kind = { type: key.asymmetricKeyType ?? '', namedCurve: key.asymmetricKeyDetails?.namedCurve };
+    if (algorithmsForKey(kind).length === 0) {
+      return err(
+        `a ${kind.type} key${kind.namedCurve ? ` on ${kind.namedCurve}` : ''} signs no JWS algorithm Roster verifies; use RSA, EC P-256/P-384/P-521 or Ed25519`,
+      );
+    }
+    return ok({ pem: key.export({ type: 'spki', format: 'pem' }).toString().trim(), kind });
   } catch {
     return err('the public key is not a PEM public key ("-----BEGIN PUBLIC KEY-----" …) that can be read');
   }

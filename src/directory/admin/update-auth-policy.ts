@@ -3,11 +3,14 @@ import type { AuthPolicy } from '../ports.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkName } from './check-name.js';
 import { resolveManyByIdOrName } from './resolve-by-id-or-name.js';
+import { checkRequiredClaims, type RequiredClaimFields } from './check-required-claims.js';
 
 export interface AuthPolicyChange {
   readonly name?: string | undefined;
   /** Replaces the accepted signers (ids or names); an empty list accepts none. */
   readonly signers?: readonly string[] | undefined;
+  /** Replaces the required claims; an empty list requires none. */
+  readonly requiredClaims?: readonly RequiredClaimFields[] | undefined;
 }
 
 /** Renames a policy and/or replaces its signers. The Default policy stays as it is. */
@@ -17,10 +20,16 @@ export async function updateAuthPolicy(
   policyId: string,
   change: AuthPolicyChange,
 ): Promise<AuthPolicy> {
-  if (change.name === undefined && change.signers === undefined) {
+  if (change.name === undefined && change.signers === undefined && change.requiredClaims === undefined) {
     throw new InvalidDirectoryInput('invalid_auth_policy', [
-      'Name at least one of the name and the signers to change.',
+      'Name at least one of the name, the signers and the required claims to change.',
     ]);
+  }
+  let requiredClaims: AuthPolicy['requiredClaims'] | undefined;
+  if (change.requiredClaims !== undefined) {
+    const checked = checkRequiredClaims(change.requiredClaims);
+    if (!checked.ok) throw new InvalidDirectoryInput('invalid_auth_policy', checked.error);
+    requiredClaims = checked.value;
   }
   return deps.store.transaction(async (store) => {
     const current = await store.authPolicies.findById(organizationId, policyId);
@@ -29,7 +38,7 @@ export async function updateAuthPolicy(
     if (current.isDefault) {
       throw new DirectoryConflict(
         'default_policy_protected',
-        'The Default auth policy accepts every enabled JWT signer; it cannot be renamed or given signers. Create a policy instead.',
+        'The Default auth policy accepts every enabled JWT signer; it cannot be renamed or given signers or required claims. Create a policy instead.',
       );
     }
     let name = current.name;
@@ -48,7 +57,12 @@ export async function updateAuthPolicy(
     if (holder && holder.id !== policyId) {
       throw new DirectoryConflict('name_taken', `An auth policy named "${name}" already exists.`);
     }
-    const next: AuthPolicy = { ...current, name, signerIds };
+    const next: AuthPolicy = {
+      ...current,
+      name,
+      signerIds,
+      requiredClaims: requiredClaims ?? current.requiredClaims,
+    };
     if (!(await store.authPolicies.update(next))) {
       throw new DirectoryNotFound('auth_policy_not_found', `No auth policy with id "${policyId}".`);
     }

@@ -12,6 +12,8 @@ export interface JwtSignerChange {
   readonly publicKeyPem?: string | undefined;
   readonly externalIdClaim?: string | undefined;
   readonly enabled?: boolean | undefined;
+  /** null: back to the default (the key's asymmetric family). */
+  readonly algorithms?: readonly string[] | null | undefined;
 }
 
 /** Changes some fields of a JWT signer; the result is checked as a whole, like a new signer. */
@@ -36,6 +38,7 @@ export async function updateJwtSigner(
       publicKeyPem: newKey ? change.publicKeyPem : current.publicKeyPem,
       externalIdClaim: change.externalIdClaim ?? current.externalIdClaim,
       enabled: change.enabled ?? current.enabled,
+      algorithms: change.algorithms === undefined ? current.algorithms : change.algorithms,
     });
     if (!checked.ok) throw new InvalidDirectoryInput('invalid_jwt_signer', checked.error);
     const next: JwtSigner = { ...current, ...checked.value };

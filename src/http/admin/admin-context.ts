@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
 import type { Clock, DirectoryStore, IdSource, Organization } from '../../directory/ports.js';
+import type { SignInServices } from '../../directory/sign-in/sign-in-services.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,6 +19,8 @@ export interface AdminApiDeps {
   readonly publicBaseUrl: string;
   /** Lifetime of SCIM tokens the admin API issues, unless a request asks for another. */
   readonly tokenLifetimeDays: number;
+  /** Token verification: keys (JWKS cache) and clock leeway. */
+  readonly signIn: SignInServices;
 }
 
 /** A Fastify scope whose route schemas are TypeBox: handlers get typed params, query and body. */

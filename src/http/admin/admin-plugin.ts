@@ -13,12 +13,14 @@ import { registerAuthPolicyRoutes } from './routes/auth-policy-routes.js';
 import { registerGroupMappingRoutes } from './routes/group-mapping-routes.js';
 import { registerGroupRoutes } from './routes/group-routes.js';
 import { registerIdentityRoutes } from './routes/identity-routes.js';
+import { registerIntegrationOAuthRoutes } from './routes/integration-oauth-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
 import { registerJwtSignerRoutes } from './routes/jwt-signer-routes.js';
 import { registerOrganizationRoutes } from './routes/organization-routes.js';
 import { registerOrganizationSettingsRoutes } from './routes/organization-settings-routes.js';
 import { registerRemapRoutes } from './routes/remap-routes.js';
 import { registerRoleRoutes } from './routes/role-routes.js';
+import { registerSignInRoutes } from './routes/sign-in-routes.js';
 
 export const ADMIN_API_PREFIX = '/api/v1';
 export const ADMIN_DOCS_PREFIX = '/api/docs';
@@ -80,6 +82,8 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
       registerRoleRoutes(organization, deps);
       registerAuthPolicyRoutes(organization, deps);
       registerJwtSignerRoutes(organization, deps);
+      registerIntegrationOAuthRoutes(organization, deps);
+      registerSignInRoutes(organization, deps);
     },
     { prefix: '/organizations/:organizationId' },
   );

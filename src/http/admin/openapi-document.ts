@@ -10,6 +10,10 @@ export const adminTags = [
   { name: 'Roles', description: 'Named sets of permissions, given to identities through groups.' },
   { name: 'Auth policies', description: 'Which JWT signers an identity may sign in with.' },
   { name: 'JWT signers', description: 'Issuers whose JWTs identities sign in with.' },
+  {
+    name: 'Sign-in',
+    description: 'Verify an app user’s token; optional sign-in sessions (docs/sign-in.md).',
+  },
 ];
 
 /** The OpenAPI 3.1 document's frame; @fastify/swagger fills the paths from the routes' own schemas. */

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../core/errors.js';
 import {
+  accessTokenScheme,
   resourceTypeDocuments,
   schemaDocument,
   serviceProviderConfigDocument,
+  staticTokenScheme,
   type ServiceCapabilities,
 } from '../../core/protocol/discovery-documents.js';
 import { listResponse } from '../../core/protocol/list-response.js';
@@ -17,9 +19,17 @@ export function registerDiscoveryRoutes(app: FastifyInstance, capabilities: Serv
   const schemaDocuments = (baseUrl: string) =>
     allSchemas.map((s) => schemaDocument(baseUrl, s, s.name !== 'EnterpriseUser'));
 
-  app.get('/ServiceProviderConfig', async (request, reply) =>
-    sendScim(reply, 200, serviceProviderConfigDocument(scimContextOf(request).baseUrl, capabilities)),
-  );
+  // The schemes are the integration's own: one that accepts OAuth access tokens lists them too.
+  app.get('/ServiceProviderConfig', async (request, reply) => {
+    const schemes = request.scimOAuth
+      ? [staticTokenScheme, accessTokenScheme(request.scimOAuth.issuer)]
+      : [staticTokenScheme];
+    return sendScim(
+      reply,
+      200,
+      serviceProviderConfigDocument(scimContextOf(request).baseUrl, capabilities, schemes),
+    );
+  });
 
   app.get('/ResourceTypes', async (request, reply) => {
     const documents = resourceTypeDocuments(scimContextOf(request).baseUrl);

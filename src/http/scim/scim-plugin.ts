@@ -15,14 +15,20 @@ import { processBulk } from '../../directory/scim/process-bulk.js';
 /** Everything under /scim/v2/:integrationId. Each integration is its own namespace behind its token. */
 export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): Promise<void> {
   app.decorateRequest('scimContext', undefined);
+  app.decorateRequest('scimOAuth', null);
 
   app.addHook('onRequest', async (request) => {
     const { integrationId } = request.params as { integrationId: string };
-    const { scope, settings } = await authenticateIntegration(
-      deps,
+    const { scope, settings, oauth } = await authenticateIntegration(
+      {
+        ...deps,
+        onAccessTokenRefused: (refusal) =>
+          request.log.info({ code: refusal.code, detail: refusal.message }, 'OAuth access token refused'),
+      },
       integrationId,
       bearerTokenFromHeader(request.headers.authorization),
     );
+    request.scimOAuth = oauth;
     request.scimContext = {
       store: deps.store,
       clock: deps.clock,

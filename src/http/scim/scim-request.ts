@@ -3,12 +3,15 @@ import { InvalidValueError } from '../../core/errors.js';
 import type { ListParameters } from '../../core/protocol/list-request.js';
 import { parseProjection, type Projection } from '../../core/resource/projection.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
+import type { IntegrationOAuth } from '../../directory/ports.js';
 import type { ScimContext } from '../../directory/scim/scim-context.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the SCIM authentication hook for every route under /scim/v2/:integrationId. */
     scimContext: ScimContext | undefined;
+    /** The integration's OAuth access-token settings (for /ServiceProviderConfig); null: static token only. */
+    scimOAuth: IntegrationOAuth | null;
   }
 }
 

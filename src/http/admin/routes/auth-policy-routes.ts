@@ -22,6 +22,7 @@ function policyBody(policy: AuthPolicy) {
     name: policy.name,
     isDefault: policy.isDefault,
     signerIds: [...policy.signerIds],
+    requiredClaims: policy.requiredClaims.map((rule) => ({ claim: rule.claim, anyOf: [...rule.anyOf] })),
   };
 }
 
@@ -58,6 +59,7 @@ export function registerAuthPolicyRoutes(app: AdminApp, deps: AdminApiDeps): voi
       const policy = await createAuthPolicy(deps, organizationOf(request).id, {
         name: request.body.name,
         signers: request.body.signers ?? [],
+        requiredClaims: request.body.requiredClaims,
       });
       return reply.code(201).send(policyBody(policy));
     },
@@ -85,7 +87,8 @@ export function registerAuthPolicyRoutes(app: AdminApp, deps: AdminApiDeps): voi
       schema: {
         tags,
         summary: 'Change an auth policy',
-        description: 'Rename it and/or replace its signers. The Default policy cannot be changed (409).',
+        description:
+          'Rename it and/or replace its signers or required claims. The Default policy cannot be changed (409).',
         params: PolicyParams,
         body: UpdateAuthPolicy,
         response: responses({ 200: AuthPolicySchema }, [400, 404, 409]),

@@ -3,6 +3,8 @@ import { deleteJwtSigner } from '../../../directory/admin/delete-jwt-signer.js';
 import { updateJwtSigner } from '../../../directory/admin/update-jwt-signer.js';
 import { jwtSignerInOrganization } from '../../../directory/admin-api/organization-resources.js';
 import type { JwtSigner } from '../../../directory/ports.js';
+import { explainSignIn } from '../../../directory/sign-in/explain-sign-in.js';
+import { SignerTestResult, VerifyRequest } from '../schemas/sign-in-schemas.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
 import { Id, ListOf, NoContent, OrganizationParams, responses } from '../schemas/common-schemas.js';
@@ -26,6 +28,7 @@ function signerBody(signer: JwtSigner) {
     publicKeyPem: signer.publicKeyPem,
     externalIdClaim: signer.externalIdClaim,
     enabled: signer.enabled,
+    algorithms: signer.algorithms === null ? null : [...signer.algorithms],
   };
 }
 
@@ -94,6 +97,40 @@ export function registerJwtSignerRoutes(app: AdminApp, deps: AdminApiDeps): void
       signerBody(
         await updateJwtSigner(deps, organizationOf(request).id, request.params.signerId, request.body),
       ),
+  );
+
+  app.post(
+    '/jwt-signers/:signerId/test',
+    {
+      schema: {
+        tags,
+        summary: 'Test a token against a JWT signer',
+        description:
+          'Explains, step by step, why the token would or would not sign in through this signer: the same decision as auth/verify, with every step written out (token, signer, algorithm, key, signature, issuer, audience, lifetime, claim, identity, status, policy). Changes nothing.',
+        params: SignerParams,
+        body: VerifyRequest,
+        response: responses({ 200: SignerTestResult }, [400, 404]),
+      },
+    },
+    async (request) => {
+      const explained = await explainSignIn(
+        deps,
+        organizationOf(request).id,
+        request.params.signerId,
+        request.body.token,
+      );
+      return {
+        signerId: explained.signer.id,
+        wouldSignIn: explained.wouldSignIn,
+        identityId: explained.identityId,
+        refusal: explained.refusal && {
+          code: explained.refusal.code,
+          message: explained.refusal.message,
+          ...(explained.refusal.rule === undefined ? {} : { rule: explained.refusal.rule }),
+        },
+        steps: explained.steps.map((s) => ({ ...s })),
+      };
+    },
   );
 
   app.delete(

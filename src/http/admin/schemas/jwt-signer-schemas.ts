@@ -12,6 +12,9 @@ export const JwtSigner = Type.Object(
     publicKeyPem: Type.Union([Type.String(), Type.Null()]),
     externalIdClaim: Type.String(),
     enabled: Type.Boolean(),
+    algorithms: Type.Union([Type.Array(Type.String()), Type.Null()], {
+      description: 'The JWS algorithms its tokens may use; null: the asymmetric family of its key.',
+    }),
   },
   { additionalProperties: false, title: 'JwtSigner' },
 );
@@ -31,6 +34,12 @@ const signerFields = {
     description: "The claim matched against an identity's sign-in external ID (default sub).",
   }),
   enabled: Type.Boolean(),
+  algorithms: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), {
+    minItems: 1,
+    maxItems: 20,
+    description:
+      'Asymmetric JWS algorithms only (RS*, PS*, ES*, EdDSA, Ed25519); never none or HS*. Default: the family of the key.',
+  }),
 };
 
 export const CreateJwtSigner = Type.Object(
@@ -42,6 +51,7 @@ export const CreateJwtSigner = Type.Object(
     publicKeyPem: Type.Optional(signerFields.publicKeyPem),
     externalIdClaim: Type.Optional(signerFields.externalIdClaim),
     enabled: Type.Optional(signerFields.enabled),
+    algorithms: Type.Optional(signerFields.algorithms),
   },
   { additionalProperties: false, description: 'Give exactly one of jwksUrl and publicKeyPem.' },
 );
@@ -55,6 +65,9 @@ export const UpdateJwtSigner = Type.Object(
     publicKeyPem: Type.Optional(signerFields.publicKeyPem),
     externalIdClaim: Type.Optional(signerFields.externalIdClaim),
     enabled: Type.Optional(signerFields.enabled),
+    algorithms: Type.Optional(
+      Type.Union([signerFields.algorithms, Type.Null()], { description: 'null: back to the default.' }),
+    ),
   },
   {
     additionalProperties: false,
