@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewRemap, runRemapJobs } from '../src/directory/identities/remap-integration.js';
 import { updateIntegrationSettings } from '../src/directory/identities/update-integration-settings.js';
-import type { Identity } from '../src/directory/ports.js';
+import type { Identity } from '../src/directory/model/identity.js';
 import { ids, RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';

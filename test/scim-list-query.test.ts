@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DirectoryStore } from '../src/directory/ports.js';
+import type { DirectoryStore } from '../src/directory/ports/directory-store.js';
 import { RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';

@@ -12,7 +12,7 @@ import { uuidV7Source } from '../../src/directory/ids/uuid-v7.js';
 import { defaultIntegrationSettings } from '../../src/directory/model/integration-settings.js';
 import { runRemapJobs } from '../../src/directory/identities/remap-integration.js';
 import { updateIntegrationSettings } from '../../src/directory/identities/update-integration-settings.js';
-import type { StoredResource } from '../../src/directory/ports.js';
+import type { StoredResource } from '../../src/directory/model/scim-resource.js';
 import { syncIdentities } from '../../src/directory/identity-sync/sync-identities.js';
 import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';

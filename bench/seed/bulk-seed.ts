@@ -1,12 +1,9 @@
 import { loadConfig } from '../../src/cli/config.js';
 import { prepareDatabase } from '../../src/cli/open-database.js';
 import { uuidV7Source } from '../../src/directory/ids/uuid-v7.js';
-import type {
-  DirectoryStore,
-  IntegrationScope,
-  NewMember,
-  StoredResource,
-} from '../../src/directory/ports.js';
+import type { NewMember, StoredResource } from '../../src/directory/model/scim-resource.js';
+import type { IntegrationScope } from '../../src/directory/model/scope.js';
+import type { DirectoryStore } from '../../src/directory/ports/directory-store.js';
 import { coerceResource } from '../../src/core/resource/coerce-resource.js';
 import { groupResourceType, userResourceType } from '../../src/core/schema/resource-types.js';
 import {

@@ -1,5 +1,5 @@
 import type { RemapPreview } from '../directory/identities/remap-integration.js';
-import type { RemapJob } from '../directory/ports.js';
+import type { RemapJob } from '../directory/model/remap-job.js';
 
 /** A dry run of a remap for humans: the counts, the collisions, and a sample of changes. */
 export function formatRemapPreview(preview: RemapPreview): string {

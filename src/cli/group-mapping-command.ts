@@ -3,7 +3,7 @@ import { addGroupMapping, previewAddGroupMapping } from '../directory/admin/add-
 import { listGroupMappings } from '../directory/admin/list-group-mappings.js';
 import { previewRemoveGroupMapping, removeGroupMapping } from '../directory/admin/remove-group-mapping.js';
 import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
-import type { RemapJob } from '../directory/ports.js';
+import type { RemapJob } from '../directory/model/remap-job.js';
 import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
 import type { Config } from './config.js';
 import { formatRemapPreview } from './format-remap.js';

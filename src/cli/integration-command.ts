@@ -6,7 +6,8 @@ import { deleteIntegration, type IdentitiesOnDelete } from '../directory/integra
 import { integrationUrl } from '../directory/integrations/integration-url.js';
 import { rotateIntegrationToken } from '../directory/integrations/rotate-integration-token.js';
 import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
-import { idpPresets, type DirectoryStore, type IdpPreset, type Integration } from '../directory/ports.js';
+import { idpPresets, type IdpPreset, type Integration } from '../directory/model/integration.js';
+import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
 import { integrationUrlBase } from './integration-url-base.js';

@@ -1,5 +1,5 @@
 import { recordedPublicBaseUrl } from '../directory/integrations/public-base-url.js';
-import type { DirectoryStore } from '../directory/ports.js';
+import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { Config } from './config.js';
 
 export interface IntegrationUrlBase {

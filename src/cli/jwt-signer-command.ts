@@ -10,7 +10,7 @@ import { systemClock } from './open-database.js';
 import { splitList } from './split-list.js';
 import { InvalidDirectoryInput } from '../directory/directory-error.js';
 import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
-import type { JwtSigner } from '../directory/ports.js';
+import type { JwtSigner } from '../directory/model/jwt-signer.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
 import { printJson, withOrganization } from './with-organization.js';

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { ensureDefaultOrganization } from '../directory/integrations/ensure-default-organization.js';
 import { uuidV7Source } from '../directory/ids/uuid-v7.js';
-import type { Clock, DirectoryStore, IdSource } from '../directory/ports.js';
+import type { Clock, IdSource } from '../directory/ports/clock.js';
+import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { Database } from '../store/database-schema.js';
 import type { StoreDialect } from '../store/dialect.js';
 import { directoryStore } from '../store/directory-store.js';

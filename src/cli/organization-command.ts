@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { createOrganization } from '../directory/admin/create-organization.js';
 import { deleteOrganization } from '../directory/admin/delete-organization.js';
 import { organizationNamed } from '../directory/admin/organization-named.js';
-import type { DirectoryStore } from '../directory/ports.js';
+import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
 import { prepareDatabase, systemClock, uuidSource } from './open-database.js';

@@ -4,7 +4,7 @@ import { createRole } from '../directory/admin/create-role.js';
 import { deleteRole } from '../directory/admin/delete-role.js';
 import { updateRole } from '../directory/admin/update-role.js';
 import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
-import type { Role } from '../directory/ports.js';
+import type { Role } from '../directory/model/role.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
 import { splitList } from './split-list.js';

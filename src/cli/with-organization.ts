@@ -1,6 +1,6 @@
 import type { AdminDeps } from '../directory/admin/admin-deps.js';
 import { organizationNamed } from '../directory/admin/organization-named.js';
-import type { Organization } from '../directory/ports.js';
+import type { Organization } from '../directory/model/organization.js';
 import type { Config } from './config.js';
 import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
 

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, RouteOptions } from 'fastify';
 import type { ServiceCapabilities } from '../core/protocol/discovery-documents.js';
-import type { Clock, DirectoryStore, IdSource } from '../directory/ports.js';
+import type { Clock, IdSource } from '../directory/ports/clock.js';
+import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { ScimSettings } from '../directory/scim/scim-context.js';
 import type { SignInServices } from '../directory/sign-in/sign-in-services.js';
 

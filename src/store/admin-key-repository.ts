@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AdminKey, AdminKeyRepository } from '../directory/ports.js';
+import type { AdminKey } from '../directory/model/admin-key.js';
+import type { AdminKeyRepository } from '../directory/ports/admin-key-repository.js';
 import type { AdminApiKeysTable, Database } from './database-schema.js';
 
 const toAdminKey = (row: AdminApiKeysTable): AdminKey => ({

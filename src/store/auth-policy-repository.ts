@@ -1,11 +1,8 @@
 import type { Kysely } from 'kysely';
-import type {
-  AuthPolicy,
-  AuthPolicyRepository,
-  JwtSigner,
-  JwtSignerRepository,
-  RequiredClaim,
-} from '../directory/ports.js';
+import type { AuthPolicy, RequiredClaim } from '../directory/model/auth-policy.js';
+import type { JwtSigner } from '../directory/model/jwt-signer.js';
+import type { AuthPolicyRepository } from '../directory/ports/auth-policy-repository.js';
+import type { JwtSignerRepository } from '../directory/ports/jwt-signer-repository.js';
 import type { AuthPoliciesTable, Database, JwtSignersTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DirectoryGroup, DirectoryGroupRepository, GroupMapping } from '../directory/ports.js';
+import type { DirectoryGroup, GroupMapping } from '../directory/model/directory-group.js';
+import type { DirectoryGroupRepository } from '../directory/ports/directory-group-repository.js';
 import type { Database, DirectoryGroupsTable, GroupMappingsTable } from './database-schema.js';
 import { inBatches } from './in-batches.js';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DirectoryStore } from '../directory/ports.js';
+import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { Database } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { adminKeyRepository } from './admin-key-repository.js';

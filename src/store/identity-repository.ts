@@ -4,10 +4,10 @@ import type { IdentityProfile } from '../directory/model/identity-profile.js';
 import type {
   Identity,
   IdentityContribution,
-  IdentityRepository,
   IdentitySource,
   IdentityStatus,
-} from '../directory/ports.js';
+} from '../directory/model/identity.js';
+import type { IdentityRepository } from '../directory/ports/identity-repository.js';
 import type { Database, IdentitiesTable, IdentitySourcesTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { inBatches } from './in-batches.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { InstallationSecretRepository } from '../directory/ports.js';
+import type { InstallationSecretRepository } from '../directory/ports/installation-secret-repository.js';
 import type { Database } from './database-schema.js';
 
 export function installationSecretRepository(db: Kysely<Database>): InstallationSecretRepository {

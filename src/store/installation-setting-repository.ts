@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { InstallationSettingRepository } from '../directory/ports.js';
+import type { InstallationSettingRepository } from '../directory/ports/installation-setting-repository.js';
 import type { Database } from './database-schema.js';
 
 export function installationSettingRepository(db: Kysely<Database>): InstallationSettingRepository {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { IdpPreset, Integration, IntegrationOAuth, IntegrationRepository } from '../directory/ports.js';
+import type { IdpPreset, Integration, IntegrationOAuth } from '../directory/model/integration.js';
+import type { IntegrationRepository } from '../directory/ports/integration-repository.js';
 import type { Database, IntegrationsTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { storedIntegrationSettings } from '../directory/model/integration-settings.js';

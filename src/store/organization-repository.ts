@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Organization, OrganizationRepository } from '../directory/ports.js';
+import type { Organization } from '../directory/model/organization.js';
+import type { OrganizationRepository } from '../directory/ports/organization-repository.js';
 import type { Database } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { storedOrganizationSettings } from '../directory/model/organization-settings.js';

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { RemapJob, RemapJobRepository, RemapJobStatus } from '../directory/ports.js';
+import type { RemapJob, RemapJobStatus } from '../directory/model/remap-job.js';
+import type { RemapJobRepository } from '../directory/ports/remap-job-repository.js';
 import type { Database, RemapJobsTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 

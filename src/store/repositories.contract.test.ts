@@ -6,13 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines, type TestDatabase } from '../../test/support/test-engines.js';
 import { defaultIntegrationSettings } from '../directory/model/integration-settings.js';
-import type {
-  DirectoryStore,
-  Identity,
-  IdentitySource,
-  IntegrationScope,
-  StoredResource,
-} from '../directory/ports.js';
+import type { Identity, IdentitySource } from '../directory/model/identity.js';
+import type { StoredResource } from '../directory/model/scim-resource.js';
+import type { IntegrationScope } from '../directory/model/scope.js';
+import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import { directoryStore } from './directory-store.js';
 import { migrateToLatest } from './migrate.js';
 

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DirectoryGroup, Role, RoleRepository } from '../directory/ports.js';
+import type { DirectoryGroup } from '../directory/model/directory-group.js';
+import type { Role } from '../directory/model/role.js';
+import type { RoleRepository } from '../directory/ports/role-repository.js';
 import type { Database, RolesTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import {

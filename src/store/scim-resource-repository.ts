@@ -3,12 +3,9 @@ import { UniquenessError } from '../core/errors.js';
 import type { JsonObject } from '../core/resource/json.js';
 import type { MemberReference } from '../core/resource/scim-resource.js';
 import type { ResourceTypeName } from '../core/schema/resource-types.js';
-import type {
-  IntegrationScope,
-  NewMember,
-  ScimResourceRepository,
-  StoredResource,
-} from '../directory/ports.js';
+import type { NewMember, StoredResource } from '../directory/model/scim-resource.js';
+import type { IntegrationScope } from '../directory/model/scope.js';
+import type { ScimResourceRepository } from '../directory/ports/scim-resource-repository.js';
 import type { Database, ScimResourcesTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { filterToSql, isSelectiveFilter } from './filter-to-sql.js';

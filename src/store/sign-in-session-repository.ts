@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { IdentityStatus, SignInSession, SignInSessionRepository } from '../directory/ports.js';
+import type { IdentityStatus } from '../directory/model/identity.js';
+import type { SignInSession } from '../directory/model/sign-in-session.js';
+import type { SignInSessionRepository } from '../directory/ports/sign-in-session-repository.js';
 import type { Database, SignInSessionsTable } from './database-schema.js';
 
 const toSession = (row: SignInSessionsTable): SignInSession => ({

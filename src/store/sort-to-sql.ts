@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { SortOrder } from '../core/protocol/list-request.js';
 import type { ResourceTypeName } from '../core/schema/resource-types.js';
-import type { SortKey } from '../directory/ports.js';
+import type { SortKey } from '../directory/model/scim-resource.js';
 import type { StoreDialect } from './dialect.js';
 import { jsonPathOf, singularOperand } from './filter-to-sql.js';
 

@@ -3,7 +3,9 @@ import { DirectoryNotFound } from '../directory-error.js';
 import { createIntegration, type IssuedIntegration } from '../integrations/create-integration.js';
 import { deleteIntegration, type IdentitiesOnDelete } from '../integrations/delete-integration.js';
 import { rotateIntegrationToken } from '../integrations/rotate-integration-token.js';
-import type { Clock, DirectoryStore, IdSource, IdpPreset } from '../ports.js';
+import type { IdpPreset } from '../model/integration.js';
+import type { Clock, IdSource } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 type Deps = { store: DirectoryStore; clock: Clock; ids: IdSource };
 

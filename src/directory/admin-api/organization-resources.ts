@@ -1,5 +1,9 @@
 import { DirectoryNotFound } from '../directory-error.js';
-import type { AuthPolicy, DirectoryGroup, DirectoryStore, JwtSigner, Role } from '../ports.js';
+import type { AuthPolicy } from '../model/auth-policy.js';
+import type { DirectoryGroup } from '../model/directory-group.js';
+import type { JwtSigner } from '../model/jwt-signer.js';
+import type { Role } from '../model/role.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /** Lookups by id within one organization; another tenant's id is "not found", like a missing one. */
 export async function roleInOrganization(

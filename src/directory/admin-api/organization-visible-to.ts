@@ -1,6 +1,7 @@
 import type { AdminPrincipal } from '../admin-keys/authenticate-admin-key.js';
 import { DirectoryNotFound } from '../directory-error.js';
-import type { DirectoryStore, Organization } from '../ports.js';
+import type { Organization } from '../model/organization.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /**
  * The organization with this id, if the caller's key may see it: an installation key sees every one, an

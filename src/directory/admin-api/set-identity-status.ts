@@ -1,5 +1,7 @@
 import { DirectoryConflict, DirectoryNotFound } from '../directory-error.js';
-import type { Clock, DirectoryStore, Identity } from '../ports.js';
+import type { Identity } from '../model/identity.js';
+import type { Clock } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /**
  * Disables or re-enables an identity by hand. The identity provider stays the source of truth: an

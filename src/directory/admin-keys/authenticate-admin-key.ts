@@ -1,5 +1,6 @@
 import { bearerTokenMatches, hashBearerToken } from '../integrations/bearer-token.js';
-import type { Clock, DirectoryStore } from '../ports.js';
+import type { Clock } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { ADMIN_KEY_PREFIX } from './admin-key-secret.js';
 
 /** Who is calling the admin API: one key, scoped to an organization or (null) to the installation. */

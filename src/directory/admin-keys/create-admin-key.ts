@@ -1,6 +1,8 @@
 import { DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
 import { hashBearerToken } from '../integrations/bearer-token.js';
-import type { AdminKey, Clock, DirectoryStore, IdSource } from '../ports.js';
+import type { AdminKey } from '../model/admin-key.js';
+import type { Clock, IdSource } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { adminKeyHint, generateAdminKeySecret } from './admin-key-secret.js';
 
 export interface AdminKeyInput {

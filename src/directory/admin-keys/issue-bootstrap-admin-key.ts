@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock, DirectoryStore, IdSource } from '../ports.js';
+import type { Clock, IdSource } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { createAdminKey, type IssuedAdminKey } from './create-admin-key.js';
 
 const BOOTSTRAP_MARKER = 'admin-bootstrap-key-issued';

@@ -1,5 +1,7 @@
 import { DirectoryNotFound } from '../directory-error.js';
-import type { AdminKey, Clock, DirectoryStore } from '../ports.js';
+import type { AdminKey } from '../model/admin-key.js';
+import type { Clock } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /** Revokes a key: the next request that presents it gets 401, on every instance (the row is read per request). */
 export async function revokeAdminKey(

@@ -1,6 +1,6 @@
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import { updateIntegrationSettings } from '../identities/update-integration-settings.js';
-import type { RemapJob } from '../ports.js';
+import type { RemapJob } from '../model/remap-job.js';
 import type { AdminDeps } from './admin-deps.js';
 import { integrationInOrganization } from './integration-in-organization.js';
 

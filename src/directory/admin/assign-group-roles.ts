@@ -1,5 +1,6 @@
 import { DirectoryNotFound } from '../directory-error.js';
-import type { DirectoryGroup, Role } from '../ports.js';
+import type { DirectoryGroup } from '../model/directory-group.js';
+import type { Role } from '../model/role.js';
 import type { AdminDeps } from './admin-deps.js';
 import { resolveManyByIdOrName } from './resolve-by-id-or-name.js';
 

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../../core/result.js';
-import type { RequiredClaim } from '../ports.js';
+import type { RequiredClaim } from '../model/auth-policy.js';
 
 export interface RequiredClaimFields {
   readonly claim: string;

@@ -1,5 +1,5 @@
 import { DirectoryConflict, InvalidDirectoryInput } from '../directory-error.js';
-import type { AuthPolicy } from '../ports.js';
+import type { AuthPolicy } from '../model/auth-policy.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkName } from './check-name.js';
 import { resolveManyByIdOrName } from './resolve-by-id-or-name.js';

@@ -1,5 +1,5 @@
 import { DirectoryConflict, InvalidDirectoryInput } from '../directory-error.js';
-import type { DirectoryGroup } from '../ports.js';
+import type { DirectoryGroup } from '../model/directory-group.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkName } from './check-name.js';
 

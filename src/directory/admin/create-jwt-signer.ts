@@ -1,5 +1,5 @@
 import { DirectoryConflict, InvalidDirectoryInput } from '../directory-error.js';
-import type { JwtSigner } from '../ports.js';
+import type { JwtSigner } from '../model/jwt-signer.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkJwtSigner, type JwtSignerFields } from './check-jwt-signer.js';
 

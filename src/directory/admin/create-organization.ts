@@ -1,6 +1,8 @@
 import { checkName } from './check-name.js';
 import { DirectoryConflict, InvalidDirectoryInput } from '../directory-error.js';
-import type { Clock, DirectoryStore, IdSource, Organization } from '../ports.js';
+import type { Organization } from '../model/organization.js';
+import type { Clock, IdSource } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /** A new organization (a tenant) with its Default auth policy; names are unique across the installation. */
 export async function createOrganization(

@@ -1,5 +1,5 @@
 import { DirectoryConflict, InvalidDirectoryInput } from '../directory-error.js';
-import type { Role } from '../ports.js';
+import type { Role } from '../model/role.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkRole, type RoleFields } from './check-role.js';
 

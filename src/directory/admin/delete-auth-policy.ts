@@ -1,5 +1,6 @@
 import { DirectoryConflict, DirectoryNotFound } from '../directory-error.js';
-import type { AuthPolicy, DirectoryStore } from '../ports.js';
+import type { AuthPolicy } from '../model/auth-policy.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /**
  * Deletes an auth policy. The Default policy is refused (identities without a policy use it), and so is

@@ -1,5 +1,6 @@
 import { DirectoryNotFound } from '../directory-error.js';
-import type { DirectoryGroup, DirectoryStore } from '../ports.js';
+import type { DirectoryGroup } from '../model/directory-group.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /**
  * Deletes a directory group; its mappings, role grants and memberships go with it (foreign keys cascade).

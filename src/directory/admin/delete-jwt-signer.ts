@@ -1,5 +1,7 @@
 import { DirectoryNotFound } from '../directory-error.js';
-import type { AuthPolicy, DirectoryStore, JwtSigner } from '../ports.js';
+import type { AuthPolicy } from '../model/auth-policy.js';
+import type { JwtSigner } from '../model/jwt-signer.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /**
  * Deletes a JWT signer and takes it out of every auth policy that listed it (policies keep signer ids

@@ -1,6 +1,7 @@
 import { DirectoryConflict, DirectoryNotFound } from '../directory-error.js';
 import { DEFAULT_ORGANIZATION } from '../integrations/ensure-default-organization.js';
-import type { DirectoryStore, Organization } from '../ports.js';
+import type { Organization } from '../model/organization.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 export interface DeletedOrganization {
   readonly organization: Organization;

@@ -1,5 +1,6 @@
 import { DirectoryNotFound } from '../directory-error.js';
-import type { DirectoryStore, Role } from '../ports.js';
+import type { Role } from '../model/role.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /** Deletes a role; the groups that carried it lose it (the grant rows cascade). */
 export async function deleteRole(

@@ -1,5 +1,6 @@
 import { DirectoryNotFound } from '../directory-error.js';
-import type { DirectoryStore, Integration } from '../ports.js';
+import type { Integration } from '../model/integration.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /**
  * The integration with this id, if it belongs to the organization. The integration repository is keyed

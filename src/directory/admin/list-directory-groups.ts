@@ -1,4 +1,6 @@
-import type { DirectoryGroup, DirectoryStore, Role } from '../ports.js';
+import type { DirectoryGroup } from '../model/directory-group.js';
+import type { Role } from '../model/role.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 export interface DirectoryGroupView extends DirectoryGroup {
   readonly roles: readonly Role[];

@@ -1,4 +1,5 @@
-import type { DirectoryStore, GroupMapping } from '../ports.js';
+import type { GroupMapping } from '../model/directory-group.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { integrationInOrganization } from './integration-in-organization.js';
 
 export interface GroupMappingView extends GroupMapping {

@@ -1,7 +1,8 @@
 import { err, ok, type Result } from '../../core/result.js';
 import { DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
 import type { Problem } from '../directory-error.js';
-import type { DirectoryStore, Identity, IdentityQuery, IdentityStatus } from '../ports.js';
+import type { Identity, IdentityQuery, IdentityStatus } from '../model/identity.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { integrationInOrganization } from './integration-in-organization.js';
 
 export interface IdentityListInput {

@@ -1,4 +1,5 @@
-import type { DirectoryStore, RemapJob } from '../ports.js';
+import type { RemapJob } from '../model/remap-job.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { integrationInOrganization } from './integration-in-organization.js';
 
 /** An integration's remap jobs, newest first. */

@@ -1,5 +1,6 @@
 import { DirectoryNotFound } from '../directory-error.js';
-import type { DirectoryStore, Organization } from '../ports.js';
+import type { Organization } from '../model/organization.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /**
  * The organization every admin call is scoped to (`--org`: its name, or its id); its id goes into every

@@ -1,6 +1,7 @@
 import { ensureGroupsForUnmapped } from '../identities/remap-batch.js';
 import { previewRemap, type RemapPreview } from '../identities/remap-integration.js';
-import type { DirectoryStore, GroupMapping } from '../ports.js';
+import type { GroupMapping } from '../model/directory-group.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import type { AdminDeps } from './admin-deps.js';
 import { inRolledBackTransaction } from './rolled-back.js';
 

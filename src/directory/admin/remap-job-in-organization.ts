@@ -1,5 +1,6 @@
 import { DirectoryNotFound } from '../directory-error.js';
-import type { DirectoryStore, RemapJob } from '../ports.js';
+import type { RemapJob } from '../model/remap-job.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /** A remap job of this organization; jobs are stored by id alone, so the tenant check happens here. */
 export async function remapJobInOrganization(

@@ -1,6 +1,8 @@
 import { DirectoryNotFound } from '../directory-error.js';
 import { startRemap, type RemapPreview } from '../identities/remap-integration.js';
-import type { DirectoryStore, GroupMapping, RemapJob } from '../ports.js';
+import type { GroupMapping } from '../model/directory-group.js';
+import type { RemapJob } from '../model/remap-job.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import type { AdminDeps } from './admin-deps.js';
 import { integrationInOrganization } from './integration-in-organization.js';
 import { previewMappingChange } from './preview-mapping-change.js';

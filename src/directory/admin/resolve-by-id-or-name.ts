@@ -1,5 +1,10 @@
 import { DirectoryNotFound, InvalidDirectoryInput, type NotFoundCode } from '../directory-error.js';
-import type { AuthPolicy, DirectoryGroup, DirectoryStore, Integration, JwtSigner, Role } from '../ports.js';
+import type { AuthPolicy } from '../model/auth-policy.js';
+import type { DirectoryGroup } from '../model/directory-group.js';
+import type { Integration } from '../model/integration.js';
+import type { JwtSigner } from '../model/jwt-signer.js';
+import type { Role } from '../model/role.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /**
  * How an operator names a thing: by its id, or by its name in any case. One rule for every kind and

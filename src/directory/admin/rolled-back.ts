@@ -1,4 +1,4 @@
-import type { DirectoryStore } from '../ports.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 class RollBack<T> extends Error {
   readonly value: T;

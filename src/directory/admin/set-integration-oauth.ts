@@ -1,4 +1,5 @@
-import type { DirectoryStore, IntegrationOAuth } from '../ports.js';
+import type { IntegrationOAuth } from '../model/integration.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { jwksUrlProblem } from './check-jwt-signer.js';
 import { integrationInOrganization } from './integration-in-organization.js';
 import { InvalidDirectoryInput, type Problem } from '../directory-error.js';

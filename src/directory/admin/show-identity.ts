@@ -1,5 +1,10 @@
 import { DirectoryNotFound } from '../directory-error.js';
-import type { AuthPolicy, DirectoryGroup, DirectoryStore, Identity, Integration, Role } from '../ports.js';
+import type { AuthPolicy } from '../model/auth-policy.js';
+import type { DirectoryGroup } from '../model/directory-group.js';
+import type { Identity } from '../model/identity.js';
+import type { Integration } from '../model/integration.js';
+import type { Role } from '../model/role.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 export interface IdentityDetails {
   readonly identity: Identity;

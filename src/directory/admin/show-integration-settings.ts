@@ -1,5 +1,7 @@
 import { defaultIntegrationSettings, type IntegrationSettings } from '../model/integration-settings.js';
-import type { AuthPolicy, DirectoryStore, Integration } from '../ports.js';
+import type { AuthPolicy } from '../model/auth-policy.js';
+import type { Integration } from '../model/integration.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { integrationInOrganization } from './integration-in-organization.js';
 
 export interface IntegrationSettingsView {

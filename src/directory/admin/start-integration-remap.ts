@@ -1,5 +1,5 @@
 import { startRemap } from '../identities/remap-integration.js';
-import type { RemapJob } from '../ports.js';
+import type { RemapJob } from '../model/remap-job.js';
 import type { AdminDeps } from './admin-deps.js';
 import { integrationInOrganization } from './integration-in-organization.js';
 

@@ -1,5 +1,5 @@
 import { DirectoryConflict, DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
-import type { JwtSigner } from '../ports.js';
+import type { JwtSigner } from '../model/jwt-signer.js';
 import type { AdminDeps } from './admin-deps.js';
 import { checkJwtSigner } from './check-jwt-signer.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DirectoryNotFound } from '../directory-error.js';
-import type { DirectoryStore, RemapJob } from '../ports.js';
+import type { RemapJob } from '../model/remap-job.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { WatchTimeout, watchRemapJob } from './watch-remap-job.js';
 
 const job: RemapJob = {

@@ -1,4 +1,6 @@
-import type { Clock, DirectoryStore, RemapJob } from '../ports.js';
+import type { RemapJob } from '../model/remap-job.js';
+import type { Clock } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { remapJobInOrganization } from './remap-job-in-organization.js';
 
 export interface WatchRemapJobDeps {

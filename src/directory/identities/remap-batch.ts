@@ -1,14 +1,12 @@
 import { applySyncPlan } from '../identity-sync/apply-sync-plan.js';
 import { loadSyncInputs } from '../identity-sync/load-sync-inputs.js';
 import { planUserSync, type ChangedField, type UserSyncPlan } from '../identity-sync/plan-user-sync.js';
-import type {
-  DirectoryStore,
-  GroupMapping,
-  IdSource,
-  IdentitySource,
-  IntegrationScope,
-  SortKey,
-} from '../ports.js';
+import type { GroupMapping } from '../model/directory-group.js';
+import type { IdentitySource } from '../model/identity.js';
+import type { SortKey } from '../model/scim-resource.js';
+import type { IntegrationScope } from '../model/scope.js';
+import type { IdSource } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import { ensureUnmappedGroups } from '../identity-sync/ensure-unmapped-groups.js';
 

@@ -1,4 +1,8 @@
-import type { Clock, DirectoryStore, GroupMapping, IdSource, IntegrationScope, RemapJob } from '../ports.js';
+import type { GroupMapping } from '../model/directory-group.js';
+import type { RemapJob } from '../model/remap-job.js';
+import type { IntegrationScope } from '../model/scope.js';
+import type { Clock, IdSource } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { DirectoryNotFound } from '../directory-error.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import {

@@ -1,5 +1,5 @@
 import { DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
-import type { RemapJob } from '../ports.js';
+import type { RemapJob } from '../model/remap-job.js';
 import { changeIntegrationSettings, type IntegrationSettings } from '../model/integration-settings.js';
 import { startRemap, type RemapDeps } from './remap-integration.js';
 

@@ -1,4 +1,6 @@
-import type { DirectoryStore, Identity, IntegrationScope } from '../ports.js';
+import type { Identity } from '../model/identity.js';
+import type { IntegrationScope } from '../model/scope.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import type { UserSyncPlan } from './plan-user-sync.js';
 
 export type ApplyOutcome =

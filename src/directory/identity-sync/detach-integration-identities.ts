@@ -1,4 +1,5 @@
-import type { DirectoryStore, IntegrationScope } from '../ports.js';
+import type { IntegrationScope } from '../model/scope.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { mergeIdentity } from './merge-identity.js';
 
 /**

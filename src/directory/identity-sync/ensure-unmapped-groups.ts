@@ -1,6 +1,9 @@
 import type { IdpGroupMembership } from '../identities/derive-identity.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
-import type { DirectoryStore, GroupMapping, IdSource, IntegrationScope } from '../ports.js';
+import type { GroupMapping } from '../model/directory-group.js';
+import type { IntegrationScope } from '../model/scope.js';
+import type { IdSource } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { resolveDirectoryGroups } from './mapping-precedence.js';
 
 /**

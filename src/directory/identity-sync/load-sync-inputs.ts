@@ -1,14 +1,10 @@
 import type { IdpGroupMembership } from '../identities/derive-identity.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
-import type {
-  DirectoryStore,
-  GroupMapping,
-  Identity,
-  IdentitySource,
-  IntegrationScope,
-  RelinkKey,
-  StoredResource,
-} from '../ports.js';
+import type { GroupMapping } from '../model/directory-group.js';
+import type { Identity, IdentitySource, RelinkKey } from '../model/identity.js';
+import type { StoredResource } from '../model/scim-resource.js';
+import type { IntegrationScope } from '../model/scope.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import type { UserSyncInput } from './plan-user-sync.js';
 
 export interface UserToSync {

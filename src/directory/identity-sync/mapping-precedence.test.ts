@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GroupMapping } from '../ports.js';
+import type { GroupMapping } from '../model/directory-group.js';
 import { mappingFor, resolveDirectoryGroups } from './mapping-precedence.js';
 
 const mapping = (

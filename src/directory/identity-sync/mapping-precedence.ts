@@ -1,5 +1,5 @@
 import type { IdpGroupMembership } from '../identities/derive-identity.js';
-import type { GroupMapping } from '../ports.js';
+import type { GroupMapping } from '../model/directory-group.js';
 
 /**
  * Which mapping applies to an IdP group, among the candidates that name it: an explicit mapping wins

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IdentitySource, IdentityStatus } from '../ports.js';
+import type { IdentitySource, IdentityStatus } from '../model/identity.js';
 import { mergeIdentity } from './merge-identity.js';
 
 const NOW = '2026-12-01T00:00:00.000Z';

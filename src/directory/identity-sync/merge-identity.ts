@@ -1,4 +1,4 @@
-import type { Identity, IdentitySource, IdentityStatus } from '../ports.js';
+import type { Identity, IdentitySource, IdentityStatus } from '../model/identity.js';
 
 export interface MergedIdentity {
   readonly identity: Identity;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { changeIntegrationSettings, defaultIntegrationSettings } from '../model/integration-settings.js';
-import type { GroupMapping, IdentitySource, StoredResource } from '../ports.js';
+import type { GroupMapping } from '../model/directory-group.js';
+import type { IdentitySource } from '../model/identity.js';
+import type { StoredResource } from '../model/scim-resource.js';
 import { planUserSync, type SyncPlanContext, type UserSyncInput } from './plan-user-sync.js';
 
 const NOW = '2026-12-01T00:00:00.000Z';

@@ -4,14 +4,10 @@ import {
   type IdpGroupMembership,
 } from '../identities/derive-identity.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
-import type {
-  GroupMapping,
-  Identity,
-  IdentityContribution,
-  IdentitySource,
-  IntegrationScope,
-  StoredResource,
-} from '../ports.js';
+import type { GroupMapping } from '../model/directory-group.js';
+import type { Identity, IdentityContribution, IdentitySource } from '../model/identity.js';
+import type { StoredResource } from '../model/scim-resource.js';
+import type { IntegrationScope } from '../model/scope.js';
 import { resolveDirectoryGroups } from './mapping-precedence.js';
 import { mergeIdentity } from './merge-identity.js';
 

@@ -1,5 +1,5 @@
 import type { IntegrationSettings } from '../model/integration-settings.js';
-import type { IdentitySource } from '../ports.js';
+import type { IdentitySource } from '../model/identity.js';
 import { mergeIdentity } from './merge-identity.js';
 import { oldestFirst } from './plan-user-sync.js';
 import type { IdentitySyncContext } from './sync-identities.js';

@@ -1,6 +1,9 @@
 import { UniquenessError } from '../../core/errors.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
-import type { Clock, DirectoryStore, IdSource, IntegrationScope, StoredResource } from '../ports.js';
+import type { StoredResource } from '../model/scim-resource.js';
+import type { IntegrationScope } from '../model/scope.js';
+import type { Clock, IdSource } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { applySyncPlan } from './apply-sync-plan.js';
 import { ensureUnmappedGroups } from './ensure-unmapped-groups.js';
 import { loadSyncInputs, type UserToSync } from './load-sync-inputs.js';

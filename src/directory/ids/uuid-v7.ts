@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { IdSource } from '../ports.js';
+import type { IdSource } from '../ports/clock.js';
 
 /**
  * RFC 9562 UUIDv7: a 48-bit millisecond timestamp, then random bits. Ids made later sort later, so

@@ -1,5 +1,8 @@
 import { UnauthorizedError } from '../../core/errors.js';
-import type { Clock, DirectoryStore, IntegrationOAuth, IntegrationScope } from '../ports.js';
+import type { IntegrationOAuth } from '../model/integration.js';
+import type { IntegrationScope } from '../model/scope.js';
+import type { Clock } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import type { SignInRefusal } from '../sign-in/sign-in-refusal.js';
 import type { SignInServices } from '../sign-in/sign-in-services.js';

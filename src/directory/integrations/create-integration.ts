@@ -1,4 +1,6 @@
-import type { Clock, DirectoryStore, IdSource, IdpPreset, Integration } from '../ports.js';
+import type { IdpPreset, Integration } from '../model/integration.js';
+import type { Clock, IdSource } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { generateBearerToken, hashBearerToken } from './bearer-token.js';
 import { DirectoryConflict, DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
 import { presetSettings } from './idp-presets.js';

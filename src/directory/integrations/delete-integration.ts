@@ -1,4 +1,5 @@
-import type { Clock, DirectoryStore } from '../ports.js';
+import type { Clock } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { DirectoryNotFound } from '../directory-error.js';
 import { detachIntegrationIdentities } from '../identity-sync/detach-integration-identities.js';
 

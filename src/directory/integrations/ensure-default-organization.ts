@@ -1,4 +1,6 @@
-import type { Clock, DirectoryStore, IdSource, Organization } from '../ports.js';
+import type { Organization } from '../model/organization.js';
+import type { Clock, IdSource } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 export const DEFAULT_ORGANIZATION = 'default';
 

@@ -3,7 +3,7 @@ import {
   defaultIntegrationSettings,
   type IntegrationSettings,
 } from '../model/integration-settings.js';
-import type { IdpPreset } from '../ports.js';
+import type { IdpPreset } from '../model/integration.js';
 
 /**
  * What choosing an identity provider at creation means: the settings a new integration starts with

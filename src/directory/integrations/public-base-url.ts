@@ -1,4 +1,6 @@
-import type { Clock, DirectoryStore, InstallationSetting } from '../ports.js';
+import type { InstallationSetting } from '../model/installation-setting.js';
+import type { Clock } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /**
  * The public base URL of integration URLs is the server's to decide (it answers on it and puts it in

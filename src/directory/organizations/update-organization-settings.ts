@@ -1,5 +1,6 @@
 import { InvalidDirectoryInput } from '../directory-error.js';
-import type { DirectoryStore, OrganizationScope } from '../ports.js';
+import type { OrganizationScope } from '../model/scope.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import { changeOrganizationSettings, type OrganizationSettings } from '../model/organization-settings.js';
 
 /**

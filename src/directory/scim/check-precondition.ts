@@ -1,6 +1,6 @@
 import { PreconditionFailedError } from '../../core/errors.js';
 import { entityTagMatches, type EntityTagCondition } from '../../core/protocol/entity-tag.js';
-import type { StoredResource } from '../ports.js';
+import type { StoredResource } from '../model/scim-resource.js';
 
 /**
  * RFC 7644 §3.14 / RFC 7232 §3.1: with If-Match, a write applies only to the version the client saw.

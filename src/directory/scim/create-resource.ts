@@ -4,7 +4,7 @@ import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, type Projection } from '../../core/resource/projection.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
 import { syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
-import type { StoredResource } from '../ports.js';
+import type { StoredResource } from '../model/scim-resource.js';
 import { createRequestHash } from './create-request-hash.js';
 import { extractMembers } from './group-members.js';
 import { readResource } from './get-resource.js';

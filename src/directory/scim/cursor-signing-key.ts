@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock, DirectoryStore } from '../ports.js';
+import type { Clock } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 /** The installation's cursor-signing key: made once, in the database, so every instance verifies alike. */
 export async function loadCursorSigningKey(deps: {

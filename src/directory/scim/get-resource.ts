@@ -2,7 +2,7 @@ import { NotFoundError } from '../../core/errors.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, projectionWants, type Projection } from '../../core/resource/projection.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
-import type { StoredResource } from '../ports.js';
+import type { StoredResource } from '../model/scim-resource.js';
 import { resourceRepresentation, type Related } from './resource-representation.js';
 import type { ScimContext } from './scim-context.js';
 

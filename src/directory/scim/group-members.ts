@@ -1,7 +1,7 @@
 import { InvalidValueError } from '../../core/errors.js';
 import { isPlainObject, type JsonObject } from '../../core/resource/json.js';
 import type { ResourceTypeName } from '../../core/schema/resource-types.js';
-import type { NewMember } from '../ports.js';
+import type { NewMember } from '../model/scim-resource.js';
 import type { ScimContext } from './scim-context.js';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { ExpiredCursorError, InvalidCursorError, type ScimError } from '../../core/errors.js';
-import type { SortKey } from '../ports.js';
+import type { SortKey } from '../model/scim-resource.js';
 
 /** What a cursor remembers between pages. Signed, so a client can neither read meaning into it nor forge it. */
 export interface CursorState {

@@ -3,7 +3,7 @@ import { cursorListResponse, listResponse } from '../../core/protocol/list-respo
 import type { JsonObject } from '../../core/resource/json.js';
 import { projectionWants, type Projection } from '../../core/resource/projection.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
-import type { ListPage, StoredResource } from '../ports.js';
+import type { ListPage, StoredResource } from '../model/scim-resource.js';
 import { readResource } from './get-resource.js';
 import { resourceRepresentation } from './resource-representation.js';
 import { decodeCursor, encodeCursor, queryHash, type CursorBinding } from './list-cursor.js';

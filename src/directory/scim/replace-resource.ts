@@ -4,7 +4,7 @@ import { coerceResource } from '../../core/resource/coerce-resource.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, type Projection } from '../../core/resource/projection.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
-import type { StoredResource } from '../ports.js';
+import type { StoredResource } from '../model/scim-resource.js';
 import { findOrThrow, readResource } from './get-resource.js';
 import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
 import type { EntityTagCondition } from '../../core/protocol/entity-tag.js';
@@ -12,7 +12,7 @@ import { extractMembers } from './group-members.js';
 import type { ScimContext } from './scim-context.js';
 import { syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
 import type { MemberReference } from '../../core/resource/scim-resource.js';
-import type { NewMember } from '../ports.js';
+import type { NewMember } from '../model/scim-resource.js';
 
 /**
  * RFC 7644 §3.5.1: PUT replaces every writable attribute. readOnly values in the body are ignored,

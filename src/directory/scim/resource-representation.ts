@@ -3,7 +3,7 @@ import { projectResource } from '../../core/resource/project-resource.js';
 import { defaultProjection, type Projection } from '../../core/resource/projection.js';
 import { weakETag, type MemberReference } from '../../core/resource/scim-resource.js';
 import { resourceTypeNamed } from '../../core/schema/resource-types.js';
-import type { StoredResource } from '../ports.js';
+import type { StoredResource } from '../model/scim-resource.js';
 
 export interface Related {
   /** Group members, when read. */

@@ -1,6 +1,8 @@
 import type { FilterOptions } from '../../core/filter/parse-filter.js';
 import type { PageLimits } from '../../core/protocol/list-request.js';
-import type { Clock, DirectoryStore, IdSource, IntegrationScope } from '../ports.js';
+import type { IntegrationScope } from '../model/scope.js';
+import type { Clock, IdSource } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
 
 /** Installation-wide settings of the SCIM service. */

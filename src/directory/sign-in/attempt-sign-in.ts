@@ -1,5 +1,5 @@
 import type { CryptoKey } from 'jose';
-import type { JwtSigner } from '../ports.js';
+import type { JwtSigner } from '../model/jwt-signer.js';
 import { decideSignIn, type SignedIn, type SignInEvidence } from './decide-sign-in.js';
 import type { ReadToken } from './read-token.js';
 import type { Decision } from './sign-in-steps.js';

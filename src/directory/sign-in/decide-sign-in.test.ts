@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AuthPolicy, Identity } from '../ports.js';
+import type { AuthPolicy } from '../model/auth-policy.js';
+import type { Identity } from '../model/identity.js';
 import { decideSignIn, type SignInEvidence } from './decide-sign-in.js';
 import type { ReadToken } from './read-token.js';
 

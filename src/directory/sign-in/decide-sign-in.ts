@@ -1,4 +1,5 @@
-import type { AuthPolicy, Identity, RequiredClaim } from '../ports.js';
+import type { AuthPolicy, RequiredClaim } from '../model/auth-policy.js';
+import type { Identity } from '../model/identity.js';
 import { describeRequiredClaim } from '../admin/check-required-claims.js';
 import { decideToken, type TokenEvidence } from './decide-token.js';
 import { StepLog, type Decision } from './sign-in-steps.js';

@@ -1,5 +1,5 @@
 import { jwtSignerInOrganization } from '../admin-api/organization-resources.js';
-import type { JwtSigner } from '../ports.js';
+import type { JwtSigner } from '../model/jwt-signer.js';
 import { attemptSignIn } from './attempt-sign-in.js';
 import { readToken } from './read-token.js';
 import type { SignInRefusal } from './sign-in-refusal.js';

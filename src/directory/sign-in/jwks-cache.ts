@@ -1,5 +1,5 @@
 import { createLocalJWKSet, errors, type CryptoKey, type JSONWebKeySet } from 'jose';
-import type { Clock } from '../ports.js';
+import type { Clock } from '../ports/clock.js';
 import { JwksFetchError } from './fetch-jwks.js';
 
 export interface JwksCacheSettings {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JwtSigner } from '../ports.js';
+import type { JwtSigner } from '../model/jwt-signer.js';
 import { pickAttempt, signersToTry, type Attempt } from './pick-attempt.js';
 import type { SignInStep } from './sign-in-steps.js';
 

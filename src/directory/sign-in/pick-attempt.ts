@@ -1,4 +1,4 @@
-import type { JwtSigner } from '../ports.js';
+import type { JwtSigner } from '../model/jwt-signer.js';
 import type { SignInRefusal } from './sign-in-refusal.js';
 import { signInSteps, type Decision, type SignInStep, type StepOutcome } from './sign-in-steps.js';
 

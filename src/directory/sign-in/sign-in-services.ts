@@ -1,4 +1,7 @@
-import type { AuthPolicy, Clock, DirectoryStore, JwtSigner } from '../ports.js';
+import type { AuthPolicy } from '../model/auth-policy.js';
+import type { JwtSigner } from '../model/jwt-signer.js';
+import type { Clock } from '../ports/clock.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 import type { PolicyEvidence } from './decide-sign-in.js';
 import type { TokenIssuer } from './decide-token.js';
 import type { KeySource, TokenKeys } from './token-keys.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SignInSession } from '../ports.js';
+import type { SignInSession } from '../model/sign-in-session.js';
 import { sessionState } from './sign-in-sessions.js';
 
 const session: SignInSession = {

@@ -1,5 +1,7 @@
 import { DirectoryNotFound } from '../directory-error.js';
-import type { IdSource, IdentityStatus, SignInSession } from '../ports.js';
+import type { IdentityStatus } from '../model/identity.js';
+import type { SignInSession } from '../model/sign-in-session.js';
+import type { IdSource } from '../ports/clock.js';
 import type { SignInDeps } from './sign-in-services.js';
 import { verifySignIn, type SignInOutcome } from './verify-sign-in.js';
 

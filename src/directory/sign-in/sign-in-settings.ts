@@ -1,4 +1,4 @@
-import type { Clock } from '../ports.js';
+import type { Clock } from '../ports/clock.js';
 import type { SignInServices } from './sign-in-services.js';
 import { joseTokenKeys } from './token-keys.js';
 

@@ -1,4 +1,7 @@
-import type { DirectoryGroup, DirectoryStore, Identity, Role } from '../ports.js';
+import type { DirectoryGroup } from '../model/directory-group.js';
+import type { Identity } from '../model/identity.js';
+import type { Role } from '../model/role.js';
+import type { DirectoryStore } from '../ports/directory-store.js';
 
 export interface SignedInIdentity {
   readonly identity: Identity;

@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { compactVerify, errors, importSPKI, type CryptoKey } from 'jose';
-import type { Clock } from '../ports.js';
+import type { Clock } from '../ports/clock.js';
 import { fetchJwks, type JwksFetchSettings } from './fetch-jwks.js';
 import { JwksCache, type JwksCacheSettings, type SetLookup } from './jwks-cache.js';
 import type { TokenHeader } from './read-token.js';

@@ -1,5 +1,5 @@
 import type { CryptoKey } from 'jose';
-import type { IntegrationOAuth } from '../ports.js';
+import type { IntegrationOAuth } from '../model/integration.js';
 import { decideToken, type TokenEvidence } from './decide-token.js';
 import { readToken } from './read-token.js';
 import type { SignInRefusal } from './sign-in-refusal.js';

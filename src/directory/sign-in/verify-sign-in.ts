@@ -1,4 +1,5 @@
-import type { Identity, JwtSigner } from '../ports.js';
+import type { Identity } from '../model/identity.js';
+import type { JwtSigner } from '../model/jwt-signer.js';
 import { attemptSignIn } from './attempt-sign-in.js';
 import { pickAttempt, signersToTry, type Attempt } from './pick-attempt.js';
 import type { SignedIn } from './decide-sign-in.js';

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
-import type { Clock, DirectoryStore, IdSource, Organization } from '../../directory/ports.js';
+import type { Organization } from '../../directory/model/organization.js';
+import type { Clock, IdSource } from '../../directory/ports/clock.js';
+import type { DirectoryStore } from '../../directory/ports/directory-store.js';
 import type { SignInServices } from '../../directory/sign-in/sign-in-services.js';
 
 declare module 'fastify' {

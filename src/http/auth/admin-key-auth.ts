@@ -3,7 +3,8 @@ import {
   authenticateAdminKey,
   type AdminPrincipal,
 } from '../../directory/admin-keys/authenticate-admin-key.js';
-import type { Clock, DirectoryStore } from '../../directory/ports.js';
+import type { Clock } from '../../directory/ports/clock.js';
+import type { DirectoryStore } from '../../directory/ports/directory-store.js';
 import { AdminApiError } from '../admin/admin-api-error.js';
 import { bearerTokenFromHeader } from './bearer-token-header.js';
 

@@ -3,7 +3,7 @@ import { InvalidValueError } from '../../core/errors.js';
 import type { ListParameters } from '../../core/protocol/list-request.js';
 import { parseProjection, type Projection } from '../../core/resource/projection.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
-import type { IntegrationOAuth } from '../../directory/ports.js';
+import type { IntegrationOAuth } from '../../directory/model/integration.js';
 import type { ScimContext } from '../../directory/scim/scim-context.js';
 
 declare module 'fastify' {

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { createAdminKey } from '../../../directory/admin-keys/create-admin-key.js';
 import { revokeAdminKey } from '../../../directory/admin-keys/revoke-admin-key.js';
-import type { AdminKey } from '../../../directory/ports.js';
+import type { AdminKey } from '../../../directory/model/admin-key.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { requireInstallationKey } from '../installation-key.js';
 import {

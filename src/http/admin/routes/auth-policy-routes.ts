@@ -2,7 +2,7 @@ import { createAuthPolicy } from '../../../directory/admin/create-auth-policy.js
 import { deleteAuthPolicy } from '../../../directory/admin/delete-auth-policy.js';
 import { updateAuthPolicy } from '../../../directory/admin/update-auth-policy.js';
 import { authPolicyInOrganization } from '../../../directory/admin-api/organization-resources.js';
-import type { AuthPolicy } from '../../../directory/ports.js';
+import type { AuthPolicy } from '../../../directory/model/auth-policy.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
 import {

@@ -3,7 +3,8 @@ import { createDirectoryGroup } from '../../../directory/admin/create-directory-
 import { deleteDirectoryGroup } from '../../../directory/admin/delete-directory-group.js';
 import { listDirectoryGroups } from '../../../directory/admin/list-directory-groups.js';
 import { directoryGroupInOrganization } from '../../../directory/admin-api/organization-resources.js';
-import type { DirectoryGroup, Role } from '../../../directory/ports.js';
+import type { DirectoryGroup } from '../../../directory/model/directory-group.js';
+import type { Role } from '../../../directory/model/role.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
 import { Id, ListOf, NoContent, OrganizationParams, PageOf, responses } from '../schemas/common-schemas.js';

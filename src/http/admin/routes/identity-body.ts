@@ -1,6 +1,7 @@
 import { listIdentities, type IdentityListInput } from '../../../directory/admin/list-identities.js';
 import { decodeIdentityCursor, encodeIdentityCursor } from '../../../directory/admin-api/identity-cursor.js';
-import type { DirectoryStore, Identity } from '../../../directory/ports.js';
+import type { Identity } from '../../../directory/model/identity.js';
+import type { DirectoryStore } from '../../../directory/ports/directory-store.js';
 import { AdminApiError } from '../admin-api-error.js';
 
 export function identityBody(identity: Identity) {

@@ -7,7 +7,7 @@ import {
   rotateTokenInOrganization,
 } from '../../../directory/admin-api/integration-lifecycle.js';
 import { integrationUrl } from '../../../directory/integrations/integration-url.js';
-import type { Integration } from '../../../directory/ports.js';
+import type { Integration } from '../../../directory/model/integration.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
 import { Id, ListOf, OrganizationParams, responses } from '../schemas/common-schemas.js';

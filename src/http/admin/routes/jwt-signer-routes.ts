@@ -2,7 +2,7 @@ import { createJwtSigner } from '../../../directory/admin/create-jwt-signer.js';
 import { deleteJwtSigner } from '../../../directory/admin/delete-jwt-signer.js';
 import { updateJwtSigner } from '../../../directory/admin/update-jwt-signer.js';
 import { jwtSignerInOrganization } from '../../../directory/admin-api/organization-resources.js';
-import type { JwtSigner } from '../../../directory/ports.js';
+import type { JwtSigner } from '../../../directory/model/jwt-signer.js';
 import { explainSignIn } from '../../../directory/sign-in/explain-sign-in.js';
 import { SignerTestResult, VerifyRequest } from '../schemas/sign-in-schemas.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';

@@ -5,7 +5,7 @@ import {
   organizationsVisibleTo,
   organizationVisibleTo,
 } from '../../../directory/admin-api/organization-visible-to.js';
-import type { Organization } from '../../../directory/ports.js';
+import type { Organization } from '../../../directory/model/organization.js';
 import { adminPrincipalOf } from '../../auth/admin-key-auth.js';
 import { requireInstallationKey } from '../installation-key.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';

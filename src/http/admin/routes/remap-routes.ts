@@ -13,7 +13,7 @@ import {
   type IntegrationSettings,
 } from '../../../directory/model/integration-settings.js';
 import type { RemapPreview as Preview } from '../../../directory/identities/remap-integration.js';
-import type { RemapJob } from '../../../directory/ports.js';
+import type { RemapJob } from '../../../directory/model/remap-job.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
 import { Id, ListOf, OrganizationParams, responses } from '../schemas/common-schemas.js';

@@ -2,7 +2,7 @@ import { createRole } from '../../../directory/admin/create-role.js';
 import { deleteRole } from '../../../directory/admin/delete-role.js';
 import { updateRole } from '../../../directory/admin/update-role.js';
 import { roleInOrganization } from '../../../directory/admin-api/organization-resources.js';
-import type { Role } from '../../../directory/ports.js';
+import type { Role } from '../../../directory/model/role.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
 import { Id, ListOf, NoContent, OrganizationParams, responses } from '../schemas/common-schemas.js';

@@ -1,4 +1,4 @@
-import type { SignInSession } from '../../../directory/ports.js';
+import type { SignInSession } from '../../../directory/model/sign-in-session.js';
 import type { SessionState } from '../../../directory/sign-in/sign-in-sessions.js';
 import type { SignedInIdentity } from '../../../directory/sign-in/signed-in-identity.js';
 import type { SignInRefusal } from '../../../directory/sign-in/sign-in-refusal.js';

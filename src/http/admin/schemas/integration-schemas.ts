@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { idpPresets } from '../../../directory/ports.js';
+import { idpPresets } from '../../../directory/model/integration.js';
 import { Id, Name, NullableTimestamp, Timestamp } from './common-schemas.js';
 
 const integrationFields = {

@@ -1,0 +1,36 @@
+import type { AdminKeyRepository } from './admin-key-repository.js';
+import type { AuthPolicyRepository } from './auth-policy-repository.js';
+import type { DirectoryGroupRepository } from './directory-group-repository.js';
+import type { IdentityRepository } from './identity-repository.js';
+import type { InstallationSecretRepository } from './installation-secret-repository.js';
+import type { InstallationSettingRepository } from './installation-setting-repository.js';
+import type { IntegrationRepository } from './integration-repository.js';
+import type { JwtSignerRepository } from './jwt-signer-repository.js';
+import type { OrganizationRepository } from './organization-repository.js';
+import type { RemapJobRepository } from './remap-job-repository.js';
+import type { RoleRepository } from './role-repository.js';
+import type { ScimResourceRepository } from './scim-resource-repository.js';
+import type { SignInSessionRepository } from './sign-in-session-repository.js';
+
+export interface DirectoryStore {
+  readonly adminKeys: AdminKeyRepository;
+  readonly identities: IdentityRepository;
+  readonly directoryGroups: DirectoryGroupRepository;
+  readonly roles: RoleRepository;
+  readonly authPolicies: AuthPolicyRepository;
+  readonly jwtSigners: JwtSignerRepository;
+  readonly signInSessions: SignInSessionRepository;
+  readonly remapJobs: RemapJobRepository;
+  readonly installationSecrets: InstallationSecretRepository;
+  readonly installationSettings: InstallationSettingRepository;
+  readonly organizations: OrganizationRepository;
+  readonly integrations: IntegrationRepository;
+  readonly scimResources: ScimResourceRepository;
+  /** Runs `work` in one database transaction; all of it commits or none of it does. */
+  transaction<T>(work: (store: DirectoryStore) => Promise<T>): Promise<T>;
+  /** Lets the engine refresh its planner statistics after the data changed shape (cheap when it did not). */
+  refreshStatistics(): Promise<void>;
+  /** True when the database answers and its schema is at the latest migration. */
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,79 @@
+import type { JsonObject } from '../../core/resource/json.js';
+import type { MemberReference } from '../../core/resource/scim-resource.js';
+import type { ResourceTypeName } from '../../core/schema/resource-types.js';
+import type { ListPage, ListQuery, NewMember, StoredResource } from '../model/scim-resource.js';
+import type { IntegrationScope } from '../model/scope.js';
+
+export interface ScimResourceRepository {
+  /**
+   * Inserts the resource with its membership; false (and nothing written) when its userName / group
+   * displayName is taken, which a constraint decides. `createHash` identifies the request (retries).
+   */
+  insert(
+    scope: IntegrationScope,
+    resource: StoredResource,
+    members: readonly NewMember[],
+    createHash: string | null,
+  ): Promise<boolean>;
+  findById(scope: IntegrationScope, type: ResourceTypeName, id: string): Promise<StoredResource | undefined>;
+  /**
+   * Replaces the attributes, bumps the version and, when `members` is given, the whole membership.
+   * Returns undefined when the resource does not exist (or, with `expectedVersion`, is at another version).
+   */
+  replace(
+    scope: IntegrationScope,
+    type: ResourceTypeName,
+    id: string,
+    attributes: JsonObject,
+    lastModified: string,
+    members: readonly NewMember[] | undefined,
+    expectedVersion?: number,
+  ): Promise<StoredResource | undefined>;
+  /** With `expectedVersion`, deletes only that version (a conditional delete). */
+  delete(
+    scope: IntegrationScope,
+    type: ResourceTypeName,
+    id: string,
+    expectedVersion?: number,
+  ): Promise<boolean>;
+  /**
+   * The live resource of this type whose uniqueness key (userName of a User, displayName of a Group,
+   * compared case-insensitively) is `name`, with the hash of the POST that created it.
+   */
+  findByName(
+    scope: IntegrationScope,
+    type: ResourceTypeName,
+    name: string,
+  ): Promise<{ resource: StoredResource; createHash: string | null } | undefined>;
+  /** Records a write that changed only related rows: new version and lastModified, same attributes. */
+  touch(
+    scope: IntegrationScope,
+    type: ResourceTypeName,
+    id: string,
+    lastModified: string,
+  ): Promise<StoredResource | undefined>;
+  /** Membership rows in, one statement per batch; members already present stay as they are. */
+  addMembers(scope: IntegrationScope, groupId: string, members: readonly NewMember[]): Promise<void>;
+  removeMembers(scope: IntegrationScope, groupId: string, memberIds: readonly string[]): Promise<void>;
+  /** The membership becomes exactly `members`. */
+  setMembers(scope: IntegrationScope, groupId: string, members: readonly NewMember[]): Promise<void>;
+  list(scope: IntegrationScope, type: ResourceTypeName, query: ListQuery): Promise<ListPage>;
+  /** The type of each id that exists in this integration; ids not returned do not exist. */
+  findTypes(scope: IntegrationScope, ids: readonly string[]): Promise<ReadonlyMap<string, ResourceTypeName>>;
+  membersOf(scope: IntegrationScope, groupId: string): Promise<readonly MemberReference[]>;
+  groupsOf(
+    scope: IntegrationScope,
+    memberId: string,
+  ): Promise<readonly { id: string; displayName: string }[]>;
+  /** Several resources by id in one query (batch work such as remapping). */
+  findByIds(
+    scope: IntegrationScope,
+    type: ResourceTypeName,
+    ids: readonly string[],
+  ): Promise<readonly StoredResource[]>;
+  /** The groups of several members in one query. */
+  groupsOfMany(
+    scope: IntegrationScope,
+    memberIds: readonly string[],
+  ): Promise<ReadonlyMap<string, readonly { id: string; displayName: string }[]>>;
+}
