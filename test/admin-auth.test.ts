@@ -89,7 +89,7 @@ describe.each(testEngines)('admin API keys and tenant isolation on $name', (engi
     // A missing organization answers exactly like another tenant's.
     const missing = await key.get('/organizations/01000000-0000-7000-8000-000000000000/roles');
     expect(missing.status).toBe(404);
-    expect(await roster.store.integrations.findById(otherIntegration)).toBeDefined();
+    expect(await roster.store.integrations.findInInstallation(otherIntegration)).toBeDefined();
   });
 
   it('shows an organization key only its own organization, and keeps installation operations from it (403)', async () => {

@@ -7,11 +7,12 @@ describe.each(testEngines)('integrations through the admin API on $name', (engin
   let roster: RosterHarness;
   let admin: AdminClient;
   let base: string;
+  let organizationId: string;
 
   beforeAll(async () => {
     roster = await RosterHarness.start(engine);
     admin = await AdminClient.installation(roster);
-    const organizationId = (await roster.store.organizations.findByName('default'))?.id as string;
+    organizationId = (await roster.store.organizations.findByName('default'))?.id as string;
     base = `/organizations/${organizationId}`;
   });
   afterAll(() => roster.close());
@@ -24,6 +25,7 @@ describe.each(testEngines)('integrations through the admin API on $name', (engin
       id: created.body.id,
       token: created.body.token,
       url: `${roster.origin}/scim/v2/${created.body.id}`,
+      scope: { organizationId, integrationId: created.body.id },
     };
   };
   const createUser = async (
@@ -54,7 +56,12 @@ describe.each(testEngines)('integrations through the admin API on $name', (engin
       token: expect.stringMatching(/^roster_scim_/),
     });
     const token = created.body.token as string;
-    const handle = { id: created.body.id, token, url: `${roster.origin}/scim/v2/${created.body.id}` };
+    const handle = {
+      id: created.body.id,
+      token,
+      url: `${roster.origin}/scim/v2/${created.body.id}`,
+      scope: { organizationId, integrationId: created.body.id },
+    };
     expect((await roster.request(handle, 'GET', '/Users')).status).toBe(200);
 
     const read = await admin.get(`${base}/integrations/${created.body.id}`);

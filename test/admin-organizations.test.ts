@@ -62,9 +62,9 @@ describe.each(testEngines)('organizations through the admin API on $name', (engi
     expect((await roster.request(idp, 'GET', '/Users')).status).toBe(401);
     expect((await orgKey.get(`/organizations/${org}/identities`)).status).toBe(401);
     expect(await roster.store.identities.countInOrganization({ organizationId: org })).toBe(0);
-    expect(await roster.store.directoryGroups.list(org)).toEqual([]);
-    expect(await roster.store.authPolicies.list(org)).toEqual([]);
-    expect(await roster.store.integrations.list(org)).toEqual([]);
+    expect(await roster.store.directoryGroups.list({ organizationId: org })).toEqual([]);
+    expect(await roster.store.authPolicies.list({ organizationId: org })).toEqual([]);
+    expect(await roster.store.integrations.list({ organizationId: org })).toEqual([]);
   });
 
   it('deletes an organization without integrations at once; its name is free again', async () => {

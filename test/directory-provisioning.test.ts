@@ -29,9 +29,9 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
     return response.body.id as string;
   };
   const changeSettings = async (idp: IntegrationHandle, change: Record<string, unknown>) => {
-    const { job } = await updateIntegrationSettings(deps(), idp.id, change);
+    const { job } = await updateIntegrationSettings(deps(), idp.scope, change);
     await runRemapJobs(deps(), { owner: 'test', batchSize: 3 });
-    return (await roster.store.remapJobs.findById(job.id)) ?? job;
+    return (await roster.store.remapJobs.findById(job, job.id)) ?? job;
   };
 
   it('creates an identity for each SCIM user with the profile, attributes and status it implies', async () => {
@@ -92,7 +92,7 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
         },
       },
     });
-    const groups = await roster.store.directoryGroups.list(organizationId);
+    const groups = await roster.store.directoryGroups.list({ organizationId });
     expect(groups.map((g) => g.name)).toContain('Analysts');
   });
 
@@ -128,9 +128,9 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
     expect((await identityOf(idp, id)).signInExternalId).toBe('eve');
     await changeSettings(idp, { signInExternalId: `${ENTERPRISE}:employeeNumber` });
     expect((await identityOf(idp, id)).signInExternalId).toBe('E-7');
-    await expect(updateIntegrationSettings(deps(), idp.id, { signInExternalId: 'shoeSize' })).rejects.toThrow(
-      /unknown attribute/,
-    );
+    await expect(
+      updateIntegrationSettings(deps(), idp.scope, { signInExternalId: 'shoeSize' }),
+    ).rejects.toThrow(/unknown attribute/);
   });
 
   it('takes attributes from groups, roles and entitlements, each switchable', async () => {
@@ -174,7 +174,7 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
   it('maps IdP groups to directory groups by id or by name, and creates or ignores unmapped ones', async () => {
     const idp = await roster.createIntegration('mapping-idp');
     const engineers = await roster.store.directoryGroups.ensure(
-      organizationId,
+      { organizationId },
       'Engineering (directory)',
       ids.newId(),
       new Date().toISOString(),
@@ -186,8 +186,9 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
       permissions: ['deploy:prod'],
     };
     await roster.store.roles.insert(role, new Date().toISOString());
-    await roster.store.directoryGroups.setRoles(engineers.id, [role.id]);
+    await roster.store.directoryGroups.setRoles({ organizationId }, engineers.id, [role.id]);
     await roster.store.directoryGroups.addMapping(
+      idp.scope,
       {
         id: ids.newId(),
         integrationId: idp.id,
@@ -207,16 +208,16 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
     const identity = await identityOf(idp, user);
     const groupNames = async () => {
       const groupIds = await roster.store.identities.groupIdsOf({ organizationId }, identity.id);
-      const all = await roster.store.directoryGroups.list(organizationId);
+      const all = await roster.store.directoryGroups.list({ organizationId });
       return all
         .filter((g) => groupIds.includes(g.id))
         .map((g) => g.name)
         .sort();
     };
     expect(await groupNames()).toEqual(['Engineering (directory)', 'Unmapped Crew']);
-    expect((await roster.store.roles.effectiveRolesOf(identity.id)).map((r) => r.permissions)).toEqual([
-      ['deploy:prod'],
-    ]);
+    expect(
+      (await roster.store.roles.effectiveRolesOf({ organizationId }, identity.id)).map((r) => r.permissions),
+    ).toEqual([['deploy:prod']]);
 
     await changeSettings(idp, { unmappedGroups: 'ignore' });
     expect(await groupNames()).toEqual(['Engineering (directory)']);
@@ -307,11 +308,11 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
     const a = await createUser(idp, { userName: 'pv.one', nickName: 'Twin' });
     const b = await createUser(idp, { userName: 'pv.two', nickName: 'twin' });
     const c = await createUser(idp, { userName: 'pv.three', nickName: 'Solo' });
-    const current = (await roster.store.integrations.settings(idp.id)) as NonNullable<
+    const current = (await roster.store.integrations.settings(idp.scope)) as NonNullable<
       Awaited<ReturnType<typeof roster.store.integrations.settings>>
     >;
     const before = await Promise.all([a, b, c].map((id) => identityOf(idp, id)));
-    const preview = await previewRemap(deps(), idp.id, { ...current, identityName: 'nickName' });
+    const preview = await previewRemap(deps(), idp.scope, { ...current, identityName: 'nickName' });
     expect(preview).toMatchObject({ total: 3, changed: 3, byField: { name: 3 } });
     expect(preview.collisions).toHaveLength(1);
     expect(preview.sample[0]?.after.name).toBeDefined();
@@ -325,21 +326,21 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
     const users: string[] = [];
     for (let i = 0; i < 10; i++)
       users.push(await createUser(idp, { userName: `resume-${i}`, displayName: `Resumed ${i}` }));
-    const { job } = await updateIntegrationSettings(deps(), idp.id, { identityName: 'displayName' });
+    const { job } = await updateIntegrationSettings(deps(), idp.scope, { identityName: 'displayName' });
     // The first worker processes two batches and "crashes" holding its lease.
     await runRemapJobs(deps(), { owner: 'worker-a', batchSize: 3, leaseMs: 60_000, maxBatches: 2 });
-    const halfway = await roster.store.remapJobs.findById(job.id);
+    const halfway = await roster.store.remapJobs.findById(job, job.id);
     expect(halfway).toMatchObject({ status: 'running', processed: 6 });
     // While the lease holds, nobody else runs it.
     expect(await runRemapJobs(deps(), { owner: 'worker-b', batchSize: 3 })).toBe(0);
-    expect((await roster.store.remapJobs.findById(job.id))?.processed).toBe(6);
+    expect((await roster.store.remapJobs.findById(job, job.id))?.processed).toBe(6);
     roster.clock.advanceDays(1);
     try {
       expect(await runRemapJobs(deps(), { owner: 'worker-b', batchSize: 3 })).toBe(1);
     } finally {
       roster.clock.advanceDays(-1);
     }
-    expect(await roster.store.remapJobs.findById(job.id)).toMatchObject({
+    expect(await roster.store.remapJobs.findById(job, job.id)).toMatchObject({
       status: 'done',
       processed: 10,
       changed: 10,
@@ -368,7 +369,7 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
     );
     await roster.request(north, 'POST', '/Groups', { displayName: 'Same Name' });
     await roster.request(south, 'POST', '/Groups', { displayName: 'Same Name' });
-    await updateIntegrationSettings(deps(), north.id, { identityName: 'nickName' });
+    await updateIntegrationSettings(deps(), north.scope, { identityName: 'nickName' });
     const northIdentities = await roster.store.identities.list({ organizationId: northId }, { limit: 100 });
     const southIdentities = await roster.store.identities.list({ organizationId: southId }, { limit: 100 });
     expect(northIdentities).toHaveLength(10);
@@ -379,7 +380,7 @@ describe.each(testEngines)('the directory behind SCIM on $name', (engine) => {
     expect(
       southIdentities.every((i) => i.attributes.includes('south-role') && i.organizationId === southId),
     ).toBe(true);
-    expect((await roster.store.integrations.settings(south.id))?.identityName).toBe('userName');
+    expect((await roster.store.integrations.settings(south.scope))?.identityName).toBe('userName');
     // A token of one organization's integration finds nothing of the other.
     const crossRead = await roster.request(
       north,

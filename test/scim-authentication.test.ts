@@ -70,7 +70,11 @@ describe.each(testEngines)('SCIM bearer-token authentication on $name', (engine)
     ));
 
   it('refuses a rotated-away token at once and accepts the new one', async () => {
-    const { token } = await rotateIntegrationToken({ store: roster.store, clock: roster.clock }, idp.id, 365);
+    const { token } = await rotateIntegrationToken(
+      { store: roster.store, clock: roster.clock },
+      idp.scope,
+      365,
+    );
     await expectUnauthorized(roster.request(idp, 'GET', '/Users'));
     const rotated = { ...idp, token };
     expect((await roster.request(rotated, 'GET', '/Users')).status).toBe(200);

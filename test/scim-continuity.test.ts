@@ -24,7 +24,7 @@ describe.each(testEngines)('retries, re-provisioning and identity continuity on 
 
   const deps = () => ({ store: roster.store, clock: roster.clock, ids });
   const settle = async (idp: IntegrationHandle, change: Record<string, unknown>) => {
-    await updateIntegrationSettings(deps(), idp.id, change);
+    await updateIntegrationSettings(deps(), idp.scope, change);
     await runRemapJobs(deps(), { owner: 'test' });
   };
   const identityOf = (idp: IntegrationHandle, scimId: string) =>

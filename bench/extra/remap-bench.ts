@@ -63,14 +63,14 @@ try {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   started = Date.now();
-  const { job } = await updateIntegrationSettings({ store, clock, ids }, integration.id, {
+  const { job } = await updateIntegrationSettings({ store, clock, ids }, scope, {
     identityName: 'displayName',
     signInExternalId: 'primaryEmail',
   });
   await runRemapJobs({ store, clock, ids }, { owner: 'remap-bench', batchSize: 1000 });
   const seconds = (Date.now() - started) / 1000;
   clearInterval(sampler);
-  const done = await store.remapJobs.findById(job.id);
+  const done = await store.remapJobs.findById(scope, job.id);
   console.log(
     JSON.stringify({
       identities: users,

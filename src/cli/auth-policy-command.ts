@@ -53,12 +53,12 @@ export function authPolicyCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const policies = await deps.store.authPolicies.list(organization.id);
+        const policies = await deps.store.authPolicies.list({ organizationId: organization.id });
         if (options.json) {
           printJson(policies);
           return;
         }
-        const signers = await deps.store.jwtSigners.list(organization.id);
+        const signers = await deps.store.jwtSigners.list({ organizationId: organization.id });
         const rows = policies.map((p) => [
           p.id,
           p.isDefault ? `${p.name} (default)` : p.name,
@@ -99,7 +99,7 @@ export function authPolicyCommand(config: () => Config): Command {
             printJson(policy);
             return;
           }
-          const signers = await deps.store.jwtSigners.list(organization.id);
+          const signers = await deps.store.jwtSigners.list({ organizationId: organization.id });
           console.log(
             `Created auth policy "${policy.name}" (${policy.id}); signers: ${signerNames(policy, signers)}${claimSuffix(policy)}.`,
           );
@@ -140,7 +140,7 @@ export function authPolicyCommand(config: () => Config): Command {
             printJson(policy);
             return;
           }
-          const signers = await deps.store.jwtSigners.list(organization.id);
+          const signers = await deps.store.jwtSigners.list({ organizationId: organization.id });
           console.log(
             `Updated auth policy "${policy.name}" (${policy.id}); signers: ${signerNames(policy, signers)}${claimSuffix(policy)}.`,
           );

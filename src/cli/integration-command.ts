@@ -1,3 +1,4 @@
+import { integrationScope } from '../directory/model/scope.js';
 import { Command, Option } from 'commander';
 import { organizationNamed } from '../directory/admin/organization-named.js';
 import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
@@ -41,7 +42,7 @@ async function integrationNamed(
   organization: string | undefined,
 ): Promise<Integration> {
   if (organization === undefined) {
-    const byId = await store.integrations.findById(text);
+    const byId = await store.integrations.findInInstallation(text);
     if (byId) return byId;
   }
   const scope = await organizationNamed(store, organization ?? DEFAULT_ORGANIZATION);
@@ -101,7 +102,9 @@ export function integrationCommand(config: () => Config): Command {
       await withDatabase(cfg, async ({ store }) => {
         const organization =
           options.org === undefined ? undefined : await organizationNamed(store, options.org);
-        const integrations = await store.integrations.list(organization?.id);
+        const integrations = await store.integrations.list(
+          organization === undefined ? undefined : { organizationId: organization.id },
+        );
         const base = await integrationUrlBase(store, cfg);
         const now = systemClock.now();
         const rows = integrations.map((i) => ({
@@ -149,10 +152,11 @@ export function integrationCommand(config: () => Config): Command {
     .action(async (text: string, options: { org?: string; json?: boolean }) => {
       const cfg = config();
       await withDatabase(cfg, async ({ store }) => {
-        const { id } = await integrationNamed(store, text, options.org);
+        const integration = await integrationNamed(store, text, options.org);
+        const { id } = integration;
         const { token, expiresAt } = await rotateIntegrationToken(
           { store, clock: systemClock },
-          id,
+          integrationScope(integration),
           cfg.tokenLifetimeDays,
         );
         if (options.json) {
@@ -178,8 +182,13 @@ export function integrationCommand(config: () => Config): Command {
     .option('--org <organization>', `organization name or id (for a name; default "${DEFAULT_ORGANIZATION}")`)
     .action(async (text: string, options: { identities: IdentitiesOnDelete; org?: string }) => {
       await withDatabase(config(), async ({ store }) => {
-        const { id } = await integrationNamed(store, text, options.org);
-        const { identities } = await deleteIntegration({ store, clock: systemClock }, id, options.identities);
+        const integration = await integrationNamed(store, text, options.org);
+        const { id } = integration;
+        const { identities } = await deleteIntegration(
+          { store, clock: systemClock },
+          integrationScope(integration),
+          options.identities,
+        );
         const verb = { disable: 'disabled', delete: 'deleted', keep: 'kept as unmanaged identities' }[
           options.identities
         ];

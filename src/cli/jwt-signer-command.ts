@@ -83,7 +83,7 @@ export function jwtSignerCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const signers = await deps.store.jwtSigners.list(organization.id);
+        const signers = await deps.store.jwtSigners.list({ organizationId: organization.id });
         if (options.json) {
           printJson(signers);
           return;

@@ -67,7 +67,7 @@ export function organizationCommand(config: () => Config): Command {
     .action(async (text: string, options: { json?: boolean }) => {
       await withStore(config(), async (store) => {
         const organization = await organizationNamed(store, text);
-        const integrations = await store.integrations.list(organization.id);
+        const integrations = await store.integrations.list({ organizationId: organization.id });
         const identities = await store.identities.countInOrganization({ organizationId: organization.id });
         if (options.json) {
           printJson({ ...organization, integrations: integrations.map((i) => i.name), identities });

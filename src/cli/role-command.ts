@@ -26,7 +26,7 @@ export function roleCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const roles = await deps.store.roles.list(organization.id);
+        const roles = await deps.store.roles.list({ organizationId: organization.id });
         if (options.json) {
           printJson(roles);
           return;

@@ -44,11 +44,11 @@ export function authPolicyRepository(db: Kysely<Database>, dialect: StoreDialect
     return inserted !== undefined;
   };
   return {
-    async ensureDefault(organizationId, newId, now) {
+    async ensureDefault(scope, newId, now) {
       await insert(
         {
           id: newId,
-          organizationId,
+          organizationId: scope.organizationId,
           name: DEFAULT_POLICY_NAME,
           isDefault: true,
           signerIds: [],
@@ -59,7 +59,7 @@ export function authPolicyRepository(db: Kysely<Database>, dialect: StoreDialect
       const row = await db
         .selectFrom('auth_policies')
         .selectAll()
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
         .where('is_default', '=', 1)
         .orderBy('created_at')
         .executeTakeFirstOrThrow();
@@ -79,28 +79,28 @@ export function authPolicyRepository(db: Kysely<Database>, dialect: StoreDialect
           .where('id', '=', policy.id)
           .executeTakeFirstOrThrow(),
       ),
-    async delete(organizationId, id) {
+    async delete(scope, id) {
       // The Default policy cannot be deleted: the condition is in the statement itself.
       const result = await db
         .deleteFrom('auth_policies')
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
         .where('id', '=', id)
         .where('is_default', '=', 0)
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
-    async list(organizationId) {
+    async list(scope) {
       const rows = await db
         .selectFrom('auth_policies')
         .selectAll()
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
         .orderBy('is_default', 'desc')
         .orderBy('name')
         .execute();
       return rows.map(toPolicy);
     },
-    async findById(organizationId, id) {
-      const row = await findInOrganization(db, 'auth_policies', organizationId, id);
+    async findById(scope, id) {
+      const row = await findInOrganization(db, 'auth_policies', scope.organizationId, id);
       return row ? toPolicy(row) : undefined;
     },
   };
@@ -157,12 +157,12 @@ export function jwtSignerRepository(db: Kysely<Database>, dialect: StoreDialect)
           .where('id', '=', signer.id)
           .executeTakeFirstOrThrow(),
       ),
-    delete: (organizationId, id) => deleteInOrganization(db, 'jwt_signers', organizationId, id),
-    async list(organizationId) {
-      return (await listInOrganization(db, 'jwt_signers', organizationId)).map(toSigner);
+    delete: (scope, id) => deleteInOrganization(db, 'jwt_signers', scope.organizationId, id),
+    async list(scope) {
+      return (await listInOrganization(db, 'jwt_signers', scope.organizationId)).map(toSigner);
     },
-    async findById(organizationId, id) {
-      const row = await findInOrganization(db, 'jwt_signers', organizationId, id);
+    async findById(scope, id) {
+      const row = await findInOrganization(db, 'jwt_signers', scope.organizationId, id);
       return row ? toSigner(row) : undefined;
     },
   };

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DirectoryGroup, GroupMapping } from '../directory/model/directory-group.js';
 import type { DirectoryGroupRepository } from '../directory/ports/directory-group-repository.js';
 import type { Database, DirectoryGroupsTable, GroupMappingsTable } from './database-schema.js';
@@ -22,52 +22,58 @@ const toMapping = (row: GroupMappingsTable): GroupMapping => ({
 
 export function directoryGroupRepository(db: Kysely<Database>): DirectoryGroupRepository {
   return {
-    async ensure(organizationId, name, newId, now) {
+    async ensure(scope, name, newId, now) {
       const nameKey = name.toLowerCase();
       await db
         .insertInto('directory_groups')
-        .values({ id: newId, organization_id: organizationId, name, name_key: nameKey, created_at: now })
+        .values({
+          id: newId,
+          organization_id: scope.organizationId,
+          name,
+          name_key: nameKey,
+          created_at: now,
+        })
         .onConflict((c) => c.columns(['organization_id', 'name_key']).doNothing())
         .execute();
       const row = await db
         .selectFrom('directory_groups')
         .selectAll()
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
         .where('name_key', '=', nameKey)
         .executeTakeFirstOrThrow();
       return toGroup(row);
     },
-    async findById(organizationId, id) {
+    async findById(scope, id) {
       const row = await db
         .selectFrom('directory_groups')
         .selectAll()
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
         .where('id', '=', id)
         .executeTakeFirst();
       return row ? toGroup(row) : undefined;
     },
-    async findByName(organizationId, name) {
+    async findByName(scope, name) {
       const row = await db
         .selectFrom('directory_groups')
         .selectAll()
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
         .where('name_key', '=', name.toLowerCase())
         .executeTakeFirst();
       return row ? toGroup(row) : undefined;
     },
-    async list(organizationId) {
+    async list(scope) {
       const rows = await db
         .selectFrom('directory_groups')
         .selectAll()
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
         .orderBy('name_key')
         .execute();
       return rows.map(toGroup);
     },
-    async delete(organizationId, id) {
+    async delete(scope, id) {
       const result = await db
         .deleteFrom('directory_groups')
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
         .where('id', '=', id)
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
@@ -104,58 +110,102 @@ export function directoryGroupRepository(db: Kysely<Database>): DirectoryGroupRe
             ];
       return rows.map(toMapping);
     },
-    async mappings(integrationId) {
+    async mappings(scope) {
       const rows = await db
-        .selectFrom('group_mappings')
-        .selectAll()
-        .where('integration_id', '=', integrationId)
-        .orderBy('created_at')
-        .orderBy('id')
+        .selectFrom('group_mappings as m')
+        .innerJoin('integrations as i', 'i.id', 'm.integration_id')
+        .selectAll('m')
+        .where('m.integration_id', '=', scope.integrationId)
+        .where('i.organization_id', '=', scope.organizationId)
+        .orderBy('m.created_at')
+        .orderBy('m.id')
         .execute();
       return rows.map(toMapping);
     },
-    async addMapping(mapping, now) {
+    async addMapping(scope, mapping, now) {
+      // The integration and the directory group must both be the scope's organization's: the select
+      // finds no row otherwise, and nothing is inserted.
       const inserted = await db
         .insertInto('group_mappings')
-        .values({
-          id: mapping.id,
-          integration_id: mapping.integrationId,
-          match_by: mapping.matchBy,
-          // displayName matches are case-insensitive, as Group displayName uniqueness is.
-          idp_group: mapping.matchBy === 'displayName' ? mapping.idpGroup.toLowerCase() : mapping.idpGroup,
-          directory_group_id: mapping.directoryGroupId,
-          automatic: mapping.automatic ? 1 : 0,
-          created_at: now,
-        })
+        .columns([
+          'id',
+          'integration_id',
+          'match_by',
+          'idp_group',
+          'directory_group_id',
+          'automatic',
+          'created_at',
+        ])
+        .expression(
+          db
+            .selectFrom('integrations as i')
+            .innerJoin('directory_groups as g', 'g.organization_id', 'i.organization_id')
+            .select([
+              sql.val(mapping.id).as('id'),
+              'i.id as integration_id',
+              sql.val(mapping.matchBy).as('match_by'),
+              // displayName matches are case-insensitive, as Group displayName uniqueness is.
+              sql
+                .val(mapping.matchBy === 'displayName' ? mapping.idpGroup.toLowerCase() : mapping.idpGroup)
+                .as('idp_group'),
+              'g.id as directory_group_id',
+              sql.val(mapping.automatic ? 1 : 0).as('automatic'),
+              sql.val(now).as('created_at'),
+            ])
+            .where('i.id', '=', scope.integrationId)
+            .where('i.organization_id', '=', scope.organizationId)
+            .where('g.id', '=', mapping.directoryGroupId),
+        )
         .onConflict((c) => c.columns(['integration_id', 'match_by', 'idp_group']).doNothing())
         .returning('id')
         .executeTakeFirst();
       return inserted !== undefined;
     },
-    async removeMapping(integrationId, mappingId) {
+    async removeMapping(scope, mappingId) {
+      const ofScope = db
+        .selectFrom('integrations')
+        .select('id')
+        .where('id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId);
       const result = await db
         .deleteFrom('group_mappings')
-        .where('integration_id', '=', integrationId)
+        .where('integration_id', 'in', ofScope)
         .where('id', '=', mappingId)
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
-    async setRoles(groupId, roleIds) {
-      await db.deleteFrom('directory_group_roles').where('group_id', '=', groupId).execute();
+    async setRoles(scope, groupId, roleIds) {
+      const ofScope = db
+        .selectFrom('directory_groups')
+        .select('id')
+        .where('id', '=', groupId)
+        .where('organization_id', '=', scope.organizationId);
+      await db.deleteFrom('directory_group_roles').where('group_id', 'in', ofScope).execute();
       const unique = [...new Set(roleIds)];
-      if (unique.length > 0) {
-        await db
-          .insertInto('directory_group_roles')
-          .values(unique.map((role_id) => ({ group_id: groupId, role_id })))
-          .execute();
-      }
+      if (unique.length === 0) return;
+      // Only roles and groups of the scope's organization can be linked: the join decides.
+      await db
+        .insertInto('directory_group_roles')
+        .columns(['group_id', 'role_id'])
+        .expression(
+          db
+            .selectFrom('directory_groups as g')
+            .innerJoin('roles as r', 'r.organization_id', 'g.organization_id')
+            .select(['g.id as group_id', 'r.id as role_id'])
+            .where('g.id', '=', groupId)
+            .where('g.organization_id', '=', scope.organizationId)
+            .where('r.id', 'in', unique),
+        )
+        .execute();
     },
-    async roleIdsOf(groupId) {
+    async roleIdsOf(scope, groupId) {
       const rows = await db
-        .selectFrom('directory_group_roles')
-        .select('role_id')
-        .where('group_id', '=', groupId)
-        .orderBy('role_id')
+        .selectFrom('directory_group_roles as gr')
+        .innerJoin('directory_groups as g', 'g.id', 'gr.group_id')
+        .select('gr.role_id')
+        .where('gr.group_id', '=', groupId)
+        .where('g.organization_id', '=', scope.organizationId)
+        .orderBy('gr.role_id')
         .execute();
       return rows.map((r) => r.role_id);
     },

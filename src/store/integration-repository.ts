@@ -24,32 +24,35 @@ function toOAuth(row: Pick<IntegrationsTable, 'oauth_issuer' | 'oauth_audience' 
 
 export function integrationRepository(db: Kysely<Database>, dialect: StoreDialect): IntegrationRepository {
   return {
-    async settings(integrationId) {
+    async settings(scope) {
       const row = await db
         .selectFrom('integrations')
         .select('settings')
-        .where('id', '=', integrationId)
+        .where('id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
         .executeTakeFirst();
       if (!row) return undefined;
       return storedIntegrationSettings(row.settings === null ? null : dialect.parseJson(row.settings));
     },
-    async saveSettings(integrationId, settings) {
+    async saveSettings(scope, settings) {
       const result = await db
         .updateTable('integrations')
         .set({ settings: JSON.stringify(settings) })
-        .where('id', '=', integrationId)
+        .where('id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
-    async oauth(integrationId) {
+    async oauth(scope) {
       const row = await db
         .selectFrom('integrations')
         .select(['oauth_issuer', 'oauth_audience', 'oauth_jwks_url'])
-        .where('id', '=', integrationId)
+        .where('id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
         .executeTakeFirst();
       return row ? toOAuth(row) : undefined;
     },
-    async saveOAuth(integrationId, oauth: IntegrationOAuth | null) {
+    async saveOAuth(scope, oauth: IntegrationOAuth | null) {
       const result = await db
         .updateTable('integrations')
         .set({
@@ -57,7 +60,8 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
           oauth_audience: oauth?.audience ?? null,
           oauth_jwks_url: oauth?.jwksUrl ?? null,
         })
-        .where('id', '=', integrationId)
+        .where('id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
@@ -85,22 +89,31 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
         .executeTakeFirst();
       return result !== undefined;
     },
-    async findByName(organizationId, name) {
+    async findByName(scope, name) {
       const rows = await db
         .selectFrom('integrations')
         .selectAll()
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
         .where((eb) => eb.or([eb('name', '=', name), eb('name_key', '=', name.toLowerCase())]))
         .execute();
       const row = rows.find((r) => r.name === name) ?? rows[0];
       return row ? toIntegration(row) : undefined;
     },
-    async list(organizationId) {
+    async list(scope) {
       let query = db.selectFrom('integrations').selectAll().orderBy('created_at').orderBy('id');
-      if (organizationId !== undefined) query = query.where('organization_id', '=', organizationId);
+      if (scope !== undefined) query = query.where('organization_id', '=', scope.organizationId);
       return (await query.execute()).map(toIntegration);
     },
-    async findById(integrationId) {
+    async findById(scope, integrationId) {
+      const row = await db
+        .selectFrom('integrations')
+        .selectAll()
+        .where('id', '=', integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .executeTakeFirst();
+      return row ? toIntegration(row) : undefined;
+    },
+    async findInInstallation(integrationId) {
       const row = await db
         .selectFrom('integrations')
         .selectAll()
@@ -122,16 +135,21 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
         oauth: toOAuth(row),
       };
     },
-    async replaceToken(integrationId, tokenHash, createdAt, expiresAt) {
+    async replaceToken(scope, tokenHash, createdAt, expiresAt) {
       const result = await db
         .updateTable('integrations')
         .set({ token_hash: tokenHash, token_created_at: createdAt, token_expires_at: expiresAt })
-        .where('id', '=', integrationId)
+        .where('id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
-    async delete(integrationId) {
-      const result = await db.deleteFrom('integrations').where('id', '=', integrationId).executeTakeFirst();
+    async delete(scope) {
+      const result = await db
+        .deleteFrom('integrations')
+        .where('id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
     async count() {

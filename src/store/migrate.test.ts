@@ -146,9 +146,9 @@ describe.each(testEngines)('migrations on $name', (engine) => {
         ),
       ).toBe(false);
       // A name finds the integration of exactly that name first, else the one in another case.
-      expect((await store.integrations.findByName('org-a', 'OKTA-PROD'))?.id).toBe('i-2');
-      expect((await store.integrations.findByName('org-a', 'okta-PROD'))?.id).toBe('i-1');
-      expect((await store.integrations.findByName('org-a', 'entra'))?.id).toBe('i-7');
+      expect((await store.integrations.findByName({ organizationId: 'org-a' }, 'OKTA-PROD'))?.id).toBe('i-2');
+      expect((await store.integrations.findByName({ organizationId: 'org-a' }, 'okta-PROD'))?.id).toBe('i-1');
+      expect((await store.integrations.findByName({ organizationId: 'org-a' }, 'entra'))?.id).toBe('i-7');
     } finally {
       await database.dispose();
     }

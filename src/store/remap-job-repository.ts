@@ -42,15 +42,21 @@ export function remapJobRepository(db: Kysely<Database>, dialect: StoreDialect):
         })
         .execute();
     },
-    async findById(id) {
-      const row = await db.selectFrom('remap_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    async findById(scope, id) {
+      const row = await db
+        .selectFrom('remap_jobs')
+        .selectAll()
+        .where('id', '=', id)
+        .where('organization_id', '=', scope.organizationId)
+        .executeTakeFirst();
       return row ? toJob(row) : undefined;
     },
-    async listForIntegration(integrationId) {
+    async listForIntegration(scope) {
       const rows = await db
         .selectFrom('remap_jobs')
         .selectAll()
-        .where('integration_id', '=', integrationId)
+        .where('integration_id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
         .orderBy('created_at', 'desc')
         .execute();
       return rows.map(toJob);

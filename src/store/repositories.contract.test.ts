@@ -158,8 +158,8 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
     await store.identities.insert(mine);
     await store.identities.insert(theirs);
     await store.identities.saveSource(source(south, theirs, 'scim-theirs', 'active'));
-    const theirGroup = await store.directoryGroups.ensure(south.organizationId, 'Their group', newId(), NOW);
-    const myGroup = await store.directoryGroups.ensure(north.organizationId, 'My group', newId(), NOW);
+    const theirGroup = await store.directoryGroups.ensure(south, 'Their group', newId(), NOW);
+    const myGroup = await store.directoryGroups.ensure(north, 'My group', newId(), NOW);
 
     expect(await store.identities.findById(north, theirs.id)).toBeUndefined();
     expect(await store.identities.findByIds(north, [theirs.id, mine.id])).toEqual([mine]);
@@ -184,11 +184,72 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
     );
     expect((await store.identities.firstSeenGroupNamesMany(south, [theirs.id])).size).toBe(0);
     expect(await store.identities.delete(north, theirs.id)).toBe(false);
+
+    // Group mappings and group roles only ever join rows of the same organization.
+    const mapping = {
+      id: newId(),
+      integrationId: north.integrationId,
+      matchBy: 'id' as const,
+      idpGroup: 'scim-x',
+      directoryGroupId: theirGroup.id,
+      automatic: false,
+    };
+    expect(await store.directoryGroups.addMapping(north, mapping, NOW)).toBe(false);
+    expect(
+      await store.directoryGroups.addMapping(
+        { ...south, integrationId: north.integrationId },
+        { ...mapping, id: newId() },
+        NOW,
+      ),
+    ).toBe(false);
+    expect(await store.directoryGroups.mappings(north)).toEqual([]);
+    const theirRole = {
+      id: newId(),
+      organizationId: south.organizationId,
+      name: 'their-role',
+      permissions: [],
+    };
+    const myRole = { id: newId(), organizationId: north.organizationId, name: 'my-role', permissions: [] };
+    await store.roles.insert(theirRole, NOW);
+    await store.roles.insert(myRole, NOW);
+    await store.directoryGroups.setRoles(north, myGroup.id, [myRole.id, theirRole.id]);
+    expect(await store.directoryGroups.roleIdsOf(north, myGroup.id)).toEqual([myRole.id]);
+    await store.directoryGroups.setRoles(north, theirGroup.id, [myRole.id]);
+    expect(await store.directoryGroups.roleIdsOf(south, theirGroup.id)).toEqual([]);
+    expect(await store.roles.findById(north, theirRole.id)).toBeUndefined();
+
+    // Integrations and remap jobs of another organization are not found by id.
+    expect(await store.integrations.findById(north, south.integrationId)).toBeUndefined();
+    expect(
+      await store.integrations.settings({ ...north, integrationId: south.integrationId }),
+    ).toBeUndefined();
+    expect(await store.integrations.delete({ ...north, integrationId: south.integrationId })).toBe(false);
+    const job = {
+      id: newId(),
+      organizationId: south.organizationId,
+      integrationId: south.integrationId,
+      status: 'pending' as const,
+      total: 0,
+      processed: 0,
+      changed: 0,
+      collisions: 0,
+      position: null,
+      error: null,
+      createdAt: NOW,
+      updatedAt: NOW,
+    };
+    await store.remapJobs.insert(job);
+    expect(await store.remapJobs.findById(north, job.id)).toBeUndefined();
+    expect(await store.remapJobs.findById(south, job.id)).toMatchObject({ id: job.id });
+    expect(
+      await store.remapJobs.listForIntegration({ ...north, integrationId: south.integrationId }),
+    ).toEqual([]);
   });
 
   it('finds mapping candidates by SCIM id or by displayName in any case, only in the integration', async () => {
-    const group = await store.directoryGroups.ensure(north.organizationId, 'Mapped', newId(), NOW);
+    const group = await store.directoryGroups.ensure(north, 'Mapped', newId(), NOW);
     await store.directoryGroups.addMapping(
+      north,
       {
         id: newId(),
         integrationId: north.integrationId,
@@ -200,6 +261,7 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
       NOW,
     );
     await store.directoryGroups.addMapping(
+      north,
       {
         id: newId(),
         integrationId: north.integrationId,

@@ -43,21 +43,21 @@ export function roleRepository(db: Kysely<Database>, dialect: StoreDialect): Rol
           .where('id', '=', role.id)
           .executeTakeFirstOrThrow(),
       ),
-    delete: (organizationId, id) => deleteInOrganization(db, 'roles', organizationId, id),
-    async list(organizationId) {
-      return (await listInOrganization(db, 'roles', organizationId)).map(toRole);
+    delete: (scope, id) => deleteInOrganization(db, 'roles', scope.organizationId, id),
+    async list(scope) {
+      return (await listInOrganization(db, 'roles', scope.organizationId)).map(toRole);
     },
-    async findById(organizationId, id) {
-      const row = await findInOrganization(db, 'roles', organizationId, id);
+    async findById(scope, id) {
+      const row = await findInOrganization(db, 'roles', scope.organizationId, id);
       return row ? toRole(row) : undefined;
     },
-    async groupsAndRolesOf(organizationId, identityId) {
+    async groupsAndRolesOf(scope, identityId) {
       const rows = await db
         .selectFrom('identity_groups as ig')
         .innerJoin('directory_groups as g', 'g.id', 'ig.group_id')
         .leftJoin('directory_group_roles as gr', 'gr.group_id', 'g.id')
         .leftJoin('roles as r', (join) =>
-          join.onRef('r.id', '=', 'gr.role_id').on('r.organization_id', '=', organizationId),
+          join.onRef('r.id', '=', 'gr.role_id').on('r.organization_id', '=', scope.organizationId),
         )
         .select([
           'g.id as group_id',
@@ -69,14 +69,14 @@ export function roleRepository(db: Kysely<Database>, dialect: StoreDialect): Rol
           'r.permissions as role_permissions',
         ])
         .where('ig.identity_id', '=', identityId)
-        .where('g.organization_id', '=', organizationId)
+        .where('g.organization_id', '=', scope.organizationId)
         .execute();
       const groups = new Map<string, DirectoryGroup & { key: string }>();
       const roles = new Map<string, Role>();
       for (const row of rows) {
         groups.set(row.group_id, {
           id: row.group_id,
-          organizationId,
+          organizationId: scope.organizationId,
           name: row.group_name,
           createdAt: row.group_created_at,
           key: row.group_key,
@@ -84,7 +84,7 @@ export function roleRepository(db: Kysely<Database>, dialect: StoreDialect): Rol
         if (row.role_id !== null && row.role_name !== null) {
           roles.set(row.role_id, {
             id: row.role_id,
-            organizationId,
+            organizationId: scope.organizationId,
             name: row.role_name,
             permissions: dialect.parseJson(row.role_permissions) as unknown as string[],
           });
@@ -97,10 +97,11 @@ export function roleRepository(db: Kysely<Database>, dialect: StoreDialect): Rol
         roles: [...roles.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
       };
     },
-    async effectiveRolesOf(identityId) {
+    async effectiveRolesOf(scope, identityId) {
       const rows = await db
         .selectFrom('roles as r')
         .selectAll('r')
+        .where('r.organization_id', '=', scope.organizationId)
         .where((eb) =>
           eb.exists(
             eb

@@ -30,7 +30,7 @@ export function signInSessionRepository(db: Kysely<Database>): SignInSessionRepo
         })
         .execute();
     },
-    async find(organizationId, id) {
+    async find(scope, id) {
       // The identity's status comes from its row, now: a session is never more valid than its identity.
       const row = await db
         .selectFrom('sign_in_sessions as s')
@@ -39,7 +39,7 @@ export function signInSessionRepository(db: Kysely<Database>): SignInSessionRepo
         )
         .selectAll('s')
         .select('i.status as identity_status')
-        .where('s.organization_id', '=', organizationId)
+        .where('s.organization_id', '=', scope.organizationId)
         .where('s.id', '=', id)
         .executeTakeFirst();
       if (!row) return undefined;
@@ -49,18 +49,18 @@ export function signInSessionRepository(db: Kysely<Database>): SignInSessionRepo
         identityStatus: (identity_status ?? undefined) as IdentityStatus | undefined,
       };
     },
-    async revoke(organizationId, id, now) {
+    async revoke(scope, id, now) {
       await db
         .updateTable('sign_in_sessions')
         .set({ revoked_at: now })
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
         .where('id', '=', id)
         .where('revoked_at', 'is', null)
         .execute();
       const row = await db
         .selectFrom('sign_in_sessions')
         .selectAll()
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
         .where('id', '=', id)
         .executeTakeFirst();
       return row ? toSession(row) : undefined;

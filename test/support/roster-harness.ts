@@ -6,6 +6,7 @@ import { createIntegration } from '../../src/directory/integrations/create-integ
 import { ensureDefaultOrganization } from '../../src/directory/integrations/ensure-default-organization.js';
 import type { Clock, IdSource } from '../../src/directory/ports/clock.js';
 import type { DirectoryStore } from '../../src/directory/ports/directory-store.js';
+import type { IntegrationScope } from '../../src/directory/model/scope.js';
 import { uuidV7Source } from '../../src/directory/ids/uuid-v7.js';
 import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
@@ -58,6 +59,8 @@ export interface IntegrationHandle {
   readonly id: string;
   readonly token: string;
   readonly url: string;
+  /** The integration's tenant scope, for calls straight to the store and the use cases. */
+  readonly scope: IntegrationScope;
 }
 
 export { testEngines } from './test-engines.js';
@@ -132,7 +135,7 @@ export class RosterHarness {
   async createOrganization(name: string): Promise<string> {
     const now = this.clock.now().toISOString();
     const organization = await this.store.organizations.ensure({ id: ids.newId(), name, createdAt: now });
-    await this.store.authPolicies.ensureDefault(organization.id, ids.newId(), now);
+    await this.store.authPolicies.ensureDefault({ organizationId: organization.id }, ids.newId(), now);
     return organization.id;
   }
 
@@ -144,7 +147,12 @@ export class RosterHarness {
       { store: this.store, clock: this.clock, ids },
       { organizationName, name, idp: 'generic', tokenLifetimeDays: 365 },
     );
-    return { id: integration.id, token, url: `${this.origin}/scim/v2/${integration.id}` };
+    return {
+      id: integration.id,
+      token,
+      url: `${this.origin}/scim/v2/${integration.id}`,
+      scope: { organizationId: integration.organizationId, integrationId: integration.id },
+    };
   }
 
   /** Sends a SCIM request; `body` objects are JSON-encoded, strings are sent as they are. */

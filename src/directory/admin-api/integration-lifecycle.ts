@@ -30,7 +30,7 @@ export async function rotateTokenInOrganization(
   tokenLifetimeDays: number,
 ): Promise<{ token: string; expiresAt: string }> {
   await integrationInOrganization(deps.store, organizationId, integrationId);
-  return rotateIntegrationToken(deps, integrationId, tokenLifetimeDays);
+  return rotateIntegrationToken(deps, { organizationId, integrationId }, tokenLifetimeDays);
 }
 
 /** Deletes an integration of this organization, doing `identities` to the identities it manages. */
@@ -41,5 +41,5 @@ export async function deleteIntegrationInOrganization(
   identities: IdentitiesOnDelete,
 ): Promise<{ identities: number }> {
   await integrationInOrganization(deps.store, organizationId, integrationId);
-  return deleteIntegration(deps, integrationId, identities);
+  return deleteIntegration(deps, { organizationId, integrationId }, identities);
 }

@@ -11,7 +11,7 @@ export async function roleInOrganization(
   organizationId: string,
   id: string,
 ): Promise<Role> {
-  const role = await store.roles.findById(organizationId, id);
+  const role = await store.roles.findById({ organizationId }, id);
   if (!role) throw new DirectoryNotFound('role_not_found', `No role with id "${id}".`);
   return role;
 }
@@ -21,7 +21,7 @@ export async function authPolicyInOrganization(
   organizationId: string,
   id: string,
 ): Promise<AuthPolicy> {
-  const policy = await store.authPolicies.findById(organizationId, id);
+  const policy = await store.authPolicies.findById({ organizationId }, id);
   if (!policy) throw new DirectoryNotFound('auth_policy_not_found', `No auth policy with id "${id}".`);
   return policy;
 }
@@ -31,7 +31,7 @@ export async function jwtSignerInOrganization(
   organizationId: string,
   id: string,
 ): Promise<JwtSigner> {
-  const signer = await store.jwtSigners.findById(organizationId, id);
+  const signer = await store.jwtSigners.findById({ organizationId }, id);
   if (!signer) throw new DirectoryNotFound('jwt_signer_not_found', `No JWT signer with id "${id}".`);
   return signer;
 }
@@ -42,9 +42,9 @@ export async function directoryGroupInOrganization(
   organizationId: string,
   id: string,
 ): Promise<DirectoryGroup & { readonly roles: readonly Role[] }> {
-  const group = await store.directoryGroups.findById(organizationId, id);
+  const group = await store.directoryGroups.findById({ organizationId }, id);
   if (!group) throw new DirectoryNotFound('group_not_found', `No directory group with id "${id}".`);
-  const roleIds = new Set(await store.directoryGroups.roleIdsOf(group.id));
-  const roles = (await store.roles.list(organizationId)).filter((role) => roleIds.has(role.id));
+  const roleIds = new Set(await store.directoryGroups.roleIdsOf({ organizationId }, group.id));
+  const roles = (await store.roles.list({ organizationId })).filter((role) => roleIds.has(role.id));
   return { ...group, roles };
 }

@@ -113,7 +113,7 @@ describe('addGroupMapping', () => {
     await expect(
       addGroupMapping(deps, scope.organizationId, scope.integrationId, { idpGroupName: 'SALES', group: 'B' }),
     ).rejects.toMatchObject({ code: 'mapping_exists' });
-    expect((await store.directoryGroups.list(scope.organizationId)).map((g) => g.name)).toEqual(['A']);
+    expect((await store.directoryGroups.list(scope)).map((g) => g.name)).toEqual(['A']);
   });
 
   it('takes the place of the automatic mappings of that IdP group, by id and by name', async () => {
@@ -131,7 +131,7 @@ describe('addGroupMapping', () => {
       [],
       null,
     );
-    const auto = await store.directoryGroups.ensure(scope.organizationId, 'Engineering', 'auto-group', now);
+    const auto = await store.directoryGroups.ensure(scope, 'Engineering', 'auto-group', now);
     const automatic = {
       integrationId: scope.integrationId,
       matchBy: 'id' as const,
@@ -139,7 +139,7 @@ describe('addGroupMapping', () => {
       directoryGroupId: auto.id,
       automatic: true,
     };
-    await store.directoryGroups.addMapping({ ...automatic, id: 'auto-1' }, now);
+    await store.directoryGroups.addMapping(scope, { ...automatic, id: 'auto-1' }, now);
 
     const byName = await addGroupMapping(deps, scope.organizationId, scope.integrationId, {
       idpGroupName: 'engineering',
@@ -147,7 +147,7 @@ describe('addGroupMapping', () => {
     });
     expect(byName.replaced.map((m) => m.id)).toEqual(['auto-1']);
 
-    await store.directoryGroups.addMapping({ ...automatic, id: 'auto-2' }, now);
+    await store.directoryGroups.addMapping(scope, { ...automatic, id: 'auto-2' }, now);
     const byId = await addGroupMapping(deps, scope.organizationId, scope.integrationId, {
       idpGroupId: 'scim-eng',
       group: 'Engineers',
@@ -169,6 +169,6 @@ describe('addGroupMapping', () => {
         group: '01a20703-a2bd-71d9-bbaf-4c76f6db2901',
       }),
     ).rejects.toMatchObject({ code: 'group_not_found' });
-    expect(await store.directoryGroups.list(scope.organizationId)).toEqual([]);
+    expect(await store.directoryGroups.list(scope)).toEqual([]);
   });
 });

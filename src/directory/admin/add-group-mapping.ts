@@ -77,7 +77,7 @@ export async function addGroupMapping(
   if (!checked.ok) throw new InvalidDirectoryInput('invalid_group_mapping', checked.error);
   return deps.store.transaction(async (store) => {
     const added = await writeGroupMapping(deps, store, organizationId, integrationId, checked.value);
-    return { ...added, job: await startRemap({ ...deps, store }, integrationId) };
+    return { ...added, job: await startRemap({ ...deps, store }, { organizationId, integrationId }) };
   });
 }
 
@@ -90,7 +90,7 @@ export async function previewAddGroupMapping(
 ): Promise<AddedGroupMapping & { readonly preview: RemapPreview }> {
   const checked = checkGroupMapping(input);
   if (!checked.ok) throw new InvalidDirectoryInput('invalid_group_mapping', checked.error);
-  const { result, preview } = await previewMappingChange(deps, integrationId, (store) =>
+  const { result, preview } = await previewMappingChange(deps, { organizationId, integrationId }, (store) =>
     writeGroupMapping(deps, store, organizationId, integrationId, checked.value),
   );
   return { ...result, preview };
@@ -108,7 +108,7 @@ async function writeGroupMapping(
   await integrationInOrganization(store, organizationId, integrationId);
   const { group, created } = await groupNamedOrWithId(deps, store, organizationId, checked.group, now);
   const key = matchBy === 'displayName' ? idpGroup.toLowerCase() : idpGroup;
-  const existing = await store.directoryGroups.mappings(integrationId);
+  const existing = await store.directoryGroups.mappings({ organizationId, integrationId });
   const same = existing.find((m) => m.matchBy === matchBy && m.idpGroup === key);
   if (same && !same.automatic) {
     throw new DirectoryConflict(
@@ -122,7 +122,8 @@ async function writeGroupMapping(
     const scope: IntegrationScope = { organizationId, integrationId };
     replaced.push(...(await automaticMappingsNamed(store, scope, existing, key)));
   }
-  for (const mapping of replaced) await store.directoryGroups.removeMapping(integrationId, mapping.id);
+  for (const mapping of replaced)
+    await store.directoryGroups.removeMapping({ organizationId, integrationId }, mapping.id);
   const mapping: GroupMapping = {
     id: deps.ids.newId(),
     integrationId,
@@ -131,7 +132,7 @@ async function writeGroupMapping(
     directoryGroupId: group.id,
     automatic: false,
   };
-  if (!(await store.directoryGroups.addMapping(mapping, now))) {
+  if (!(await store.directoryGroups.addMapping({ organizationId, integrationId }, mapping, now))) {
     throw new DirectoryConflict('mapping_exists', `IdP group "${idpGroup}" is already mapped.`);
   }
   return { mapping, group, groupCreated: created, replaced };
@@ -144,14 +145,14 @@ async function groupNamedOrWithId(
   nameOrId: string,
   now: string,
 ): Promise<{ group: DirectoryGroup; created: boolean }> {
-  const byId = await store.directoryGroups.findById(organizationId, nameOrId);
+  const byId = await store.directoryGroups.findById({ organizationId }, nameOrId);
   if (byId) return { group: byId, created: false };
   // An id that matches nothing here is a typo or another tenant's group, not a name to create.
   if (UUID.test(nameOrId)) {
     throw new DirectoryNotFound('group_not_found', `No directory group with id "${nameOrId}".`);
   }
   const newId = deps.ids.newId();
-  const group = await store.directoryGroups.ensure(organizationId, nameOrId, newId, now);
+  const group = await store.directoryGroups.ensure({ organizationId }, nameOrId, newId, now);
   return { group, created: group.id === newId };
 }
 

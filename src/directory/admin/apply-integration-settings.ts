@@ -15,5 +15,5 @@ export async function applyIntegrationSettings(
   change: Readonly<Record<string, unknown>>,
 ): Promise<{ settings: IntegrationSettings; job: RemapJob }> {
   await integrationInOrganization(deps.store, organizationId, integrationId);
-  return updateIntegrationSettings(deps, integrationId, change);
+  return updateIntegrationSettings(deps, { organizationId, integrationId }, change);
 }

@@ -15,10 +15,11 @@ export async function assignGroupRoles(
   roles: readonly string[],
 ): Promise<{ group: DirectoryGroup; roles: readonly Role[] }> {
   return deps.store.transaction(async (store) => {
-    const group = await store.directoryGroups.findById(organizationId, groupId);
+    const group = await store.directoryGroups.findById({ organizationId }, groupId);
     if (!group) throw new DirectoryNotFound('group_not_found', `No directory group with id "${groupId}".`);
     const chosen = await resolveManyByIdOrName(store, organizationId, 'role', roles);
     await store.directoryGroups.setRoles(
+      { organizationId },
       group.id,
       chosen.map((r) => r.id),
     );

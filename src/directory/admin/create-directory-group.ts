@@ -14,7 +14,7 @@ export async function createDirectoryGroup(
     throw new InvalidDirectoryInput('invalid_name', [{ field: 'name', message: checked.error }]);
   const newId = deps.ids.newId();
   const group = await deps.store.directoryGroups.ensure(
-    organizationId,
+    { organizationId },
     checked.value,
     newId,
     deps.clock.now().toISOString(),

@@ -20,7 +20,7 @@ export async function createOrganization(
     if (organization.id !== newId) {
       throw new DirectoryConflict('name_taken', `An organization named "${checked.value}" already exists.`);
     }
-    await store.authPolicies.ensureDefault(organization.id, deps.ids.newId(), now);
+    await store.authPolicies.ensureDefault({ organizationId: organization.id }, deps.ids.newId(), now);
     return organization;
   });
 }

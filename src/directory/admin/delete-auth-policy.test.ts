@@ -1,3 +1,4 @@
+import { integrationScope } from '../model/scope.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { directoryStore } from '../../store/directory-store.js';
 import { migrateToLatest } from '../../store/migrate.js';
@@ -38,7 +39,7 @@ describe('auth policies and JWT signers', () => {
     });
 
   it('never deletes or changes the Default policy', async () => {
-    const [defaultPolicy] = await store.authPolicies.list(organization.id);
+    const [defaultPolicy] = await store.authPolicies.list({ organizationId: organization.id });
     expect(defaultPolicy?.isDefault).toBe(true);
     const id = defaultPolicy?.id ?? '';
     await expect(deleteAuthPolicy(store, organization.id, id)).rejects.toMatchObject({
@@ -47,7 +48,7 @@ describe('auth policies and JWT signers', () => {
     await expect(updateAuthPolicy(deps, organization.id, id, { name: 'Other' })).rejects.toMatchObject({
       code: 'default_policy_protected',
     });
-    expect(await store.authPolicies.findById(organization.id, id)).toEqual(defaultPolicy);
+    expect(await store.authPolicies.findById({ organizationId: organization.id }, id)).toEqual(defaultPolicy);
   });
 
   it('refuses to delete a policy an integration uses, then deletes it once unused', async () => {
@@ -58,13 +59,16 @@ describe('auth policies and JWT signers', () => {
       idp: 'okta',
       tokenLifetimeDays: 1,
     });
-    const settings = await store.integrations.settings(integration.id);
+    const settings = await store.integrations.settings(integrationScope(integration));
     if (!settings) throw new Error('no settings');
-    await store.integrations.saveSettings(integration.id, { ...settings, authPolicyId: policy.id });
+    await store.integrations.saveSettings(integrationScope(integration), {
+      ...settings,
+      authPolicyId: policy.id,
+    });
     await expect(deleteAuthPolicy(store, organization.id, policy.id)).rejects.toMatchObject({
       code: 'auth_policy_in_use',
     });
-    await store.integrations.saveSettings(integration.id, { ...settings, authPolicyId: null });
+    await store.integrations.saveSettings(integrationScope(integration), { ...settings, authPolicyId: null });
     expect(await deleteAuthPolicy(store, organization.id, policy.id)).toEqual(policy);
     await expect(deleteAuthPolicy(store, organization.id, policy.id)).rejects.toMatchObject({
       code: 'auth_policy_not_found',
@@ -104,7 +108,9 @@ describe('auth policies and JWT signers', () => {
     const policy = await createAuthPolicy(deps, organization.id, { name: 'p', signers: [web.id, cli.id] });
     const deleted = await deleteJwtSigner(store, organization.id, web.id);
     expect(deleted.policies.map((p) => p.id)).toEqual([policy.id]);
-    expect((await store.authPolicies.findById(organization.id, policy.id))?.signerIds).toEqual([cli.id]);
-    expect(await store.jwtSigners.findById(organization.id, web.id)).toBeUndefined();
+    expect(
+      (await store.authPolicies.findById({ organizationId: organization.id }, policy.id))?.signerIds,
+    ).toEqual([cli.id]);
+    expect(await store.jwtSigners.findById({ organizationId: organization.id }, web.id)).toBeUndefined();
   });
 });

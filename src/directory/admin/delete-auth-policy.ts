@@ -1,3 +1,4 @@
+import { integrationScope } from '../model/scope.js';
 import { DirectoryConflict, DirectoryNotFound } from '../directory-error.js';
 import type { AuthPolicy } from '../model/auth-policy.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
@@ -13,7 +14,7 @@ export async function deleteAuthPolicy(
   policyId: string,
 ): Promise<AuthPolicy> {
   return store.transaction(async (tx) => {
-    const policy = await tx.authPolicies.findById(organizationId, policyId);
+    const policy = await tx.authPolicies.findById({ organizationId }, policyId);
     if (!policy)
       throw new DirectoryNotFound('auth_policy_not_found', `No auth policy with id "${policyId}".`);
     if (policy.isDefault) {
@@ -23,8 +24,8 @@ export async function deleteAuthPolicy(
       );
     }
     const users: string[] = [];
-    for (const integration of await tx.integrations.list(organizationId)) {
-      const settings = await tx.integrations.settings(integration.id);
+    for (const integration of await tx.integrations.list({ organizationId })) {
+      const settings = await tx.integrations.settings(integrationScope(integration));
       if (settings?.authPolicyId === policyId) users.push(`"${integration.name}" (${integration.id})`);
     }
     if (users.length > 0) {
@@ -33,7 +34,7 @@ export async function deleteAuthPolicy(
         `Auth policy "${policy.name}" is the policy of integration ${users.join(', ')}; choose another there first (roster integration set <id> --auth-policy ...).`,
       );
     }
-    if (!(await tx.authPolicies.delete(organizationId, policyId))) {
+    if (!(await tx.authPolicies.delete({ organizationId }, policyId))) {
       throw new DirectoryNotFound('auth_policy_not_found', `No auth policy with id "${policyId}".`);
     }
     return policy;

@@ -11,8 +11,8 @@ export async function deleteDirectoryGroup(
   organizationId: string,
   groupId: string,
 ): Promise<DirectoryGroup> {
-  const group = await store.directoryGroups.findById(organizationId, groupId);
-  if (!group || !(await store.directoryGroups.delete(organizationId, groupId))) {
+  const group = await store.directoryGroups.findById({ organizationId }, groupId);
+  if (!group || !(await store.directoryGroups.delete({ organizationId }, groupId))) {
     throw new DirectoryNotFound('group_not_found', `No directory group with id "${groupId}".`);
   }
   return group;

@@ -13,16 +13,16 @@ export async function deleteJwtSigner(
   signerId: string,
 ): Promise<{ signer: JwtSigner; policies: readonly AuthPolicy[] }> {
   return store.transaction(async (tx) => {
-    const signer = await tx.jwtSigners.findById(organizationId, signerId);
+    const signer = await tx.jwtSigners.findById({ organizationId }, signerId);
     if (!signer) throw new DirectoryNotFound('jwt_signer_not_found', `No JWT signer with id "${signerId}".`);
     const policies: AuthPolicy[] = [];
-    for (const policy of await tx.authPolicies.list(organizationId)) {
+    for (const policy of await tx.authPolicies.list({ organizationId })) {
       if (!policy.signerIds.includes(signerId)) continue;
       const next = { ...policy, signerIds: policy.signerIds.filter((id) => id !== signerId) };
       await tx.authPolicies.update(next);
       policies.push(next);
     }
-    if (!(await tx.jwtSigners.delete(organizationId, signerId))) {
+    if (!(await tx.jwtSigners.delete({ organizationId }, signerId))) {
       throw new DirectoryNotFound('jwt_signer_not_found', `No JWT signer with id "${signerId}".`);
     }
     return { signer, policies };

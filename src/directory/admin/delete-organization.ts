@@ -35,7 +35,7 @@ export async function deleteOrganization(
         `The "${DEFAULT_ORGANIZATION}" organization cannot be deleted: commands without --org use it.`,
       );
     }
-    const integrations = await store.integrations.list(organization.id);
+    const integrations = await store.integrations.list({ organizationId: organization.id });
     const identities = await store.identities.countInOrganization({ organizationId: organization.id });
     if (integrations.length > 0 && !options.force) {
       const names = integrations.map((i) => `"${i.name}"`).join(', ');

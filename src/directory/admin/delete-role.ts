@@ -8,8 +8,8 @@ export async function deleteRole(
   organizationId: string,
   roleId: string,
 ): Promise<Role> {
-  const role = await store.roles.findById(organizationId, roleId);
-  if (!role || !(await store.roles.delete(organizationId, roleId))) {
+  const role = await store.roles.findById({ organizationId }, roleId);
+  if (!role || !(await store.roles.delete({ organizationId }, roleId))) {
     throw new DirectoryNotFound('role_not_found', `No role with id "${roleId}".`);
   }
   return role;

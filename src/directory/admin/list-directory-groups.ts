@@ -11,11 +11,11 @@ export async function listDirectoryGroups(
   store: DirectoryStore,
   organizationId: string,
 ): Promise<readonly DirectoryGroupView[]> {
-  const roles = new Map((await store.roles.list(organizationId)).map((r) => [r.id, r]));
-  const groups = await store.directoryGroups.list(organizationId);
+  const roles = new Map((await store.roles.list({ organizationId })).map((r) => [r.id, r]));
+  const groups = await store.directoryGroups.list({ organizationId });
   const views: DirectoryGroupView[] = [];
   for (const group of groups) {
-    const roleIds = await store.directoryGroups.roleIdsOf(group.id);
+    const roleIds = await store.directoryGroups.roleIdsOf({ organizationId }, group.id);
     views.push({
       ...group,
       roles: roleIds.map((id) => roles.get(id)).filter((r): r is Role => r !== undefined),

@@ -15,8 +15,8 @@ export async function listGroupMappings(
   integrationId: string,
 ): Promise<readonly GroupMappingView[]> {
   await integrationInOrganization(store, organizationId, integrationId);
-  const mappings = await store.directoryGroups.mappings(integrationId);
-  const groups = new Map((await store.directoryGroups.list(organizationId)).map((g) => [g.id, g.name]));
+  const mappings = await store.directoryGroups.mappings({ organizationId, integrationId });
+  const groups = new Map((await store.directoryGroups.list({ organizationId })).map((g) => [g.id, g.name]));
   const scimIds = mappings.filter((m) => m.matchBy === 'id').map((m) => m.idpGroup);
   const scimGroups = await store.scimResources.findByIds({ organizationId, integrationId }, 'Group', scimIds);
   const scimNames = new Map(scimGroups.map((g) => [g.id, g.attributes.displayName]));

@@ -66,14 +66,14 @@ export async function listIdentities(
   const query = checked.value;
   // Filters naming another tenant's integration or group are "not found", not an empty page.
   if (query.integrationId) await integrationInOrganization(store, organizationId, query.integrationId);
-  if (query.groupId && !(await store.directoryGroups.findById(organizationId, query.groupId))) {
+  if (query.groupId && !(await store.directoryGroups.findById({ organizationId }, query.groupId))) {
     throw new DirectoryNotFound('group_not_found', `No directory group with id "${query.groupId}".`);
   }
   // One row more than asked tells whether another page follows.
   const rows = await store.identities.list({ organizationId }, { ...query, limit: query.limit + 1 });
   const identities = rows.slice(0, query.limit);
   const integrationNames = new Map(
-    (await store.integrations.list(organizationId)).map((i) => [i.id, i.name] as const),
+    (await store.integrations.list({ organizationId })).map((i) => [i.id, i.name] as const),
   );
   return {
     identities,

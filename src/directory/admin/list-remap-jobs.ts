@@ -9,5 +9,5 @@ export async function listRemapJobs(
   integrationId: string,
 ): Promise<readonly RemapJob[]> {
   await integrationInOrganization(store, organizationId, integrationId);
-  return store.remapJobs.listForIntegration(integrationId);
+  return store.remapJobs.listForIntegration({ organizationId, integrationId });
 }

@@ -1,3 +1,4 @@
+import { integrationScope } from '../model/scope.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { directoryStore } from '../../store/directory-store.js';
 import { migrateToLatest } from '../../store/migrate.js';
@@ -69,8 +70,8 @@ describe('admin use cases stay inside their organization', () => {
     await expect(
       applyIntegrationSettings(deps, home.id, foreign.id, { identityName: 'displayName' }),
     ).rejects.toMatchObject(notFound);
-    expect((await store.integrations.settings(foreign.id))?.identityName).toBe('userName');
-    expect(await store.remapJobs.listForIntegration(foreign.id)).toEqual([]);
+    expect((await store.integrations.settings(integrationScope(foreign)))?.identityName).toBe('userName');
+    expect(await store.remapJobs.listForIntegration(integrationScope(foreign))).toEqual([]);
   });
 
   it("reports another organization's remap jobs, roles and groups as not found", async () => {

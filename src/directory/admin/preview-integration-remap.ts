@@ -9,5 +9,5 @@ export async function previewIntegrationRemap(
   integrationId: string,
 ): Promise<RemapPreview> {
   await integrationInOrganization(deps.store, organizationId, integrationId);
-  return previewRemap(deps, integrationId);
+  return previewRemap(deps, { organizationId, integrationId });
 }

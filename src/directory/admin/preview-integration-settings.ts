@@ -19,17 +19,18 @@ export async function previewIntegrationSettings(
   change: Readonly<Record<string, unknown>>,
 ): Promise<{ settings: IntegrationSettings; preview: RemapPreview }> {
   await integrationInOrganization(deps.store, organizationId, integrationId);
-  const current = (await deps.store.integrations.settings(integrationId)) ?? defaultIntegrationSettings;
+  const current =
+    (await deps.store.integrations.settings({ organizationId, integrationId })) ?? defaultIntegrationSettings;
   const result = changeIntegrationSettings(current, change);
   if (!result.ok) throw new InvalidDirectoryInput('invalid_settings', result.problems);
   const policyId = result.settings.authPolicyId;
-  if (policyId !== null && !(await deps.store.authPolicies.findById(organizationId, policyId))) {
+  if (policyId !== null && !(await deps.store.authPolicies.findById({ organizationId }, policyId))) {
     throw new InvalidDirectoryInput('invalid_settings', [
       { field: 'authPolicyId', message: `no auth policy "${policyId}" in this organization` },
     ]);
   }
   return {
     settings: result.settings,
-    preview: await previewRemap(deps, integrationId, result.settings),
+    preview: await previewRemap(deps, { organizationId, integrationId }, result.settings),
   };
 }

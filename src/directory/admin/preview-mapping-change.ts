@@ -1,6 +1,7 @@
 import { ensureGroupsForUnmapped } from '../identities/remap-batch.js';
 import { previewRemap, type RemapPreview } from '../identities/remap-integration.js';
 import type { GroupMapping } from '../model/directory-group.js';
+import type { IntegrationScope } from '../model/scope.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
 import type { AdminDeps } from './admin-deps.js';
 import { inRolledBackTransaction } from './rolled-back.js';
@@ -16,19 +17,16 @@ import { inRolledBackTransaction } from './rolled-back.js';
  */
 export async function previewMappingChange<T>(
   deps: AdminDeps,
-  integrationId: string,
+  scope: IntegrationScope,
   change: (store: DirectoryStore) => Promise<T>,
 ): Promise<{ readonly result: T; readonly preview: RemapPreview }> {
   const { result, mappings } = await inRolledBackTransaction(deps.store, async (store) => {
     const result = await change(store);
-    const integration = await store.integrations.findById(integrationId);
-    const settings = await store.integrations.settings(integrationId);
-    if (integration && settings) {
-      const scope = { organizationId: integration.organizationId, integrationId };
+    const settings = await store.integrations.settings(scope);
+    if (settings)
       await ensureGroupsForUnmapped(store, scope, settings, deps.ids, deps.clock.now().toISOString());
-    }
-    const mappings: readonly GroupMapping[] = await store.directoryGroups.mappings(integrationId);
+    const mappings: readonly GroupMapping[] = await store.directoryGroups.mappings(scope);
     return { result, mappings };
   });
-  return { result, preview: await previewRemap(deps, integrationId, undefined, undefined, mappings) };
+  return { result, preview: await previewRemap(deps, scope, undefined, undefined, mappings) };
 }

@@ -20,7 +20,7 @@ export async function removeGroupMapping(
 ): Promise<{ readonly mapping: GroupMapping; readonly job: RemapJob }> {
   return deps.store.transaction(async (store) => {
     const mapping = await deleteMapping(store, organizationId, integrationId, mappingId);
-    return { mapping, job: await startRemap({ ...deps, store }, integrationId) };
+    return { mapping, job: await startRemap({ ...deps, store }, { organizationId, integrationId }) };
   });
 }
 
@@ -31,7 +31,7 @@ export async function previewRemoveGroupMapping(
   integrationId: string,
   mappingId: string,
 ): Promise<{ readonly mapping: GroupMapping; readonly preview: RemapPreview }> {
-  const { result, preview } = await previewMappingChange(deps, integrationId, (store) =>
+  const { result, preview } = await previewMappingChange(deps, { organizationId, integrationId }, (store) =>
     deleteMapping(store, organizationId, integrationId, mappingId),
   );
   return { mapping: result, preview };
@@ -44,8 +44,13 @@ async function deleteMapping(
   mappingId: string,
 ): Promise<GroupMapping> {
   await integrationInOrganization(store, organizationId, integrationId);
-  const mapping = (await store.directoryGroups.mappings(integrationId)).find((m) => m.id === mappingId);
-  if (!mapping || !(await store.directoryGroups.removeMapping(integrationId, mappingId))) {
+  const mapping = (await store.directoryGroups.mappings({ organizationId, integrationId })).find(
+    (m) => m.id === mappingId,
+  );
+  if (
+    !mapping ||
+    !(await store.directoryGroups.removeMapping({ organizationId, integrationId }, mappingId))
+  ) {
     throw new DirectoryNotFound(
       'mapping_not_found',
       `No group mapping with id "${mappingId}" in this integration.`,

@@ -46,37 +46,36 @@ const lookups: { readonly [K in NamedKind]: Lookup<Kinds[K]> } = {
   integration: {
     code: 'integration_not_found',
     async byId(store, organizationId, id) {
-      const integration = await store.integrations.findById(id);
-      return integration?.organizationId === organizationId ? integration : undefined;
+      return store.integrations.findById({ organizationId }, id);
     },
     async byName(store, organizationId, name) {
-      const integration = await store.integrations.findByName(organizationId, name);
+      const integration = await store.integrations.findByName({ organizationId }, name);
       return integration ? [integration] : [];
     },
   },
   'directory group': {
     code: 'group_not_found',
-    byId: (store, organizationId, id) => store.directoryGroups.findById(organizationId, id),
+    byId: (store, organizationId, id) => store.directoryGroups.findById({ organizationId }, id),
     async byName(store, organizationId, name) {
-      const group = await store.directoryGroups.findByName(organizationId, name);
+      const group = await store.directoryGroups.findByName({ organizationId }, name);
       return group ? [group] : [];
     },
   },
   // Roles, policies and signers are a handful per organization: the list is the lookup.
   role: {
     code: 'role_not_found',
-    byId: (store, organizationId, id) => store.roles.findById(organizationId, id),
-    byName: (store, organizationId) => store.roles.list(organizationId),
+    byId: (store, organizationId, id) => store.roles.findById({ organizationId }, id),
+    byName: (store, organizationId) => store.roles.list({ organizationId }),
   },
   'auth policy': {
     code: 'auth_policy_not_found',
-    byId: (store, organizationId, id) => store.authPolicies.findById(organizationId, id),
-    byName: (store, organizationId) => store.authPolicies.list(organizationId),
+    byId: (store, organizationId, id) => store.authPolicies.findById({ organizationId }, id),
+    byName: (store, organizationId) => store.authPolicies.list({ organizationId }),
   },
   'JWT signer': {
     code: 'jwt_signer_not_found',
-    byId: (store, organizationId, id) => store.jwtSigners.findById(organizationId, id),
-    byName: (store, organizationId) => store.jwtSigners.list(organizationId),
+    byId: (store, organizationId, id) => store.jwtSigners.findById({ organizationId }, id),
+    byName: (store, organizationId) => store.jwtSigners.list({ organizationId }),
   },
 };
 

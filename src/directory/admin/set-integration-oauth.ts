@@ -35,7 +35,7 @@ export async function setIntegrationOAuth(
     if (problems.length > 0) throw new InvalidDirectoryInput('invalid_oauth', problems);
     oauth = { issuer, audience, jwksUrl };
   }
-  await store.integrations.saveOAuth(integrationId, oauth);
+  await store.integrations.saveOAuth({ organizationId, integrationId }, oauth);
   return oauth;
 }
 
@@ -45,5 +45,5 @@ export async function integrationOAuth(
   integrationId: string,
 ): Promise<IntegrationOAuth | null> {
   await integrationInOrganization(store, organizationId, integrationId);
-  return (await store.integrations.oauth(integrationId)) ?? null;
+  return (await store.integrations.oauth({ organizationId, integrationId })) ?? null;
 }

@@ -30,28 +30,26 @@ export async function showIdentity(
   if (!identity) throw new DirectoryNotFound('identity_not_found', `No identity with id "${identityId}".`);
   const groups: DirectoryGroup[] = [];
   for (const groupId of await store.identities.groupIdsOf({ organizationId }, identity.id)) {
-    const group = await store.directoryGroups.findById(organizationId, groupId);
+    const group = await store.directoryGroups.findById({ organizationId }, groupId);
     if (group) groups.push(group);
   }
   groups.sort((a, b) => a.name.localeCompare(b.name));
-  const roles = (await store.roles.effectiveRolesOf(identity.id)).filter(
-    (role) => role.organizationId === organizationId,
-  );
+  const roles = await store.roles.effectiveRolesOf({ organizationId }, identity.id);
   const permissions = [...new Set(roles.flatMap((role) => role.permissions))].sort();
   const source =
     identity.sourceIntegrationId === null
       ? undefined
-      : await store.integrations.findById(identity.sourceIntegrationId);
+      : await store.integrations.findById({ organizationId }, identity.sourceIntegrationId);
   const authPolicy =
     identity.authPolicyId === null
       ? undefined
-      : await store.authPolicies.findById(organizationId, identity.authPolicyId);
+      : await store.authPolicies.findById({ organizationId }, identity.authPolicyId);
   return {
     identity,
     groups,
     roles,
     permissions,
-    integration: source?.organizationId === organizationId ? source : undefined,
+    integration: source,
     authPolicy,
   };
 }

@@ -19,10 +19,11 @@ export async function showIntegrationSettings(
   integrationId: string,
 ): Promise<IntegrationSettingsView> {
   const integration = await integrationInOrganization(store, organizationId, integrationId);
-  const settings = (await store.integrations.settings(integrationId)) ?? defaultIntegrationSettings;
+  const settings =
+    (await store.integrations.settings({ organizationId, integrationId })) ?? defaultIntegrationSettings;
   const authPolicy =
     settings.authPolicyId === null
       ? undefined
-      : await store.authPolicies.findById(organizationId, settings.authPolicyId);
+      : await store.authPolicies.findById({ organizationId }, settings.authPolicyId);
   return { integration, settings, defaults: defaultIntegrationSettings, authPolicy };
 }

@@ -10,5 +10,5 @@ export async function startIntegrationRemap(
   integrationId: string,
 ): Promise<RemapJob> {
   await integrationInOrganization(deps.store, organizationId, integrationId);
-  return startRemap(deps, integrationId);
+  return startRemap(deps, { organizationId, integrationId });
 }

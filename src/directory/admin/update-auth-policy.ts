@@ -32,7 +32,7 @@ export async function updateAuthPolicy(
     requiredClaims = checked.value;
   }
   return deps.store.transaction(async (store) => {
-    const current = await store.authPolicies.findById(organizationId, policyId);
+    const current = await store.authPolicies.findById({ organizationId }, policyId);
     if (!current)
       throw new DirectoryNotFound('auth_policy_not_found', `No auth policy with id "${policyId}".`);
     if (current.isDefault) {
@@ -53,7 +53,7 @@ export async function updateAuthPolicy(
         ? current.signerIds
         : (await resolveManyByIdOrName(store, organizationId, 'JWT signer', change.signers)).map((s) => s.id);
     // The repository's update has no conflict clause: a taken name is looked for first.
-    const holder = (await store.authPolicies.list(organizationId)).find((p) => p.name === name);
+    const holder = (await store.authPolicies.list({ organizationId })).find((p) => p.name === name);
     if (holder && holder.id !== policyId) {
       throw new DirectoryConflict('name_taken', `An auth policy named "${name}" already exists.`);
     }

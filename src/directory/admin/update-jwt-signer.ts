@@ -27,7 +27,7 @@ export async function updateJwtSigner(
     throw new InvalidDirectoryInput('invalid_jwt_signer', ['Name at least one field to change.']);
   }
   return deps.store.transaction(async (store) => {
-    const current = await store.jwtSigners.findById(organizationId, signerId);
+    const current = await store.jwtSigners.findById({ organizationId }, signerId);
     if (!current) throw new DirectoryNotFound('jwt_signer_not_found', `No JWT signer with id "${signerId}".`);
     const newKey = change.jwksUrl !== undefined || change.publicKeyPem !== undefined;
     const checked = checkJwtSigner({
@@ -43,7 +43,7 @@ export async function updateJwtSigner(
     if (!checked.ok) throw new InvalidDirectoryInput('invalid_jwt_signer', checked.error);
     const next: JwtSigner = { ...current, ...checked.value };
     // The repository's update has no conflict clause: a taken name is looked for first.
-    const holder = (await store.jwtSigners.list(organizationId)).find((s) => s.name === next.name);
+    const holder = (await store.jwtSigners.list({ organizationId })).find((s) => s.name === next.name);
     if (holder && holder.id !== signerId) {
       throw new DirectoryConflict('name_taken', `A JWT signer named "${next.name}" already exists.`);
     }

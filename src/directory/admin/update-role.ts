@@ -21,7 +21,7 @@ export async function updateRole(
     ]);
   }
   return deps.store.transaction(async (store) => {
-    const current = await store.roles.findById(organizationId, roleId);
+    const current = await store.roles.findById({ organizationId }, roleId);
     if (!current) throw new DirectoryNotFound('role_not_found', `No role with id "${roleId}".`);
     const checked = checkRole({
       name: change.name ?? current.name,
@@ -30,7 +30,7 @@ export async function updateRole(
     if (!checked.ok) throw new InvalidDirectoryInput('invalid_role', checked.error);
     const next: Role = { ...current, ...checked.value };
     // The repository's update has no conflict clause: a taken name is looked for first.
-    const holder = (await store.roles.list(organizationId)).find((r) => r.name === next.name);
+    const holder = (await store.roles.list({ organizationId })).find((r) => r.name === next.name);
     if (holder && holder.id !== roleId) {
       throw new DirectoryConflict('name_taken', `A role named "${next.name}" already exists.`);
     }

@@ -26,9 +26,12 @@ function fixture(readings: readonly Partial<RemapJob>[]) {
   const sleeps: number[] = [];
   const store = {
     remapJobs: {
-      findById: async (id: string) => {
+      // Like the real repository: another organization's job is not found.
+      findById: async (scope: { organizationId: string }, id: string) => {
         const reading = readings[Math.min(poll++, readings.length - 1)];
-        return id === job.id ? { ...job, ...reading } : undefined;
+        return id === job.id && scope.organizationId === job.organizationId
+          ? { ...job, ...reading }
+          : undefined;
       },
     },
   } as unknown as DirectoryStore;

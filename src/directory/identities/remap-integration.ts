@@ -31,29 +31,21 @@ export interface RemapPreview {
   readonly sample: readonly IdentityChange[];
 }
 
-async function scopeOf(store: DirectoryStore, integrationId: string): Promise<IntegrationScope> {
-  const integration = await store.integrations.findById(integrationId);
-  if (!integration)
-    throw new DirectoryNotFound('integration_not_found', `No integration with id "${integrationId}".`);
-  return { organizationId: integration.organizationId, integrationId };
-}
-
 /**
  * The dry run of a remap: how many identities would change, how, and which would collide, under
  * `settings` (the integration's current ones by default). Reads in batches; writes nothing.
  */
 export async function previewRemap(
   deps: RemapDeps,
-  integrationId: string,
+  scope: IntegrationScope,
   settings?: IntegrationSettings,
   batchSize = 1000,
   /** Group mappings as they would be after a change (the stored ones by default). */
   mappings?: readonly GroupMapping[],
 ): Promise<RemapPreview> {
-  const scope = await scopeOf(deps.store, integrationId);
-  const chosen = settings ?? (await deps.store.integrations.settings(integrationId));
+  const chosen = settings ?? (await deps.store.integrations.settings(scope));
   if (!chosen)
-    throw new DirectoryNotFound('integration_not_found', `No integration with id "${integrationId}".`);
+    throw new DirectoryNotFound('integration_not_found', `No integration with id "${scope.integrationId}".`);
   const now = deps.clock.now().toISOString();
   const byField: Record<ChangedField, number> = {
     name: 0,
@@ -111,13 +103,12 @@ export interface RemapRunOptions {
 }
 
 /** Queues a remap of every identity of an integration; a worker (runRemapJobs) carries it out. */
-export async function startRemap(deps: RemapDeps, integrationId: string): Promise<RemapJob> {
-  const scope = await scopeOf(deps.store, integrationId);
+export async function startRemap(deps: RemapDeps, scope: IntegrationScope): Promise<RemapJob> {
   const now = deps.clock.now().toISOString();
   const job: RemapJob = {
     id: deps.ids.newId(),
     organizationId: scope.organizationId,
-    integrationId,
+    integrationId: scope.integrationId,
     status: 'pending',
     total: await deps.store.identities.countSources(scope),
     processed: 0,
@@ -175,7 +166,7 @@ async function runBatch(
         organizationId: job.organizationId,
         integrationId: job.integrationId,
       };
-      const settings = await store.integrations.settings(job.integrationId);
+      const settings = await store.integrations.settings(scope);
       if (!settings) throw new DirectoryNotFound('integration_not_found', 'The integration was deleted.');
       if (job.position === null) await ensureGroupsForUnmapped(store, scope, settings, deps.ids, stamp);
       const sources = await store.identities.listSources(scope, job.position ?? undefined, batchSize);

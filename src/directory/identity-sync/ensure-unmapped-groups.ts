@@ -25,12 +25,7 @@ export async function ensureUnmappedGroups(
   const byId = new Map(unmapped.map((g) => [g.scimGroupId, g]));
   const added: GroupMapping[] = [];
   for (const group of byId.values()) {
-    const directoryGroup = await store.directoryGroups.ensure(
-      scope.organizationId,
-      group.displayName,
-      ids.newId(),
-      now,
-    );
+    const directoryGroup = await store.directoryGroups.ensure(scope, group.displayName, ids.newId(), now);
     const mapping: GroupMapping = {
       id: ids.newId(),
       integrationId: scope.integrationId,
@@ -40,7 +35,7 @@ export async function ensureUnmappedGroups(
       automatic: true,
     };
     // A concurrent writer may have mapped the group first: its mapping is equivalent (same name).
-    if (await store.directoryGroups.addMapping(mapping, now)) added.push(mapping);
+    if (await store.directoryGroups.addMapping(scope, mapping, now)) added.push(mapping);
     else added.push(...(await store.directoryGroups.mappingCandidates(scope, [group])));
   }
   return added;

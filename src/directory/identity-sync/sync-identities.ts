@@ -126,8 +126,8 @@ async function nameCollision(
   const field = derived.nameFallback ? `${derived.nameSource} (fallback)` : derived.nameSource;
   const names: string[] = [];
   for (const id of new Set(holderIntegrationIds)) {
-    const integration = await context.store.integrations.findById(id);
-    if (integration && integration.organizationId === context.scope.organizationId)
+    const integration = await context.store.integrations.findById(context.scope, id);
+    if (integration)
       names.push(
         id === context.scope.integrationId ? 'this integration' : `integration "${integration.name}"`,
       );

@@ -51,7 +51,7 @@ export async function createIntegration(
   if (
     !(await deps.store.integrations.insert(integration, hashBearerToken(token), presetSettings(input.idp)))
   ) {
-    const holder = await deps.store.integrations.findByName(organization.id, name);
+    const holder = await deps.store.integrations.findByName({ organizationId: organization.id }, name);
     const same = holder === undefined || holder.name === name;
     throw new DirectoryConflict(
       'integration_name_taken',

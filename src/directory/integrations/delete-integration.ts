@@ -1,3 +1,4 @@
+import type { IntegrationScope } from '../model/scope.js';
 import type { Clock } from '../ports/clock.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
 import { DirectoryNotFound } from '../directory-error.js';
@@ -13,22 +14,23 @@ export type IdentitiesOnDelete = 'disable' | 'delete' | 'keep';
  */
 export async function deleteIntegration(
   deps: { store: DirectoryStore; clock: Clock },
-  integrationId: string,
+  scope: IntegrationScope,
   identities: IdentitiesOnDelete,
 ): Promise<{ identities: number }> {
   return deps.store.transaction(async (store) => {
-    const integration = await store.integrations.findById(integrationId);
-    if (!integration) {
-      throw new DirectoryNotFound('integration_not_found', `No integration with id "${integrationId}".`);
+    if (!(await store.integrations.findById(scope, scope.integrationId))) {
+      throw new DirectoryNotFound(
+        'integration_not_found',
+        `No integration with id "${scope.integrationId}".`,
+      );
     }
-    const scope = { organizationId: integration.organizationId, integrationId };
     const affected = await detachIntegrationIdentities(
       store,
       scope,
       identities,
       deps.clock.now().toISOString(),
     );
-    await store.integrations.delete(integrationId);
+    await store.integrations.delete(scope);
     return { identities: affected };
   });
 }

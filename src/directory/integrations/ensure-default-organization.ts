@@ -18,6 +18,6 @@ export async function ensureDefaultOrganization(deps: {
     createdAt: now,
   });
   // Every organization has a Default auth policy (accepts every enabled JWT signer; cannot be deleted).
-  await deps.store.authPolicies.ensureDefault(organization.id, deps.ids.newId(), now);
+  await deps.store.authPolicies.ensureDefault({ organizationId: organization.id }, deps.ids.newId(), now);
   return organization;
 }

@@ -7,3 +7,11 @@ export interface OrganizationScope {
 export interface IntegrationScope extends OrganizationScope {
   readonly integrationId: string;
 }
+
+/** The scope of an integration already known to belong to its organization. */
+export function integrationScope(integration: {
+  readonly id: string;
+  readonly organizationId: string;
+}): IntegrationScope {
+  return { organizationId: integration.organizationId, integrationId: integration.id };
+}

@@ -1,26 +1,33 @@
+import type { IntegrationScope, OrganizationScope } from '../model/scope.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import type { Integration, IntegrationCredential, IntegrationOAuth } from '../model/integration.js';
 
 export interface IntegrationRepository {
-  settings(integrationId: string): Promise<IntegrationSettings | undefined>;
-  saveSettings(integrationId: string, settings: IntegrationSettings): Promise<boolean>;
+  settings(scope: IntegrationScope): Promise<IntegrationSettings | undefined>;
+  saveSettings(scope: IntegrationScope, settings: IntegrationSettings): Promise<boolean>;
   /** undefined: no such integration; null: it accepts no OAuth access tokens. */
-  oauth(integrationId: string): Promise<IntegrationOAuth | null | undefined>;
-  saveOAuth(integrationId: string, oauth: IntegrationOAuth | null): Promise<boolean>;
+  oauth(scope: IntegrationScope): Promise<IntegrationOAuth | null | undefined>;
+  saveOAuth(scope: IntegrationScope, oauth: IntegrationOAuth | null): Promise<boolean>;
   /** False when the organization already has an integration of that name, in any case. */
   insert(integration: Integration, tokenHash: string, settings: IntegrationSettings): Promise<boolean>;
   /** The organization's integration of exactly this name, else the one of this name in another case. */
-  findByName(organizationId: string, name: string): Promise<Integration | undefined>;
-  list(organizationId: string | undefined): Promise<readonly Integration[]>;
-  findById(integrationId: string): Promise<Integration | undefined>;
+  findByName(scope: OrganizationScope, name: string): Promise<Integration | undefined>;
+  list(scope: OrganizationScope | undefined): Promise<readonly Integration[]>;
+  findById(scope: OrganizationScope, integrationId: string): Promise<Integration | undefined>;
+  /**
+   * The credential of the integration a SCIM request names: the one read that takes a bare id, since the
+   * organization is what authentication is about to find out.
+   */
   findCredential(integrationId: string): Promise<IntegrationCredential | undefined>;
+  /** An integration of any organization: for callers with installation-wide authority (the CLI). */
+  findInInstallation(integrationId: string): Promise<Integration | undefined>;
   /** Replaces the token hash in one statement: the old token stops working at once. */
   replaceToken(
-    integrationId: string,
+    scope: IntegrationScope,
     tokenHash: string,
     createdAt: string,
     expiresAt: string,
   ): Promise<boolean>;
-  delete(integrationId: string): Promise<boolean>;
+  delete(scope: IntegrationScope): Promise<boolean>;
   count(): Promise<number>;
 }

@@ -1,3 +1,4 @@
+import type { IntegrationScope, OrganizationScope } from '../model/scope.js';
 import type { IdentityStatus } from '../model/identity.js';
 import type { SignInSession } from '../model/sign-in-session.js';
 
@@ -8,11 +9,11 @@ export interface SignInSessionRepository {
    * identity row is gone): nothing about the identity is cached with the session.
    */
   find(
-    organizationId: string,
+    scope: OrganizationScope,
     id: string,
   ): Promise<{ session: SignInSession; identityStatus: IdentityStatus | undefined } | undefined>;
   /** Marks it revoked (once; a second revoke keeps the first time); undefined when there is no such session. */
-  revoke(organizationId: string, id: string, now: string): Promise<SignInSession | undefined>;
+  revoke(scope: OrganizationScope, id: string, now: string): Promise<SignInSession | undefined>;
   /** Deletes sessions that expired before `before`; returns how many. */
   pruneExpired(before: string): Promise<number>;
 }

@@ -40,6 +40,6 @@ export async function policyEvidence(
   policyId: string | null,
 ): Promise<PolicyEvidence> {
   if (policyId === null) return { kind: 'default' };
-  const policy: AuthPolicy | undefined = await store.authPolicies.findById(organizationId, policyId);
+  const policy: AuthPolicy | undefined = await store.authPolicies.findById({ organizationId }, policyId);
   return policy && !policy.isDefault ? { kind: 'custom', policy } : { kind: 'default' };
 }

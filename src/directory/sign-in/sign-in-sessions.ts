@@ -68,7 +68,7 @@ export async function readSession(
   organizationId: string,
   sessionId: string,
 ): Promise<{ session: SignInSession; state: SessionState }> {
-  const found = await deps.store.signInSessions.find(organizationId, sessionId);
+  const found = await deps.store.signInSessions.find({ organizationId }, sessionId);
   if (!found) throw new DirectoryNotFound('session_not_found', `No session with id "${sessionId}".`);
   return {
     session: found.session,
@@ -84,7 +84,7 @@ export async function revokeSession(
   sessionId: string,
 ): Promise<{ session: SignInSession; state: SessionState }> {
   const revoked = await deps.store.signInSessions.revoke(
-    organizationId,
+    { organizationId },
     sessionId,
     deps.clock.now().toISOString(),
   );

@@ -17,6 +17,6 @@ export async function signedInIdentity(
   organizationId: string,
   identity: Identity,
 ): Promise<SignedInIdentity> {
-  const { groups, roles } = await store.roles.groupsAndRolesOf(organizationId, identity.id);
+  const { groups, roles } = await store.roles.groupsAndRolesOf({ organizationId }, identity.id);
   return { identity, groups, roles, permissions: [...new Set(roles.flatMap((r) => r.permissions))].sort() };
 }

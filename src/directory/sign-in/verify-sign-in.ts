@@ -49,7 +49,7 @@ export async function verifySignIn(
       steps: [{ step: 'token', passed: false, detail: refusal.message }],
     };
   }
-  const signers = await deps.store.jwtSigners.list(organizationId);
+  const signers = await deps.store.jwtSigners.list({ organizationId });
   const { byIssuer, signers: tried, disabled } = signersToTry(signers, read.value.claims.iss);
   const attempts: Attempt<SignedIn>[] = [];
   for (const signer of tried) {

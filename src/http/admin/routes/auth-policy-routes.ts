@@ -39,7 +39,9 @@ export function registerAuthPolicyRoutes(app: AdminApp, deps: AdminApiDeps): voi
       },
     },
     async (request) => ({
-      data: (await deps.store.authPolicies.list(organizationOf(request).id)).map(policyBody),
+      data: (await deps.store.authPolicies.list({ organizationId: organizationOf(request).id })).map(
+        policyBody,
+      ),
     }),
   );
 

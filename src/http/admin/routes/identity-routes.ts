@@ -109,10 +109,10 @@ export function registerIdentityRoutes(app: AdminApp, deps: AdminApiDeps): void 
     async (request) => {
       const organizationId = organizationOf(request).id;
       const details = await showIdentity(deps.store, organizationId, request.params.identityId);
-      const roles = await deps.store.roles.list(organizationId);
+      const roles = await deps.store.roles.list({ organizationId });
       const data = [];
       for (const group of details.groups) {
-        const roleIds = new Set(await deps.store.directoryGroups.roleIdsOf(group.id));
+        const roleIds = new Set(await deps.store.directoryGroups.roleIdsOf({ organizationId }, group.id));
         data.push(groupBody({ ...group, roles: roles.filter((role) => roleIds.has(role.id)) }));
       }
       return { data };

@@ -52,7 +52,9 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
       },
     },
     async (request) => ({
-      data: (await deps.store.integrations.list(organizationOf(request).id)).map(integrationBody),
+      data: (await deps.store.integrations.list({ organizationId: organizationOf(request).id })).map(
+        integrationBody,
+      ),
     }),
   );
 

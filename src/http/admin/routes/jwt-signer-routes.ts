@@ -44,7 +44,9 @@ export function registerJwtSignerRoutes(app: AdminApp, deps: AdminApiDeps): void
       },
     },
     async (request) => ({
-      data: (await deps.store.jwtSigners.list(organizationOf(request).id)).map(signerBody),
+      data: (await deps.store.jwtSigners.list({ organizationId: organizationOf(request).id })).map(
+        signerBody,
+      ),
     }),
   );
 

@@ -31,7 +31,9 @@ export function registerRoleRoutes(app: AdminApp, deps: AdminApiDeps): void {
         response: responses({ 200: ListOf(RoleSchema) }, [404]),
       },
     },
-    async (request) => ({ data: (await deps.store.roles.list(organizationOf(request).id)).map(roleBody) }),
+    async (request) => ({
+      data: (await deps.store.roles.list({ organizationId: organizationOf(request).id })).map(roleBody),
+    }),
   );
 
   app.post(
