@@ -1,4 +1,4 @@
-import type { IntegrationScope, OrganizationScope } from '../model/scope.js';
+import type { OrganizationScope } from '../model/scope.js';
 import type { JwtSigner } from '../model/jwt-signer.js';
 
 export interface JwtSignerRepository {

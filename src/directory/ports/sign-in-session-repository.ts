@@ -1,4 +1,4 @@
-import type { IntegrationScope, OrganizationScope } from '../model/scope.js';
+import type { OrganizationScope } from '../model/scope.js';
 import type { IdentityStatus } from '../model/identity.js';
 import type { SignInSession } from '../model/sign-in-session.js';
 
