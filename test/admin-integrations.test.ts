@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRemapJobs } from '../src/directory/identities/remap-integration.js';
+import { runRemapJobs } from '../src/directory/remap/run-remap-jobs.js';
 import { ids, RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 import { AdminClient } from './support/admin-client.js';
 

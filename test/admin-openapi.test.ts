@@ -3,7 +3,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCursorSigningKey } from '../src/directory/scim/cursor-signing-key.js';
-import { ensureDefaultOrganization } from '../src/directory/integrations/ensure-default-organization.js';
+import { ensureDefaultOrganization } from '../src/directory/organizations/ensure-default-organization.js';
 import { buildApp } from '../src/http/build-app.js';
 import { directoryStore } from '../src/store/directory-store.js';
 import { migrateToLatest } from '../src/store/migrate.js';

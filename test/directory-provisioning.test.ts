@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previewRemap, runRemapJobs } from '../src/directory/identities/remap-integration.js';
-import { updateIntegrationSettings } from '../src/directory/identities/update-integration-settings.js';
+import { previewRemap } from '../src/directory/remap/preview-remap.js';
+import { runRemapJobs } from '../src/directory/remap/run-remap-jobs.js';
+import { updateIntegrationSettings } from '../src/directory/integrations/update-integration-settings.js';
 import type { Identity } from '../src/directory/model/identity.js';
 import { ids, RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 

@@ -10,7 +10,7 @@ import { rosterProgram } from '../src/cli/program.js';
 import { scimErrorCatalogue } from '../src/core/errors.js';
 import { directoryErrorCatalogue } from '../src/directory/directory-error.js';
 import { adminErrorCodes } from '../src/http/admin/admin-api-error.js';
-import { ensureDefaultOrganization } from '../src/directory/integrations/ensure-default-organization.js';
+import { ensureDefaultOrganization } from '../src/directory/organizations/ensure-default-organization.js';
 import { loadCursorSigningKey } from '../src/directory/scim/cursor-signing-key.js';
 import { buildApp } from '../src/http/build-app.js';
 import { directoryStore } from '../src/store/directory-store.js';

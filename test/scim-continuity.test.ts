@@ -4,8 +4,8 @@
  * while the directory identity keeps its history (a new SCIM user may continue a deleted identity).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateIntegrationSettings } from '../src/directory/identities/update-integration-settings.js';
-import { runRemapJobs } from '../src/directory/identities/remap-integration.js';
+import { updateIntegrationSettings } from '../src/directory/integrations/update-integration-settings.js';
+import { runRemapJobs } from '../src/directory/remap/run-remap-jobs.js';
 import { updateOrganizationSettings } from '../src/directory/organizations/update-organization-settings.js';
 import { ids, RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRemapJobs } from '../src/directory/identities/remap-integration.js';
+import { runRemapJobs } from '../src/directory/remap/run-remap-jobs.js';
 import { AdminClient } from './support/admin-client.js';
 import {
   epochSeconds,

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { createAdminKey } from '../directory/admin-keys/create-admin-key.js';
 import { revokeAdminKey } from '../directory/admin-keys/revoke-admin-key.js';
-import { organizationNamed } from '../directory/admin/organization-named.js';
+import { organizationNamed } from '../directory/organizations/organization-named.js';
 import { InvalidDirectoryInput } from '../directory/directory-error.js';
 import type { AdminKey } from '../directory/model/admin-key.js';
 import type { DirectoryStore } from '../directory/ports/directory-store.js';

@@ -1,12 +1,15 @@
-import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
+import { resolveByIdOrName } from '../directory/names/resolve-by-id-or-name.js';
 import { Command } from 'commander';
-import { createAuthPolicy } from '../directory/admin/create-auth-policy.js';
-import { deleteAuthPolicy } from '../directory/admin/delete-auth-policy.js';
-import { updateAuthPolicy } from '../directory/admin/update-auth-policy.js';
-import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
+import { createAuthPolicy } from '../directory/auth-policies/create-auth-policy.js';
+import { deleteAuthPolicy } from '../directory/auth-policies/delete-auth-policy.js';
+import { updateAuthPolicy } from '../directory/auth-policies/update-auth-policy.js';
+import { DEFAULT_ORGANIZATION } from '../directory/organizations/ensure-default-organization.js';
 import type { AuthPolicy } from '../directory/model/auth-policy.js';
 import type { JwtSigner } from '../directory/model/jwt-signer.js';
-import { describeRequiredClaim, type RequiredClaimFields } from '../directory/admin/check-required-claims.js';
+import {
+  describeRequiredClaim,
+  type RequiredClaimFields,
+} from '../directory/auth-policies/check-required-claims.js';
 import { InvalidDirectoryInput } from '../directory/directory-error.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';

@@ -1,10 +1,10 @@
-import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
+import { resolveByIdOrName } from '../directory/names/resolve-by-id-or-name.js';
 import { Command } from 'commander';
-import { assignGroupRoles } from '../directory/admin/assign-group-roles.js';
-import { createDirectoryGroup } from '../directory/admin/create-directory-group.js';
-import { deleteDirectoryGroup } from '../directory/admin/delete-directory-group.js';
-import { listDirectoryGroups } from '../directory/admin/list-directory-groups.js';
-import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
+import { assignGroupRoles } from '../directory/groups/assign-group-roles.js';
+import { createDirectoryGroup } from '../directory/groups/create-directory-group.js';
+import { deleteDirectoryGroup } from '../directory/groups/delete-directory-group.js';
+import { listDirectoryGroups } from '../directory/groups/list-directory-groups.js';
+import { DEFAULT_ORGANIZATION } from '../directory/organizations/ensure-default-organization.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
 import { splitList } from './split-list.js';

@@ -1,4 +1,4 @@
-import type { RemapPreview } from '../directory/identities/remap-integration.js';
+import type { RemapPreview } from '../directory/remap/preview-remap.js';
 import type { RemapJob } from '../directory/model/remap-job.js';
 
 /** A dry run of a remap for humans: the counts, the collisions, and a sample of changes. */

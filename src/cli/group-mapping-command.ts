@@ -1,10 +1,10 @@
 import { Command } from 'commander';
-import { addGroupMapping, previewAddGroupMapping } from '../directory/admin/add-group-mapping.js';
-import { listGroupMappings } from '../directory/admin/list-group-mappings.js';
-import { previewRemoveGroupMapping, removeGroupMapping } from '../directory/admin/remove-group-mapping.js';
-import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
+import { addGroupMapping, previewAddGroupMapping } from '../directory/groups/add-group-mapping.js';
+import { listGroupMappings } from '../directory/groups/list-group-mappings.js';
+import { previewRemoveGroupMapping, removeGroupMapping } from '../directory/groups/remove-group-mapping.js';
+import { resolveByIdOrName } from '../directory/names/resolve-by-id-or-name.js';
 import type { RemapJob } from '../directory/model/remap-job.js';
-import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
+import { DEFAULT_ORGANIZATION } from '../directory/organizations/ensure-default-organization.js';
 import type { Config } from './config.js';
 import { formatRemapPreview } from './format-remap.js';
 import { formatTable } from './format-table.js';

@@ -1,8 +1,8 @@
-import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
+import { resolveByIdOrName } from '../directory/names/resolve-by-id-or-name.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { listIdentities } from '../directory/admin/list-identities.js';
-import { showIdentity, type IdentityDetails } from '../directory/admin/show-identity.js';
-import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
+import { listIdentities } from '../directory/identities/list-identities.js';
+import { showIdentity, type IdentityDetails } from '../directory/identities/show-identity.js';
+import { DEFAULT_ORGANIZATION } from '../directory/organizations/ensure-default-organization.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
 import { printJson, withOrganization } from './with-organization.js';

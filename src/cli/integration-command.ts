@@ -1,12 +1,12 @@
 import { integrationScope } from '../directory/model/scope.js';
 import { Command, Option } from 'commander';
-import { organizationNamed } from '../directory/admin/organization-named.js';
-import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
+import { organizationNamed } from '../directory/organizations/organization-named.js';
+import { resolveByIdOrName } from '../directory/names/resolve-by-id-or-name.js';
 import { createIntegration } from '../directory/integrations/create-integration.js';
 import { deleteIntegration, type IdentitiesOnDelete } from '../directory/integrations/delete-integration.js';
 import { integrationUrl } from '../directory/integrations/integration-url.js';
 import { rotateIntegrationToken } from '../directory/integrations/rotate-integration-token.js';
-import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
+import { DEFAULT_ORGANIZATION } from '../directory/organizations/ensure-default-organization.js';
 import { idpPresets, type IdpPreset, type Integration } from '../directory/model/integration.js';
 import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { Config } from './config.js';

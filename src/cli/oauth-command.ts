@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { integrationOAuth, setIntegrationOAuth } from '../directory/admin/set-integration-oauth.js';
+import { integrationOAuth, setIntegrationOAuth } from '../directory/integrations/set-integration-oauth.js';
 import { InvalidDirectoryInput } from '../directory/directory-error.js';
-import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
+import { DEFAULT_ORGANIZATION } from '../directory/organizations/ensure-default-organization.js';
 import type { IntegrationOAuth } from '../directory/model/integration.js';
 import type { Config } from './config.js';
 import { printJson, withOrganization } from './with-organization.js';

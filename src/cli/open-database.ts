@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { ensureDefaultOrganization } from '../directory/integrations/ensure-default-organization.js';
+import { ensureDefaultOrganization } from '../directory/organizations/ensure-default-organization.js';
 import { uuidV7Source } from '../directory/ids/uuid-v7.js';
 import type { Clock, IdSource } from '../directory/ports/clock.js';
 import type { DirectoryStore } from '../directory/ports/directory-store.js';

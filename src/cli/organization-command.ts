@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { createOrganization } from '../directory/admin/create-organization.js';
-import { deleteOrganization } from '../directory/admin/delete-organization.js';
-import { organizationNamed } from '../directory/admin/organization-named.js';
+import { createOrganization } from '../directory/organizations/create-organization.js';
+import { deleteOrganization } from '../directory/organizations/delete-organization.js';
+import { organizationNamed } from '../directory/organizations/organization-named.js';
 import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';

@@ -1,9 +1,9 @@
-import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
+import { resolveByIdOrName } from '../directory/names/resolve-by-id-or-name.js';
 import { Command } from 'commander';
-import { createRole } from '../directory/admin/create-role.js';
-import { deleteRole } from '../directory/admin/delete-role.js';
-import { updateRole } from '../directory/admin/update-role.js';
-import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
+import { createRole } from '../directory/roles/create-role.js';
+import { deleteRole } from '../directory/roles/delete-role.js';
+import { updateRole } from '../directory/roles/update-role.js';
+import { DEFAULT_ORGANIZATION } from '../directory/organizations/ensure-default-organization.js';
 import type { Role } from '../directory/model/role.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';

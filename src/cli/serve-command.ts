@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { pino } from 'pino';
 import { issueBootstrapAdminKey } from '../directory/admin-keys/issue-bootstrap-admin-key.js';
-import { runRemapJobs } from '../directory/identities/remap-integration.js';
+import { runRemapJobs } from '../directory/remap/run-remap-jobs.js';
 import { buildApp } from '../http/build-app.js';
 import { loadCursorSigningKey } from '../directory/scim/cursor-signing-key.js';
 import { recordPublicBaseUrl } from '../directory/integrations/public-base-url.js';

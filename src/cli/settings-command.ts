@@ -1,20 +1,20 @@
-import { resolveByIdOrName } from '../directory/admin/resolve-by-id-or-name.js';
+import { resolveByIdOrName } from '../directory/names/resolve-by-id-or-name.js';
 import { Option, type Command } from 'commander';
-import { applyIntegrationSettings } from '../directory/admin/apply-integration-settings.js';
+import { applyIntegrationSettings } from '../directory/integrations/apply-integration-settings.js';
 import {
   parseSettingsChange,
   settingsAsOptions,
   type SettingsOptions,
-} from '../directory/admin/parse-settings-change.js';
-import { previewIntegrationSettings } from '../directory/admin/preview-integration-settings.js';
-import { showIntegrationSettings } from '../directory/admin/show-integration-settings.js';
+} from '../directory/integrations/parse-settings-change.js';
+import { previewIntegrationSettings } from '../directory/integrations/preview-integration-settings.js';
+import { showIntegrationSettings } from '../directory/integrations/show-integration-settings.js';
 import { InvalidDirectoryInput } from '../directory/directory-error.js';
 import {
   compatibilityModes,
   identityNameSources,
   relinkKeys,
 } from '../directory/model/integration-settings.js';
-import { DEFAULT_ORGANIZATION } from '../directory/integrations/ensure-default-organization.js';
+import { DEFAULT_ORGANIZATION } from '../directory/organizations/ensure-default-organization.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
 import { formatRemapPreview } from './format-remap.js';

@@ -1,11 +1,11 @@
-import type { AdminDeps } from '../directory/admin/admin-deps.js';
-import { organizationNamed } from '../directory/admin/organization-named.js';
+import type { DirectoryDeps } from '../directory/directory-deps.js';
+import { organizationNamed } from '../directory/organizations/organization-named.js';
 import type { Organization } from '../directory/model/organization.js';
 import type { Config } from './config.js';
 import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
 
 export interface OrganizationSession {
-  readonly deps: AdminDeps;
+  readonly deps: DirectoryDeps;
   readonly organization: Organization;
 }
 

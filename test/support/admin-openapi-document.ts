@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { ensureDefaultOrganization } from '../../src/directory/integrations/ensure-default-organization.js';
+import { ensureDefaultOrganization } from '../../src/directory/organizations/ensure-default-organization.js';
 import { loadCursorSigningKey } from '../../src/directory/scim/cursor-signing-key.js';
 import { buildApp } from '../../src/http/build-app.js';
 import { directoryStore } from '../../src/store/directory-store.js';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from '../../src/http/build-app.js';
 import { createIntegration } from '../../src/directory/integrations/create-integration.js';
-import { ensureDefaultOrganization } from '../../src/directory/integrations/ensure-default-organization.js';
+import { ensureDefaultOrganization } from '../../src/directory/organizations/ensure-default-organization.js';
 import type { Clock, IdSource } from '../../src/directory/ports/clock.js';
 import type { DirectoryStore } from '../../src/directory/ports/directory-store.js';
 import type { IntegrationScope } from '../../src/directory/model/scope.js';

@@ -4,7 +4,7 @@ import type { DirectoryStore } from '../ports/directory-store.js';
 import { generateBearerToken, hashBearerToken } from './bearer-token.js';
 import { DirectoryConflict, DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
 import { presetSettings } from './idp-presets.js';
-import { checkName } from '../admin/check-name.js';
+import { checkName } from '../names/check-name.js';
 
 export interface CreateIntegrationInput {
   readonly organizationName: string;

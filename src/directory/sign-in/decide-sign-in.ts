@@ -1,6 +1,6 @@
 import type { AuthPolicy, RequiredClaim } from '../model/auth-policy.js';
 import type { Identity } from '../model/identity.js';
-import { describeRequiredClaim } from '../admin/check-required-claims.js';
+import { describeRequiredClaim } from '../auth-policies/check-required-claims.js';
 import { decideToken, type TokenEvidence } from './decide-token.js';
 import { StepLog, type Decision } from './sign-in-steps.js';
 

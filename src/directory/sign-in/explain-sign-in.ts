@@ -1,4 +1,4 @@
-import { jwtSignerInOrganization } from '../admin-api/organization-resources.js';
+import { jwtSignerInOrganization } from '../organizations/find-in-organization.js';
 import type { JwtSigner } from '../model/jwt-signer.js';
 import { attemptSignIn } from './attempt-sign-in.js';
 import { readToken } from './read-token.js';

@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { organizationVisibleTo } from '../../directory/admin-api/organization-visible-to.js';
+import { organizationVisibleTo } from '../../directory/organizations/organization-visible-to.js';
 import { adminKeyAuthentication, adminPrincipalOf } from '../auth/admin-key-auth.js';
 import { AdminApiError } from './admin-api-error.js';
 import type { AdminApiDeps, AdminApp } from './admin-context.js';

@@ -1,7 +1,7 @@
-import { createAuthPolicy } from '../../../directory/admin/create-auth-policy.js';
-import { deleteAuthPolicy } from '../../../directory/admin/delete-auth-policy.js';
-import { updateAuthPolicy } from '../../../directory/admin/update-auth-policy.js';
-import { authPolicyInOrganization } from '../../../directory/admin-api/organization-resources.js';
+import { createAuthPolicy } from '../../../directory/auth-policies/create-auth-policy.js';
+import { deleteAuthPolicy } from '../../../directory/auth-policies/delete-auth-policy.js';
+import { updateAuthPolicy } from '../../../directory/auth-policies/update-auth-policy.js';
+import { authPolicyInOrganization } from '../../../directory/organizations/find-in-organization.js';
 import type { AuthPolicy } from '../../../directory/model/auth-policy.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';

@@ -1,6 +1,6 @@
-import { addGroupMapping } from '../../../directory/admin/add-group-mapping.js';
-import { listGroupMappings, type GroupMappingView } from '../../../directory/admin/list-group-mappings.js';
-import { removeGroupMapping } from '../../../directory/admin/remove-group-mapping.js';
+import { addGroupMapping } from '../../../directory/groups/add-group-mapping.js';
+import { listGroupMappings, type GroupMappingView } from '../../../directory/groups/list-group-mappings.js';
+import { removeGroupMapping } from '../../../directory/groups/remove-group-mapping.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
 import { Id, ListOf, OrganizationParams, responses } from '../schemas/common-schemas.js';

@@ -1,8 +1,8 @@
-import { assignGroupRoles } from '../../../directory/admin/assign-group-roles.js';
-import { createDirectoryGroup } from '../../../directory/admin/create-directory-group.js';
-import { deleteDirectoryGroup } from '../../../directory/admin/delete-directory-group.js';
-import { listDirectoryGroups } from '../../../directory/admin/list-directory-groups.js';
-import { directoryGroupInOrganization } from '../../../directory/admin-api/organization-resources.js';
+import { assignGroupRoles } from '../../../directory/groups/assign-group-roles.js';
+import { createDirectoryGroup } from '../../../directory/groups/create-directory-group.js';
+import { deleteDirectoryGroup } from '../../../directory/groups/delete-directory-group.js';
+import { listDirectoryGroups } from '../../../directory/groups/list-directory-groups.js';
+import { directoryGroupInOrganization } from '../../../directory/organizations/find-in-organization.js';
 import type { DirectoryGroup } from '../../../directory/model/directory-group.js';
 import type { Role } from '../../../directory/model/role.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';

@@ -1,5 +1,5 @@
-import { listIdentities, type IdentityListInput } from '../../../directory/admin/list-identities.js';
-import { decodeIdentityCursor, encodeIdentityCursor } from '../../../directory/admin-api/identity-cursor.js';
+import { listIdentities, type IdentityListInput } from '../../../directory/identities/list-identities.js';
+import { decodeIdentityCursor, encodeIdentityCursor } from '../../../directory/identities/identity-cursor.js';
 import type { Identity } from '../../../directory/model/identity.js';
 import type { DirectoryStore } from '../../../directory/ports/directory-store.js';
 import { AdminApiError } from '../admin-api-error.js';

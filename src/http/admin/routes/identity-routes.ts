@@ -1,5 +1,5 @@
-import { showIdentity } from '../../../directory/admin/show-identity.js';
-import { setIdentityStatus } from '../../../directory/admin-api/set-identity-status.js';
+import { showIdentity } from '../../../directory/identities/show-identity.js';
+import { setIdentityStatus } from '../../../directory/identities/set-identity-status.js';
 import { DirectoryNotFound } from '../../../directory/directory-error.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';

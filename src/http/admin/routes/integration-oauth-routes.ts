@@ -1,4 +1,7 @@
-import { integrationOAuth, setIntegrationOAuth } from '../../../directory/admin/set-integration-oauth.js';
+import {
+  integrationOAuth,
+  setIntegrationOAuth,
+} from '../../../directory/integrations/set-integration-oauth.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
 import { Id, NoContent, OrganizationParams, responses } from '../schemas/common-schemas.js';

@@ -1,11 +1,11 @@
-import { integrationInOrganization } from '../../../directory/admin/integration-in-organization.js';
-import { applyIntegrationSettings } from '../../../directory/admin/apply-integration-settings.js';
-import { showIntegrationSettings } from '../../../directory/admin/show-integration-settings.js';
+import { integrationInOrganization } from '../../../directory/integrations/integration-in-organization.js';
+import { applyIntegrationSettings } from '../../../directory/integrations/apply-integration-settings.js';
+import { showIntegrationSettings } from '../../../directory/integrations/show-integration-settings.js';
 import {
   createIntegrationInOrganization,
   deleteIntegrationInOrganization,
   rotateTokenInOrganization,
-} from '../../../directory/admin-api/integration-lifecycle.js';
+} from '../../../directory/integrations/integration-lifecycle.js';
 import { integrationUrl } from '../../../directory/integrations/integration-url.js';
 import type { Integration } from '../../../directory/model/integration.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';

@@ -1,7 +1,7 @@
-import { createJwtSigner } from '../../../directory/admin/create-jwt-signer.js';
-import { deleteJwtSigner } from '../../../directory/admin/delete-jwt-signer.js';
-import { updateJwtSigner } from '../../../directory/admin/update-jwt-signer.js';
-import { jwtSignerInOrganization } from '../../../directory/admin-api/organization-resources.js';
+import { createJwtSigner } from '../../../directory/jwt-signers/create-jwt-signer.js';
+import { deleteJwtSigner } from '../../../directory/jwt-signers/delete-jwt-signer.js';
+import { updateJwtSigner } from '../../../directory/jwt-signers/update-jwt-signer.js';
+import { jwtSignerInOrganization } from '../../../directory/organizations/find-in-organization.js';
 import type { JwtSigner } from '../../../directory/model/jwt-signer.js';
 import { explainSignIn } from '../../../directory/sign-in/explain-sign-in.js';
 import { SignerTestResult, VerifyRequest } from '../schemas/sign-in-schemas.js';

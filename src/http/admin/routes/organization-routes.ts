@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
-import { createOrganization } from '../../../directory/admin/create-organization.js';
-import { deleteOrganization } from '../../../directory/admin/delete-organization.js';
+import { createOrganization } from '../../../directory/organizations/create-organization.js';
+import { deleteOrganization } from '../../../directory/organizations/delete-organization.js';
 import {
   organizationsVisibleTo,
   organizationVisibleTo,
-} from '../../../directory/admin-api/organization-visible-to.js';
+} from '../../../directory/organizations/organization-visible-to.js';
 import type { Organization } from '../../../directory/model/organization.js';
 import { adminPrincipalOf } from '../../auth/admin-key-auth.js';
 import { requireInstallationKey } from '../installation-key.js';

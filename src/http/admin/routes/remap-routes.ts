@@ -1,18 +1,18 @@
 import { Type } from 'typebox';
-import { previewAddGroupMapping } from '../../../directory/admin/add-group-mapping.js';
+import { previewAddGroupMapping } from '../../../directory/groups/add-group-mapping.js';
 import { InvalidDirectoryInput } from '../../../directory/directory-error.js';
-import { listRemapJobs } from '../../../directory/admin/list-remap-jobs.js';
-import { previewIntegrationRemap } from '../../../directory/admin/preview-integration-remap.js';
-import { previewIntegrationSettings } from '../../../directory/admin/preview-integration-settings.js';
-import { previewRemoveGroupMapping } from '../../../directory/admin/remove-group-mapping.js';
-import { remapJobInOrganization } from '../../../directory/admin/remap-job-in-organization.js';
-import { showIntegrationSettings } from '../../../directory/admin/show-integration-settings.js';
-import { startIntegrationRemap } from '../../../directory/admin/start-integration-remap.js';
+import { listRemapJobs } from '../../../directory/remap/list-remap-jobs.js';
+import { previewIntegrationRemap } from '../../../directory/remap/preview-integration-remap.js';
+import { previewIntegrationSettings } from '../../../directory/integrations/preview-integration-settings.js';
+import { previewRemoveGroupMapping } from '../../../directory/groups/remove-group-mapping.js';
+import { remapJobInOrganization } from '../../../directory/remap/remap-job-in-organization.js';
+import { showIntegrationSettings } from '../../../directory/integrations/show-integration-settings.js';
+import { startIntegrationRemap } from '../../../directory/remap/start-integration-remap.js';
 import {
   identityNameChain,
   type IntegrationSettings,
 } from '../../../directory/model/integration-settings.js';
-import type { RemapPreview as Preview } from '../../../directory/identities/remap-integration.js';
+import type { RemapPreview as Preview } from '../../../directory/remap/preview-remap.js';
 import type { RemapJob } from '../../../directory/model/remap-job.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';

@@ -1,7 +1,7 @@
-import { createRole } from '../../../directory/admin/create-role.js';
-import { deleteRole } from '../../../directory/admin/delete-role.js';
-import { updateRole } from '../../../directory/admin/update-role.js';
-import { roleInOrganization } from '../../../directory/admin-api/organization-resources.js';
+import { createRole } from '../../../directory/roles/create-role.js';
+import { deleteRole } from '../../../directory/roles/delete-role.js';
+import { updateRole } from '../../../directory/roles/update-role.js';
+import { roleInOrganization } from '../../../directory/organizations/find-in-organization.js';
 import type { Role } from '../../../directory/model/role.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
