@@ -33,4 +33,24 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require'],
     },
   },
+  {
+    // The HTTP layer and the CLI go through use cases: they never reach a repository themselves.
+    files: ['src/http/**/*.ts', 'src/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...repositoryAccess()],
+    },
+  },
 );
+
+/** `store.<repository>` and `x.store.<repository>`: the repositories of directory/ports/directory-store.ts. */
+function repositoryAccess() {
+  const repositories =
+    '/^(adminKeys|identities|directoryGroups|roles|authPolicies|jwtSigners|signInSessions|remapJobs|installationSecrets|installationSettings|organizations|integrations|scimResources)$/';
+  const message =
+    'Go through a use case of src/directory: the HTTP layer and the CLI never read or write a repository themselves.';
+  return [
+    { selector: `MemberExpression[object.name='store'][property.name=${repositories}]`, message },
+    { selector: `MemberExpression[object.property.name='store'][property.name=${repositories}]`, message },
+  ];
+}

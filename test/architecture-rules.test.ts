@@ -94,3 +94,20 @@ describe('the layer rules', () => {
     expect(output).toContain('no dependency violations found');
   });
 });
+
+describe('the use-case rule of eslint.config.js', () => {
+  it('refuses a repository reached from the HTTP layer or the CLI, and lets a use case call through', async () => {
+    const { ESLint } = await import('eslint');
+    const eslint = new ESLint({ cwd: root });
+    const planted =
+      'export const x = (deps: { store: { roles: { list(): void } } }) => deps.store.roles.list();\n';
+    for (const filePath of ['src/http/planted.ts', 'src/cli/planted.ts']) {
+      const [result] = await eslint.lintText(planted, { filePath: join(root, filePath) });
+      expect(result?.messages.map((m) => m.ruleId)).toContain('no-restricted-syntax');
+    }
+    const clean =
+      "import { listRoles } from '../directory/roles/list-roles.js';\nexport const x = listRoles;\n";
+    const [ok] = await eslint.lintText(clean, { filePath: join(root, 'src/http/planted.ts') });
+    expect(ok?.messages.filter((m) => m.ruleId === 'no-restricted-syntax')).toEqual([]);
+  });
+});

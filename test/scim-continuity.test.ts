@@ -235,7 +235,7 @@ describe.each(testEngines)('retries, re-provisioning and identity continuity on 
   it('links identities across integrations when the organization says so: both contribute, disabled only when both are', async () => {
     const orgId = await roster.createOrganization(`linking-${ids.newId()}`);
     const orgName = (await roster.store.organizations.findById(orgId))?.name as string;
-    await updateOrganizationSettings(roster.store, { organizationId: orgId }, { identityCollisions: 'link' });
+    await updateOrganizationSettings(deps(), { organizationId: orgId }, { identityCollisions: 'link' });
     const okta = await roster.createIntegration('okta', orgName);
     const entra = await roster.createIntegration('entra', orgName);
     const fromOkta = await created(okta, { userName: 'shared@example.com', roles: [{ value: 'okta-role' }] });

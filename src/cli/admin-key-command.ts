@@ -1,22 +1,14 @@
+import { listAdminKeys } from '../directory/admin-keys/list-admin-keys.js';
+import { listOrganizations } from '../directory/organizations/list-organizations.js';
+import { withDirectory } from './with-organization.js';
 import { Command } from 'commander';
 import { createAdminKey } from '../directory/admin-keys/create-admin-key.js';
 import { revokeAdminKey } from '../directory/admin-keys/revoke-admin-key.js';
 import { organizationNamed } from '../directory/organizations/organization-named.js';
 import { InvalidDirectoryInput } from '../directory/directory-error.js';
 import type { AdminKey } from '../directory/model/admin-key.js';
-import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
-import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
-
-async function withStore<T>(config: Config, work: (store: DirectoryStore) => Promise<T>): Promise<T> {
-  const { store } = await prepareDatabase(config);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 function scopeText(key: AdminKey, names: ReadonlyMap<string, string>): string {
   return key.organizationId === null
@@ -41,13 +33,13 @@ export function adminKeyCommand(config: () => Config): Command {
           'Choose exactly one of --org <organization> and --installation.',
         ]);
       }
-      await withStore(config(), async (store) => {
+      await withDirectory(config(), async (deps) => {
         const organization =
-          options.org === undefined ? undefined : await organizationNamed(store, options.org);
-        const { key, secret } = await createAdminKey(
-          { store, clock: systemClock, ids: uuidSource },
-          { name: options.name, organizationId: organization?.id ?? null },
-        );
+          options.org === undefined ? undefined : await organizationNamed(deps.store, options.org);
+        const { key, secret } = await createAdminKey(deps, {
+          name: options.name,
+          organizationId: organization?.id ?? null,
+        });
         if (options.json) {
           console.log(JSON.stringify({ ...key, secret }, null, 2));
           return;
@@ -67,10 +59,10 @@ export function adminKeyCommand(config: () => Config): Command {
     .option('--org <organization>', 'only keys of this organization (name or id)')
     .option('--json', 'print JSON')
     .action(async (options: { org?: string; json?: boolean }) => {
-      await withStore(config(), async (store) => {
+      await withDirectory(config(), async (deps) => {
         const organization =
-          options.org === undefined ? undefined : await organizationNamed(store, options.org);
-        const keys = await store.adminKeys.list(organization?.id);
+          options.org === undefined ? undefined : await organizationNamed(deps.store, options.org);
+        const keys = await listAdminKeys(deps, organization?.id);
         if (options.json) {
           console.log(JSON.stringify(keys, null, 2));
           return;
@@ -79,7 +71,7 @@ export function adminKeyCommand(config: () => Config): Command {
           console.log('No admin keys.');
           return;
         }
-        const names = new Map((await store.organizations.list()).map((o) => [o.id, o.name] as const));
+        const names = new Map((await listOrganizations(deps)).map((o) => [o.id, o.name] as const));
         console.log(
           formatTable(
             ['ID', 'NAME', 'SCOPE', 'KEY', 'LAST USED', 'REVOKED'],
@@ -100,8 +92,8 @@ export function adminKeyCommand(config: () => Config): Command {
     .command('revoke <id>')
     .description('Revoke a key; it stops working at once')
     .action(async (id: string) => {
-      await withStore(config(), async (store) => {
-        const key = await revokeAdminKey({ store, clock: systemClock }, id);
+      await withDirectory(config(), async (deps) => {
+        const key = await revokeAdminKey(deps, id);
         console.log(`Revoked admin key "${key.name}" (${key.id}) at ${key.revokedAt ?? ''}.`);
       });
     });

@@ -1,3 +1,5 @@
+import { listJwtSigners } from '../directory/jwt-signers/list-jwt-signers.js';
+import { listAuthPolicies } from '../directory/auth-policies/list-auth-policies.js';
 import { resolveByIdOrName } from '../directory/names/resolve-by-id-or-name.js';
 import { Command } from 'commander';
 import { createAuthPolicy } from '../directory/auth-policies/create-auth-policy.js';
@@ -56,12 +58,12 @@ export function authPolicyCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const policies = await deps.store.authPolicies.list({ organizationId: organization.id });
+        const policies = await listAuthPolicies(deps, { organizationId: organization.id });
         if (options.json) {
           printJson(policies);
           return;
         }
-        const signers = await deps.store.jwtSigners.list({ organizationId: organization.id });
+        const signers = await listJwtSigners(deps, { organizationId: organization.id });
         const rows = policies.map((p) => [
           p.id,
           p.isDefault ? `${p.name} (default)` : p.name,
@@ -102,7 +104,7 @@ export function authPolicyCommand(config: () => Config): Command {
             printJson(policy);
             return;
           }
-          const signers = await deps.store.jwtSigners.list({ organizationId: organization.id });
+          const signers = await listJwtSigners(deps, { organizationId: organization.id });
           console.log(
             `Created auth policy "${policy.name}" (${policy.id}); signers: ${signerNames(policy, signers)}${claimSuffix(policy)}.`,
           );
@@ -143,7 +145,7 @@ export function authPolicyCommand(config: () => Config): Command {
             printJson(policy);
             return;
           }
-          const signers = await deps.store.jwtSigners.list({ organizationId: organization.id });
+          const signers = await listJwtSigners(deps, { organizationId: organization.id });
           console.log(
             `Updated auth policy "${policy.name}" (${policy.id}); signers: ${signerNames(policy, signers)}${claimSuffix(policy)}.`,
           );
@@ -160,7 +162,7 @@ export function authPolicyCommand(config: () => Config): Command {
     .action(async (id: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
         const target = await resolveByIdOrName(deps.store, organization.id, 'auth policy', id);
-        const policy = await deleteAuthPolicy(deps.store, organization.id, target.id);
+        const policy = await deleteAuthPolicy(deps, organization.id, target.id);
         if (options.json) printJson(policy);
         else console.log(`Deleted auth policy "${policy.name}" (${policy.id}).`);
       });

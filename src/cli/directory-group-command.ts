@@ -21,7 +21,7 @@ export function directoryGroupCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const groups = await listDirectoryGroups(deps.store, organization.id);
+        const groups = await listDirectoryGroups(deps, organization.id);
         if (options.json) {
           printJson(groups);
           return;
@@ -57,7 +57,7 @@ export function directoryGroupCommand(config: () => Config): Command {
     .action(async (id: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
         const target = await resolveByIdOrName(deps.store, organization.id, 'directory group', id);
-        const group = await deleteDirectoryGroup(deps.store, organization.id, target.id);
+        const group = await deleteDirectoryGroup(deps, organization.id, target.id);
         if (options.json) printJson(group);
         else console.log(`Deleted directory group "${group.name}" (${group.id}).`);
       });

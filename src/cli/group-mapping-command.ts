@@ -39,7 +39,7 @@ export function groupMappingCommand(config: () => Config): Command {
           'integration',
           integrationId,
         );
-        const mappings = await listGroupMappings(deps.store, organization.id, integration.id);
+        const mappings = await listGroupMappings(deps, organization.id, integration.id);
         if (options.json) {
           printJson(mappings);
           return;

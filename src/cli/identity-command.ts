@@ -78,7 +78,7 @@ export function identityCommand(config: () => Config): Command {
           text === undefined
             ? undefined
             : (await resolveByIdOrName(deps.store, organization.id, kind, text)).id;
-        const page = await listIdentities(deps.store, organization.id, {
+        const page = await listIdentities(deps, organization.id, {
           status: options.status,
           integrationId: await named('integration', options.integration),
           groupId: await named('directory group', options.group),
@@ -116,7 +116,7 @@ export function identityCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (id: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const details = await showIdentity(deps.store, organization.id, id);
+        const details = await showIdentity(deps, organization.id, id);
         if (options.json) printJson(details);
         else console.log(formatIdentity(details));
       });

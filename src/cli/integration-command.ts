@@ -1,3 +1,9 @@
+import { listOrganizations } from '../directory/organizations/list-organizations.js';
+import {
+  findIntegrationInInstallation,
+  listIntegrations,
+} from '../directory/integrations/list-integrations.js';
+import { withDirectory } from './with-organization.js';
 import { integrationScope } from '../directory/model/scope.js';
 import { Command, Option } from 'commander';
 import { organizationNamed } from '../directory/organizations/organization-named.js';
@@ -8,20 +14,11 @@ import { integrationUrl } from '../directory/integrations/integration-url.js';
 import { rotateIntegrationToken } from '../directory/integrations/rotate-integration-token.js';
 import { DEFAULT_ORGANIZATION } from '../directory/organizations/ensure-default-organization.js';
 import { idpPresets, type IdpPreset, type Integration } from '../directory/model/integration.js';
-import type { DirectoryStore } from '../directory/ports/directory-store.js';
+import type { DirectoryDeps } from '../directory/directory-deps.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
 import { integrationUrlBase } from './integration-url-base.js';
-import { prepareDatabase, systemClock, uuidSource, type OpenedDatabase } from './open-database.js';
-
-async function withDatabase<T>(config: Config, work: (opened: OpenedDatabase) => Promise<T>): Promise<T> {
-  const opened = await prepareDatabase(config);
-  try {
-    return await work(opened);
-  } finally {
-    await opened.store.close();
-  }
-}
+import { systemClock } from './open-database.js';
 
 function hasValidToken(integration: Integration, now: Date): boolean {
   return integration.tokenExpiresAt !== null && Date.parse(integration.tokenExpiresAt) > now.getTime();
@@ -37,16 +34,16 @@ function tokenColumn(integration: Integration, now: Date): string {
  * any organization (these commands have always taken one) or a name in the default organization.
  */
 async function integrationNamed(
-  store: DirectoryStore,
+  deps: DirectoryDeps,
   text: string,
   organization: string | undefined,
 ): Promise<Integration> {
   if (organization === undefined) {
-    const byId = await store.integrations.findInInstallation(text);
+    const byId = await findIntegrationInInstallation(deps, text);
     if (byId) return byId;
   }
-  const scope = await organizationNamed(store, organization ?? DEFAULT_ORGANIZATION);
-  return resolveByIdOrName(store, scope.id, 'integration', text);
+  const scope = await organizationNamed(deps.store, organization ?? DEFAULT_ORGANIZATION);
+  return resolveByIdOrName(deps.store, scope.id, 'integration', text);
 }
 
 export function integrationCommand(config: () => Config): Command {
@@ -65,18 +62,15 @@ export function integrationCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (options: { name: string; org: string; idp: IdpPreset; json?: boolean }) => {
       const cfg = config();
-      await withDatabase(cfg, async ({ store }) => {
-        const organization = await organizationNamed(store, options.org);
-        const base = await integrationUrlBase(store, cfg);
-        const { integration, token } = await createIntegration(
-          { store, clock: systemClock, ids: uuidSource },
-          {
-            organizationName: organization.name,
-            name: options.name,
-            idp: options.idp,
-            tokenLifetimeDays: cfg.tokenLifetimeDays,
-          },
-        );
+      await withDirectory(cfg, async (deps) => {
+        const organization = await organizationNamed(deps.store, options.org);
+        const base = await integrationUrlBase(deps.store, cfg);
+        const { integration, token } = await createIntegration(deps, {
+          organizationName: organization.name,
+          name: options.name,
+          idp: options.idp,
+          tokenLifetimeDays: cfg.tokenLifetimeDays,
+        });
         const url = integrationUrl(base.url, integration.id);
         if (base.warning) console.error(base.warning);
         if (options.json) {
@@ -99,13 +93,14 @@ export function integrationCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (options: { org?: string; json?: boolean }) => {
       const cfg = config();
-      await withDatabase(cfg, async ({ store }) => {
+      await withDirectory(cfg, async (deps) => {
         const organization =
-          options.org === undefined ? undefined : await organizationNamed(store, options.org);
-        const integrations = await store.integrations.list(
-          organization === undefined ? undefined : { organizationId: organization.id },
+          options.org === undefined ? undefined : await organizationNamed(deps.store, options.org);
+        const integrations = await listIntegrations(
+          deps,
+          organization === undefined ? 'installation' : { organizationId: organization.id },
         );
-        const base = await integrationUrlBase(store, cfg);
+        const base = await integrationUrlBase(deps.store, cfg);
         const now = systemClock.now();
         const rows = integrations.map((i) => ({
           ...i,
@@ -123,7 +118,7 @@ export function integrationCommand(config: () => Config): Command {
         }
         // The product documents' columns (Name, Has Auth Token, Integration URL, ID), then IdP and expiry;
         // listing every organization, each row says whose it is.
-        const organizations = new Map((await store.organizations.list()).map((o) => [o.id, o.name]));
+        const organizations = new Map((await listOrganizations(deps)).map((o) => [o.id, o.name]));
         const perOrganization = organization === undefined && organizations.size > 1;
         const headers = ['NAME', 'HAS AUTH TOKEN', 'INTEGRATION URL', 'ID', 'IDP', 'TOKEN EXPIRES'];
         console.log(
@@ -151,11 +146,11 @@ export function integrationCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (text: string, options: { org?: string; json?: boolean }) => {
       const cfg = config();
-      await withDatabase(cfg, async ({ store }) => {
-        const integration = await integrationNamed(store, text, options.org);
+      await withDirectory(cfg, async (deps) => {
+        const integration = await integrationNamed(deps, text, options.org);
         const { id } = integration;
         const { token, expiresAt } = await rotateIntegrationToken(
-          { store, clock: systemClock },
+          deps,
           integrationScope(integration),
           cfg.tokenLifetimeDays,
         );
@@ -181,11 +176,11 @@ export function integrationCommand(config: () => Config): Command {
     )
     .option('--org <organization>', `organization name or id (for a name; default "${DEFAULT_ORGANIZATION}")`)
     .action(async (text: string, options: { identities: IdentitiesOnDelete; org?: string }) => {
-      await withDatabase(config(), async ({ store }) => {
-        const integration = await integrationNamed(store, text, options.org);
+      await withDirectory(config(), async (deps) => {
+        const integration = await integrationNamed(deps, text, options.org);
         const { id } = integration;
         const { identities } = await deleteIntegration(
-          { store, clock: systemClock },
+          deps,
           integrationScope(integration),
           options.identities,
         );

@@ -1,3 +1,4 @@
+import { listJwtSigners } from '../directory/jwt-signers/list-jwt-signers.js';
 import { resolveByIdOrName } from '../directory/names/resolve-by-id-or-name.js';
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
@@ -83,7 +84,7 @@ export function jwtSignerCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const signers = await deps.store.jwtSigners.list({ organizationId: organization.id });
+        const signers = await listJwtSigners(deps, { organizationId: organization.id });
         if (options.json) {
           printJson(signers);
           return;
@@ -206,7 +207,7 @@ export function jwtSignerCommand(config: () => Config): Command {
     .action(async (id: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
         const target = await resolveByIdOrName(deps.store, organization.id, 'JWT signer', id);
-        const { signer, policies } = await deleteJwtSigner(deps.store, organization.id, target.id);
+        const { signer, policies } = await deleteJwtSigner(deps, organization.id, target.id);
         if (options.json) {
           printJson({ signer, policies });
           return;

@@ -51,14 +51,14 @@ export function addOAuthCommand(integration: Command, config: () => Config): voi
       }
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
         const oauth = options.off
-          ? await setIntegrationOAuth(deps.store, organization.id, id, null)
+          ? await setIntegrationOAuth(deps, organization.id, id, null)
           : options.issuer !== undefined
-            ? await setIntegrationOAuth(deps.store, organization.id, id, {
+            ? await setIntegrationOAuth(deps, organization.id, id, {
                 issuer: options.issuer,
                 audience: options.audience ?? '',
                 jwksUrl: options.jwksUrl ?? '',
               })
-            : await integrationOAuth(deps.store, organization.id, id);
+            : await integrationOAuth(deps, organization.id, id);
         if (options.json) printJson({ integrationId: id, oauth });
         else console.log(describe(id, oauth));
       });

@@ -1,21 +1,13 @@
+import { listOrganizations, organizationSummary } from '../directory/organizations/list-organizations.js';
+import { listIntegrations } from '../directory/integrations/list-integrations.js';
+import { withDirectory } from './with-organization.js';
 import { Command } from 'commander';
 import { createOrganization } from '../directory/organizations/create-organization.js';
 import { deleteOrganization } from '../directory/organizations/delete-organization.js';
 import { organizationNamed } from '../directory/organizations/organization-named.js';
-import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
-import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
 import { printJson } from './with-organization.js';
-
-async function withStore<T>(config: Config, work: (store: DirectoryStore) => Promise<T>): Promise<T> {
-  const { store } = await prepareDatabase(config);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 /** `roster org`: organizations (tenants), with the rules of the admin API's /organizations routes. */
 export function organizationCommand(config: () => Config): Command {
@@ -29,8 +21,8 @@ export function organizationCommand(config: () => Config): Command {
     .argument('<name>', 'unique in the installation')
     .option('--json', 'print JSON')
     .action(async (name: string, options: { json?: boolean }) => {
-      await withStore(config(), async (store) => {
-        const organization = await createOrganization({ store, clock: systemClock, ids: uuidSource }, name);
+      await withDirectory(config(), async (deps) => {
+        const organization = await createOrganization(deps, name);
         if (options.json) printJson(organization);
         else
           console.log(
@@ -44,8 +36,8 @@ export function organizationCommand(config: () => Config): Command {
     .description('List organizations')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      await withStore(config(), async (store) => {
-        const organizations = await store.organizations.list();
+      await withDirectory(config(), async (deps) => {
+        const organizations = await listOrganizations(deps);
         if (options.json) {
           printJson(organizations);
           return;
@@ -65,10 +57,11 @@ export function organizationCommand(config: () => Config): Command {
     .argument('<organization>', 'organization name or id')
     .option('--json', 'print JSON')
     .action(async (text: string, options: { json?: boolean }) => {
-      await withStore(config(), async (store) => {
-        const organization = await organizationNamed(store, text);
-        const integrations = await store.integrations.list({ organizationId: organization.id });
-        const identities = await store.identities.countInOrganization({ organizationId: organization.id });
+      await withDirectory(config(), async (deps) => {
+        const organization = await organizationNamed(deps.store, text);
+        const scope = { organizationId: organization.id };
+        const integrations = await listIntegrations(deps, scope);
+        const { identities } = await organizationSummary(deps, scope);
         if (options.json) {
           printJson({ ...organization, integrations: integrations.map((i) => i.name), identities });
           return;
@@ -89,9 +82,9 @@ export function organizationCommand(config: () => Config): Command {
     .option('--force', 'delete it even though it still has integrations')
     .option('--json', 'print JSON')
     .action(async (text: string, options: { force?: boolean; json?: boolean }) => {
-      await withStore(config(), async (store) => {
-        const organization = await organizationNamed(store, text);
-        const deleted = await deleteOrganization({ store }, organization.id, {
+      await withDirectory(config(), async (deps) => {
+        const organization = await organizationNamed(deps.store, text);
+        const deleted = await deleteOrganization(deps, organization.id, {
           force: options.force === true,
         });
         if (options.json) {

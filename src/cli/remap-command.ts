@@ -105,7 +105,7 @@ export function remapCommand(config: () => Config): Command {
           'integration',
           integrationId,
         );
-        const jobs = await listRemapJobs(deps.store, organization.id, integration.id);
+        const jobs = await listRemapJobs(deps, organization.id, integration.id);
         if (options.json) {
           printJson(jobs);
           return;

@@ -1,3 +1,4 @@
+import { listRoles } from '../directory/roles/list-roles.js';
 import { resolveByIdOrName } from '../directory/names/resolve-by-id-or-name.js';
 import { Command } from 'commander';
 import { createRole } from '../directory/roles/create-role.js';
@@ -26,7 +27,7 @@ export function roleCommand(config: () => Config): Command {
     .option('--json', 'print JSON')
     .action(async (options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const roles = await deps.store.roles.list({ organizationId: organization.id });
+        const roles = await listRoles(deps, { organizationId: organization.id });
         if (options.json) {
           printJson(roles);
           return;
@@ -93,7 +94,7 @@ export function roleCommand(config: () => Config): Command {
     .action(async (id: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
         const { id: roleId } = await resolveByIdOrName(deps.store, organization.id, 'role', id);
-        const role = await deleteRole(deps.store, organization.id, roleId);
+        const role = await deleteRole(deps, organization.id, roleId);
         if (options.json) printJson(role);
         else console.log(`Deleted role "${role.name}" (${role.id}).`);
       });

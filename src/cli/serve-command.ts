@@ -1,3 +1,5 @@
+import { pruneExpiredSessions } from '../directory/sign-in/sign-in-sessions.js';
+import { countIntegrations } from '../directory/integrations/list-integrations.js';
 import { hostname } from 'node:os';
 import { pino } from 'pino';
 import { issueBootstrapAdminKey } from '../directory/admin-keys/issue-bootstrap-admin-key.js';
@@ -59,10 +61,9 @@ export async function serveCommand(config: Config): Promise<void> {
     store
       .refreshStatistics()
       .catch((error: unknown) => logger.warn({ err: error }, 'statistics refresh failed'));
-    // Sessions a day past their expiry answer nothing an app needs; any instance may prune them.
-    store.signInSessions
-      .pruneExpired(new Date(systemClock.now().getTime() - 86_400_000).toISOString())
-      .catch((error: unknown) => logger.warn({ err: error }, 'session pruning failed'));
+    pruneExpiredSessions({ store, clock: systemClock }).catch((error: unknown) =>
+      logger.warn({ err: error }, 'session pruning failed'),
+    );
   }, 10_000);
   statistics.unref();
   const stop = async (signal: string) => {
@@ -103,7 +104,7 @@ export async function serveCommand(config: Config): Promise<void> {
     `Roster is listening on ${address} (database: ${where}).`,
     `Integration URLs start with ${config.publicBaseUrl}/scim/v2/`,
   ];
-  if ((await store.integrations.count()) === 0) {
+  if ((await countIntegrations({ store, clock: systemClock, ids: uuidSource })) === 0) {
     lines.push(
       'No integration exists yet. Create one (it prints the integration URL and its token) with:',
       '  npx roster integration create --name my-idp --idp okta',

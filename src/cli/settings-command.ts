@@ -44,7 +44,7 @@ export function addSettingsCommands(integration: Command, config: () => Config):
     .action(async (id: string, options: { org: string; json?: boolean }) => {
       await withOrganization(config(), options.org, async ({ deps, organization }) => {
         ({ id } = await resolveByIdOrName(deps.store, organization.id, 'integration', id));
-        const view = await showIntegrationSettings(deps.store, organization.id, id);
+        const view = await showIntegrationSettings(deps, organization.id, id);
         if (options.json) {
           printJson({ integrationId: id, settings: view.settings, defaults: view.defaults });
           return;

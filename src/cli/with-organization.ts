@@ -27,6 +27,19 @@ export async function withOrganization<T>(
   }
 }
 
+/** Opens the store, runs `work` with the use cases' dependencies, and closes the store whatever happens. */
+export async function withDirectory<T>(
+  config: Config,
+  work: (deps: DirectoryDeps) => Promise<T>,
+): Promise<T> {
+  const { store } = await prepareDatabase(config);
+  try {
+    return await work({ store, clock: systemClock, ids: uuidSource });
+  } finally {
+    await store.close();
+  }
+}
+
 /** Machine output for `--json`. */
 export function printJson(value: unknown): void {
   console.log(JSON.stringify(value, (_key, v: unknown) => (v instanceof Map ? Object.fromEntries(v) : v), 2));

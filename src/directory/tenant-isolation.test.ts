@@ -61,10 +61,10 @@ describe('admin use cases stay inside their organization', () => {
 
   it("reports another organization's integration as not found, and changes nothing", async () => {
     const notFound = { code: 'integration_not_found', message: `No integration with id "${foreign.id}".` };
-    await expect(showIntegrationSettings(store, home.id, foreign.id)).rejects.toMatchObject(notFound);
-    await expect(listGroupMappings(store, home.id, foreign.id)).rejects.toMatchObject(notFound);
-    await expect(listRemapJobs(store, home.id, foreign.id)).rejects.toMatchObject(notFound);
-    await expect(listIdentities(store, home.id, { integrationId: foreign.id })).rejects.toMatchObject(
+    await expect(showIntegrationSettings(deps, home.id, foreign.id)).rejects.toMatchObject(notFound);
+    await expect(listGroupMappings(deps, home.id, foreign.id)).rejects.toMatchObject(notFound);
+    await expect(listRemapJobs(deps, home.id, foreign.id)).rejects.toMatchObject(notFound);
+    await expect(listIdentities(deps, home.id, { integrationId: foreign.id })).rejects.toMatchObject(
       notFound,
     );
     await expect(
@@ -85,7 +85,7 @@ describe('admin use cases stay inside their organization', () => {
 
     const role = await createRole(deps, other.id, { name: 'admin', permissions: ['x'] });
     const group = await createDirectoryGroup(deps, other.id, 'Eng');
-    await expect(deleteRole(store, home.id, role.id)).rejects.toMatchObject({ code: 'role_not_found' });
+    await expect(deleteRole(deps, home.id, role.id)).rejects.toMatchObject({ code: 'role_not_found' });
     await expect(updateRole(deps, home.id, role.id, { name: 'mine' })).rejects.toMatchObject({
       code: 'role_not_found',
     });
@@ -96,7 +96,7 @@ describe('admin use cases stay inside their organization', () => {
     await expect(assignGroupRoles(deps, home.id, homeGroup.id, [role.id])).rejects.toMatchObject({
       code: 'role_not_found',
     });
-    await expect(listIdentities(store, home.id, { groupId: group.id })).rejects.toMatchObject({
+    await expect(listIdentities(deps, home.id, { groupId: group.id })).rejects.toMatchObject({
       code: 'group_not_found',
     });
   });

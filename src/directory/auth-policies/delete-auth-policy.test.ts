@@ -42,7 +42,7 @@ describe('auth policies and JWT signers', () => {
     const [defaultPolicy] = await store.authPolicies.list({ organizationId: organization.id });
     expect(defaultPolicy?.isDefault).toBe(true);
     const id = defaultPolicy?.id ?? '';
-    await expect(deleteAuthPolicy(store, organization.id, id)).rejects.toMatchObject({
+    await expect(deleteAuthPolicy(deps, organization.id, id)).rejects.toMatchObject({
       code: 'default_policy_protected',
     });
     await expect(updateAuthPolicy(deps, organization.id, id, { name: 'Other' })).rejects.toMatchObject({
@@ -65,12 +65,12 @@ describe('auth policies and JWT signers', () => {
       ...settings,
       authPolicyId: policy.id,
     });
-    await expect(deleteAuthPolicy(store, organization.id, policy.id)).rejects.toMatchObject({
+    await expect(deleteAuthPolicy(deps, organization.id, policy.id)).rejects.toMatchObject({
       code: 'auth_policy_in_use',
     });
     await store.integrations.saveSettings(integrationScope(integration), { ...settings, authPolicyId: null });
-    expect(await deleteAuthPolicy(store, organization.id, policy.id)).toEqual(policy);
-    await expect(deleteAuthPolicy(store, organization.id, policy.id)).rejects.toMatchObject({
+    expect(await deleteAuthPolicy(deps, organization.id, policy.id)).toEqual(policy);
+    await expect(deleteAuthPolicy(deps, organization.id, policy.id)).rejects.toMatchObject({
       code: 'auth_policy_not_found',
     });
   });
@@ -106,7 +106,7 @@ describe('auth policies and JWT signers', () => {
     const web = await signer('web');
     const cli = await signer('cli');
     const policy = await createAuthPolicy(deps, organization.id, { name: 'p', signers: [web.id, cli.id] });
-    const deleted = await deleteJwtSigner(store, organization.id, web.id);
+    const deleted = await deleteJwtSigner(deps, organization.id, web.id);
     expect(deleted.policies.map((p) => p.id)).toEqual([policy.id]);
     expect(
       (await store.authPolicies.findById({ organizationId: organization.id }, policy.id))?.signerIds,

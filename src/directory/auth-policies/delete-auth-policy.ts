@@ -1,7 +1,7 @@
+import type { DirectoryDeps } from '../directory-deps.js';
 import { integrationScope } from '../model/scope.js';
 import { DirectoryConflict, DirectoryNotFound } from '../directory-error.js';
 import type { AuthPolicy } from '../model/auth-policy.js';
-import type { DirectoryStore } from '../ports/directory-store.js';
 
 /**
  * Deletes an auth policy. The Default policy is refused (identities without a policy use it), and so is
@@ -9,10 +9,11 @@ import type { DirectoryStore } from '../ports/directory-store.js';
  * that carried the policy fall back to the Default one (the foreign key sets it to null).
  */
 export async function deleteAuthPolicy(
-  store: DirectoryStore,
+  deps: DirectoryDeps,
   organizationId: string,
   policyId: string,
 ): Promise<AuthPolicy> {
+  const { store } = deps;
   return store.transaction(async (tx) => {
     const policy = await tx.authPolicies.findById({ organizationId }, policyId);
     if (!policy)

@@ -153,7 +153,7 @@ describe('addGroupMapping', () => {
       group: 'Engineers',
     });
     expect(byId.replaced.map((m) => m.id)).toEqual(['auto-2']);
-    const listed = await listGroupMappings(store, scope.organizationId, scope.integrationId);
+    const listed = await listGroupMappings(deps, scope.organizationId, scope.integrationId);
     expect(
       listed.map((m) => [m.matchBy, m.idpGroup, m.idpGroupName, m.directoryGroupName, m.automatic]),
     ).toEqual([

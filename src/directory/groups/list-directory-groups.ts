@@ -1,6 +1,6 @@
+import type { DirectoryDeps } from '../directory-deps.js';
 import type { DirectoryGroup } from '../model/directory-group.js';
 import type { Role } from '../model/role.js';
-import type { DirectoryStore } from '../ports/directory-store.js';
 
 export interface DirectoryGroupView extends DirectoryGroup {
   readonly roles: readonly Role[];
@@ -8,9 +8,10 @@ export interface DirectoryGroupView extends DirectoryGroup {
 
 /** The organization's directory groups, each with the roles it carries. */
 export async function listDirectoryGroups(
-  store: DirectoryStore,
+  deps: DirectoryDeps,
   organizationId: string,
 ): Promise<readonly DirectoryGroupView[]> {
+  const { store } = deps;
   const roles = new Map((await store.roles.list({ organizationId })).map((r) => [r.id, r]));
   const groups = await store.directoryGroups.list({ organizationId });
   const views: DirectoryGroupView[] = [];

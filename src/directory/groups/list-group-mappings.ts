@@ -1,5 +1,5 @@
+import type { DirectoryDeps } from '../directory-deps.js';
 import type { GroupMapping } from '../model/directory-group.js';
-import type { DirectoryStore } from '../ports/directory-store.js';
 import { integrationInOrganization } from '../integrations/integration-in-organization.js';
 
 export interface GroupMappingView extends GroupMapping {
@@ -10,10 +10,11 @@ export interface GroupMappingView extends GroupMapping {
 
 /** An integration's IdP-group → directory-group mappings, with the names an operator recognises. */
 export async function listGroupMappings(
-  store: DirectoryStore,
+  deps: DirectoryDeps,
   organizationId: string,
   integrationId: string,
 ): Promise<readonly GroupMappingView[]> {
+  const { store } = deps;
   await integrationInOrganization(store, organizationId, integrationId);
   const mappings = await store.directoryGroups.mappings({ organizationId, integrationId });
   const groups = new Map((await store.directoryGroups.list({ organizationId })).map((g) => [g.id, g.name]));

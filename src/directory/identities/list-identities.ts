@@ -1,8 +1,8 @@
+import type { DirectoryDeps } from '../directory-deps.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
 import type { Problem } from '../directory-error.js';
 import type { Identity, IdentityQuery, IdentityStatus } from '../model/identity.js';
-import type { DirectoryStore } from '../ports/directory-store.js';
 import { integrationInOrganization } from '../integrations/integration-in-organization.js';
 
 export interface IdentityListInput {
@@ -57,10 +57,11 @@ export function checkIdentityQuery(input: IdentityListInput): Result<IdentityQue
 
 /** One page of the organization's identities in id order, filtered. */
 export async function listIdentities(
-  store: DirectoryStore,
+  deps: DirectoryDeps,
   organizationId: string,
   input: IdentityListInput,
 ): Promise<IdentityPage> {
+  const { store } = deps;
   const checked = checkIdentityQuery(input);
   if (!checked.ok) throw new InvalidDirectoryInput('invalid_query', checked.error);
   const query = checked.value;

@@ -1,10 +1,10 @@
+import type { DirectoryDeps } from '../directory-deps.js';
 import { DirectoryNotFound } from '../directory-error.js';
 import type { AuthPolicy } from '../model/auth-policy.js';
 import type { DirectoryGroup } from '../model/directory-group.js';
 import type { Identity } from '../model/identity.js';
 import type { Integration } from '../model/integration.js';
 import type { Role } from '../model/role.js';
-import type { DirectoryStore } from '../ports/directory-store.js';
 
 export interface IdentityDetails {
   readonly identity: Identity;
@@ -22,10 +22,11 @@ export interface IdentityDetails {
 
 /** Everything an operator asks about one identity. */
 export async function showIdentity(
-  store: DirectoryStore,
+  deps: DirectoryDeps,
   organizationId: string,
   identityId: string,
 ): Promise<IdentityDetails> {
+  const { store } = deps;
   const identity = await store.identities.findById({ organizationId }, identityId);
   if (!identity) throw new DirectoryNotFound('identity_not_found', `No identity with id "${identityId}".`);
   const groups: DirectoryGroup[] = [];

@@ -1,5 +1,5 @@
+import type { DirectoryDeps } from '../directory-deps.js';
 import type { IntegrationOAuth } from '../model/integration.js';
-import type { DirectoryStore } from '../ports/directory-store.js';
 import { jwksUrlProblem } from '../jwt-signers/check-jwt-signer.js';
 import { integrationInOrganization } from './integration-in-organization.js';
 import { InvalidDirectoryInput, type Problem } from '../directory-error.js';
@@ -15,11 +15,12 @@ export interface IntegrationOAuthFields {
  * this issuer, besides its static bearer token; null accepts the static token only again.
  */
 export async function setIntegrationOAuth(
-  store: DirectoryStore,
+  deps: DirectoryDeps,
   organizationId: string,
   integrationId: string,
   fields: IntegrationOAuthFields | null,
 ): Promise<IntegrationOAuth | null> {
+  const { store } = deps;
   await integrationInOrganization(store, organizationId, integrationId);
   let oauth: IntegrationOAuth | null = null;
   if (fields !== null) {
@@ -40,10 +41,11 @@ export async function setIntegrationOAuth(
 }
 
 export async function integrationOAuth(
-  store: DirectoryStore,
+  deps: DirectoryDeps,
   organizationId: string,
   integrationId: string,
 ): Promise<IntegrationOAuth | null> {
+  const { store } = deps;
   await integrationInOrganization(store, organizationId, integrationId);
   return (await store.integrations.oauth({ organizationId, integrationId })) ?? null;
 }

@@ -1,7 +1,7 @@
+import type { DirectoryDeps } from '../directory-deps.js';
 import { defaultIntegrationSettings, type IntegrationSettings } from '../model/integration-settings.js';
 import type { AuthPolicy } from '../model/auth-policy.js';
 import type { Integration } from '../model/integration.js';
-import type { DirectoryStore } from '../ports/directory-store.js';
 import { integrationInOrganization } from './integration-in-organization.js';
 
 export interface IntegrationSettingsView {
@@ -14,10 +14,11 @@ export interface IntegrationSettingsView {
 
 /** An integration's mapping settings, every field with its default beside it. */
 export async function showIntegrationSettings(
-  store: DirectoryStore,
+  deps: DirectoryDeps,
   organizationId: string,
   integrationId: string,
 ): Promise<IntegrationSettingsView> {
+  const { store } = deps;
   const integration = await integrationInOrganization(store, organizationId, integrationId);
   const settings =
     (await store.integrations.settings({ organizationId, integrationId })) ?? defaultIntegrationSettings;

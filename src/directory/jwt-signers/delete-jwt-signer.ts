@@ -1,17 +1,18 @@
+import type { DirectoryDeps } from '../directory-deps.js';
 import { DirectoryNotFound } from '../directory-error.js';
 import type { AuthPolicy } from '../model/auth-policy.js';
 import type { JwtSigner } from '../model/jwt-signer.js';
-import type { DirectoryStore } from '../ports/directory-store.js';
 
 /**
  * Deletes a JWT signer and takes it out of every auth policy that listed it (policies keep signer ids
  * in a list, which no foreign key cleans up), in one transaction.
  */
 export async function deleteJwtSigner(
-  store: DirectoryStore,
+  deps: DirectoryDeps,
   organizationId: string,
   signerId: string,
 ): Promise<{ signer: JwtSigner; policies: readonly AuthPolicy[] }> {
+  const { store } = deps;
   return store.transaction(async (tx) => {
     const signer = await tx.jwtSigners.findById({ organizationId }, signerId);
     if (!signer) throw new DirectoryNotFound('jwt_signer_not_found', `No JWT signer with id "${signerId}".`);

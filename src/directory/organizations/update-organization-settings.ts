@@ -1,6 +1,6 @@
+import type { DirectoryDeps } from '../directory-deps.js';
 import { InvalidDirectoryInput } from '../directory-error.js';
 import type { OrganizationScope } from '../model/scope.js';
-import type { DirectoryStore } from '../ports/directory-store.js';
 import { changeOrganizationSettings, type OrganizationSettings } from '../model/organization-settings.js';
 
 /**
@@ -8,10 +8,11 @@ import { changeOrganizationSettings, type OrganizationSettings } from '../model/
  * collision: identities already linked stay linked, separate ones stay separate.
  */
 export async function updateOrganizationSettings(
-  store: DirectoryStore,
+  deps: DirectoryDeps,
   scope: OrganizationScope,
   change: unknown,
 ): Promise<OrganizationSettings> {
+  const { store } = deps;
   const result = changeOrganizationSettings(await store.organizations.settings(scope), change);
   if (!result.ok) throw new InvalidDirectoryInput('invalid_settings', result.problems);
   await store.organizations.saveSettings(scope, result.settings);

@@ -1,3 +1,4 @@
+import { listAdminKeys } from '../../../directory/admin-keys/list-admin-keys.js';
 import { Type } from 'typebox';
 import { createAdminKey } from '../../../directory/admin-keys/create-admin-key.js';
 import { revokeAdminKey } from '../../../directory/admin-keys/revoke-admin-key.js';
@@ -40,7 +41,7 @@ export function registerAdminKeyRoutes(app: AdminApp, deps: AdminApiDeps): void 
     },
     async (request) => {
       requireInstallationKey(request);
-      return { data: (await deps.store.adminKeys.list(request.query.organizationId)).map(adminKeyBody) };
+      return { data: (await listAdminKeys(deps, request.query.organizationId)).map(adminKeyBody) };
     },
   );
 

@@ -1,3 +1,4 @@
+import { listAuthPolicies } from '../../../directory/auth-policies/list-auth-policies.js';
 import { createAuthPolicy } from '../../../directory/auth-policies/create-auth-policy.js';
 import { deleteAuthPolicy } from '../../../directory/auth-policies/delete-auth-policy.js';
 import { updateAuthPolicy } from '../../../directory/auth-policies/update-auth-policy.js';
@@ -39,9 +40,7 @@ export function registerAuthPolicyRoutes(app: AdminApp, deps: AdminApiDeps): voi
       },
     },
     async (request) => ({
-      data: (await deps.store.authPolicies.list({ organizationId: organizationOf(request).id })).map(
-        policyBody,
-      ),
+      data: (await listAuthPolicies(deps, { organizationId: organizationOf(request).id })).map(policyBody),
     }),
   );
 
@@ -115,7 +114,7 @@ export function registerAuthPolicyRoutes(app: AdminApp, deps: AdminApiDeps): voi
       },
     },
     async (request, reply) => {
-      await deleteAuthPolicy(deps.store, organizationOf(request).id, request.params.policyId);
+      await deleteAuthPolicy(deps, organizationOf(request).id, request.params.policyId);
       return reply.code(204).send();
     },
   );

@@ -41,9 +41,9 @@ export function registerGroupMappingRoutes(app: AdminApp, deps: AdminApiDeps): v
       },
     },
     async (request) => ({
-      data: (
-        await listGroupMappings(deps.store, organizationOf(request).id, request.params.integrationId)
-      ).map(mappingBody),
+      data: (await listGroupMappings(deps, organizationOf(request).id, request.params.integrationId)).map(
+        mappingBody,
+      ),
     }),
   );
 

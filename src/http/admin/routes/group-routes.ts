@@ -37,7 +37,7 @@ export function registerGroupRoutes(app: AdminApp, deps: AdminApiDeps): void {
       },
     },
     async (request) => ({
-      data: (await listDirectoryGroups(deps.store, organizationOf(request).id)).map(groupBody),
+      data: (await listDirectoryGroups(deps, organizationOf(request).id)).map(groupBody),
     }),
   );
 
@@ -88,7 +88,7 @@ export function registerGroupRoutes(app: AdminApp, deps: AdminApiDeps): void {
       },
     },
     async (request, reply) => {
-      await deleteDirectoryGroup(deps.store, organizationOf(request).id, request.params.groupId);
+      await deleteDirectoryGroup(deps, organizationOf(request).id, request.params.groupId);
       return reply.code(204).send();
     },
   );
@@ -108,7 +108,7 @@ export function registerGroupRoutes(app: AdminApp, deps: AdminApiDeps): void {
     async (request) => {
       const { limit, cursor, status } = request.query;
       return identityPage(
-        deps.store,
+        deps,
         organizationOf(request).id,
         { groupId: request.params.groupId, status },
         { limit, cursor },

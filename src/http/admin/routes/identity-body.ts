@@ -1,7 +1,7 @@
 import { listIdentities, type IdentityListInput } from '../../../directory/identities/list-identities.js';
 import { decodeIdentityCursor, encodeIdentityCursor } from '../../../directory/identities/identity-cursor.js';
 import type { Identity } from '../../../directory/model/identity.js';
-import type { DirectoryStore } from '../../../directory/ports/directory-store.js';
+import type { DirectoryDeps } from '../../../directory/directory-deps.js';
 import { AdminApiError } from '../admin-api-error.js';
 
 export function identityBody(identity: Identity) {
@@ -25,7 +25,7 @@ export function identityBody(identity: Identity) {
 
 /** One page of identities in the API's shape: `{ data, nextCursor }` with an opaque cursor. */
 export async function identityPage(
-  store: DirectoryStore,
+  deps: DirectoryDeps,
   organizationId: string,
   filters: Omit<IdentityListInput, 'afterId' | 'limit'>,
   page: { limit?: number | undefined; cursor?: string | undefined },
@@ -40,7 +40,7 @@ export async function identityPage(
     }
     afterId = decoded.value;
   }
-  const result = await listIdentities(store, organizationId, {
+  const result = await listIdentities(deps, organizationId, {
     ...filters,
     afterId,
     limit: page.limit ?? 50,

@@ -1,6 +1,7 @@
+import { identityGroupsWithRoles } from '../../../directory/identities/identity-groups.js';
+import { getIdentity } from '../../../directory/identities/get-identity.js';
 import { showIdentity } from '../../../directory/identities/show-identity.js';
 import { setIdentityStatus } from '../../../directory/identities/set-identity-status.js';
-import { DirectoryNotFound } from '../../../directory/directory-error.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
 import { Id, ListOf, OrganizationParams, PageOf, responses } from '../schemas/common-schemas.js';
@@ -18,11 +19,8 @@ const tags = ['Identities'];
 const IdentityParams = OrganizationParams({ identityId: Id });
 
 export function registerIdentityRoutes(app: AdminApp, deps: AdminApiDeps): void {
-  const identityIn = async (organizationId: string, identityId: string) => {
-    const identity = await deps.store.identities.findById({ organizationId }, identityId);
-    if (!identity) throw new DirectoryNotFound('identity_not_found', `No identity with id "${identityId}".`);
-    return identity;
-  };
+  const identityIn = (organizationId: string, identityId: string) =>
+    getIdentity(deps, { organizationId }, identityId);
 
   app.get(
     '/identities',
@@ -39,7 +37,7 @@ export function registerIdentityRoutes(app: AdminApp, deps: AdminApiDeps): void 
     },
     async (request) => {
       const { limit, cursor, q, ...filters } = request.query;
-      return identityPage(deps.store, organizationOf(request).id, { ...filters, text: q }, { limit, cursor });
+      return identityPage(deps, organizationOf(request).id, { ...filters, text: q }, { limit, cursor });
     },
   );
 
@@ -107,15 +105,9 @@ export function registerIdentityRoutes(app: AdminApp, deps: AdminApiDeps): void 
       },
     },
     async (request) => {
-      const organizationId = organizationOf(request).id;
-      const details = await showIdentity(deps.store, organizationId, request.params.identityId);
-      const roles = await deps.store.roles.list({ organizationId });
-      const data = [];
-      for (const group of details.groups) {
-        const roleIds = new Set(await deps.store.directoryGroups.roleIdsOf({ organizationId }, group.id));
-        data.push(groupBody({ ...group, roles: roles.filter((role) => roleIds.has(role.id)) }));
-      }
-      return { data };
+      const scope = { organizationId: organizationOf(request).id };
+      const groups = await identityGroupsWithRoles(deps, scope, request.params.identityId);
+      return { data: groups.map(groupBody) };
     },
   );
 
@@ -131,7 +123,7 @@ export function registerIdentityRoutes(app: AdminApp, deps: AdminApiDeps): void 
       },
     },
     async (request) => {
-      const details = await showIdentity(deps.store, organizationOf(request).id, request.params.identityId);
+      const details = await showIdentity(deps, organizationOf(request).id, request.params.identityId);
       return {
         data: details.roles.map((role) => ({
           id: role.id,

@@ -23,7 +23,7 @@ export function registerIntegrationOAuthRoutes(app: AdminApp, deps: AdminApiDeps
       },
     },
     async (request) => ({
-      oauth: await integrationOAuth(deps.store, organizationOf(request).id, request.params.integrationId),
+      oauth: await integrationOAuth(deps, organizationOf(request).id, request.params.integrationId),
     }),
   );
 
@@ -42,7 +42,7 @@ export function registerIntegrationOAuthRoutes(app: AdminApp, deps: AdminApiDeps
     },
     async (request) => ({
       oauth: await setIntegrationOAuth(
-        deps.store,
+        deps,
         organizationOf(request).id,
         request.params.integrationId,
         request.body,
@@ -62,7 +62,7 @@ export function registerIntegrationOAuthRoutes(app: AdminApp, deps: AdminApiDeps
       },
     },
     async (request, reply) => {
-      await setIntegrationOAuth(deps.store, organizationOf(request).id, request.params.integrationId, null);
+      await setIntegrationOAuth(deps, organizationOf(request).id, request.params.integrationId, null);
       return reply.code(204).send();
     },
   );

@@ -1,3 +1,4 @@
+import { listIntegrations } from '../../../directory/integrations/list-integrations.js';
 import { integrationInOrganization } from '../../../directory/integrations/integration-in-organization.js';
 import { applyIntegrationSettings } from '../../../directory/integrations/apply-integration-settings.js';
 import { showIntegrationSettings } from '../../../directory/integrations/show-integration-settings.js';
@@ -52,7 +53,7 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
       },
     },
     async (request) => ({
-      data: (await deps.store.integrations.list({ organizationId: organizationOf(request).id })).map(
+      data: (await listIntegrations(deps, { organizationId: organizationOf(request).id })).map(
         integrationBody,
       ),
     }),
@@ -160,7 +161,7 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
     },
     async (request) => {
       const view = await showIntegrationSettings(
-        deps.store,
+        deps,
         organizationOf(request).id,
         request.params.integrationId,
       );

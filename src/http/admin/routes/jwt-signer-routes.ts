@@ -1,3 +1,4 @@
+import { listJwtSigners } from '../../../directory/jwt-signers/list-jwt-signers.js';
 import { createJwtSigner } from '../../../directory/jwt-signers/create-jwt-signer.js';
 import { deleteJwtSigner } from '../../../directory/jwt-signers/delete-jwt-signer.js';
 import { updateJwtSigner } from '../../../directory/jwt-signers/update-jwt-signer.js';
@@ -44,9 +45,7 @@ export function registerJwtSignerRoutes(app: AdminApp, deps: AdminApiDeps): void
       },
     },
     async (request) => ({
-      data: (await deps.store.jwtSigners.list({ organizationId: organizationOf(request).id })).map(
-        signerBody,
-      ),
+      data: (await listJwtSigners(deps, { organizationId: organizationOf(request).id })).map(signerBody),
     }),
   );
 
@@ -147,7 +146,7 @@ export function registerJwtSignerRoutes(app: AdminApp, deps: AdminApiDeps): void
       },
     },
     async (request, reply) => {
-      await deleteJwtSigner(deps.store, organizationOf(request).id, request.params.signerId);
+      await deleteJwtSigner(deps, organizationOf(request).id, request.params.signerId);
       return reply.code(204).send();
     },
   );

@@ -1,3 +1,4 @@
+import { showOrganizationSettings } from '../../../directory/organizations/show-organization-settings.js';
 import { updateOrganizationSettings } from '../../../directory/organizations/update-organization-settings.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
@@ -21,7 +22,7 @@ export function registerOrganizationSettingsRoutes(app: AdminApp, deps: AdminApi
       },
     },
     async (request) => ({
-      ...(await deps.store.organizations.settings({ organizationId: organizationOf(request).id })),
+      ...(await showOrganizationSettings(deps, { organizationId: organizationOf(request).id })),
     }),
   );
 
@@ -39,7 +40,7 @@ export function registerOrganizationSettingsRoutes(app: AdminApp, deps: AdminApi
     },
     async (request) => ({
       ...(await updateOrganizationSettings(
-        deps.store,
+        deps,
         { organizationId: organizationOf(request).id },
         request.body,
       )),

@@ -106,7 +106,7 @@ export function registerRemapRoutes(app: AdminApp, deps: AdminApiDeps): void {
         const { preview } = addGroupMapping
           ? await previewAddGroupMapping(deps, organizationId, integrationId, addGroupMapping)
           : await previewRemoveGroupMapping(deps, organizationId, integrationId, removeGroupMappingId ?? '');
-        const { settings } = await showIntegrationSettings(deps.store, organizationId, integrationId);
+        const { settings } = await showIntegrationSettings(deps, organizationId, integrationId);
         return { settings: settingsBody(settings), preview: previewBody(preview) };
       }
       if (change) {
@@ -119,7 +119,7 @@ export function registerRemapRoutes(app: AdminApp, deps: AdminApiDeps): void {
         return { settings: settingsBody(settings), preview: previewBody(preview) };
       }
       const preview = await previewIntegrationRemap(deps, organizationId, integrationId);
-      const { settings } = await showIntegrationSettings(deps.store, organizationId, integrationId);
+      const { settings } = await showIntegrationSettings(deps, organizationId, integrationId);
       return { settings: settingsBody(settings), preview: previewBody(preview) };
     },
   );
@@ -154,7 +154,7 @@ export function registerRemapRoutes(app: AdminApp, deps: AdminApiDeps): void {
       },
     },
     async (request) => ({
-      data: (await listRemapJobs(deps.store, organizationOf(request).id, request.params.integrationId)).map(
+      data: (await listRemapJobs(deps, organizationOf(request).id, request.params.integrationId)).map(
         remapJobBody,
       ),
     }),

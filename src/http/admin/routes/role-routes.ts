@@ -1,3 +1,4 @@
+import { listRoles } from '../../../directory/roles/list-roles.js';
 import { createRole } from '../../../directory/roles/create-role.js';
 import { deleteRole } from '../../../directory/roles/delete-role.js';
 import { updateRole } from '../../../directory/roles/update-role.js';
@@ -32,7 +33,7 @@ export function registerRoleRoutes(app: AdminApp, deps: AdminApiDeps): void {
       },
     },
     async (request) => ({
-      data: (await deps.store.roles.list({ organizationId: organizationOf(request).id })).map(roleBody),
+      data: (await listRoles(deps, { organizationId: organizationOf(request).id })).map(roleBody),
     }),
   );
 
@@ -99,7 +100,7 @@ export function registerRoleRoutes(app: AdminApp, deps: AdminApiDeps): void {
       },
     },
     async (request, reply) => {
-      await deleteRole(deps.store, organizationOf(request).id, request.params.roleId);
+      await deleteRole(deps, organizationOf(request).id, request.params.roleId);
       return reply.code(204).send();
     },
   );
