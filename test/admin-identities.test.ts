@@ -159,11 +159,16 @@ describe.each(testEngines)('identities through the admin API on $name', (engine)
     expect(patched.status).toBe(200);
     expect((await admin.get(`${base}/identities/${carol}`)).body.status).toBe('active');
 
-    // The IdP deleted this one: it stays deleted until the IdP restores it.
-    expect((await roster.request(okta, 'DELETE', `/Users/${users['bob@example.com']}`)).status).toBe(204);
-    const bob = identityIds['bob@example.com'] as string;
-    expect((await admin.get(`${base}/identities/${bob}`)).body.status).toBe('deleted');
-    const refused = await admin.post(`${base}/identities/${bob}/enable`);
+    // The IdP deleted this one: it stays deleted until the IdP restores it. (A user of its own, so the
+    // other tests' fixtures stay as they are, whatever order the tests run in.)
+    const elsewhere = await roster.createOrganization('leavers');
+    const leaving = await roster.createIntegration('leaving-idp', 'leavers');
+    const leaver = await roster.request(leaving, 'POST', '/Users', { userName: 'leaver@example.com' });
+    expect((await roster.request(leaving, 'DELETE', `/Users/${leaver.body.id as string}`)).status).toBe(204);
+    const gone = await roster.store.identities.findBySource(leaving.scope, leaver.body.id as string);
+    const leaverPath = `/organizations/${elsewhere}/identities/${gone?.id as string}`;
+    expect((await admin.get(leaverPath)).body.status).toBe('deleted');
+    const refused = await admin.post(`${leaverPath}/enable`);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('conflict');
     expect((await admin.post(`${base}/identities/01000000-0000-7000-8000-000000000000/disable`)).status).toBe(

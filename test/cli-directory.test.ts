@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, roster, startServer, type ServerProcess } from './support/spawn-roster.js';
+import {
+  freePort,
+  roster,
+  rosterInBackground,
+  startServer,
+  type ServerProcess,
+} from './support/spawn-roster.js';
 
 /**
  * The operator's command line against a real server process and a real SQLite file: users arrive over
@@ -309,10 +315,13 @@ describe('roster remap', () => {
     expect(preview).toContain('Dry run, nothing written:');
     expect(job).toMatchObject({ status: 'pending', total: 3 });
 
-    const watching = roster(['remap', 'watch', job.id, '--timeout', '20'], env);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const watching = rosterInBackground(['remap', 'watch', job.id, '--timeout', '20'], env);
+    // The watcher has read the job (still pending) before another process runs it.
+    await watching.waitFor('Waiting for a worker');
     await run('remap', 'run');
-    expect((await watching).stdout).toContain('done: 3/3 processed');
+    const watched = await watching.finished;
+    expect(watched.code).toBe(0);
+    expect(watched.stdout).toContain('done: 3/3 processed');
 
     const [listed, unknown] = await Promise.all([
       run('remap', 'list', integrationId),

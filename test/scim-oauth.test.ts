@@ -39,6 +39,15 @@ describe.each(testEngines)('SCIM with OAuth 2.0 JWT access tokens on $name', (en
   };
   /** The integration's URL with a bearer of our choosing. */
   const asBearer = (bearer: string): IntegrationHandle => ({ ...integration, token: bearer });
+  /** Switches OAuth on for the integration (each test that needs it says so: the tests run in any order). */
+  const oauthOn = async () => {
+    const saved = await admin.request('PUT', oauthPath, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      jwksUrl: idp.url,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  };
 
   beforeAll(async () => {
     roster = await RosterHarness.start(engine);
@@ -55,10 +64,13 @@ describe.each(testEngines)('SCIM with OAuth 2.0 JWT access tokens on $name', (en
   });
 
   it('refuses a JWT while the integration has no OAuth settings, and advertises only the static token', async () => {
-    expect((await admin.get(oauthPath)).body).toEqual({ oauth: null });
-    const refused = await roster.request(asBearer(await accessToken()), 'GET', '/Users');
+    // An integration of its own: the other tests switch OAuth on and off on theirs.
+    const plain = await roster.createIntegration('entra-without-oauth');
+    const plainPath = oauthPath.replace(integration.id, plain.id);
+    expect((await admin.get(plainPath)).body).toEqual({ oauth: null });
+    const refused = await roster.request({ ...plain, token: await accessToken() }, 'GET', '/Users');
     expect(refused.status).toBe(401);
-    const config = await roster.request(integration, 'GET', '/ServiceProviderConfig');
+    const config = await roster.request(plain, 'GET', '/ServiceProviderConfig');
     expect(config.body.authenticationSchemes).toEqual([
       expect.objectContaining({
         type: 'oauthbearertoken',
@@ -86,11 +98,16 @@ describe.each(testEngines)('SCIM with OAuth 2.0 JWT access tokens on $name', (en
   });
 
   it('accepts an access token from the configured issuer, and the static token still works', async () => {
+    await oauthOn();
     const viaOauth = await roster.request(asBearer(await accessToken()), 'POST', '/Users', {
-      userName: 'ada@example.com',
+      userName: 'oauth-user@example.com',
     });
     expect(viaOauth.status, viaOauth.text).toBe(201);
-    const viaStatic = await roster.request(integration, 'GET', '/Users?filter=userName eq "ada@example.com"');
+    const viaStatic = await roster.request(
+      integration,
+      'GET',
+      '/Users?filter=userName eq "oauth-user@example.com"',
+    );
     expect(viaStatic.status).toBe(200);
     expect(viaStatic.body.totalResults).toBe(1);
     // Entra's access tokens say typ "JWT"; a token with no typ passes as well.
@@ -102,6 +119,7 @@ describe.each(testEngines)('SCIM with OAuth 2.0 JWT access tokens on $name', (en
   });
 
   it('answers the same 401 to a wrong audience, issuer, key, algorithm, type or lifetime as to a wrong static token', async () => {
+    await oauthOn();
     const wrongStatic = await roster.request(asBearer('roster_scim_not-the-token'), 'GET', '/Users');
     expect(wrongStatic.status).toBe(401);
     const now = epochSeconds(roster.clock.now());
@@ -123,6 +141,7 @@ describe.each(testEngines)('SCIM with OAuth 2.0 JWT access tokens on $name', (en
   });
 
   it('advertises both schemes in this integration’s /ServiceProviderConfig, valid against its schema', async () => {
+    await oauthOn();
     const config = await roster.request(integration, 'GET', '/ServiceProviderConfig');
     expect(config.status).toBe(200);
     expect(config.body.authenticationSchemes).toEqual([
@@ -150,6 +169,7 @@ describe.each(testEngines)('SCIM with OAuth 2.0 JWT access tokens on $name', (en
   });
 
   it('stops accepting access tokens at once when OAuth is switched off', async () => {
+    await oauthOn();
     const jwt = await accessToken();
     expect((await roster.request(asBearer(jwt), 'GET', '/Users')).status).toBe(200);
     expect((await admin.delete(oauthPath)).status).toBe(204);

@@ -26,6 +26,45 @@ export async function roster(
   return run(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, timeout: 30_000 });
 }
 
+/** A CLI command running in the background: its output so far, a wait for a line, and its end. */
+export interface RunningCommand {
+  readonly output: () => string;
+  /** Resolves once the output contains `text` (rejects after `withinMs`). */
+  waitFor(text: string | RegExp, withinMs?: number): Promise<void>;
+  readonly finished: Promise<{ code: number | null; stdout: string }>;
+}
+
+export function rosterInBackground(args: string[], env: Record<string, string>): RunningCommand {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const finished = new Promise<{ code: number | null; stdout: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout })),
+  );
+  return {
+    output: () => stdout,
+    waitFor(text, withinMs = 20_000) {
+      const seen = () => (typeof text === 'string' ? stdout.includes(text) : text.test(stdout));
+      return new Promise<void>((resolve, reject) => {
+        if (seen()) return resolve();
+        const timer = setTimeout(
+          () => reject(new Error(`never printed ${String(text)}:\n${stdout}`)),
+          withinMs,
+        );
+        child.stdout?.on('data', () => {
+          if (!seen()) return;
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+    finished,
+  };
+}
+
 export interface ServerProcess {
   readonly child: ChildProcess;
   readonly output: () => string;

@@ -7,7 +7,7 @@ import { syncIdentities, syncUsersById } from '../identity-sync/sync-identities.
 import type { StoredResource } from '../model/scim-resource.js';
 import { createRequestHash } from './create-request-hash.js';
 import { extractMembers } from './group-members.js';
-import { readResource } from './get-resource.js';
+import { representResource } from './get-resource.js';
 import type { ScimContext } from './scim-context.js';
 
 export interface CreatedResource {
@@ -36,10 +36,10 @@ export async function createResource(
   const id = context.ids.newId();
   const now = context.clock.now();
   return context.store.transaction(async (store) => {
-    const scoped = { ...context, store };
+    const inTransaction = { ...context, store };
     const { attributes, members } =
       typeName === 'Group'
-        ? await extractMembers(scoped, id, coerced)
+        ? await extractMembers(inTransaction, id, coerced)
         : { attributes: coerced, members: undefined };
     const stored: StoredResource = {
       id,
@@ -50,19 +50,19 @@ export async function createResource(
       lastModified: now.toISOString(),
     };
     if (!(await store.scimResources.insert(context.scope, stored, members ?? [], hash))) {
-      const replayed = await sameCreateRepeated(scoped, typeName, coerced, hash, now);
+      const replayed = await sameCreateRepeated(inTransaction, typeName, coerced, hash, now);
       if (!replayed) throw taken(typeName, coerced);
-      return { resource: await readResource(scoped, replayed, projection), stored: replayed, replayed: true };
+      return { resource: await representResource(inTransaction, replayed, projection), stored: replayed, replayed: true };
     }
-    if (typeName === 'User') await syncIdentities(scoped, [{ user: stored, isNew: true }]);
+    if (typeName === 'User') await syncIdentities(inTransaction, [{ user: stored, isNew: true }]);
     else
       await syncUsersById(
-        scoped,
+        inTransaction,
         (members ?? []).filter((m) => m.type === 'User').map((m) => m.id),
       );
     // A user created just now is in no group yet: nothing to read for `groups`.
     const known = typeName === 'User' ? { groups: [] } : {};
-    return { resource: await readResource(scoped, stored, projection, known), stored, replayed: false };
+    return { resource: await representResource(inTransaction, stored, projection, known), stored, replayed: false };
   });
 }
 

@@ -20,18 +20,18 @@ export async function deleteResource(
   ifMatch?: EntityTagCondition,
 ): Promise<void> {
   await context.store.transaction(async (store) => {
-    const scoped = { ...context, store };
+    const inTransaction = { ...context, store };
     const repository = store.scimResources;
-    const current = await findOrThrow(scoped, typeName, id);
+    const current = await findOrThrow(inTransaction, typeName, id);
     const expectedVersion = versionRequiredBy(ifMatch, current);
     const members = typeName === 'Group' ? await repository.membersOf(context.scope, id) : [];
-    if (typeName === 'User') await retireIdentity(scoped, id, context.integrationSettings.onDelete);
+    if (typeName === 'User') await retireIdentity(inTransaction, id, context.integrationSettings.onDelete);
     if (!(await repository.delete(context.scope, typeName, id, expectedVersion))) {
       throw expectedVersion === undefined ? notFound(typeName, id) : changedMeanwhile();
     }
     if (typeName === 'Group') {
       await syncUsersById(
-        scoped,
+        inTransaction,
         members.filter((m) => m.type === 'User').map((m) => m.value),
       );
     }

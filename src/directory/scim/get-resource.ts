@@ -13,7 +13,7 @@ export async function getResource(
   projection: Projection = defaultProjection,
 ): Promise<{ resource: JsonObject; stored: StoredResource }> {
   const stored = await findOrThrow(context, typeName, id);
-  return { resource: await readResource(context, stored, projection), stored };
+  return { resource: await representResource(context, stored, projection), stored };
 }
 
 export async function findOrThrow(
@@ -31,7 +31,7 @@ export async function findOrThrow(
  * response will show them and the caller does not know them already: `excludedAttributes=members`
  * never touches the membership table.
  */
-export async function readResource(
+export async function representResource(
   context: ScimContext,
   stored: StoredResource,
   projection: Projection = defaultProjection,

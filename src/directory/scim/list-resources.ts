@@ -4,7 +4,7 @@ import type { JsonObject } from '../../core/resource/json.js';
 import { projectionWants, type Projection } from '../../core/resource/projection.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { ListPage, StoredResource } from '../model/scim-resource.js';
-import { readResource } from './get-resource.js';
+import { representResource } from './get-resource.js';
 import { resourceRepresentation } from './resource-representation.js';
 import { decodeCursor, encodeCursor, queryHash, type CursorBinding } from './list-cursor.js';
 import { filterOptionsOf, type ScimContext } from './scim-context.js';
@@ -104,6 +104,6 @@ async function represent(
     );
   }
   const out: JsonObject[] = [];
-  for (const stored of resources) out.push(await readResource(context, stored, projection));
+  for (const stored of resources) out.push(await representResource(context, stored, projection));
   return out;
 }

@@ -10,7 +10,7 @@ import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/reso
 import type { StoredResource } from '../model/scim-resource.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
 import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
-import { findOrThrow, readResource } from './get-resource.js';
+import { findOrThrow, representResource } from './get-resource.js';
 import type { ScimContext } from './scim-context.js';
 import { syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
 import { checkMemberIds, typedMembers } from './group-members.js';
@@ -37,8 +37,8 @@ export async function patchResource(
   const operations = parsePatchRequest(type, body);
   for (let attempt = 1; ; attempt++) {
     const outcome = await context.store.transaction(async (store) => {
-      const scoped = { ...context, store };
-      const existing = await findOrThrow(scoped, typeName, id);
+      const inTransaction = { ...context, store };
+      const existing = await findOrThrow(inTransaction, typeName, id);
       const required = versionRequiredBy(ifMatch, existing);
       const { resource, memberChanges } = applyPatch(type, existing.attributes, operations, {
         strict: context.integrationSettings.compatibility === 'strict',
@@ -63,7 +63,7 @@ export async function patchResource(
         memberChanges.removeAll ||
         memberChanges.removeWhere !== undefined;
       const before = wholeSetChanges ? await store.scimResources.membersOf(context.scope, id) : [];
-      const membersChanged = await applyMemberChanges(scoped.store, context, id, memberChanges);
+      const membersChanged = await applyMemberChanges(inTransaction.store, context, id, memberChanges);
       if (!stored) {
         stored = membersChanged
           ? await store.scimResources.touch(context.scope, typeName, id, now)
@@ -71,7 +71,7 @@ export async function patchResource(
         if (!stored) throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
       }
       if (typeName === 'User') {
-        await syncIdentities(scoped, [{ user: stored }]);
+        await syncIdentities(inTransaction, [{ user: stored }]);
       } else {
         // Only the members whose groups changed are re-derived (so adding one member costs the same in
         // any group size); a rename touches every member's group-name attribute.
@@ -84,10 +84,10 @@ export async function patchResource(
           ...before.filter((m) => m.type === 'User').map((m) => m.value),
           ...current.filter((m) => m.type === 'User').map((m) => m.value),
         ];
-        await syncUsersById(scoped, affected);
+        await syncUsersById(inTransaction, affected);
       }
       return {
-        resource: projection === null ? undefined : await readResource(scoped, stored, projection),
+        resource: projection === null ? undefined : await representResource(inTransaction, stored, projection),
         stored,
       };
     });

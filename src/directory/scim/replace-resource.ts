@@ -5,7 +5,7 @@ import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, type Projection } from '../../core/resource/projection.js';
 import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { StoredResource } from '../model/scim-resource.js';
-import { findOrThrow, readResource } from './get-resource.js';
+import { findOrThrow, representResource } from './get-resource.js';
 import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
 import type { EntityTagCondition } from '../../core/protocol/entity-tag.js';
 import { extractMembers } from './group-members.js';
@@ -30,15 +30,15 @@ export async function replaceResource(
   const type = resourceTypeNamed(typeName);
   const coerced = coerceResource(type, body);
   return context.store.transaction(async (store) => {
-    const scoped = { ...context, store };
-    const existing = await findOrThrow(scoped, typeName, id);
+    const inTransaction = { ...context, store };
+    const existing = await findOrThrow(inTransaction, typeName, id);
     const expectedVersion = versionRequiredBy(ifMatch, existing);
     checkImmutable(type, existing.attributes, coerced);
     // Members whose groups change (or whose group is renamed) need their identities re-derived.
     const before = typeName === 'Group' ? await store.scimResources.membersOf(context.scope, id) : [];
     const { attributes, members } =
       typeName === 'Group'
-        ? await extractMembers(scoped, id, coerced)
+        ? await extractMembers(inTransaction, id, coerced)
         : { attributes: coerced, members: undefined };
     const now = context.clock.now().toISOString();
     const stored = await store.scimResources.replace(
@@ -55,7 +55,7 @@ export async function replaceResource(
       throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
     }
     if (typeName === 'User') {
-      await syncIdentities(scoped, [{ user: stored }]);
+      await syncIdentities(inTransaction, [{ user: stored }]);
     } else {
       const renamed = existing.attributes.displayName !== stored.attributes.displayName;
       const current = (members ?? []).map((m) => m.id);
@@ -64,11 +64,11 @@ export async function replaceResource(
         ? [...was, ...current]
         : symmetricDifference(was, current, members === undefined);
       await syncUsersById(
-        scoped,
+        inTransaction,
         affected.filter((memberId) => isUser(before, members, memberId)),
       );
     }
-    return { resource: await readResource(scoped, stored, projection), stored };
+    return { resource: await representResource(inTransaction, stored, projection), stored };
   });
 }
 

@@ -3,7 +3,7 @@ import { parseListRequest, type ListParameters, type ListRequest } from '../../c
 import { listResponse } from '../../core/protocol/list-response.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { resourceTypes } from '../../core/schema/resource-types.js';
-import { readResource } from './get-resource.js';
+import { representResource } from './get-resource.js';
 import { filterOptionsOf, type ScimContext } from './scim-context.js';
 
 /**
@@ -58,7 +58,7 @@ export async function searchAllResources(
     skip = Math.max(0, skip - total);
     remaining -= page.resources.length;
     for (const stored of page.resources)
-      resources.push(await readResource(context, stored, request.projection));
+      resources.push(await representResource(context, stored, request.projection));
   }
   return listResponse(resources, totalResults, pagination.startIndex);
 }
