@@ -52,7 +52,11 @@ export async function createResource(
     if (!(await store.scimResources.insert(context.scope, stored, members ?? [], hash))) {
       const replayed = await sameCreateRepeated(inTransaction, typeName, coerced, hash, now);
       if (!replayed) throw taken(typeName, coerced);
-      return { resource: await representResource(inTransaction, replayed, projection), stored: replayed, replayed: true };
+      return {
+        resource: await representResource(inTransaction, replayed, projection),
+        stored: replayed,
+        replayed: true,
+      };
     }
     if (typeName === 'User') await syncIdentities(inTransaction, [{ user: stored, isNew: true }]);
     else
@@ -62,7 +66,11 @@ export async function createResource(
       );
     // A user created just now is in no group yet: nothing to read for `groups`.
     const known = typeName === 'User' ? { groups: [] } : {};
-    return { resource: await representResource(inTransaction, stored, projection, known), stored, replayed: false };
+    return {
+      resource: await representResource(inTransaction, stored, projection, known),
+      stored,
+      replayed: false,
+    };
   });
 }
 

@@ -87,7 +87,8 @@ export async function patchResource(
         await syncUsersById(inTransaction, affected);
       }
       return {
-        resource: projection === null ? undefined : await representResource(inTransaction, stored, projection),
+        resource:
+          projection === null ? undefined : await representResource(inTransaction, stored, projection),
         stored,
       };
     });
