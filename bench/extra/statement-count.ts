@@ -28,7 +28,15 @@ const counting: KyselyPlugin = {
   transformQuery: (args) => {
     if (trace) {
       const text = JSON.stringify(args.node);
-      const tables = [...new Set([...text.matchAll(/"table":\{"kind":"SchemableIdentifierNode","identifier":\{"kind":"IdentifierNode","name":"(\w+)"/g)].map((m) => m[1]))];
+      const tables = [
+        ...new Set(
+          [
+            ...text.matchAll(
+              /"table":\{"kind":"SchemableIdentifierNode","identifier":\{"kind":"IdentifierNode","name":"(\w+)"/g,
+            ),
+          ].map((m) => m[1]),
+        ),
+      ];
       const raw = args.node.kind === 'RawNode' ? text.slice(30, 110) : '';
       console.log(`  ${args.node.kind.replace('QueryNode', '')} ${tables.join(',')} ${raw}`);
     }

@@ -4,6 +4,7 @@ import type { ChildServer } from '../processes/child-server.js';
 import type { CleanupStack } from '../processes/cleanup-stack.js';
 import type { ReferenceResult } from '../report/bench-report.js';
 import { userBody } from '../seed/user-attributes.js';
+import { cpuSeconds } from '../processes/wait-until-idle.js';
 import { startReference, type ReferenceName } from './start-references.js';
 
 export interface ReferenceInputs {
@@ -61,6 +62,7 @@ export async function measureReferences(
       const probe = await send(target, steps[0]?.(0) ?? { method: 'GET', path: '/' });
       if (probe.status >= 300)
         throw new Error(`reference ${name} answered ${probe.status}: ${probe.text.slice(0, 200)}`);
+      const cpuBefore = await cpuSeconds(server.pid);
       const m = await driveLoad({
         target,
         steps,
@@ -69,8 +71,14 @@ export async function measureReferences(
         maxRequests: inputs.maxRequests,
         firstCycle: 1,
       });
+      const cpuAfter = await cpuSeconds(server.pid);
+      const cpuMsPerRequest =
+        cpuBefore === undefined || cpuAfter === undefined || m.requests === 0
+          ? undefined
+          : ((cpuAfter - cpuBefore) * 1000) / m.requests;
       results.push({
         name,
+        ...(cpuMsPerRequest === undefined ? {} : { cpuMsPerRequest }),
         rps: m.rps,
         p50Ms: m.p50Ms,
         p99Ms: m.p99Ms,
@@ -78,8 +86,9 @@ export async function measureReferences(
         errors: m.errors,
         requests: m.requests,
       });
+      const cpu = cpuMsPerRequest === undefined ? '' : `, ${cpuMsPerRequest.toFixed(3)} ms CPU/request`;
       log(
-        `reference ${name}: ${Math.round(m.rps).toLocaleString('en')} req/s, p99 ${m.p99Ms.toFixed(2)} ms, ${m.errors} errors`,
+        `reference ${name}: ${Math.round(m.rps).toLocaleString('en')} req/s, p99 ${m.p99Ms.toFixed(2)} ms, ${m.errors} errors${cpu}`,
       );
     } finally {
       await server.stop();
@@ -96,6 +105,12 @@ export function bestReferences(
   return first.map((a) => {
     const b = second.find((r) => r.name === a.name);
     const best = b && b.rps > a.rps ? b : a;
-    return { ...best, rpsRuns: b ? [a.rps, b.rps] : [a.rps] };
+    // The floor of CPU per request is the cheaper of the two runs, whichever was faster.
+    const cpus = [a.cpuMsPerRequest, b?.cpuMsPerRequest].filter((c): c is number => c !== undefined);
+    return {
+      ...best,
+      rpsRuns: b ? [a.rps, b.rps] : [a.rps],
+      ...(cpus.length > 0 ? { cpuMsPerRequest: Math.min(...cpus) } : {}),
+    };
   });
 }

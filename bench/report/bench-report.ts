@@ -20,6 +20,8 @@ export interface WorkloadResult {
   readonly unanswered?: number;
   /** Roster's CPU time (user + system) per request sent, in ms: the cost of a request on the server. */
   readonly cpuMsPerRequest?: number;
+  /** cpuMsPerRequest divided by the reference's: how many floors a request costs (robust to a busy machine). */
+  readonly cpuRatio?: number;
   /** Roster's resident set right after this workload (VmRSS), to see which workload grows it. */
   readonly serverRssAfterBytes?: number;
   readonly statusCounts?: Readonly<Record<string, number>>;
@@ -36,6 +38,8 @@ export interface ReferenceResult {
   readonly requests: number;
   /** Throughput of each measurement (before and after the workloads); the figures above are the best. */
   readonly rpsRuns?: readonly number[];
+  /** The reference process's CPU time per request in the run shown, in ms: the floor of CPU per request. */
+  readonly cpuMsPerRequest?: number;
 }
 
 export interface SeedingReport {

@@ -21,7 +21,18 @@ export function formatReport(report: BenchReport): string {
     `Engine: ${report.engine}; ${report.users.toLocaleString('en')} users (${s.totalUsers.toLocaleString('en')} user rows with group member and candidate users); ${report.settings.durationSeconds} s per workload, ${report.settings.connections} connections`,
     '',
     table(
-      ['workload', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'CPU ms/req', 'vs reference', 'note'],
+      [
+        'workload',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'errors',
+        'CPU ms/req',
+        'CPU × floor',
+        'vs reference',
+        'note',
+      ],
       report.workloads.map((w) => [
         w.name,
         w.status === 'ok' ? integer(w.rps) : `**${w.status}**`,
@@ -30,6 +41,7 @@ export function formatReport(report: BenchReport): string {
         ms(w.maxMs),
         integer(w.errors),
         w.cpuMsPerRequest === undefined ? '–' : w.cpuMsPerRequest.toFixed(3),
+        w.cpuRatio === undefined ? '–' : `${w.cpuRatio.toFixed(1)}x`,
         w.ratio === null ? w.reference : `${Math.round(w.ratio * 100)}% of ${w.reference}`,
         (w.note ?? '').replaceAll('|', '\\|'),
       ]),
@@ -38,10 +50,11 @@ export function formatReport(report: BenchReport): string {
     'Reference servers (bare node:http on the same machine, same connections and duration; measured before and after the workloads, the better run shown):',
     '',
     table(
-      ['reference', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'runs (req/s)'],
+      ['reference', 'req/s', 'CPU ms/req', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'runs (req/s)'],
       report.references.map((r) => [
         r.name,
         integer(r.rps),
+        r.cpuMsPerRequest === undefined ? '–' : r.cpuMsPerRequest.toFixed(3),
         ms(r.p50Ms),
         ms(r.p99Ms),
         ms(r.maxMs),

@@ -39,6 +39,9 @@ export function workloadResult(
     connections: outcome.connections,
     unanswered: m.unanswered,
     ...(outcome.cpuMsPerRequest === undefined ? {} : { cpuMsPerRequest: outcome.cpuMsPerRequest }),
+    ...(outcome.cpuMsPerRequest !== undefined && reference?.cpuMsPerRequest
+      ? { cpuRatio: outcome.cpuMsPerRequest / reference.cpuMsPerRequest }
+      : {}),
     statusCounts: m.statusCounts,
     ...(outcome.note ? { note: outcome.note } : {}),
   };
