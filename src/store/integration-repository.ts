@@ -3,7 +3,11 @@ import type { IdpPreset, Integration, IntegrationOAuth } from '../directory/mode
 import type { IntegrationRepository } from '../directory/ports/integration-repository.js';
 import type { Database, IntegrationsTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
-import { storedIntegrationSettings } from '../directory/model/integration-settings.js';
+import {
+  storedIntegrationSettings,
+  type IntegrationSettings,
+} from '../directory/model/integration-settings.js';
+import { preparedQuery } from './prepared-query.js';
 
 function toIntegration(row: IntegrationsTable): Integration {
   return {
@@ -22,6 +26,31 @@ function toOAuth(row: Pick<IntegrationsTable, 'oauth_issuer' | 'oauth_audience' 
   return { issuer: row.oauth_issuer, audience: row.oauth_audience, jwksUrl: row.oauth_jwks_url };
 }
 
+/** Every SCIM request authenticates with this one: prepared once (issue 15). */
+const credentialQuery = preparedQuery((db, p: { id: string }) =>
+  db.selectFrom('integrations').selectAll().where('id', '=', p.id),
+);
+
+/**
+ * Settings as stored, parsed and validated. Every SCIM request reads them with its credential; the
+ * stored text changes only when an admin saves settings, so the parsed form is kept per distinct text
+ * (a change is a new text: nothing is ever stale). Bounded: at most one entry per integration's
+ * current settings, and old texts fall out.
+ */
+const settingsByText = new Map<string, IntegrationSettings>();
+const SETTINGS_MEMO_CAPACITY = 512;
+
+function settingsOf(stored: unknown, dialect: StoreDialect): IntegrationSettings {
+  if (stored === null) return storedIntegrationSettings(null);
+  if (typeof stored !== 'string') return storedIntegrationSettings(dialect.parseJson(stored));
+  const known = settingsByText.get(stored);
+  if (known) return known;
+  const settings = storedIntegrationSettings(dialect.parseJson(stored));
+  if (settingsByText.size >= SETTINGS_MEMO_CAPACITY) settingsByText.clear();
+  settingsByText.set(stored, settings);
+  return settings;
+}
+
 export function integrationRepository(db: Kysely<Database>, dialect: StoreDialect): IntegrationRepository {
   return {
     async settings(scope) {
@@ -32,7 +61,7 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
         .where('organization_id', '=', scope.organizationId)
         .executeTakeFirst();
       if (!row) return undefined;
-      return storedIntegrationSettings(row.settings === null ? null : dialect.parseJson(row.settings));
+      return settingsOf(row.settings, dialect);
     },
     async saveSettings(scope, settings) {
       const result = await db
@@ -122,16 +151,12 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
       return row ? toIntegration(row) : undefined;
     },
     async findCredential(integrationId) {
-      const row = await db
-        .selectFrom('integrations')
-        .selectAll()
-        .where('id', '=', integrationId)
-        .executeTakeFirst();
+      const row = await credentialQuery.first(db, dialect, { id: integrationId });
       if (!row) return undefined;
       return {
         integration: toIntegration(row),
         tokenHash: row.token_hash,
-        settings: storedIntegrationSettings(row.settings === null ? null : dialect.parseJson(row.settings)),
+        settings: settingsOf(row.settings, dialect),
         oauth: toOAuth(row),
       };
     },

@@ -10,6 +10,7 @@ import type { Database, ScimResourcesTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { filterToSql, isSelectiveFilter } from './filter-to-sql.js';
 import { keysetCondition, orderByTerms, sortKeyExpression } from './sort-to-sql.js';
+import { preparedQuery } from './prepared-query.js';
 
 const MEMBERSHIP_COLUMNS = 4;
 
@@ -48,6 +49,41 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+// The statements every GET, PATCH and PUT of one resource runs, prepared once (issue 15).
+const byIdQuery = preparedQuery(
+  (db, p: { id: string; integrationId: string; organizationId: string; type: string }) =>
+    db
+      .selectFrom('scim_resources')
+      .selectAll()
+      .where('id', '=', p.id)
+      .where('integration_id', '=', p.integrationId)
+      .where('organization_id', '=', p.organizationId)
+      .where('resource_type', '=', p.type)
+      .where('deleted_at', 'is', null),
+);
+
+const byNameQuery = preparedQuery(
+  (db, p: { nameKey: string; integrationId: string; organizationId: string; type: string }) =>
+    db
+      .selectFrom('scim_resources')
+      .selectAll()
+      .where('integration_id', '=', p.integrationId)
+      .where('organization_id', '=', p.organizationId)
+      .where('resource_type', '=', p.type)
+      .where('name_key', '=', p.nameKey)
+      .where('deleted_at', 'is', null),
+);
+
+const groupsOfQuery = preparedQuery((db, p: { memberId: string; integrationId: string }, dialect) =>
+  db
+    .selectFrom('scim_memberships as m')
+    .innerJoin('scim_resources as r', 'r.id', 'm.group_id')
+    .select(['m.group_id', dialect.jsonScalar(sql.ref('r.data'), ['displayName']).as('display')])
+    .where('m.member_id', '=', p.memberId)
+    .where('m.integration_id', '=', p.integrationId)
+    .orderBy('m.group_id'),
+);
 
 export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDialect): ScimResourceRepository {
   const uniqueness = (type: ResourceTypeName, attributes: JsonObject) =>
@@ -138,28 +174,12 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
     },
 
     async findByName(scope, type, name) {
-      const row = await db
-        .selectFrom('scim_resources')
-        .selectAll()
-        .where('integration_id', '=', scope.integrationId)
-        .where('organization_id', '=', scope.organizationId)
-        .where('resource_type', '=', type)
-        .where('name_key', '=', name.toLowerCase())
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
+      const row = await byNameQuery.first(db, dialect, { ...scope, type, nameKey: name.toLowerCase() });
       return row ? { resource: toStored(row, dialect), createHash: row.create_hash } : undefined;
     },
 
     async findById(scope, type, id) {
-      const row = await db
-        .selectFrom('scim_resources')
-        .selectAll()
-        .where('id', '=', id)
-        .where('integration_id', '=', scope.integrationId)
-        .where('organization_id', '=', scope.organizationId)
-        .where('resource_type', '=', type)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
+      const row = await byIdQuery.first(db, dialect, { ...scope, type, id });
       return row ? toStored(row, dialect) : undefined;
     },
 
@@ -351,14 +371,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
     },
 
     async groupsOf(scope, memberId) {
-      const rows = await db
-        .selectFrom('scim_memberships as m')
-        .innerJoin('scim_resources as r', 'r.id', 'm.group_id')
-        .select(['m.group_id', dialect.jsonScalar(sql.ref('r.data'), ['displayName']).as('display')])
-        .where('m.member_id', '=', memberId)
-        .where('m.integration_id', '=', scope.integrationId)
-        .orderBy('m.group_id')
-        .execute();
+      const rows = await groupsOfQuery.rows(db, dialect, { memberId, integrationId: scope.integrationId });
       return rows.map((row) => ({ id: row.group_id, displayName: String(row.display ?? '') }));
     },
   };
