@@ -277,6 +277,48 @@ describe.each(testEngines)('cursor walks and group membership reads on $name', (
     expect(new Set(seen).size).toBe(seen.length);
   });
 
+  it('walks index pages the way Okta imports, each user that existed throughout exactly once, under churn', async () => {
+    const before = (await roster.request(idp, 'GET', '/Users?count=0')).body as unknown as Listed;
+    const stable: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      stable.push(
+        (await roster.request(idp, 'POST', '/Users', { userName: `indexed-${i}` })).body.id as string,
+      );
+    }
+    let live = (before.totalResults ?? 0) + stable.length;
+    const transient: string[] = [];
+    const seen: string[] = [];
+    for (let start = 1; start <= 500; start += 9) {
+      const body = (await roster.request(idp, 'GET', `/Users?startIndex=${start}&count=9`))
+        .body as unknown as Listed;
+      // totalResults is exact on every page, however the page was found.
+      expect(body.totalResults).toBe(live);
+      seen.push(...body.Resources.map((r) => r.id as string));
+      if (body.Resources.length < 9) break;
+      // Churn between pages: a user already seen leaves (with OFFSET the next page would skip one),
+      // and a new one arrives.
+      transient.push(
+        (await roster.request(idp, 'POST', '/Users', { userName: `arrived-${start}` })).body.id as string,
+      );
+      await roster.request(idp, 'DELETE', `/Users/${transient.shift() as string}`);
+      await roster.request(idp, 'DELETE', `/Users/${stable.shift() as string}`);
+      live -= 1;
+    }
+    const remaining = stable.filter((id) => !seen.includes(id));
+    expect(remaining).toEqual([]);
+    expect(new Set(seen).size).toBe(seen.length);
+    // A jump or a re-read is an ordinary offset page.
+    const first = (await roster.request(idp, 'GET', '/Users?startIndex=1&count=3')).body as unknown as Listed;
+    const again = (await roster.request(idp, 'GET', '/Users?startIndex=1&count=3')).body as unknown as Listed;
+    expect(again.Resources).toEqual(first.Resources);
+    const jump = (await roster.request(idp, 'GET', '/Users?startIndex=3&count=2')).body as unknown as Listed;
+    expect(jump.Resources.map((r) => r.id)).toEqual(
+      (
+        (await roster.request(idp, 'GET', '/Users?startIndex=1&count=4')).body as unknown as Listed
+      ).Resources.slice(2).map((r) => r.id),
+    );
+  });
+
   it('does not read membership rows for excludedAttributes=members', async () => {
     const user = await roster.request(idp, 'POST', '/Users', { userName: 'member-x' });
     const group = await roster.request(idp, 'POST', '/Groups', {

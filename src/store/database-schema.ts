@@ -116,6 +116,14 @@ export interface DirectoryGroupRolesTable {
   role_id: string;
 }
 
+/** Live SCIM resources of an integration and type: the sum over the shards (kept by triggers). */
+export interface ScimResourceCountsTable {
+  integration_id: string;
+  resource_type: string;
+  shard: number;
+  live: number | bigint | string;
+}
+
 export interface IdentitiesTable {
   id: string;
   organization_id: string;
@@ -237,4 +245,5 @@ export interface Database {
   integrations: IntegrationsTable;
   scim_resources: ScimResourcesTable;
   scim_memberships: ScimMembershipsTable;
+  scim_resource_counts: ScimResourceCountsTable;
 }

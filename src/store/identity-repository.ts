@@ -12,6 +12,28 @@ import type { Database, IdentitiesTable, IdentitySourcesTable } from './database
 import type { StoreDialect } from './dialect.js';
 import { inBatches } from './in-batches.js';
 
+const IDENTITY_COLUMNS = [
+  'id',
+  'organization_id',
+  'name',
+  'name_key',
+  'status',
+  'sign_in_external_id',
+  'auth_policy_id',
+  'attributes',
+  'profile',
+  'source_integration_id',
+  'scim_resource_id',
+  'created_at',
+  'updated_at',
+  'last_synced_at',
+] as const satisfies readonly (keyof IdentitiesTable)[];
+// Every column, so an identity read through a join is the whole identity.
+const everyIdentityColumn: Exclude<keyof IdentitiesTable, (typeof IDENTITY_COLUMNS)[number]> extends never
+  ? true
+  : never = true;
+void everyIdentityColumn;
+
 export function identityRepository(db: Kysely<Database>, dialect: StoreDialect): IdentityRepository {
   const toIdentity = (row: IdentitiesTable): Identity => ({
     id: row.id,
@@ -322,6 +344,37 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
             .execute()
         ).map(toSource),
       );
+    },
+    async linkedIdentities(scope, scimIds) {
+      const sources: IdentitySource[] = [];
+      const identities = new Map<string, Identity>();
+      await inBatches(scimIds, 1000, async (batch) => {
+        const rows = await db
+          .selectFrom('identity_sources as s')
+          .innerJoin('identity_sources as o', 'o.identity_id', 's.identity_id')
+          .innerJoin('identities as i', (join) =>
+            join.onRef('i.id', '=', 'o.identity_id').onRef('i.organization_id', '=', 's.organization_id'),
+          )
+          .selectAll('o')
+          .select(IDENTITY_COLUMNS.map((column) => `i.${column} as i_${column}` as const))
+          .where('s.integration_id', '=', scope.integrationId)
+          .where('s.organization_id', '=', scope.organizationId)
+          .where('s.scim_resource_id', 'in', batch)
+          .orderBy('o.created_at')
+          .orderBy('o.integration_id')
+          .execute();
+        for (const row of rows) {
+          sources.push(toSource(row));
+          if (!identities.has(row.identity_id)) {
+            const identityRow = Object.fromEntries(
+              IDENTITY_COLUMNS.map((column) => [column, row[`i_${column}`]]),
+            ) as unknown as IdentitiesTable;
+            identities.set(row.identity_id, toIdentity(identityRow));
+          }
+        }
+        return [];
+      });
+      return { sources, identities: [...identities.values()] };
     },
     async sourcesOfIdentities(scope, identityIds) {
       const found = new Map<string, IdentitySource[]>();

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { StoreDialect } from './dialect.js';
 import type { Migration } from 'kysely/migration';
 import { identitySourcesMigration } from './migrations/0008-identity-sources.js';
+import { resourceCountsMigration } from './migrations/0013-resource-counts.js';
 
 /**
  * Migrations are frozen in time: never edit one that has shipped; add a new one. They use constructs
@@ -418,5 +419,6 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0013_resource_counts': resourceCountsMigration(dialect),
   };
 }

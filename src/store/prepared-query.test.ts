@@ -81,6 +81,8 @@ describe.each(testEngines)('a prepared query on $name', (engine) => {
     const spliced = preparedQuery((db, p: { column: string }) =>
       db.selectFrom('organizations').select(sql.ref(p.column).as('x')),
     );
-    return expect(spliced.rows(db, dialect, { column: 'name' })).rejects.toThrow(/not bound as values: column/);
+    return expect(spliced.rows(db, dialect, { column: 'name' })).rejects.toThrow(
+      /not bound as values: column/,
+    );
   });
 });

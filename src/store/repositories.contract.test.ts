@@ -117,6 +117,81 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
     });
   });
 
+  it('reads a user with its groups in one call, like findById and groupsOf, and only in its integration', async () => {
+    const member = user('member');
+    const loner = user('loner');
+    await store.scimResources.insert(north, member, [], null);
+    await store.scimResources.insert(north, loner, [], null);
+    const group = (displayName: string): StoredResource => ({
+      ...user(displayName),
+      resourceType: 'Group',
+      attributes: { displayName },
+    });
+    const [b, a] = [group('Beta'), group('Alpha')];
+    await store.scimResources.insert(north, b, [{ id: member.id, type: 'User' }], null);
+    await store.scimResources.insert(north, a, [{ id: member.id, type: 'User' }], null);
+
+    const found = await store.scimResources.findUserWithGroups(north, member.id);
+    expect(found?.user).toEqual(await store.scimResources.findById(north, 'User', member.id));
+    expect(found?.groups).toEqual(await store.scimResources.groupsOf(north, member.id));
+    expect(found?.groups.map((g) => g.displayName).sort()).toEqual(['Alpha', 'Beta']);
+    expect(await store.scimResources.findUserWithGroups(north, loner.id)).toEqual({
+      user: await store.scimResources.findById(north, 'User', loner.id),
+      groups: [],
+    });
+    // A group is not a user, and another integration's id finds nothing.
+    expect(await store.scimResources.findUserWithGroups(north, a.id)).toBeUndefined();
+    expect(await store.scimResources.findUserWithGroups(south, member.id)).toBeUndefined();
+  });
+
+  it('reports the exact total of an unfiltered list from the counters, through creates, deletes and concurrency', async () => {
+    const org = await organization('counted');
+    const scope = await integration(org, 'counted-idp');
+    const other = await integration(org, 'other-idp');
+    const total = async (at = scope, offset = 0) =>
+      (
+        await store.scimResources.list(at, 'User', {
+          filter: undefined,
+          baseUrl: 'http://x',
+          sort: undefined,
+          page: { kind: 'offset', offset, limit: 2 },
+          withTotal: true,
+        })
+      ).totalResults;
+    expect(await total()).toBe(0);
+    const users = Array.from({ length: 12 }, (_, i) => user(`counted-${i}`));
+    // Concurrent inserts (separate transactions, several connections on PostgreSQL) all count.
+    await Promise.all(
+      users.map((u) => store.transaction((tx) => tx.scimResources.insert(scope, u, [], null))),
+    );
+    await store.scimResources.insert(other, user('elsewhere'), [], null);
+    expect(await total()).toBe(12);
+    expect(await total(other)).toBe(1);
+    // A refused duplicate writes nothing, so counts nothing.
+    expect(await store.scimResources.insert(scope, user('COUNTED-0'), [], null)).toBe(false);
+    await Promise.all(users.slice(0, 5).map((u) => store.scimResources.delete(scope, 'User', u.id)));
+    expect(await total()).toBe(7);
+    // An empty page past the end still knows the total.
+    expect(
+      (
+        await store.scimResources.list(scope, 'User', {
+          filter: undefined,
+          baseUrl: 'http://x',
+          sort: undefined,
+          page: { kind: 'offset', offset: 50, limit: 2 },
+          withTotal: true,
+        })
+      ).totalResults,
+    ).toBe(7);
+    // Deleting the integration cascades to its resources and its counters without failing.
+    expect(await store.integrations.delete(scope)).toBe(true);
+    expect(await total()).toBe(0);
+    expect(await total(other)).toBe(1);
+    // Another organization's scope over this integration sees no total (past the end, the counters answer).
+    expect(await total(other, 50)).toBe(1);
+    expect(await total({ ...other, organizationId: north.organizationId }, 50)).toBe(0);
+  });
+
   it('keeps identity names unique among identities that are not deleted, and releases a deleted one', async () => {
     const first = identity(north.organizationId, 'Released');
     expect(await store.identities.insert(first)).toBe(true);
@@ -140,6 +215,10 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
     await store.identities.saveSource(own);
     expect((await store.identities.findBySource(north, 'scim-linked'))?.id).toBe(person.id);
     expect(await store.identities.linkedSources(north, ['scim-linked'])).toEqual([own]);
+    expect(await store.identities.linkedIdentities(north, ['scim-linked'])).toEqual({
+      sources: [own],
+      identities: [await store.identities.findById(north, person.id)],
+    });
     expect(await store.identities.findRelinkable(north, { externalId: 'ext-scim-linked' })).toBeUndefined();
     await store.identities.saveSource({ ...own, status: 'deleted', updatedAt: '2026-12-02T00:00:00.000Z' });
     expect(await store.identities.findRelinkable(north, { externalId: 'ext-scim-linked' })).toMatchObject({
@@ -169,6 +248,11 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
     expect(
       await store.identities.linkedSources({ ...north, integrationId: south.integrationId }, ['scim-theirs']),
     ).toEqual([]);
+    expect(
+      await store.identities.linkedIdentities({ ...north, integrationId: south.integrationId }, [
+        'scim-theirs',
+      ]),
+    ).toEqual({ sources: [], identities: [] });
 
     await store.identities.setGroups(north, mine.id, [myGroup.id, theirGroup.id]);
     expect(await store.identities.groupIdsOf(north, mine.id)).toEqual([myGroup.id]);

@@ -3,7 +3,7 @@ import { UniquenessError } from '../core/errors.js';
 import type { JsonObject } from '../core/resource/json.js';
 import type { MemberReference } from '../core/resource/scim-resource.js';
 import type { ResourceTypeName } from '../core/schema/resource-types.js';
-import type { NewMember, StoredResource } from '../directory/model/scim-resource.js';
+import type { ListQuery, NewMember, StoredResource } from '../directory/model/scim-resource.js';
 import type { IntegrationScope } from '../directory/model/scope.js';
 import type { ScimResourceRepository } from '../directory/ports/scim-resource-repository.js';
 import type { Database, ScimResourcesTable } from './database-schema.js';
@@ -35,6 +35,40 @@ function keyColumns(type: ResourceTypeName, attributes: JsonObject) {
     display_name_key: displayName === null ? null : displayName.toLowerCase(),
     external_id: text(attributes.externalId),
   };
+}
+
+/**
+ * The key columns to write: only those whose value changes when the previous attributes are known.
+ * SQLite rewrites an index entry for every column a SET names, changed or not, and each rewritten page
+ * goes to the WAL at commit.
+ */
+function changedKeyColumns(type: ResourceTypeName, attributes: JsonObject, previous: JsonObject | undefined) {
+  const next = keyColumns(type, attributes);
+  if (previous === undefined) return next;
+  const before = keyColumns(type, previous);
+  return Object.fromEntries(
+    Object.entries(next).filter(([column, value]) => before[column as keyof typeof before] !== value),
+  ) as Partial<typeof next>;
+}
+
+/** What the scim_emails index holds for each of a user's emails, in order (filters compare folded). */
+function emailKeys(attributes: JsonObject): { value_key: string | null; type_key: string | null }[] {
+  const emails = Array.isArray(attributes.emails) ? attributes.emails : [];
+  const fold = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null);
+  return emails.map((email) => {
+    const element = typeof email === 'object' && email !== null ? (email as JsonObject) : {};
+    return { value_key: fold(element.value), type_key: fold(element.type) };
+  });
+}
+
+function sameKeys(
+  a: readonly { value_key: string | null; type_key: string | null }[],
+  b: readonly { value_key: string | null; type_key: string | null }[],
+): boolean {
+  return (
+    a.length === b.length &&
+    a.every((row, i) => row.value_key === b[i]?.value_key && row.type_key === b[i]?.type_key)
+  );
 }
 
 function sortValue(value: unknown): string | number | boolean | null {
@@ -85,6 +119,43 @@ const groupsOfQuery = preparedQuery((db, p: { memberId: string; integrationId: s
     .orderBy('m.group_id'),
 );
 
+/**
+ * The number of matches, when the page itself proves it and no count is needed: a page that ends before
+ * its limit is the last one. An index page starting past the end (empty, offset > 0) proves nothing, and
+ * neither does a page after a cursor position (the matches before it were not read). Most filtered
+ * requests (an IdP's `userName eq` lookup) are answered in one statement this way.
+ */
+function totalFromPage(page: ListQuery['page'], found: number): number | undefined {
+  if (page.kind === 'offset') {
+    if (found >= page.limit || (found === 0 && page.offset > 0)) return undefined;
+    return page.offset + found;
+  }
+  if (page.after !== undefined || found > page.limit) return undefined;
+  return found;
+}
+
+// A user with its groups in one statement (GET /Users/{id}): one row per group, or one row with no group.
+const userWithGroupsQuery = preparedQuery(
+  (db, p: { id: string; integrationId: string; organizationId: string }, dialect) =>
+    db
+      .selectFrom('scim_resources as r')
+      .leftJoin('scim_memberships as m', (join) =>
+        join.onRef('m.member_id', '=', 'r.id').onRef('m.integration_id', '=', 'r.integration_id'),
+      )
+      .leftJoin('scim_resources as g', 'g.id', 'm.group_id')
+      .selectAll('r')
+      .select([
+        'm.group_id as group_id',
+        dialect.jsonScalar(sql.ref('g.data'), ['displayName']).as('group_display'),
+      ])
+      .where('r.id', '=', p.id)
+      .where('r.integration_id', '=', p.integrationId)
+      .where('r.organization_id', '=', p.organizationId)
+      .where('r.resource_type', '=', 'User')
+      .where('r.deleted_at', 'is', null)
+      .orderBy('m.group_id'),
+);
+
 export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDialect): ScimResourceRepository {
   const uniqueness = (type: ResourceTypeName, attributes: JsonObject) =>
     new UniquenessError(
@@ -120,29 +191,33 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
     await insertMembers(scope, groupId, members);
   }
 
-  /** Keeps the email index rows of a user in step with its attributes (a new user has none to delete). */
+  /**
+   * Keeps the email index rows of a user in step with its attributes (a new user has none to delete;
+   * a write that left the emails as they were keeps its rows).
+   */
   async function writeEmails(
     scope: IntegrationScope,
     type: ResourceTypeName,
     id: string,
     attributes: JsonObject,
-    isNew = false,
+    previous: JsonObject | 'new' | undefined,
   ) {
     if (type !== 'User') return;
-    if (!isNew) await db.deleteFrom('scim_emails').where('resource_id', '=', id).execute();
-    const emails = Array.isArray(attributes.emails) ? attributes.emails : [];
-    const rows = emails.map((email, position) => {
-      const element = typeof email === 'object' && email !== null ? (email as JsonObject) : {};
-      const fold = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null);
-      return {
-        integration_id: scope.integrationId,
-        resource_id: id,
-        position,
-        value_key: fold(element.value),
-        type_key: fold(element.type),
-      };
-    });
-    if (rows.length > 0) await db.insertInto('scim_emails').values(rows).execute();
+    const rows = emailKeys(attributes);
+    if (previous !== undefined && previous !== 'new' && sameKeys(rows, emailKeys(previous))) return;
+    if (previous !== 'new') await db.deleteFrom('scim_emails').where('resource_id', '=', id).execute();
+    if (rows.length === 0) return;
+    await db
+      .insertInto('scim_emails')
+      .values(
+        rows.map((row, position) => ({
+          integration_id: scope.integrationId,
+          resource_id: id,
+          position,
+          ...row,
+        })),
+      )
+      .execute();
   }
 
   return {
@@ -168,7 +243,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         .returning('id')
         .executeTakeFirst();
       if (!inserted) return false;
-      await writeEmails(scope, resource.resourceType, resource.id, resource.attributes, true);
+      await writeEmails(scope, resource.resourceType, resource.id, resource.attributes, 'new');
       await insertMembers(scope, resource.id, members);
       return true;
     },
@@ -183,13 +258,26 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
       return row ? toStored(row, dialect) : undefined;
     },
 
-    async replace(scope, type, id, attributes, lastModified, members, expectedVersion) {
+    async findUserWithGroups(scope, id) {
+      const rows = await userWithGroupsQuery.rows(db, dialect, { ...scope, id });
+      const first = rows[0];
+      if (!first) return undefined;
+      return {
+        user: toStored(first, dialect),
+        groups: rows.flatMap((row) =>
+          row.group_id === null ? [] : [{ id: row.group_id, displayName: String(row.group_display ?? '') }],
+        ),
+      };
+    },
+
+    async replace(scope, type, id, attributes, lastModified, members, options = {}) {
+      const { expectedVersion, previous } = options;
       let row: ScimResourcesTable | undefined;
       try {
         let update = db
           .updateTable('scim_resources')
           .set({
-            ...keyColumns(type, attributes),
+            ...changedKeyColumns(type, attributes, previous),
             data: JSON.stringify(attributes),
             version: sql<number>`version + 1`,
             last_modified: lastModified,
@@ -206,7 +294,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         throw error;
       }
       if (!row) return undefined;
-      await writeEmails(scope, type, id, attributes);
+      await writeEmails(scope, type, id, attributes, previous);
       if (members !== undefined) await setMembers(scope, id, members);
       return toStored(row, dialect);
     },
@@ -261,11 +349,38 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         .where('r.deleted_at', 'is', null);
       if (query.filter)
         base = base.where(filterToSql(query.filter, type, dialect, query.baseUrl, scope.integrationId));
-      const totalResults = query.withTotal
-        ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
-        : undefined;
+      // Without a filter the database's counters know the total (a few rows, whatever the directory's
+      // size); a filter's matches are counted.
+      const counters = query.filter === undefined;
+      const liveTotal = db
+        .selectFrom('scim_resource_counts as c')
+        .select(sql<string | number | null>`sum(c.live)`.as('n'))
+        .where('c.integration_id', '=', scope.integrationId)
+        .where('c.resource_type', '=', type)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('integrations as i')
+              .select('i.id')
+              .where('i.id', '=', scope.integrationId)
+              .where('i.organization_id', '=', scope.organizationId),
+          ),
+        );
+      const count = async () =>
+        Number(
+          counters
+            ? ((await liveTotal.executeTakeFirst())?.n ?? 0)
+            : (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+        );
       const page = query.page;
-      if (page.limit === 0) return { totalResults, resources: [], keys: [], hasMore: false };
+      if (page.limit === 0) {
+        return {
+          totalResults: query.withTotal ? await count() : undefined,
+          resources: [],
+          keys: [],
+          hasMore: false,
+        };
+      }
 
       const key = sortKeyExpression(query.sort, type, dialect, query.baseUrl);
       const backward = page.kind === 'keyset' && page.backward;
@@ -273,6 +388,8 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
       let rows = base
         .selectAll('r')
         .select(key.expression.as('sort_key'))
+        // The counters' total rides along with the page: one statement, one round trip.
+        .select((counters && query.withTotal ? sql`(${liveTotal})` : sql<null>`null`).as('live_total'))
         .orderBy(orderByTerms(key, backward, selective ? dialect.withoutOrderIndex : undefined));
       if (page.kind === 'offset') {
         rows = rows.limit(page.limit).offset(page.offset);
@@ -285,6 +402,11 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
       const hasMore = page.kind === 'keyset' && found.length > page.limit;
       const kept = hasMore ? found.slice(0, page.limit) : found;
       if (backward) kept.reverse();
+      const carried = found[0]?.live_total;
+      const totalResults = query.withTotal
+        ? (totalFromPage(page, found.length) ??
+          (carried === null || carried === undefined ? await count() : Number(carried)))
+        : undefined;
       return {
         totalResults,
         resources: kept.map((row) => toStored(row, dialect)),

@@ -24,8 +24,8 @@ export interface LoadedSyncInputs {
 
 /**
  * Reads everything a batch of SCIM users' identities depend on, in a handful of queries whatever the
- * batch size (never a query per user): memberships, the identities' sources, the identities, first-seen
- * group names, mapping candidates; plus one re-link lookup per new user.
+ * batch size (never a query per user): memberships, the identities with their sources (one query),
+ * first-seen group names, mapping candidates; plus one re-link lookup per new user.
  */
 export async function loadSyncInputs(
   store: DirectoryStore,
@@ -38,8 +38,11 @@ export async function loadSyncInputs(
     existingIds.length > 0
       ? await store.scimResources.groupsOfMany(scope, existingIds)
       : new Map<string, readonly { id: string; displayName: string }[]>();
-  const linked = existingIds.length > 0 ? await store.identities.linkedSources(scope, existingIds) : [];
-  const byLink = new Map(linked.map((s) => [`${s.identityId}/${s.integrationId}`, s]));
+  const linked =
+    existingIds.length > 0
+      ? await store.identities.linkedIdentities(scope, existingIds)
+      : { sources: [], identities: [] };
+  const byLink = new Map(linked.sources.map((s) => [`${s.identityId}/${s.integrationId}`, s]));
 
   // A new user may continue a deleted identity of this integration (settings.relink).
   const relinked = new Map<string, IdentitySource>();
@@ -59,12 +62,13 @@ export async function loadSyncInputs(
   }
   const sources = [...byLink.values()];
 
-  const identityIds = [...new Set(sources.map((s) => s.identityId))];
-  const identities = new Map<string, Identity>(
-    identityIds.length > 0
-      ? (await store.identities.findByIds(scope, identityIds)).map((i) => [i.id, i])
-      : [],
-  );
+  const identities = new Map<string, Identity>(linked.identities.map((i) => [i.id, i]));
+  // Identities reached only through a re-link are read now.
+  const unread = [...new Set(sources.map((s) => s.identityId))].filter((id) => !identities.has(id));
+  if (unread.length > 0) {
+    for (const identity of await store.identities.findByIds(scope, unread))
+      identities.set(identity.id, identity);
+  }
   const memberships = new Map<string, IdpGroupMembership[]>(
     [...groups].map(([id, list]) => [
       id,

@@ -62,6 +62,14 @@ export async function syncIdentities(
   return plans;
 }
 
+/**
+ * The user's SCIM groups as the sync read them (RFC 7643 §4.1.2 `groups`), so the response that follows
+ * a write shows them without reading the membership again.
+ */
+export function groupsReadBySync(plan: UserSyncPlan): readonly { id: string; displayName: string }[] {
+  return plan.input.memberships.map((m) => ({ id: m.scimGroupId, displayName: m.displayName }));
+}
+
 /** Re-derives the identities of these SCIM users (members whose groups changed), in one batch. */
 export async function syncUsersById(context: IdentitySyncContext, userIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(userIds)];

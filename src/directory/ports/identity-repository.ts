@@ -43,6 +43,11 @@ export interface IdentityRepository {
    * integration feed, in one query: the users' own links and their identities' other links.
    */
   linkedSources(scope: IntegrationScope, scimIds: readonly string[]): Promise<readonly IdentitySource[]>;
+  /** linkedSources with the identities they belong to, in the same single query. */
+  linkedIdentities(
+    scope: IntegrationScope,
+    scimIds: readonly string[],
+  ): Promise<{ readonly sources: readonly IdentitySource[]; readonly identities: readonly Identity[] }>;
   /** Every source of these identities, from any integration, oldest first. */
   sourcesOfIdentities(
     scope: OrganizationScope,

@@ -16,9 +16,16 @@ export interface ScimResourceRepository {
     createHash: string | null,
   ): Promise<boolean>;
   findById(scope: IntegrationScope, type: ResourceTypeName, id: string): Promise<StoredResource | undefined>;
+  /** A live user and its groups (as groupsOf gives them), in one statement. */
+  findUserWithGroups(
+    scope: IntegrationScope,
+    id: string,
+  ): Promise<{ user: StoredResource; groups: readonly { id: string; displayName: string }[] } | undefined>;
   /**
    * Replaces the attributes, bumps the version and, when `members` is given, the whole membership.
    * Returns undefined when the resource does not exist (or, with `expectedVersion`, is at another version).
+   * `previous`, the attributes the caller read, lets unchanged index rows (emails, name keys) stay as
+   * they are instead of being rewritten.
    */
   replace(
     scope: IntegrationScope,
@@ -27,7 +34,7 @@ export interface ScimResourceRepository {
     attributes: JsonObject,
     lastModified: string,
     members: readonly NewMember[] | undefined,
-    expectedVersion?: number,
+    options?: { readonly expectedVersion?: number | undefined; readonly previous?: JsonObject },
   ): Promise<StoredResource | undefined>;
   /** With `expectedVersion`, deletes only that version (a conditional delete). */
   delete(

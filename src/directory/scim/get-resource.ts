@@ -12,6 +12,13 @@ export async function getResource(
   id: string,
   projection: Projection = defaultProjection,
 ): Promise<{ resource: JsonObject; stored: StoredResource }> {
+  if (typeName === 'User' && projectionWants(projection, resourceTypeNamed('User').schema.id, 'groups')) {
+    // The user and its groups in one statement: a round trip less on PostgreSQL.
+    const found = await context.store.scimResources.findUserWithGroups(context.scope, id);
+    if (!found) throw notFound(typeName, id);
+    const { user, groups } = found;
+    return { resource: await representResource(context, user, projection, { groups }), stored: user };
+  }
   const stored = await findOrThrow(context, typeName, id);
   return { resource: await representResource(context, stored, projection), stored };
 }
@@ -22,8 +29,12 @@ export async function findOrThrow(
   id: string,
 ): Promise<StoredResource> {
   const stored = await context.store.scimResources.findById(context.scope, typeName, id);
-  if (!stored) throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
+  if (!stored) throw notFound(typeName, id);
   return stored;
+}
+
+function notFound(typeName: ResourceTypeName, id: string): NotFoundError {
+  return new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
 }
 
 /**

@@ -22,15 +22,6 @@ export async function listResources(
     filterOptionsOf(context),
   );
   const pagination = request.pagination;
-  if (pagination.kind === 'index') {
-    const page = await query(context, typeName, request, {
-      page: { kind: 'offset', offset: pagination.startIndex - 1, limit: pagination.count },
-      withTotal: true,
-    });
-    const resources = await represent(context, page.resources, request.projection);
-    return listResponse(resources, page.totalResults ?? resources.length, pagination.startIndex);
-  }
-
   const binding: CursorBinding = {
     integrationId: context.scope.integrationId,
     queryHash: queryHash([
@@ -40,8 +31,25 @@ export async function listResources(
       parameters.sortOrder?.toLowerCase(),
     ]),
   };
-  const key = context.settings.cursorSigningKey;
   const now = context.clock.now().getTime();
+  if (pagination.kind === 'index') {
+    const { startIndex, count } = pagination;
+    const positions = context.pagePositions;
+    const walk = `${binding.integrationId}/${binding.queryHash}`;
+    const after = startIndex > 1 ? positions.recall(walk, startIndex, now) : undefined;
+    const page = await query(context, typeName, request, {
+      page: after
+        ? { kind: 'keyset', after, backward: false, limit: count }
+        : { kind: 'offset', offset: startIndex - 1, limit: count },
+      withTotal: true,
+    });
+    const last = page.keys.at(-1);
+    if (last && page.resources.length === count) positions.remember(walk, startIndex + count, last, now);
+    const resources = await represent(context, page.resources, request.projection);
+    return listResponse(resources, page.totalResults ?? resources.length, startIndex);
+  }
+
+  const key = context.settings.cursorSigningKey;
   const state = pagination.cursor === '' ? undefined : decodeCursor(key, binding, pagination.cursor, now);
   const backward = state?.backward ?? false;
   const page = await query(context, typeName, request, {

@@ -12,7 +12,8 @@ import type { DirectoryStore } from '../ports/directory-store.js';
 import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
 import { findOrThrow, representResource } from './get-resource.js';
 import type { ScimContext } from './scim-context.js';
-import { syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
+import { groupsReadBySync, syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
+import type { Related } from './resource-representation.js';
 import { checkMemberIds, typedMembers } from './group-members.js';
 
 /** Attempts at a read-modify-write of the attributes before giving up on a busy resource. */
@@ -47,15 +48,10 @@ export async function patchResource(
       const attributesChanged = JSON.stringify(resource) !== JSON.stringify(existing.attributes);
       let stored: StoredResource | undefined;
       if (attributesChanged || required !== undefined) {
-        stored = await store.scimResources.replace(
-          context.scope,
-          typeName,
-          id,
-          resource,
-          now,
-          undefined,
-          existing.version,
-        );
+        stored = await store.scimResources.replace(context.scope, typeName, id, resource, now, undefined, {
+          expectedVersion: existing.version,
+          previous: existing.attributes,
+        });
         if (!stored) return undefined; // someone else wrote first
       }
       const wholeSetChanges =
@@ -70,8 +66,10 @@ export async function patchResource(
           : existing;
         if (!stored) throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
       }
+      let known: Related = {};
       if (typeName === 'User') {
-        await syncIdentities(inTransaction, [{ user: stored }]);
+        const [plan] = await syncIdentities(inTransaction, [{ user: stored }]);
+        if (plan) known = { groups: groupsReadBySync(plan) };
       } else {
         // Only the members whose groups changed are re-derived (so adding one member costs the same in
         // any group size); a rename touches every member's group-name attribute.
@@ -88,7 +86,7 @@ export async function patchResource(
       }
       return {
         resource:
-          projection === null ? undefined : await representResource(inTransaction, stored, projection),
+          projection === null ? undefined : await representResource(inTransaction, stored, projection, known),
         stored,
       };
     });

@@ -10,7 +10,8 @@ import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
 import type { EntityTagCondition } from '../../core/protocol/entity-tag.js';
 import { extractMembers } from './group-members.js';
 import type { ScimContext } from './scim-context.js';
-import { syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
+import { groupsReadBySync, syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
+import type { Related } from './resource-representation.js';
 import type { MemberReference } from '../../core/resource/scim-resource.js';
 import type { NewMember } from '../model/scim-resource.js';
 
@@ -41,21 +42,18 @@ export async function replaceResource(
         ? await extractMembers(inTransaction, id, coerced)
         : { attributes: coerced, members: undefined };
     const now = context.clock.now().toISOString();
-    const stored = await store.scimResources.replace(
-      context.scope,
-      typeName,
-      id,
-      attributes,
-      now,
-      members,
+    const stored = await store.scimResources.replace(context.scope, typeName, id, attributes, now, members, {
       expectedVersion,
-    );
+      previous: existing.attributes,
+    });
     if (!stored) {
       if (expectedVersion !== undefined) throw changedMeanwhile();
       throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
     }
+    let known: Related = {};
     if (typeName === 'User') {
-      await syncIdentities(inTransaction, [{ user: stored }]);
+      const [plan] = await syncIdentities(inTransaction, [{ user: stored }]);
+      if (plan) known = { groups: groupsReadBySync(plan) };
     } else {
       const renamed = existing.attributes.displayName !== stored.attributes.displayName;
       const current = (members ?? []).map((m) => m.id);
@@ -68,7 +66,7 @@ export async function replaceResource(
         affected.filter((memberId) => isUser(before, members, memberId)),
       );
     }
-    return { resource: await representResource(inTransaction, stored, projection), stored };
+    return { resource: await representResource(inTransaction, stored, projection, known), stored };
   });
 }
 

@@ -4,6 +4,7 @@ import type { IntegrationScope } from '../model/scope.js';
 import type { Clock, IdSource } from '../ports/clock.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
+import type { PagePositions } from './page-positions.js';
 
 /** Installation-wide settings of the SCIM service. */
 export interface ScimSettings {
@@ -28,6 +29,8 @@ export interface ScimContext {
   readonly settings: ScimSettings;
   /** How this integration maps SCIM users to identities (read with the token, on every request). */
   readonly integrationSettings: IntegrationSettings;
+  /** Where this process's recent index pages ended (one per server process). */
+  readonly pagePositions: PagePositions;
 }
 
 /** Lenient integrations read unquoted filter values as strings (docs/idp-compatibility.md). */

@@ -11,10 +11,12 @@ import { sendScim } from '../scim-reply.js';
 import { parseSearchRequest } from '../../core/protocol/search-request.js';
 import { searchAllResources } from '../../directory/scim/search-all-resources.js';
 import { processBulk } from '../../directory/scim/process-bulk.js';
+import { PagePositions } from '../../directory/scim/page-positions.js';
 
 /** Everything under /scim/v2/:integrationId. Each integration is its own namespace behind its token. */
 export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): Promise<void> {
   app.decorateRequest('scimContext', undefined);
+  const pagePositions = new PagePositions();
   app.decorateRequest('scimOAuth', null);
 
   app.addHook('onRequest', async (request) => {
@@ -37,6 +39,7 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
       baseUrl: integrationUrl(deps.publicBaseUrl, scope.integrationId),
       settings: deps.scimSettings,
       integrationSettings: settings,
+      pagePositions,
     };
   });
 
