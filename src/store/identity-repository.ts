@@ -11,6 +11,7 @@ import type { IdentityRepository } from '../directory/ports/identity-repository.
 import type { Database, IdentitiesTable, IdentitySourcesTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { inBatches } from './in-batches.js';
+import { rowLimit } from './row-limit.js';
 
 const IDENTITY_COLUMNS = [
   'id',
@@ -140,7 +141,7 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         .where('organization_id', '=', scope.organizationId)
         .where('sign_in_external_id', '=', value)
         // No ORDER BY: the sign-in decision treats the matches as a set, and a sort costs a temp b-tree.
-        .limit(limit)
+        .limit(rowLimit(limit))
         .execute();
       return rows.map(toIdentity);
     },
@@ -289,7 +290,7 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         .selectAll('i')
         .where('i.organization_id', '=', scope.organizationId)
         .orderBy('i.id')
-        .limit(query.limit);
+        .limit(rowLimit(query.limit));
       if (query.status) select = select.where('i.status', '=', query.status);
       if (query.integrationId) {
         const integrationId = query.integrationId;
@@ -404,7 +405,7 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         'externalId' in key
           ? query.where('external_id', '=', key.externalId)
           : query.where('user_name_key', '=', key.userNameKey);
-      const row = await query.orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
+      const row = await query.orderBy('updated_at', 'desc').limit(rowLimit(1)).executeTakeFirst();
       return row ? toSource(row) : undefined;
     },
     async saveSource(source) {
@@ -443,7 +444,7 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         .where('organization_id', '=', scope.organizationId)
         .where('status', '<>', 'deleted')
         .orderBy('scim_resource_id')
-        .limit(limit);
+        .limit(rowLimit(limit));
       if (afterScimId !== undefined) query = query.where('scim_resource_id', '>', afterScimId);
       return (await query.execute()).map(toSource);
     },

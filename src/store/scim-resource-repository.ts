@@ -11,6 +11,7 @@ import type { StoreDialect } from './dialect.js';
 import { filterToSql, isSelectiveFilter } from './filter-to-sql.js';
 import { keysetCondition, orderByTerms, sortKeyExpression } from './sort-to-sql.js';
 import { preparedQuery } from './prepared-query.js';
+import { rowLimit } from './row-limit.js';
 
 const MEMBERSHIP_COLUMNS = 4;
 
@@ -392,11 +393,11 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         .select((counters && query.withTotal ? sql`(${liveTotal})` : sql<null>`null`).as('live_total'))
         .orderBy(orderByTerms(key, backward, selective ? dialect.withoutOrderIndex : undefined));
       if (page.kind === 'offset') {
-        rows = rows.limit(page.limit).offset(page.offset);
+        rows = rows.limit(rowLimit(page.limit)).offset(page.offset);
       } else {
         if (page.after) rows = rows.where(keysetCondition(key, page.after, backward));
         // One row more than asked tells whether another page follows.
-        rows = rows.limit(page.limit + 1);
+        rows = rows.limit(rowLimit(page.limit + 1));
       }
       const found = await rows.execute();
       const hasMore = page.kind === 'keyset' && found.length > page.limit;
