@@ -98,6 +98,7 @@ try {
   };
   const counted = async (label: string, work: () => Promise<unknown>) => {
     statements = 0;
+    if (trace) console.log(`== ${label}`);
     await work();
     return { request: label, statements };
   };
