@@ -12,6 +12,7 @@ import type { Database, IdentitiesTable, IdentitySourcesTable } from './database
 import type { StoreDialect } from './dialect.js';
 import { inBatches } from './in-batches.js';
 import { rowLimit } from './row-limit.js';
+import { boundColumns, preparedQuery } from './prepared-query.js';
 
 const IDENTITY_COLUMNS = [
   'id',
@@ -34,6 +35,55 @@ const everyIdentityColumn: Exclude<keyof IdentitiesTable, (typeof IDENTITY_COLUM
   ? true
   : never = true;
 void everyIdentityColumn;
+
+// Every synced SCIM write runs these (issue 15): prepared once.
+const insertIdentityQuery = preparedQuery((db, p: IdentitiesTable) =>
+  db
+    .insertInto('identities')
+    .values(boundColumns(p, IDENTITY_COLUMNS))
+    // No conflict target: the live-name index is partial, and any unique index refusing is "taken".
+    .onConflict((c) => c.doNothing())
+    .returning('id'),
+);
+
+const IDENTITY_CHANGES = IDENTITY_COLUMNS.filter(
+  (column) => column !== 'id' && column !== 'organization_id' && column !== 'created_at',
+);
+const updateIdentityQuery = preparedQuery((db, p: IdentitiesTable) =>
+  db
+    .updateTable('identities')
+    .set(boundColumns(p, IDENTITY_CHANGES))
+    .where('id', '=', p.id)
+    .where('organization_id', '=', p.organization_id),
+);
+
+const SOURCE_COLUMNS = [
+  'identity_id',
+  'organization_id',
+  'integration_id',
+  'scim_resource_id',
+  'external_id',
+  'user_name_key',
+  'status',
+  'contribution',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof IdentitySourcesTable)[];
+const SOURCE_CHANGES = SOURCE_COLUMNS.filter(
+  (column) => column !== 'identity_id' && column !== 'integration_id' && column !== 'created_at',
+);
+const saveSourceQuery = preparedQuery((db, p: IdentitySourcesTable) =>
+  db
+    .insertInto('identity_sources')
+    .values(boundColumns(p, SOURCE_COLUMNS))
+    .onConflict((c) =>
+      c
+        .columns(['identity_id', 'integration_id'])
+        .doUpdateSet((eb) =>
+          Object.fromEntries(SOURCE_CHANGES.map((column) => [column, eb.ref(`excluded.${column}`)])),
+        ),
+    ),
+);
 
 export function identityRepository(db: Kysely<Database>, dialect: StoreDialect): IdentityRepository {
   const toIdentity = (row: IdentitiesTable): Identity => ({
@@ -146,24 +196,11 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
       return rows.map(toIdentity);
     },
     async insert(identity) {
-      // No conflict target: the live-name index is partial, and any unique index refusing is "taken".
-      const inserted = await db
-        .insertInto('identities')
-        .values(toRow(identity))
-        .onConflict((c) => c.doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      return inserted !== undefined;
+      return (await insertIdentityQuery.first(db, dialect, toRow(identity))) !== undefined;
     },
     async update(identity) {
-      const { id, organization_id, created_at: _created, ...changes } = toRow(identity);
       try {
-        await db
-          .updateTable('identities')
-          .set(changes)
-          .where('id', '=', id)
-          .where('organization_id', '=', organization_id)
-          .execute();
+        await updateIdentityQuery.affected(db, dialect, toRow(identity));
       } catch (error) {
         if (dialect.isUniqueViolation(error)) throw nameTaken(identity.name);
         throw error;
@@ -421,12 +458,7 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         created_at: source.createdAt,
         updated_at: source.updatedAt,
       };
-      const { identity_id: _identity, integration_id: _integration, created_at: _created, ...changes } = row;
-      await db
-        .insertInto('identity_sources')
-        .values(row)
-        .onConflict((c) => c.columns(['identity_id', 'integration_id']).doUpdateSet(changes))
-        .execute();
+      await saveSourceQuery.affected(db, dialect, row);
     },
     async deleteSource(scope, identityId) {
       await db

@@ -32,7 +32,7 @@ type Slot = { readonly name: string } | { readonly value: unknown };
 
 const PLACEHOLDER_PREFIX = '\u0000roster-parameter:';
 
-export function preparedQuery<P extends Record<string, unknown>, R>(
+export function preparedQuery<P extends object, R>(
   build: (db: Kysely<Database>, parameters: P, dialect: StoreDialect) => Compilable<R>,
 ): PreparedQuery<P, R> {
   const compiled = new WeakMap<StoreDialect, { query: CompiledQuery<R>; slots: readonly Slot[] }>();
@@ -66,7 +66,9 @@ export function preparedQuery<P extends Record<string, unknown>, R>(
 
   const run = (db: Kysely<Database>, dialect: StoreDialect, parameters: P) => {
     const { query, slots } = compiledFor(db, dialect);
-    const values = slots.map((slot) => ('name' in slot ? parameters[slot.name] : slot.value));
+    const values = slots.map((slot) =>
+      'name' in slot ? (parameters as Record<string, unknown>)[slot.name] : slot.value,
+    );
     return db.executeQuery<R>({ ...query, parameters: values });
   };
 
@@ -76,4 +78,12 @@ export function preparedQuery<P extends Record<string, unknown>, R>(
     affected: async (db, dialect, parameters) =>
       Number((await run(db, dialect, parameters)).numAffectedRows ?? 0n),
   };
+}
+
+/**
+ * The named columns of a row of placeholders, for `values(...)` and `set(...)`: Kysely reads a row's
+ * own keys, and the placeholders object has none until each is asked for.
+ */
+export function boundColumns<T, K extends keyof T>(parameters: T, columns: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(columns.map((column) => [column, parameters[column]])) as Pick<T, K>;
 }

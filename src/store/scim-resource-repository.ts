@@ -10,7 +10,7 @@ import type { Database, ScimResourcesTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { filterToSql, isSelectiveFilter } from './filter-to-sql.js';
 import { keysetCondition, orderByTerms, sortKeyExpression } from './sort-to-sql.js';
-import { preparedQuery } from './prepared-query.js';
+import { boundColumns, preparedQuery } from './prepared-query.js';
 import { rowLimit } from './row-limit.js';
 
 const MEMBERSHIP_COLUMNS = 4;
@@ -135,6 +135,30 @@ function totalFromPage(page: ListQuery['page'], found: number): number | undefin
   return found;
 }
 
+const insertQuery = preparedQuery((db, p: ScimResourcesTable) =>
+  db
+    .insertInto('scim_resources')
+    .values(
+      boundColumns(p, [
+        'id',
+        'organization_id',
+        'integration_id',
+        'resource_type',
+        'name_key',
+        'display_name_key',
+        'external_id',
+        'data',
+        'version',
+        'created_at',
+        'last_modified',
+        'create_hash',
+      ]),
+    )
+    // No exception on a taken name, so a PostgreSQL transaction stays usable for the caller's next step.
+    .onConflict((c) => c.doNothing())
+    .returning('id'),
+);
+
 // A user with its groups in one statement (GET /Users/{id}): one row per group, or one row with no group.
 const userWithGroupsQuery = preparedQuery(
   (db, p: { id: string; integrationId: string; organizationId: string }, dialect) =>
@@ -225,24 +249,19 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
     setMembers,
 
     async insert(scope, resource, members, createHash) {
-      // No exception on a taken name, so a PostgreSQL transaction stays usable for the caller's next step.
-      const inserted = await db
-        .insertInto('scim_resources')
-        .values({
-          id: resource.id,
-          organization_id: scope.organizationId,
-          integration_id: scope.integrationId,
-          resource_type: resource.resourceType,
-          ...keyColumns(resource.resourceType, resource.attributes),
-          data: JSON.stringify(resource.attributes),
-          version: resource.version,
-          created_at: resource.created,
-          last_modified: resource.lastModified,
-          create_hash: createHash,
-        })
-        .onConflict((c) => c.doNothing())
-        .returning('id')
-        .executeTakeFirst();
+      const inserted = await insertQuery.first(db, dialect, {
+        id: resource.id,
+        organization_id: scope.organizationId,
+        integration_id: scope.integrationId,
+        resource_type: resource.resourceType,
+        ...keyColumns(resource.resourceType, resource.attributes),
+        data: JSON.stringify(resource.attributes),
+        version: resource.version,
+        created_at: resource.created,
+        last_modified: resource.lastModified,
+        create_hash: createHash,
+        deleted_at: null,
+      });
       if (!inserted) return false;
       await writeEmails(scope, resource.resourceType, resource.id, resource.attributes, 'new');
       await insertMembers(scope, resource.id, members);

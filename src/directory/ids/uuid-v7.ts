@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type { IdSource } from '../ports/clock.js';
 
 /**
@@ -9,6 +9,18 @@ import type { IdSource } from '../ports/clock.js';
 export function uuidV7Source(now: () => number = Date.now): IdSource {
   let lastMs = -1;
   let counter = 0;
+  // Random bytes are drawn from the CSPRNG in batches, not one call per id (a create makes two ids).
+  const pool = Buffer.alloc(16 * 256);
+  let used = pool.length;
+  const randomBlock = (): Buffer => {
+    if (used === pool.length) {
+      randomFillSync(pool);
+      used = 0;
+    }
+    const block = Buffer.from(pool.subarray(used, used + 16));
+    used += 16;
+    return block;
+  };
   return {
     newId() {
       const ms = Math.max(now(), lastMs);
@@ -16,13 +28,13 @@ export function uuidV7Source(now: () => number = Date.now): IdSource {
         counter++;
       } else {
         lastMs = ms;
-        counter = randomBytes(2).readUInt16BE(0) & 0x7ff;
+        counter = randomBlock().readUInt16BE(0) & 0x7ff;
       }
       if (counter > 0xfff) {
         lastMs++;
         counter = 0;
       }
-      const bytes = randomBytes(16);
+      const bytes = randomBlock();
       const time = lastMs;
       bytes.writeUIntBE(time, 0, 6);
       // version 7 and the 12-bit counter in rand_a; variant 10 in rand_b.
