@@ -482,19 +482,26 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
 
     async groupsOfMany(scope, memberIds) {
       const found = new Map<string, { id: string; displayName: string }[]>();
+      // One member (a filter's usual single match) takes the statement prepared once; a page's members
+      // one SQL template per batch (a builder chain cost more to build than to run; issue 15).
+      if (memberIds.length === 1) {
+        const [memberId] = memberIds as [string];
+        const rows = await groupsOfQuery.rows(db, dialect, { memberId, integrationId: scope.integrationId });
+        if (rows.length > 0)
+          found.set(
+            memberId,
+            rows.map((row) => ({ id: row.group_id, displayName: String(row.display ?? '') })),
+          );
+        return found;
+      }
+      const display = dialect.jsonScalar(sql.ref('r.data'), ['displayName']);
       for (const batch of chunks(memberIds, 1000)) {
-        const rows = await db
-          .selectFrom('scim_memberships as m')
-          .innerJoin('scim_resources as r', 'r.id', 'm.group_id')
-          .select([
-            'm.member_id',
-            'm.group_id',
-            dialect.jsonScalar(sql.ref('r.data'), ['displayName']).as('display'),
-          ])
-          .where('m.integration_id', '=', scope.integrationId)
-          .where('m.member_id', 'in', batch)
-          .orderBy('m.group_id')
-          .execute();
+        const { rows } = await sql<{ member_id: string; group_id: string; display: unknown }>`
+          select m.member_id, m.group_id, ${display} as display
+          from scim_memberships as m inner join scim_resources as r on r.id = m.group_id
+          where m.integration_id = ${scope.integrationId}
+            and m.member_id in (${sql.join(batch)})
+          order by m.group_id`.execute(db);
         for (const row of rows) {
           const list = found.get(row.member_id) ?? [];
           list.push({ id: row.group_id, displayName: String(row.display ?? '') });
@@ -503,7 +510,6 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
       }
       return found;
     },
-
     async groupsOf(scope, memberId) {
       const rows = await groupsOfQuery.rows(db, dialect, { memberId, integrationId: scope.integrationId });
       return rows.map((row) => ({ id: row.group_id, displayName: String(row.display ?? '') }));
