@@ -27,20 +27,26 @@ export const listShallow: Workload = {
   },
 };
 
+/** totalResults of GET /Users?count=0, or why it could not be had. */
+async function userTotal(context: WorkloadContext): Promise<number | Verdict> {
+  const answer = await send(context.target, {
+    method: 'GET',
+    path: `${context.target.basePath}/Users?count=0`,
+  });
+  const total = answerJson(answer)?.totalResults;
+  return answer.status === 200 && typeof total === 'number' && total > 0
+    ? total
+    : { status: 'failed', reason: `GET /Users?count=0 answered ${answer.status}` };
+}
+
 /** The last full page by index: GET /Users?startIndex={total-99}&count=100. */
 export const listDeep: Workload = {
   name: 'list-deep',
   floor: 'read',
   sends: 'GET /Users?startIndex={totalResults-99}&count=100 (the last page)',
   async prepare(context) {
-    const answer = await send(context.target, {
-      method: 'GET',
-      path: `${context.target.basePath}/Users?count=0`,
-    });
-    const total = answerJson(answer)?.totalResults;
-    if (answer.status !== 200 || typeof total !== 'number') {
-      return { ok: false, status: 'failed', reason: `GET /Users?count=0 answered ${answer.status}` };
-    }
+    const total = await userTotal(context);
+    if (typeof total !== 'number') return { ok: false, ...total };
     const startIndex = Math.max(1, total - PAGE_SIZE + 1);
     const path = `${context.target.basePath}/Users?startIndex=${startIndex}&count=${PAGE_SIZE}`;
     return steadyLoad(context, {
@@ -61,14 +67,8 @@ export const listWalk: Workload = {
   floor: 'read',
   sends: 'GET /Users?startIndex={1, 101, 201, … to the last page, then again}&count=100, one connection',
   async prepare(context) {
-    const answer = await send(context.target, {
-      method: 'GET',
-      path: `${context.target.basePath}/Users?count=0`,
-    });
-    const total = answerJson(answer)?.totalResults;
-    if (answer.status !== 200 || typeof total !== 'number' || total < 1) {
-      return { ok: false, status: 'failed', reason: `GET /Users?count=0 answered ${answer.status}` };
-    }
+    const total = await userTotal(context);
+    if (typeof total !== 'number') return { ok: false, ...total };
     const pages = Math.ceil(total / PAGE_SIZE);
     const base = `${context.target.basePath}/Users`;
     return {
