@@ -60,20 +60,21 @@ export async function patchResource(
         memberChanges.removeWhere !== undefined;
       const before = wholeSetChanges ? await store.scimResources.membersOf(context.scope, id) : [];
       const membersChanged = await applyMemberChanges(inTransaction.store, context, id, memberChanges);
-      if (!stored) {
-        stored = membersChanged
-          ? await store.scimResources.touch(context.scope, typeName, id, now)
-          : existing;
-        if (!stored) throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
-      }
+      const touch = async () => {
+        const touched = await store.scimResources.touch(context.scope, typeName, id, now);
+        if (!touched) throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
+        return touched;
+      };
       let known: Related = {};
       if (typeName === 'User') {
+        stored ??= membersChanged ? await touch() : existing;
         const [plan] = await syncIdentities(inTransaction, [{ user: stored }]);
         if (plan) known = { groups: groupsReadBySync(plan) };
       } else {
         // Only the members whose groups changed are re-derived (so adding one member costs the same in
         // any group size); a rename touches every member's group-name attribute.
-        const renamed = existing.attributes.displayName !== stored.attributes.displayName;
+        const renamed =
+          stored !== undefined && existing.attributes.displayName !== stored.attributes.displayName;
         const current =
           renamed || wholeSetChanges ? await store.scimResources.membersOf(context.scope, id) : [];
         const affected = [
@@ -83,6 +84,10 @@ export async function patchResource(
           ...current.filter((m) => m.type === 'User').map((m) => m.value),
         ];
         await syncUsersById(inTransaction, affected);
+        // A members-only change bumps the group's version last: on PostgreSQL that update holds the
+        // group's row until commit, so concurrent member adds to one group wait for one statement, not
+        // for each other's whole identity sync (issue 15: member adds flat in group size).
+        stored ??= membersChanged ? await touch() : existing;
       }
       return {
         resource:
