@@ -10,6 +10,7 @@ import { recordPublicBaseUrl } from '../directory/integrations/public-base-url.j
 import { scimCapabilities, scimSettings } from './scim-service-settings.js';
 import type { Config } from './config.js';
 import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
+import { openSecretKeys } from './secret-keys.js';
 import { signInServices } from '../directory/sign-in/sign-in-settings.js';
 
 /** Starts the HTTP server; on SIGTERM/SIGINT stops accepting, finishes in-flight requests, closes the store. */
@@ -18,6 +19,18 @@ export async function serveCommand(config: Config): Promise<void> {
     level: config.logLevel,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
   });
+  const secretKeys = openSecretKeys(config.secretKeys);
+  for (const warning of secretKeys.warnings) logger.warn(warning);
+  if (
+    config.database.engine === 'postgres' &&
+    config.secretKeys.kind === 'file' &&
+    config.secretKeys.generated
+  ) {
+    logger.warn(
+      { keyFile: config.secretKeys.path },
+      'no secret key is configured (ROSTER_SECRET_KEY or ROSTER_SECRET_KEY_FILE): on PostgreSQL every instance must use the same key, so set one (docs/security.md)',
+    );
+  }
   const { store } = await prepareDatabase(config, (error) =>
     logger.warn({ err: error }, 'database connection lost'),
   );
@@ -37,7 +50,10 @@ export async function serveCommand(config: Config): Promise<void> {
     publicBaseUrl: config.publicBaseUrl,
     bodyLimitBytes: config.bodyLimitBytes,
     capabilities: scimCapabilities(config),
-    scimSettings: scimSettings(config, await loadCursorSigningKey({ store, clock: systemClock })),
+    scimSettings: scimSettings(
+      config,
+      await loadCursorSigningKey({ store, clock: systemClock, cipher: secretKeys.cipher }),
+    ),
     tokenLifetimeDays: config.tokenLifetimeDays,
     signIn: signInServices(systemClock, config.signIn),
   });
@@ -108,6 +124,11 @@ export async function serveCommand(config: Config): Promise<void> {
     lines.push(
       'No integration exists yet. Create one (it prints the integration URL and its token) with:',
       '  npx roster integration create --name my-idp --idp okta',
+    );
+  }
+  if (secretKeys.createdFile) {
+    lines.push(
+      `No secret key was configured, so one was generated in ${secretKeys.createdFile} (mode 0600): back it up with the database; without it, encrypted secrets cannot be read.`,
     );
   }
   lines.push(`Admin API: ${config.publicBaseUrl}/api/v1 (reference: ${config.publicBaseUrl}/api/docs)`);

@@ -11,6 +11,7 @@ import { uuidV7Source } from '../../src/directory/ids/uuid-v7.js';
 import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { loadCursorSigningKey } from '../../src/directory/scim/cursor-signing-key.js';
+import { createSecretCipher, generateSecretKey } from '../../src/directory/secrets/secret-cipher.js';
 import type { TestDatabase, TestEngine } from './test-engines.js';
 import type { ServiceCapabilities } from '../../src/core/protocol/discovery-documents.js';
 import {
@@ -117,7 +118,11 @@ export class RosterHarness {
       capabilities: testCapabilities,
       scimSettings: {
         pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
-        cursorSigningKey: await loadCursorSigningKey({ store, clock }),
+        cursorSigningKey: await loadCursorSigningKey({
+          store,
+          clock,
+          cipher: createSecretCipher({ keys: [generateSecretKey()] }),
+        }),
         cursorTimeoutSeconds: 3600,
         createRetryWindowSeconds: 600,
         bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
