@@ -165,6 +165,14 @@ function parseDatabaseUrl(raw: string, schema: string | undefined, problems: str
   return { engine: 'sqlite', file: './data/roster.db' };
 }
 
+/**
+ * Where Roster writes files of its own (a generated secret key file, the bootstrap admin key): beside
+ * the SQLite database, or ./data on PostgreSQL.
+ */
+export function dataDirectory(database: DatabaseLocation): string {
+  return database.engine === 'sqlite' && database.file !== ':memory:' ? dirname(database.file) : './data';
+}
+
 /** A base64 text of exactly 32 bytes, or undefined (the caller reports it). */
 export function decodeSecretKey(text: string): Uint8Array | undefined {
   const trimmed = text.trim();
@@ -204,7 +212,5 @@ function parseSecretKeySource(
     );
   }
   if (file) return { kind: 'file', path: file, generated: false };
-  const directory =
-    database.engine === 'sqlite' && database.file !== ':memory:' ? dirname(database.file) : './data';
-  return { kind: 'file', path: join(directory, 'roster-secret.key'), generated: true };
+  return { kind: 'file', path: join(dataDirectory(database), 'roster-secret.key'), generated: true };
 }

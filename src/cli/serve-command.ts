@@ -1,6 +1,8 @@
 import { pruneExpiredSessions } from '../directory/sign-in/sign-in-sessions.js';
 import { countIntegrations } from '../directory/integrations/list-integrations.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pino } from 'pino';
 import { issueBootstrapAdminKey } from '../directory/admin-keys/issue-bootstrap-admin-key.js';
 import { runRemapJobs } from '../directory/remap/run-remap-jobs.js';
@@ -8,7 +10,7 @@ import { buildApp } from '../http/build-app.js';
 import { loadCursorSigningKey } from '../directory/scim/cursor-signing-key.js';
 import { recordPublicBaseUrl } from '../directory/integrations/public-base-url.js';
 import { scimCapabilities, scimSettings } from './scim-service-settings.js';
-import type { Config } from './config.js';
+import { dataDirectory, type Config } from './config.js';
 import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
 import { openSecretKeys } from './secret-keys.js';
 import { signInServices } from '../directory/sign-in/sign-in-settings.js';
@@ -133,11 +135,21 @@ export async function serveCommand(config: Config): Promise<void> {
   }
   lines.push(`Admin API: ${config.publicBaseUrl}/api/v1 (reference: ${config.publicBaseUrl}/api/docs)`);
   if (bootstrap) {
-    lines.push(
-      'No admin API key existed, so this installation-wide key was created. It is shown only now:',
-      `  ${bootstrap.secret}`,
-      'Keep it safe; manage keys with `npx roster admin-key create|list|revoke`.',
-    );
+    // Never into the process log (collected, shipped, kept): a file only its owner can read.
+    const file = join(dataDirectory(config.database), `roster-bootstrap-admin-key-${bootstrap.key.id}`);
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${bootstrap.secret}\n`, { mode: 0o600, flag: 'wx' });
+      lines.push(
+        `No admin API key existed, so an installation-wide key was created and written once to ${file} (readable only by its owner).`,
+        'Copy it somewhere safe and delete the file; Roster keeps only its hash. Manage keys with `npx roster admin-key create|list|revoke`.',
+      );
+    } catch (error) {
+      logger.error(
+        { err: error, file },
+        'could not write the bootstrap admin key; create one with `npx roster admin-key create --installation`',
+      );
+    }
   }
   // One write, so a reader never sees the first line without the rest.
   process.stdout.write(lines.join('\n') + '\n');

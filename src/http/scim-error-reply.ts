@@ -24,10 +24,9 @@ export function replyWithScimError(
   if (scimError.status >= 500) {
     request.log.error({ err: error }, 'request failed');
   } else {
-    request.log.info(
-      { status: scimError.status, scimType: scimError.scimType, detail: scimError.message },
-      'request rejected',
-    );
+    // The detail may quote a filter or a userName (personal data): debug level only.
+    request.log.info({ status: scimError.status, scimType: scimError.scimType }, 'request rejected');
+    request.log.debug({ detail: scimError.message }, 'request rejected: detail');
   }
   if (scimError.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="roster"');
   return sendScim(reply, scimError.status, errorBody(scimError));
