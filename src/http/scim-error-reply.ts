@@ -4,6 +4,7 @@ import {
   InternalError,
   InvalidSyntaxError,
   PayloadTooLargeError,
+  RetryLaterError,
   ScimError,
   UnsupportedMediaTypeError,
 } from '../core/errors.js';
@@ -29,6 +30,7 @@ export function replyWithScimError(
     request.log.debug({ detail: scimError.message }, 'request rejected: detail');
   }
   if (scimError.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="roster"');
+  if (scimError instanceof RetryLaterError) reply.header('retry-after', String(scimError.retryAfterSeconds));
   return sendScim(reply, scimError.status, errorBody(scimError));
 }
 
