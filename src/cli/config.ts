@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import type { RateLimitSettings } from '../http/rate-limits.js';
 import type { SignInSettings } from '../directory/sign-in/sign-in-settings.js';
 
 /** Configuration is read once, here, from the environment; validated, frozen and passed in. */
@@ -24,6 +25,8 @@ export interface Config {
   readonly jobPollMs: number;
   /** Token verification: clock leeway, JWKS caching, fetch limits and SSRF protection. */
   readonly signIn: SignInSettings;
+  /** Requests per second per integration (SCIM) and per admin key (admin API), per instance; 0: none. */
+  readonly rateLimits: RateLimitSettings;
   /** Where the keys that encrypt recoverable secrets come from (src/cli/secret-keys.ts reads them). */
   readonly secretKeys: SecretKeySource;
 }
@@ -125,6 +128,10 @@ export function loadConfig(env: Environment): Config {
       jwksTimeoutMs: integer('ROSTER_JWKS_TIMEOUT_MS', 5000, 100, 60_000),
       jwksMaxBytes: integer('ROSTER_JWKS_MAX_BYTES', 262_144, 1024, 10 * 1_048_576),
       allowPrivateJwksUrls: boolean('ROSTER_ALLOW_PRIVATE_JWKS_URLS', false),
+    }),
+    rateLimits: Object.freeze({
+      scimPerSecond: integer('ROSTER_RATE_LIMIT_SCIM_PER_SECOND', 2000, 0, 10_000_000),
+      adminPerSecond: integer('ROSTER_RATE_LIMIT_ADMIN_PER_SECOND', 100, 0, 10_000_000),
     }),
     secretKeys: parseSecretKeySource(env, database, problems),
   };

@@ -57,6 +57,7 @@ export async function serveCommand(config: Config): Promise<void> {
       await loadCursorSigningKey({ store, clock: systemClock, cipher: secretKeys.cipher }),
     ),
     tokenLifetimeDays: config.tokenLifetimeDays,
+    rateLimits: config.rateLimits,
     signIn: signInServices(systemClock, config.signIn),
   });
   // The first start of an installation without admin keys issues one installation-wide key, printed once.

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { IntegrationPausedError, NotFoundError } from '../../core/errors.js';
+import { IntegrationPausedError, NotFoundError, RateLimitedError } from '../../core/errors.js';
+import { requestLimiter } from '../rate-limits.js';
 import { authenticateIntegration } from '../../directory/integrations/authenticate-integration.js';
 import { integrationUrl } from '../../directory/integrations/integration-url.js';
 import type { AppDependencies } from '../app-dependencies.js';
@@ -23,6 +24,11 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
   app.decorateRequest('scimContext', undefined);
   const pagePositions = new PagePositions();
   app.decorateRequest('scimOAuth', null);
+  const limit = requestLimiter(
+    deps.rateLimits?.scimPerSecond ?? 0,
+    'integration',
+    'ROSTER_RATE_LIMIT_SCIM_PER_SECOND',
+  );
 
   app.addHook('onRequest', async (request) => {
     const { integrationId } = request.params as { integrationId: string };
@@ -35,6 +41,11 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
       integrationId,
       bearerTokenFromHeader(request.headers.authorization),
     );
+    // Counted after authentication: requests with a wrong token cannot use up an integration's limit.
+    if (limit) {
+      const exceeded = await limit(scope.integrationId);
+      if (exceeded) throw new RateLimitedError(exceeded.detail, exceeded.retryAfterSeconds);
+    }
     // After authentication, so a pause reveals nothing to callers without the token. Discovery still
     // answers: an IdP checking the connection should see the service, not an outage.
     if (pausedAt !== null && !isDiscovery(request.routeOptions.url)) {
