@@ -17,6 +17,8 @@ export interface Config {
   readonly maxPageSize: number;
   readonly databasePoolSize: number;
   readonly statementTimeoutMs: number;
+  /** PostgreSQL: how long opening a connection may take before the request fails with 503. */
+  readonly databaseConnectTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
   readonly cursorTimeoutSeconds: number;
   readonly createRetryWindowSeconds: number;
@@ -115,6 +117,7 @@ export function loadConfig(env: Environment): Config {
     maxPageSize: integer('ROSTER_MAX_PAGE_SIZE', 1000, 1, 10_000),
     databasePoolSize: integer('ROSTER_DATABASE_POOL_SIZE', 10, 1, 1000),
     statementTimeoutMs: integer('ROSTER_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    databaseConnectTimeoutMs: integer('ROSTER_DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 600_000),
     shutdownTimeoutMs: integer('ROSTER_SHUTDOWN_TIMEOUT_MS', 25_000, 0, 600_000),
     cursorTimeoutSeconds: integer('ROSTER_CURSOR_TIMEOUT_SECONDS', 3600, 10, 7 * 86_400),
     createRetryWindowSeconds: integer('ROSTER_CREATE_RETRY_WINDOW_SECONDS', 600, 0, 86_400),

@@ -46,6 +46,7 @@ export const scimErrorCatalogue = {
   unsupported_media_type: { status: 415 },
   rate_limited: { status: 429 },
   integration_paused: { status: 503 },
+  database_unavailable: { status: 503 },
   client_error: { status: '4xx' },
   internal: { status: 500 },
 } as const satisfies Record<string, CatalogueEntry>;
@@ -219,5 +220,19 @@ export class IntegrationPausedError extends RetryLaterError {
 export class RateLimitedError extends RetryLaterError {
   constructor(detail: string, retryAfterSeconds: number) {
     super('rate_limited', detail, retryAfterSeconds);
+  }
+}
+
+/**
+ * The database could not be reached, or the connection broke under the request. Whatever the request
+ * wrote was in a transaction the database rolled back, so retrying it is safe.
+ */
+export class DatabaseUnavailableError extends RetryLaterError {
+  constructor(retryAfterSeconds = 5) {
+    super(
+      'database_unavailable',
+      'The database is unavailable; nothing was changed. Retry later.',
+      retryAfterSeconds,
+    );
   }
 }

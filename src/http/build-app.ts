@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { redactUrl } from './redact-url.js';
 import { refuseQueryToken, setSecurityHeaders } from './security-headers.js';
-import { NotFoundError } from '../core/errors.js';
+import { DatabaseUnavailableError, NotFoundError } from '../core/errors.js';
 import type { AppDependencies } from './app-dependencies.js';
 import { adminPlugin } from './admin/admin-plugin.js';
 import { replyWithScimError } from './scim-error-reply.js';
@@ -19,6 +19,8 @@ function loggedRequest(request: FastifyRequest): Record<string, unknown> {
     remotePort: request.socket?.remotePort,
   };
 }
+
+const READY_DEADLINE_MS = 800;
 
 const bodylessMethods = new Set(['GET', 'HEAD', 'DELETE']);
 
@@ -63,14 +65,23 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
   // SCIM bodies are JSON; anything else is 415, not a string handed to the use cases.
   app.removeContentTypeParser(['text/plain']);
 
-  app.setErrorHandler((error, request, reply) => replyWithScimError(error, request, reply));
+  app.setErrorHandler((error, request, reply) => {
+    if (!deps.store.isUnavailable(error)) return replyWithScimError(error, request, reply);
+    request.log.warn({ err: error }, 'database unavailable');
+    return replyWithScimError(new DatabaseUnavailableError(), request, reply);
+  });
   app.setNotFoundHandler(async (request) => {
     throw new NotFoundError(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    const ready = await deps.store.isReady();
+    // A database that is gone may take the pool's connect timeout to say so; a probe needs its answer
+    // within a second (docs/deployment.md).
+    const ready = await Promise.race([
+      deps.store.isReady(),
+      new Promise<false>((resolve) => setTimeout(resolve, READY_DEADLINE_MS, false).unref()),
+    ]);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
   });
 

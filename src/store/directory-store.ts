@@ -47,6 +47,7 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
         }
       }
     },
+    isUnavailable: (error) => dialect.isConnectionLost(error),
     async refreshStatistics() {
       await dialect.refreshStatistics(db as unknown as Kysely<unknown>);
     },

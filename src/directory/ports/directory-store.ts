@@ -30,6 +30,8 @@ export interface DirectoryStore {
   transaction<T>(work: (store: DirectoryStore) => Promise<T>): Promise<T>;
   /** Lets the engine refresh its planner statistics after the data changed shape (cheap when it did not). */
   refreshStatistics(): Promise<void>;
+  /** True when `error` means the database is out of reach (connection refused, lost or timed out). */
+  isUnavailable(error: unknown): boolean;
   /** True when the database answers and its schema is at the latest migration. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;

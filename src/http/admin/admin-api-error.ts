@@ -16,6 +16,7 @@ export const adminErrorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'unavailable',
   'bad_request',
   'internal',
 ] as const;

@@ -31,7 +31,16 @@ export const ADMIN_DOCS_PREFIX = '/api/docs';
  * (never SCIM's), and the error handler that gives the admin error body applies only here.
  */
 export async function adminPlugin(app: FastifyInstance, deps: AdminApiDeps): Promise<void> {
-  app.setErrorHandler(replyWithAdminError);
+  app.setErrorHandler((error, request, reply) => {
+    if (!deps.store.isUnavailable(error)) return replyWithAdminError(error, request, reply);
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', '5');
+    return replyWithAdminError(
+      new AdminApiError(503, 'unavailable', 'The database is unavailable; nothing was changed. Retry later.'),
+      request,
+      reply,
+    );
+  });
   await app.register(swagger, openApiOptions);
   // The page's scripts and styles are served from the package itself: it works with no Internet access.
   await app.register(swaggerUi, {
