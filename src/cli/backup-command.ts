@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { copySqliteDatabase, describeSqliteDatabase } from '../store/sqlite/copy-sqlite.js';
 import type { Config } from './config.js';
 import { openSecretKeys } from './secret-keys.js';

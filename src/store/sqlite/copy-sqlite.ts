@@ -20,11 +20,10 @@ export async function copySqliteDatabase(source: string, destination: string): P
   if (!existsSync(source)) throw new Error(`no SQLite database at ${source}`);
   mkdirSync(dirname(destination), { recursive: true });
   const connection = new BetterSqlite3(source, { fileMustExist: true });
-  let pages = 0;
+  let pages: number;
   try {
     connection.pragma('busy_timeout = 5000');
-    const progress = await connection.backup(destination);
-    pages = progress.totalPages;
+    pages = (await connection.backup(destination)).totalPages;
   } finally {
     connection.close();
   }
