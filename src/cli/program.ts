@@ -15,6 +15,7 @@ import { addSettingsCommands } from './settings-command.js';
 import { addOAuthCommand } from './oauth-command.js';
 import { secretsCommand } from './secrets-command.js';
 import { addBackupCommands } from './backup-command.js';
+import { auditCliActions, auditCommand } from './audit-command.js';
 
 /**
  * Every `roster` command, built without running any: main.ts parses argv with it, and the docs check
@@ -48,5 +49,7 @@ export function rosterProgram(config: () => Config): Command {
   program.addCommand(adminKeyCommand(config));
   program.addCommand(secretsCommand(config));
   addBackupCommands(program, config);
+  program.addCommand(auditCommand(config));
+  auditCliActions(program, config);
   return program;
 }

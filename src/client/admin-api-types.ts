@@ -49,7 +49,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -116,7 +116,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -143,7 +143,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -170,7 +170,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -197,7 +197,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -270,7 +270,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -297,7 +297,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -367,7 +367,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -394,7 +394,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -421,7 +421,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -448,7 +448,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -475,7 +475,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -558,7 +558,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -585,7 +585,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -612,7 +612,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -689,7 +689,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -716,7 +716,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -743,7 +743,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -770,7 +770,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -855,7 +855,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -882,7 +882,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -909,7 +909,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -930,6 +930,153 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List admin actions
+     * @description Every admin action through this API and the CLI, newest first. An organization key sees its own organization only.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1 to 1000. */
+          limit?: number;
+          /** @description The `nextCursor` of the previous page. */
+          cursor?: string;
+          /** @description An id Roster assigned. */
+          organizationId?: string;
+          /** @description An admin key id. */
+          actor?: string;
+          /** @description An exact action. */
+          action?: string;
+          /** @description ISO 8601, UTC. */
+          since?: string;
+          /** @description ISO 8601, UTC. */
+          until?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description An id Roster assigned. */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC.
+                 */
+                occurredAt: string;
+                /** @description The organization acted in or on; null for installation-wide actions. */
+                organizationId: string | null;
+                actor: {
+                  /**
+                   * @description `admin_key`: through this API; `cli`: a `roster` command run on the host.
+                   * @enum {unknown}
+                   */
+                  kind: 'admin_key' | 'cli';
+                  /** @description The admin key id; null for the CLI. */
+                  id: string | null;
+                  /** @description The key name, or the account that ran the command. */
+                  name: string;
+                };
+                /** @description The route (`POST /api/v1/organizations/:organizationId/integrations`) or the command (`roster integration pause`). */
+                action: string;
+                /** @description Route parameters or command arguments naming what was acted on; never a body. */
+                target:
+                  | {
+                      [key: string]: string;
+                    }
+                  | string[]
+                  | null;
+                /** @description The HTTP status, or the exit code of the command. */
+                outcome: number;
+                /** @description The client address. */
+                address: string | null;
+                requestId: string | null;
+              }[];
+              /** @description Pass as `cursor` for the next page; null on the last page. */
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `details` names each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -978,7 +1125,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1005,7 +1152,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1080,7 +1227,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1107,7 +1254,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1134,7 +1281,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1216,7 +1363,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1243,7 +1390,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1333,7 +1480,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1360,7 +1507,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1387,7 +1534,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1414,7 +1561,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1503,7 +1650,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1530,7 +1677,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1600,7 +1747,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1627,7 +1774,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1654,7 +1801,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1738,7 +1885,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1765,7 +1912,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1792,7 +1939,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1883,7 +2030,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1910,7 +2057,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2001,7 +2148,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2028,7 +2175,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2170,7 +2317,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2197,7 +2344,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2356,7 +2503,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2383,7 +2530,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2410,7 +2557,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2607,7 +2754,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2634,7 +2781,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2661,7 +2808,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2758,7 +2905,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2785,7 +2932,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2868,7 +3015,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2895,7 +3042,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2987,7 +3134,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3014,7 +3161,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3103,7 +3250,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3130,7 +3277,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3243,7 +3390,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3270,7 +3417,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3297,7 +3444,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3324,7 +3471,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3429,7 +3576,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3456,7 +3603,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3590,7 +3737,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3617,7 +3764,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3644,7 +3791,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3762,7 +3909,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3789,7 +3936,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3912,7 +4059,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3939,7 +4086,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3966,7 +4113,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4087,7 +4234,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4114,7 +4261,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4141,7 +4288,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4212,7 +4359,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4239,7 +4386,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4326,7 +4473,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4353,7 +4500,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4433,7 +4580,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4460,7 +4607,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4545,7 +4692,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4572,7 +4719,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4650,7 +4797,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4677,7 +4824,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4704,7 +4851,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4731,7 +4878,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4814,7 +4961,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4841,7 +4988,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4897,7 +5044,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4924,7 +5071,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5052,7 +5199,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5079,7 +5226,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5106,7 +5253,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5202,7 +5349,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5229,7 +5376,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5256,7 +5403,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5330,7 +5477,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5357,7 +5504,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5424,7 +5571,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5451,7 +5598,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5478,7 +5625,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5505,7 +5652,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5578,7 +5725,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5605,7 +5752,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5661,7 +5808,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5688,7 +5835,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5761,7 +5908,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5788,7 +5935,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5815,7 +5962,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5842,7 +5989,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5923,7 +6070,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5950,7 +6097,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6036,7 +6183,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6063,7 +6210,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6090,7 +6237,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6117,7 +6264,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6199,7 +6346,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6226,7 +6373,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6282,7 +6429,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6309,7 +6456,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6336,7 +6483,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6425,7 +6572,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6452,7 +6599,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6479,7 +6626,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6506,7 +6653,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6582,7 +6729,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6609,7 +6756,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6698,7 +6845,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6725,7 +6872,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6752,7 +6899,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6779,7 +6926,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6859,7 +7006,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6886,7 +7033,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6942,7 +7089,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6969,7 +7116,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7058,7 +7205,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7085,7 +7232,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7112,7 +7259,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7139,7 +7286,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7257,7 +7404,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7284,7 +7431,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7311,7 +7458,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7387,7 +7534,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7414,7 +7561,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7491,7 +7638,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7518,7 +7665,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7545,7 +7692,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7600,7 +7747,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7627,7 +7774,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7789,7 +7936,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7816,7 +7963,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7843,7 +7990,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -8038,7 +8185,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -8065,7 +8212,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -8092,7 +8239,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -8187,7 +8334,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -8214,7 +8361,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -8298,7 +8445,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -8325,7 +8472,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {

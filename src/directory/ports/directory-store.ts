@@ -1,4 +1,5 @@
 import type { AdminKeyRepository } from './admin-key-repository.js';
+import type { AuditLogRepository } from './audit-log-repository.js';
 import type { AuthPolicyRepository } from './auth-policy-repository.js';
 import type { DirectoryGroupRepository } from './directory-group-repository.js';
 import type { IdentityRepository } from './identity-repository.js';
@@ -14,6 +15,7 @@ import type { SignInSessionRepository } from './sign-in-session-repository.js';
 
 export interface DirectoryStore {
   readonly adminKeys: AdminKeyRepository;
+  readonly auditLog: AuditLogRepository;
   readonly identities: IdentityRepository;
   readonly directoryGroups: DirectoryGroupRepository;
   readonly roles: RoleRepository;

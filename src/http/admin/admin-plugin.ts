@@ -9,6 +9,7 @@ import type { AdminApiDeps, AdminApp } from './admin-context.js';
 import { replyWithAdminError } from './admin-error-reply.js';
 import { openApiOptions } from './openapi-document.js';
 import { registerAdminKeyRoutes } from './routes/admin-key-routes.js';
+import { auditHook, registerAuditRoutes } from './routes/audit-routes.js';
 import { registerAuthPolicyRoutes } from './routes/auth-policy-routes.js';
 import { registerGroupMappingRoutes } from './routes/group-mapping-routes.js';
 import { registerGroupRoutes } from './routes/group-routes.js';
@@ -60,6 +61,7 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
   api.decorateRequest('adminPrincipal', undefined);
   api.decorateRequest('adminOrganization', undefined);
   api.addHook('onRequest', adminKeyAuthentication(deps));
+  api.addHook('onResponse', auditHook(deps));
   // A POST without a body is an empty object, so an action with optional fields needs no `{}`.
   api.addHook('preValidation', async (request) => {
     if (request.body === undefined && ['POST', 'PUT', 'PATCH'].includes(request.method)) request.body = {};
@@ -70,6 +72,7 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
 
   registerOrganizationRoutes(api, deps);
   registerAdminKeyRoutes(api, deps);
+  registerAuditRoutes(api, deps);
   await api.register(
     async (scope) => {
       const organization = scope.withTypeProvider<TypeBoxTypeProvider>();
