@@ -23,7 +23,8 @@ export interface OpenedDatabase {
   readonly store: DirectoryStore;
 }
 
-type DatabaseSettings = Pick<Config, 'database' | 'databasePoolSize' | 'statementTimeoutMs'>;
+type DatabaseSettings = Pick<Config, 'database' | 'databasePoolSize' | 'statementTimeoutMs'> &
+  Partial<Pick<Config, 'databaseConnectTimeoutMs'>>;
 
 /** The only place that knows which engine is in use. */
 export function openDatabase(config: DatabaseSettings, onPoolError?: (error: Error) => void): OpenedDatabase {
@@ -33,6 +34,7 @@ export function openDatabase(config: DatabaseSettings, onPoolError?: (error: Err
       url: location.url,
       poolSize: config.databasePoolSize,
       statementTimeoutMs: config.statementTimeoutMs,
+      ...(config.databaseConnectTimeoutMs ? { connectTimeoutMs: config.databaseConnectTimeoutMs } : {}),
       ...(location.schema ? { schema: location.schema } : {}),
       ...(onPoolError ? { onPoolError } : {}),
     });

@@ -49,7 +49,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -116,7 +116,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -143,7 +143,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -170,7 +170,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -197,7 +197,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -270,7 +270,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -297,7 +297,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -367,7 +367,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -394,7 +394,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -421,7 +421,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -448,7 +448,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -475,7 +475,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -558,7 +558,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -585,7 +585,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -612,7 +612,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -689,7 +689,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -716,7 +716,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -743,7 +743,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -770,7 +770,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -855,7 +855,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -882,7 +882,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -909,7 +909,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -930,6 +930,153 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List admin actions
+     * @description Every admin action through this API and the CLI, newest first. An organization key sees its own organization only.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1 to 1000. */
+          limit?: number;
+          /** @description The `nextCursor` of the previous page. */
+          cursor?: string;
+          /** @description An id Roster assigned. */
+          organizationId?: string;
+          /** @description An admin key id. */
+          actor?: string;
+          /** @description An exact action. */
+          action?: string;
+          /** @description ISO 8601, UTC. */
+          since?: string;
+          /** @description ISO 8601, UTC. */
+          until?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description An id Roster assigned. */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC.
+                 */
+                occurredAt: string;
+                /** @description The organization acted in or on; null for installation-wide actions. */
+                organizationId: string | null;
+                actor: {
+                  /**
+                   * @description `admin_key`: through this API; `cli`: a `roster` command run on the host.
+                   * @enum {unknown}
+                   */
+                  kind: 'admin_key' | 'cli';
+                  /** @description The admin key id; null for the CLI. */
+                  id: string | null;
+                  /** @description The key name, or the account that ran the command. */
+                  name: string;
+                };
+                /** @description The route (`POST /api/v1/organizations/:organizationId/integrations`) or the command (`roster integration pause`). */
+                action: string;
+                /** @description Route parameters or command arguments naming what was acted on; never a body. */
+                target:
+                  | {
+                      [key: string]: string;
+                    }
+                  | string[]
+                  | null;
+                /** @description The HTTP status, or the exit code of the command. */
+                outcome: number;
+                /** @description The client address. */
+                address: string | null;
+                requestId: string | null;
+              }[];
+              /** @description Pass as `cursor` for the next page; null on the last page. */
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `details` names each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -978,7 +1125,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1005,7 +1152,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1080,7 +1227,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1107,7 +1254,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1134,7 +1281,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1202,6 +1349,8 @@ export interface paths {
                 tokenCreatedAt: string | null;
                 tokenExpiresAt: string | null;
                 hasValidToken: boolean;
+                /** @description When an operator paused the integration (its SCIM requests get 503 with Retry-After); null: not paused. */
+                pausedAt: string | null;
               }[];
             };
           };
@@ -1214,7 +1363,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1241,7 +1390,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1316,6 +1465,8 @@ export interface paths {
               tokenCreatedAt: string | null;
               tokenExpiresAt: string | null;
               hasValidToken: boolean;
+              /** @description When an operator paused the integration (its SCIM requests get 503 with Retry-After); null: not paused. */
+              pausedAt: string | null;
               /** @description The SCIM bearer token. Shown only in this response; Roster keeps a hash. */
               token: string;
             };
@@ -1329,7 +1480,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1356,7 +1507,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1383,7 +1534,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1410,7 +1561,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1486,6 +1637,8 @@ export interface paths {
               tokenCreatedAt: string | null;
               tokenExpiresAt: string | null;
               hasValidToken: boolean;
+              /** @description When an operator paused the integration (its SCIM requests get 503 with Retry-After); null: not paused. */
+              pausedAt: string | null;
             };
           };
         };
@@ -1497,7 +1650,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1524,7 +1677,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1594,7 +1747,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1621,7 +1774,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1648,7 +1801,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1732,7 +1885,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1759,7 +1912,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1786,7 +1939,243 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/integrations/{integrationId}/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pause an integration
+     * @description Every SCIM request of the integration gets 503 with Retry-After until it is resumed (the IdP retries, so nothing is lost); /ServiceProviderConfig, /ResourceTypes and /Schemas still answer. Pausing a paused integration keeps its pausedAt.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description An id Roster assigned. */
+          integrationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description An id Roster assigned. */
+              organizationId: string;
+              name: string;
+              /** @enum {unknown} */
+              idp: 'okta' | 'entra' | 'google' | 'jumpcloud' | 'onelogin' | 'generic';
+              /** @description The SCIM base URL to configure in the identity provider. */
+              integrationUrl: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              createdAt: string;
+              tokenCreatedAt: string | null;
+              tokenExpiresAt: string | null;
+              hasValidToken: boolean;
+              /** @description When an operator paused the integration (its SCIM requests get 503 with Retry-After); null: not paused. */
+              pausedAt: string | null;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/integrations/{integrationId}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resume an integration
+     * @description Its SCIM requests are served again at once, on every instance.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description An id Roster assigned. */
+          integrationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description An id Roster assigned. */
+              organizationId: string;
+              name: string;
+              /** @enum {unknown} */
+              idp: 'okta' | 'entra' | 'google' | 'jumpcloud' | 'onelogin' | 'generic';
+              /** @description The SCIM base URL to configure in the identity provider. */
+              integrationUrl: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              createdAt: string;
+              tokenCreatedAt: string | null;
+              tokenExpiresAt: string | null;
+              hasValidToken: boolean;
+              /** @description When an operator paused the integration (its SCIM requests get 503 with Retry-After); null: not paused. */
+              pausedAt: string | null;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1928,7 +2317,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -1955,7 +2344,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2114,7 +2503,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2141,7 +2530,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2168,7 +2557,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2365,7 +2754,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2392,7 +2781,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2419,7 +2808,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2516,7 +2905,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2543,7 +2932,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2626,7 +3015,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2653,7 +3042,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2745,7 +3134,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2772,7 +3161,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2861,7 +3250,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -2888,7 +3277,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3001,7 +3390,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3028,7 +3417,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3055,7 +3444,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3082,7 +3471,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3187,7 +3576,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3214,7 +3603,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3348,7 +3737,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3375,7 +3764,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3402,7 +3791,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3520,7 +3909,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3547,7 +3936,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3670,7 +4059,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3697,7 +4086,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3724,7 +4113,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3845,7 +4234,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3872,7 +4261,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3899,7 +4288,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3970,7 +4359,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -3997,7 +4386,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4084,7 +4473,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4111,7 +4500,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4191,7 +4580,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4218,7 +4607,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4303,7 +4692,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4330,7 +4719,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4408,7 +4797,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4435,7 +4824,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4462,7 +4851,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4489,7 +4878,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4572,7 +4961,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4599,7 +4988,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4655,7 +5044,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4682,7 +5071,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4810,7 +5199,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4837,7 +5226,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4864,7 +5253,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4960,7 +5349,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -4987,7 +5376,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5014,7 +5403,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5088,7 +5477,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5115,7 +5504,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5182,7 +5571,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5209,7 +5598,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5236,7 +5625,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5263,7 +5652,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5336,7 +5725,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5363,7 +5752,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5419,7 +5808,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5446,7 +5835,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5519,7 +5908,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5546,7 +5935,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5573,7 +5962,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5600,7 +5989,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5681,7 +6070,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5708,7 +6097,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5794,7 +6183,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5821,7 +6210,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5848,7 +6237,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5875,7 +6264,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5957,7 +6346,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -5984,7 +6373,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6040,7 +6429,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6067,7 +6456,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6094,7 +6483,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6183,7 +6572,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6210,7 +6599,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6237,7 +6626,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6264,7 +6653,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6340,7 +6729,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6367,7 +6756,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6456,7 +6845,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6483,7 +6872,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6510,7 +6899,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6537,7 +6926,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6617,7 +7006,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6644,7 +7033,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6700,7 +7089,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6727,7 +7116,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6816,7 +7205,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6843,7 +7232,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6870,7 +7259,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -6897,7 +7286,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7015,7 +7404,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7042,7 +7431,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7069,7 +7458,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7145,7 +7534,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7172,7 +7561,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7249,7 +7638,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7276,7 +7665,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7303,7 +7692,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7358,7 +7747,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7385,7 +7774,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7547,7 +7936,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7574,7 +7963,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7601,7 +7990,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7796,7 +8185,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7823,7 +8212,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7850,7 +8239,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7945,7 +8334,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -7972,7 +8361,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -8056,7 +8445,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {
@@ -8083,7 +8472,7 @@ export interface paths {
           content: {
             'application/json': {
               error: {
-                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
                 code: string;
                 message: string;
                 details?: {

@@ -1,5 +1,7 @@
-import Fastify, { type FastifyInstance } from 'fastify';
-import { NotFoundError } from '../core/errors.js';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { redactUrl } from './redact-url.js';
+import { refuseQueryToken, setSecurityHeaders } from './security-headers.js';
+import { DatabaseUnavailableError, NotFoundError } from '../core/errors.js';
 import type { AppDependencies } from './app-dependencies.js';
 import { adminPlugin } from './admin/admin-plugin.js';
 import { replyWithScimError } from './scim-error-reply.js';
@@ -7,13 +9,27 @@ import { requestIdOf } from './request-id.js';
 import { scimPlugin } from './scim/scim-plugin.js';
 import { defaultSignInSettings, signInServices } from '../directory/sign-in/sign-in-settings.js';
 
+/** What a request log line says about the request (Fastify's own fields, the URL redacted). */
+function loggedRequest(request: FastifyRequest): Record<string, unknown> {
+  return {
+    method: request.method,
+    url: redactUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
+const READY_DEADLINE_MS = 800;
+
 const bodylessMethods = new Set(['GET', 'HEAD', 'DELETE']);
 
 /** Builds the HTTP app from its dependencies. It never listens and never reads the environment. */
 export async function buildApp(given: AppDependencies): Promise<FastifyInstance> {
   const deps = { ...given, signIn: given.signIn ?? signInServices(given.clock, defaultSignInSettings) };
   const app = Fastify({
-    loggerInstance: deps.logger,
+    // Request URLs are logged with query values redacted: filters carry personal data (redact-url.ts).
+    loggerInstance: deps.logger.child({}, { serializers: { req: loggedRequest } }),
     bodyLimit: deps.bodyLimitBytes,
     // Allow `/Users/` and `/Users` alike; IdPs are inconsistent.
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: true },
@@ -26,6 +42,15 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    setSecurityHeaders(request, reply);
+  });
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      refuseQueryToken(request);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
   });
 
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -40,14 +65,23 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
   // SCIM bodies are JSON; anything else is 415, not a string handed to the use cases.
   app.removeContentTypeParser(['text/plain']);
 
-  app.setErrorHandler((error, request, reply) => replyWithScimError(error, request, reply));
+  app.setErrorHandler((error, request, reply) => {
+    if (!deps.store.isUnavailable(error)) return replyWithScimError(error, request, reply);
+    request.log.warn({ err: error }, 'database unavailable');
+    return replyWithScimError(new DatabaseUnavailableError(), request, reply);
+  });
   app.setNotFoundHandler(async (request) => {
     throw new NotFoundError(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    const ready = await deps.store.isReady();
+    // A database that is gone may take the pool's connect timeout to say so; a probe needs its answer
+    // within a second (docs/deployment.md).
+    const ready = await Promise.race([
+      deps.store.isReady(),
+      new Promise<false>((resolve) => setTimeout(resolve, READY_DEADLINE_MS, false).unref()),
+    ]);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
   });
 

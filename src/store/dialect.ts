@@ -23,6 +23,11 @@ export interface StoreDialect {
   isUniqueViolation(error: unknown): boolean;
   /** True when a transaction failed only because of concurrency and may be run again as a whole. */
   isRetryableTransactionError(error: unknown): boolean;
+  /**
+   * True when the database could not be reached or the connection broke (nothing was committed by the
+   * statement that failed): the request is answered 503, not 500.
+   */
+  isConnectionLost(error: unknown): boolean;
   /** Turns a JSON column value as the driver returns it into an object. */
   parseJson(value: unknown): Record<string, unknown>;
   /** Case folding with the same result as the in-memory evaluator's `toLowerCase()`. */

@@ -3,6 +3,7 @@ import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { Database } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { adminKeyRepository } from './admin-key-repository.js';
+import { auditLogRepository } from './audit-log-repository.js';
 import { authPolicyRepository } from './auth-policy-repository.js';
 import { jwtSignerRepository } from './jwt-signer-repository.js';
 import { directoryGroupRepository } from './directory-group-repository.js';
@@ -23,6 +24,7 @@ const MAX_TRANSACTION_ATTEMPTS = 5;
 export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): DirectoryStore {
   return {
     adminKeys: adminKeyRepository(db),
+    auditLog: auditLogRepository(db),
     installationSecrets: installationSecretRepository(db),
     installationSettings: installationSettingRepository(db),
     identities: identityRepository(db, dialect),
@@ -47,6 +49,7 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
         }
       }
     },
+    isUnavailable: (error) => dialect.isConnectionLost(error),
     async refreshStatistics() {
       await dialect.refreshStatistics(db as unknown as Kysely<unknown>);
     },

@@ -6,6 +6,8 @@ import { ADMIN_KEY_PREFIX } from './admin-key-secret.js';
 /** Who is calling the admin API: one key, scoped to an organization or (null) to the installation. */
 export interface AdminPrincipal {
   readonly keyId: string;
+  /** The key's name, for the audit log. */
+  readonly name: string;
   readonly organizationId: string | null;
 }
 
@@ -32,5 +34,5 @@ export async function authenticateAdminKey(
   if (found.key.lastUsedAt === null || found.key.lastUsedAt < notBefore) {
     await deps.store.adminKeys.recordUse(found.key.id, now.toISOString(), notBefore);
   }
-  return { keyId: found.key.id, organizationId: found.key.organizationId };
+  return { keyId: found.key.id, name: found.key.name, organizationId: found.key.organizationId };
 }

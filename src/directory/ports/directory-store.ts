@@ -1,4 +1,5 @@
 import type { AdminKeyRepository } from './admin-key-repository.js';
+import type { AuditLogRepository } from './audit-log-repository.js';
 import type { AuthPolicyRepository } from './auth-policy-repository.js';
 import type { DirectoryGroupRepository } from './directory-group-repository.js';
 import type { IdentityRepository } from './identity-repository.js';
@@ -14,6 +15,7 @@ import type { SignInSessionRepository } from './sign-in-session-repository.js';
 
 export interface DirectoryStore {
   readonly adminKeys: AdminKeyRepository;
+  readonly auditLog: AuditLogRepository;
   readonly identities: IdentityRepository;
   readonly directoryGroups: DirectoryGroupRepository;
   readonly roles: RoleRepository;
@@ -30,6 +32,8 @@ export interface DirectoryStore {
   transaction<T>(work: (store: DirectoryStore) => Promise<T>): Promise<T>;
   /** Lets the engine refresh its planner statistics after the data changed shape (cheap when it did not). */
   refreshStatistics(): Promise<void>;
+  /** True when `error` means the database is out of reach (connection refused, lost or timed out). */
+  isUnavailable(error: unknown): boolean;
   /** True when the database answers and its schema is at the latest migration. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;

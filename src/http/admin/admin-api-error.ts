@@ -15,6 +15,8 @@ export const adminErrorCodes = [
   'conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'rate_limited',
+  'unavailable',
   'bad_request',
   'internal',
 ] as const;

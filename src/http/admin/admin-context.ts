@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefau
 import type { Organization } from '../../directory/model/organization.js';
 import type { Clock, IdSource } from '../../directory/ports/clock.js';
 import type { DirectoryStore } from '../../directory/ports/directory-store.js';
+import type { RateLimitSettings } from '../rate-limits.js';
 import type { SignInServices } from '../../directory/sign-in/sign-in-services.js';
 
 declare module 'fastify' {
@@ -23,6 +24,8 @@ export interface AdminApiDeps {
   readonly tokenLifetimeDays: number;
   /** Token verification: keys (JWKS cache) and clock leeway. */
   readonly signIn: SignInServices;
+  /** Requests per second per admin key; absent: no limit. */
+  readonly rateLimits?: RateLimitSettings | undefined;
 }
 
 /** A Fastify scope whose route schemas are TypeBox: handlers get typed params, query and body. */

@@ -9,6 +9,7 @@ import type { AdminApiDeps, AdminApp } from './admin-context.js';
 import { replyWithAdminError } from './admin-error-reply.js';
 import { openApiOptions } from './openapi-document.js';
 import { registerAdminKeyRoutes } from './routes/admin-key-routes.js';
+import { auditHook, registerAuditRoutes } from './routes/audit-routes.js';
 import { registerAuthPolicyRoutes } from './routes/auth-policy-routes.js';
 import { registerGroupMappingRoutes } from './routes/group-mapping-routes.js';
 import { registerGroupRoutes } from './routes/group-routes.js';
@@ -31,7 +32,16 @@ export const ADMIN_DOCS_PREFIX = '/api/docs';
  * (never SCIM's), and the error handler that gives the admin error body applies only here.
  */
 export async function adminPlugin(app: FastifyInstance, deps: AdminApiDeps): Promise<void> {
-  app.setErrorHandler(replyWithAdminError);
+  app.setErrorHandler((error, request, reply) => {
+    if (!deps.store.isUnavailable(error)) return replyWithAdminError(error, request, reply);
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', '5');
+    return replyWithAdminError(
+      new AdminApiError(503, 'unavailable', 'The database is unavailable; nothing was changed. Retry later.'),
+      request,
+      reply,
+    );
+  });
   await app.register(swagger, openApiOptions);
   // The page's scripts and styles are served from the package itself: it works with no Internet access.
   await app.register(swaggerUi, {
@@ -51,6 +61,7 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
   api.decorateRequest('adminPrincipal', undefined);
   api.decorateRequest('adminOrganization', undefined);
   api.addHook('onRequest', adminKeyAuthentication(deps));
+  api.addHook('onResponse', auditHook(deps));
   // A POST without a body is an empty object, so an action with optional fields needs no `{}`.
   api.addHook('preValidation', async (request) => {
     if (request.body === undefined && ['POST', 'PUT', 'PATCH'].includes(request.method)) request.body = {};
@@ -61,6 +72,7 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
 
   registerOrganizationRoutes(api, deps);
   registerAdminKeyRoutes(api, deps);
+  registerAuditRoutes(api, deps);
   await api.register(
     async (scope) => {
       const organization = scope.withTypeProvider<TypeBoxTypeProvider>();

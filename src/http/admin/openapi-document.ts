@@ -3,6 +3,10 @@ import type { SwaggerOptions } from '@fastify/swagger';
 export const adminTags = [
   { name: 'Organizations', description: 'Tenants. Installation keys create and list them.' },
   { name: 'Admin keys', description: 'Keys for this API. Installation keys only.' },
+  {
+    name: 'Audit log',
+    description: 'Every admin action (this API and the CLI): who, what, when, from where.',
+  },
   { name: 'Integrations', description: 'One per identity provider: its SCIM URL, token and settings.' },
   { name: 'Remapping', description: 'Dry runs and jobs that re-derive identities after a settings change.' },
   { name: 'Identities', description: 'The people (and workloads) the directory holds.' },

@@ -6,13 +6,16 @@ export interface PostgresOptions {
   readonly url: string;
   readonly poolSize: number;
   readonly statementTimeoutMs: number;
+  /** How long a new connection may take before the checkout fails (default 5 s). */
+  readonly connectTimeoutMs?: number;
   /** A schema to use instead of `public` (tests give each run its own). */
   readonly schema?: string;
   readonly onPoolError?: (error: Error) => void;
 }
 
 /**
- * A pooled connection to PostgreSQL. Every connection gets a statement timeout, so one runaway query
+ * A pooled connection to PostgreSQL. A broken connection is dropped by the pool and the next checkout
+ * connects again, so Roster reconnects by itself when the server comes back. Every connection gets a statement timeout, so one runaway query
  * cannot hold a connection for ever, and UTC, so timestamps never depend on the server's zone.
  */
 export function openPostgres(options: PostgresOptions): Kysely<Database> {
@@ -23,8 +26,18 @@ export function openPostgres(options: PostgresOptions): Kysely<Database> {
     max: options.poolSize,
     options: settings.join(' '),
     application_name: 'roster',
+    // A server that is gone must fail requests within a bound, not hang them: the connect timeout
+    // bounds a checkout, the client-side query timeout (the statement timeout plus a margin, for a
+    // server that can no longer enforce its own) bounds a query, and keep-alive notices a dead peer.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    query_timeout: options.statementTimeoutMs + 2000,
+    keepAlive: true,
   });
   // An idle client losing its connection must not crash the process; the next checkout reconnects.
   pool.on('error', (error) => options.onPoolError?.(error));
+  // Nor may a checked-out one: the pool listens only to idle clients, and a client's 'error' event
+  // without a listener kills the process (found by cutting the connection under load). The query in
+  // flight fails on its own (503); the broken client is not queryable, so the pool discards it on release.
+  pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -1,3 +1,4 @@
+import { isPostgresConnectionLost } from './connection-lost.js';
 import { sql } from 'kysely';
 import { errorCode, type StoreDialect } from '../dialect.js';
 
@@ -27,6 +28,7 @@ export const postgresDialect: StoreDialect = {
   isUniqueViolation: (error) => errorCode(error) === '23505',
   // serialization_failure and deadlock_detected: the whole transaction may run again.
   isRetryableTransactionError: (error) => errorCode(error) === '40001' || errorCode(error) === '40P01',
+  isConnectionLost: isPostgresConnectionLost,
   parseJson: (value) => (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>,
   // The database's ctype is UTF-8 aware (C.UTF-8 or a language locale), so lower() folds like toLowerCase().
   fold: (expression) => sql`lower(${expression})`,

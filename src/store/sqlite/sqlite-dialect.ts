@@ -23,6 +23,8 @@ export const sqliteDialect: StoreDialect = {
   },
   // One writer at a time: SQLite transactions do not fail on conflicts, they wait (busy_timeout).
   isRetryableTransactionError: (error) => errorCode(error) === 'SQLITE_BUSY',
+  // A file in this process: there is no connection to lose.
+  isConnectionLost: () => false,
   parseJson: (value) => JSON.parse(String(value)) as Record<string, unknown>,
   // scim_fold is registered on every connection in open-sqlite.ts (SQLite's lower() is ASCII-only).
   fold: (expression) => sql`scim_fold(${expression})`,

@@ -33,7 +33,7 @@ export const ErrorBody = Type.Object(
       {
         code: Type.String({
           description:
-            'Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal.',
+            'Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal.',
         }),
         message: Type.String(),
         details: Type.Optional(Type.Array(ErrorDetail)),
