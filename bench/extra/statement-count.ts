@@ -19,6 +19,7 @@ import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { openSqlite } from '../../src/store/sqlite/open-sqlite.js';
 import { sqliteDialect } from '../../src/store/sqlite/sqlite-dialect.js';
+import { defaultInputLimits } from '../../src/core/protocol/input-limits.js';
 
 let statements = 0;
 const trace = process.env.TRACE_STATEMENTS === '1';
@@ -83,6 +84,7 @@ try {
       cursorTimeoutSeconds: 60,
       createRetryWindowSeconds: 600,
       bulk: { maxOperations: 10, maxPayloadSize: 1_048_576 },
+      inputLimits: defaultInputLimits,
     },
   });
   const send = async (method: string, path: string, body?: unknown) => {

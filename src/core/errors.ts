@@ -45,6 +45,7 @@ export const scimErrorCatalogue = {
   payload_too_large: { status: 413 },
   unsupported_media_type: { status: 415 },
   client_error: { status: '4xx' },
+  unavailable: { status: 503 },
   internal: { status: 500 },
 } as const satisfies Record<string, CatalogueEntry>;
 
@@ -179,6 +180,22 @@ export class UnsupportedMediaTypeError extends ScimError {
 export class ClientError extends ScimError {
   constructor(status: number, detail = 'The request could not be processed.') {
     super('client_error', detail, status);
+  }
+}
+
+/**
+ * The database could not do the work now (a lock held by another process, a statement timeout, a lost
+ * connection); nothing was changed, and the client may retry after `retryAfterSeconds` (RFC 7231
+ * §7.1.3 Retry-After). Identity providers retry 503s by themselves.
+ */
+export class ServiceUnavailableError extends ScimError {
+  readonly retryAfterSeconds: number;
+  constructor(
+    retryAfterSeconds = 2,
+    detail = 'The service cannot complete this request now; nothing was changed. Retry later.',
+  ) {
+    super('unavailable', detail);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

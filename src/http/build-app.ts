@@ -40,7 +40,9 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
   // SCIM bodies are JSON; anything else is 415, not a string handed to the use cases.
   app.removeContentTypeParser(['text/plain']);
 
-  app.setErrorHandler((error, request, reply) => replyWithScimError(error, request, reply));
+  app.setErrorHandler((error, request, reply) =>
+    replyWithScimError(error, request, reply, (e) => deps.store.isTransientFailure(e)),
+  );
   app.setNotFoundHandler(async (request) => {
     throw new NotFoundError(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });

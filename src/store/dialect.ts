@@ -23,6 +23,14 @@ export interface StoreDialect {
   isUniqueViolation(error: unknown): boolean;
   /** True when a transaction failed only because of concurrency and may be run again as a whole. */
   isRetryableTransactionError(error: unknown): boolean;
+  /**
+   * How long a transaction keeps being retried (asynchronously, with backoff) while it fails that way,
+   * in addition to a few attempts. SQLite: another process holds the write lock, and the connection's
+   * busy_timeout is kept short so the event loop never spins long (open-sqlite.ts).
+   */
+  readonly retryTransactionsForMs: number;
+  /** True when the engine could not do the work now but may soon (see DirectoryStore.isTransientFailure). */
+  isTransientFailure(error: unknown): boolean;
   /** Turns a JSON column value as the driver returns it into an object. */
   parseJson(value: unknown): Record<string, unknown>;
   /** Case folding with the same result as the in-memory evaluator's `toLowerCase()`. */

@@ -36,17 +36,27 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
     integrations: integrationRepository(db, dialect),
     scimResources: scimResourceRepository(db, dialect),
     async transaction(work) {
-      // Concurrency failures (PostgreSQL serialization failures and deadlocks) roll the whole
-      // transaction back; the work is database-only, so running it again is safe.
+      // Concurrency failures (PostgreSQL serialization failures and deadlocks, SQLite's write lock held
+      // by another process) roll the whole transaction back; the work is database-only, so running it
+      // again is safe. The pauses are timers, never a spin: other requests run meanwhile. Once retries
+      // are spent the error reaches the caller, which answers 503 (isTransientFailure).
+      const started = Date.now();
       for (let attempt = 1; ; attempt++) {
         try {
           return await db.transaction().execute((trx) => work(directoryStore(trx, dialect)));
         } catch (error) {
-          if (attempt >= MAX_TRANSACTION_ATTEMPTS || !dialect.isRetryableTransactionError(error)) throw error;
-          await new Promise((resolve) => setTimeout(resolve, attempt * 10 * Math.random()));
+          if (!dialect.isRetryableTransactionError(error)) throw error;
+          const elapsed = Date.now() - started;
+          if (attempt >= MAX_TRANSACTION_ATTEMPTS && elapsed >= dialect.retryTransactionsForMs) throw error;
+          const pause =
+            dialect.retryTransactionsForMs > 0
+              ? Math.min(250, 10 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random() / 2)
+              : attempt * 10 * Math.random();
+          await new Promise((resolve) => setTimeout(resolve, pause));
         }
       }
     },
+    isTransientFailure: (error) => dialect.isTransientFailure(error),
     async refreshStatistics() {
       await dialect.refreshStatistics(db as unknown as Kysely<unknown>);
     },

@@ -13,6 +13,7 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { loadCursorSigningKey } from '../../src/directory/scim/cursor-signing-key.js';
 import type { TestDatabase, TestEngine } from './test-engines.js';
 import type { ServiceCapabilities } from '../../src/core/protocol/discovery-documents.js';
+import { defaultInputLimits, type InputLimits } from '../../src/core/protocol/input-limits.js';
 import {
   defaultSignInSettings,
   signInServices,
@@ -98,9 +99,14 @@ export class RosterHarness {
       wrapStore?: (store: DirectoryStore) => DirectoryStore;
       /** Tests serve JWKS on 127.0.0.1, so private JWKS URLs are allowed unless a test says otherwise. */
       signIn?: Partial<SignInSettings>;
+      inputLimits?: Partial<InputLimits>;
+      /** PostgreSQL's statement_timeout for the server's connections. */
+      statementTimeoutMs?: number;
     } = {},
   ): Promise<RosterHarness> {
-    const database = await engine.open();
+    const database = await engine.open(
+      options.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: options.statementTimeoutMs },
+    );
     await migrateToLatest(database.db, database.dialect);
     const store = directoryStore(database.db, database.dialect);
     const clock = new TestClock();
@@ -121,6 +127,7 @@ export class RosterHarness {
         cursorTimeoutSeconds: 3600,
         createRetryWindowSeconds: 600,
         bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
+        inputLimits: { ...defaultInputLimits, ...options.inputLimits },
       },
       signIn: signInServices(clock, {
         ...defaultSignInSettings,

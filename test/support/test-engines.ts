@@ -24,7 +24,8 @@ export interface TestDatabase {
 
 export interface TestEngine {
   readonly name: 'sqlite' | 'postgres';
-  open(): Promise<TestDatabase>;
+  /** `statementTimeoutMs`: PostgreSQL's statement_timeout for the test's connections (default 30 s). */
+  open(options?: { statementTimeoutMs?: number }): Promise<TestDatabase>;
 }
 
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -51,14 +52,19 @@ const sqliteEngine: TestEngine = {
 function postgresEngine(url: string): TestEngine {
   return {
     name: 'postgres',
-    async open() {
+    async open(options = {}) {
       // Each test database is its own schema in the shared test database, dropped afterwards.
       const schema = `roster_t_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`create schema ${schema}`);
       await admin.end();
-      const db = openPostgres({ url, poolSize: 10, statementTimeoutMs: 30_000, schema });
+      const db = openPostgres({
+        url,
+        poolSize: 10,
+        statementTimeoutMs: options.statementTimeoutMs ?? 30_000,
+        schema,
+      });
       return {
         db,
         dialect: postgresDialect,

@@ -7,6 +7,8 @@ import { parseAttributePath } from '../path/parse-attribute-path.js';
 import { resolvePath } from '../path/resolve-path.js';
 import { parseProjection, type Projection } from '../resource/projection.js';
 import type { ResourceTypeDefinition } from '../schema/resource-types.js';
+import { filterCost } from '../filter/filter-cost.js';
+import { defaultInputLimits, type InputLimits } from './input-limits.js';
 
 /** Query parameters as the client sent them (URL query or /.search body), before validation. */
 export interface ListParameters {
@@ -48,21 +50,39 @@ export function parseListRequest(
   parameters: ListParameters,
   limits: PageLimits,
   filterOptions: FilterOptions = {},
+  inputLimits: InputLimits = defaultInputLimits,
 ): ListRequest {
   return {
     filter:
-      parameters.filter === undefined ? undefined : compileFilter(type, parameters.filter, filterOptions),
+      parameters.filter === undefined
+        ? undefined
+        : compileFilter(type, parameters.filter, filterOptions, inputLimits),
     sort: parseSort(type, parameters.sortBy, parameters.sortOrder),
     pagination: parsePagination(parameters, limits),
-    projection: parseProjection(type, parameters.attributes, parameters.excludedAttributes),
+    projection: parseProjection(
+      type,
+      parameters.attributes,
+      parameters.excludedAttributes,
+      inputLimits.maxAttributeNames,
+    ),
   };
 }
 
+/**
+ * Parses, resolves and bounds a filter. The bounds are checked before any database work: on SQLite a
+ * query blocks the event loop, so an over-budget filter is refused rather than run (issue 14).
+ */
 export function compileFilter(
   type: ResourceTypeDefinition,
   text: string,
   options: FilterOptions = {},
+  limits: InputLimits = defaultInputLimits,
 ): ResolvedFilter {
+  if (text.length > limits.maxFilterLength) {
+    throw new InvalidFilterError(
+      `The filter is ${text.length} characters long; at most ${limits.maxFilterLength} are accepted (ROSTER_FILTER_MAX_LENGTH).`,
+    );
+  }
   const parsed = parseFilter(text, options);
   if (!parsed.ok) {
     throw new InvalidFilterError(
@@ -73,6 +93,19 @@ export function compileFilter(
   if (!resolved.ok) {
     const where = resolved.error.position === undefined ? '' : ` at position ${resolved.error.position}`;
     throw new InvalidFilterError(`Invalid filter${where}: ${resolved.error.reason}.`);
+  }
+  const { cost, depth } = filterCost(resolved.value);
+  if (depth > limits.maxFilterDepth) {
+    throw new InvalidFilterError(
+      `The filter is too complex: it nests ${depth} levels deep; at most ${limits.maxFilterDepth} are accepted (ROSTER_FILTER_MAX_DEPTH).`,
+    );
+  }
+  if (cost > limits.maxFilterCost) {
+    throw new InvalidFilterError(
+      `The filter is too complex: its estimated cost is ${cost}, over the limit of ${limits.maxFilterCost} (ROSTER_FILTER_MAX_COST). ` +
+        'An "eq" on userName, externalId, displayName or id costs 1; "co", "sw" and "ew", other attributes, ' +
+        'multi-valued attributes and members/groups cost more; split the query.',
+    );
   }
   return resolved.value;
 }
@@ -98,6 +131,13 @@ function parseSort(
   const target = path.subAttribute ?? path.attribute;
   if (target.type === 'complex' && !(path.attribute.multiValued && path.subAttribute === undefined)) {
     throw new InvalidValueError(`sortBy must name a simple attribute; "${sortBy}" is complex.`);
+  }
+  // RFC 7644 §3.4.2.3 sorts a multi-valued attribute by its primary value; members and groups have no
+  // "primary" sub-attribute, so there is no value to sort by (PostgreSQL answered 500 here).
+  if (path.attribute.multiValued && !path.attribute.subAttributes?.some((sub) => sub.name === 'primary')) {
+    throw new InvalidValueError(
+      `sortBy cannot use "${sortBy}": "${path.attribute.name}" has no primary value to sort by (RFC 7644 §3.4.2.3).`,
+    );
   }
   if (path.attribute.returned === 'never' || path.subAttribute?.returned === 'never') {
     throw new InvalidValueError(`sortBy cannot use "${sortBy}".`);

@@ -20,6 +20,7 @@ export async function listResources(
     parameters,
     context.settings.pageLimits,
     filterOptionsOf(context),
+    context.settings.inputLimits,
   );
   const pagination = request.pagination;
   const binding: CursorBinding = {

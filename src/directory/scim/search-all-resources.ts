@@ -26,7 +26,13 @@ export async function searchAllResources(
     try {
       requests.push({
         name: type.name,
-        request: parseListRequest(type, parameters, context.settings.pageLimits, filterOptionsOf(context)),
+        request: parseListRequest(
+          type,
+          parameters,
+          context.settings.pageLimits,
+          filterOptionsOf(context),
+          context.settings.inputLimits,
+        ),
       });
     } catch (error) {
       if (!(error instanceof ScimError)) throw error;

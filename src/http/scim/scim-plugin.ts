@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { NotFoundError } from '../../core/errors.js';
+import { NotFoundError, UnauthorizedError } from '../../core/errors.js';
 import { authenticateIntegration } from '../../directory/integrations/authenticate-integration.js';
 import { integrationUrl } from '../../directory/integrations/integration-url.js';
 import type { AppDependencies } from '../app-dependencies.js';
@@ -12,6 +12,7 @@ import { parseSearchRequest } from '../../core/protocol/search-request.js';
 import { searchAllResources } from '../../directory/scim/search-all-resources.js';
 import { processBulk } from '../../directory/scim/process-bulk.js';
 import { PagePositions } from '../../directory/scim/page-positions.js';
+import { checkStorableJson, unstorableTextReason } from '../../core/resource/storable-text.js';
 
 /** Everything under /scim/v2/:integrationId. Each integration is its own namespace behind its token. */
 export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): Promise<void> {
@@ -21,6 +22,8 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
 
   app.addHook('onRequest', async (request) => {
     const { integrationId } = request.params as { integrationId: string };
+    // No integration has such an id, and PostgreSQL cannot even look it up: the answer to an unknown one.
+    if (unstorableTextReason(integrationId) !== undefined) throw new UnauthorizedError();
     const { scope, settings, oauth } = await authenticateIntegration(
       {
         ...deps,
@@ -41,6 +44,22 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
       integrationSettings: settings,
       pagePositions,
     };
+  });
+
+  // Text no engine stores alike (NUL, lone surrogates) and over-long values are refused before any
+  // database work, in the URL's resource id and anywhere in a body, the same way on SQLite and
+  // PostgreSQL (docs/errors.md). A /.search body is a query, not a resource: its strings are not values.
+  const maxValueBytes = deps.scimSettings.inputLimits.maxValueBytes;
+  app.addHook('preHandler', async (request) => {
+    const { id } = request.params as { id?: string };
+    if (id !== undefined)
+      checkStorableJson(id, { maxValueBytes: undefined, label: 'The resource id in the URL' });
+    if (request.body === undefined) return;
+    const isSearch = request.routeOptions.url?.endsWith('/.search') === true;
+    checkStorableJson(request.body, {
+      maxValueBytes: isSearch ? undefined : maxValueBytes,
+      label: 'The request body',
+    });
   });
 
   registerDiscoveryRoutes(app, deps.capabilities);

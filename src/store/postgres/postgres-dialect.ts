@@ -6,6 +6,38 @@ function jsonPath(path: readonly string[]) {
   return sql`cast(${[...path]} as text[])`;
 }
 
+/**
+ * PostgreSQL SQLSTATE classes and codes that mean "not now" rather than "never": 57014 query_canceled
+ * (statement_timeout), 55P03 lock_not_available, 40001/40P01 once retries are spent, 53xxx insufficient
+ * resources (too many connections), 57P01-57P03 shutdown or not yet accepting connections, 08xxx
+ * connection exceptions; and the driver's own errors for a connection that is gone or never came.
+ */
+const TRANSIENT_SQLSTATES: ReadonlySet<string> = new Set([
+  '57014',
+  '55P03',
+  '40001',
+  '40P01',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+const TRANSIENT_SOCKET_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
+
+function isTransientFailure(error: unknown): boolean {
+  const code = errorCode(error);
+  if (typeof code === 'string') {
+    if (TRANSIENT_SQLSTATES.has(code) || TRANSIENT_SOCKET_CODES.has(code)) return true;
+    if (/^(08|53)[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  const message = error instanceof Error ? error.message : '';
+  return /^(Connection terminated|timeout exceeded when trying to connect)/.test(message);
+}
+
 export const postgresDialect: StoreDialect = {
   name: 'postgres',
   hasSchemas: true,
@@ -27,6 +59,8 @@ export const postgresDialect: StoreDialect = {
   isUniqueViolation: (error) => errorCode(error) === '23505',
   // serialization_failure and deadlock_detected: the whole transaction may run again.
   isRetryableTransactionError: (error) => errorCode(error) === '40001' || errorCode(error) === '40P01',
+  retryTransactionsForMs: 0,
+  isTransientFailure,
   parseJson: (value) => (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>,
   // The database's ctype is UTF-8 aware (C.UTF-8 or a language locale), so lower() folds like toLowerCase().
   fold: (expression) => sql`lower(${expression})`,
