@@ -37,7 +37,7 @@ describe.each(testEngines)('input bounds answer RFC 7644 errors on $name', (engi
 
   beforeAll(async () => {
     roster = await RosterHarness.start(engine, {
-      inputLimits: { maxPatchOperations: 5, maxAttributeNames: 4 },
+      inputLimits: { maxPatchOperations: 5, maxAttributeNames: 4, maxFilterCost: 10_000 },
     });
     idp = await roster.createIntegration();
     userId = (await roster.request(idp, 'POST', '/Users', { userName: 'limits-base' })).body.id as string;
@@ -158,6 +158,21 @@ describe.each(testEngines)('input bounds answer RFC 7644 errors on $name', (engi
     it('accepts 400 or-ed "userName eq" clauses: cost by operator and path, not only by count', async () => {
       const filter = Array.from({ length: 400 }, (_, i) => `userName eq "u${i}"`).join(' or ');
       expect((await roster.request(idp, 'POST', '/Users/.search', { filter })).status).toBe(200);
+    });
+
+    it("prices a scanning filter by the integration's size: accepted while small, refused once large", async () => {
+      const own = await roster.createIntegration();
+      // 20 "title co" clauses: 20 × 32 units per user; the budget is 10,000.
+      const filter = Array.from({ length: 20 }, (_, i) => `title co "t${i}"`).join(' or ');
+      for (let i = 0; i < 10; i++) await roster.request(own, 'POST', '/Users', { userName: `small-${i}` });
+      expect((await roster.request(own, 'GET', filterUrl(filter))).status).toBe(200);
+      for (let i = 10; i < 20; i++) await roster.request(own, 'POST', '/Users', { userName: `small-${i}` });
+      const refused = await roster.request(own, 'GET', filterUrl(filter));
+      expectScimError(refused, 400, 'invalidFilter');
+      expect(refused.body.detail).toMatch(/too complex.*for 20 resources/);
+      // The same filter narrowed by an indexed comparison tests only what the index finds.
+      const narrowed = await roster.request(own, 'GET', filterUrl(`userName eq "small-1" and (${filter})`));
+      expect(narrowed.status).toBe(200);
     });
 
     it('refuses a filter nested deeper than the limit, and one longer than the limit', async () => {

@@ -122,7 +122,7 @@ export function loadConfig(env: Environment): Config {
       ),
       maxFilterLength: integer('ROSTER_FILTER_MAX_LENGTH', defaultInputLimits.maxFilterLength, 64, 1_000_000),
       maxFilterDepth: integer('ROSTER_FILTER_MAX_DEPTH', defaultInputLimits.maxFilterDepth, 1, 64),
-      maxFilterCost: integer('ROSTER_FILTER_MAX_COST', defaultInputLimits.maxFilterCost, 1, 100_000),
+      maxFilterCost: integer('ROSTER_FILTER_MAX_COST', defaultInputLimits.maxFilterCost, 1, 1_000_000_000),
       maxPatchOperations: integer(
         'ROSTER_PATCH_MAX_OPERATIONS',
         defaultInputLimits.maxPatchOperations,

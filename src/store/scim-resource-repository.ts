@@ -360,6 +360,20 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
       }
     },
 
+    async liveCounts(scope) {
+      // The counters' shards summed per type; the join keeps the read inside the organization.
+      const rows = await db
+        .selectFrom('scim_resource_counts as c')
+        .innerJoin('integrations as i', 'i.id', 'c.integration_id')
+        .select(['c.resource_type as type', sql<string | number>`sum(c.live)`.as('n')])
+        .where('c.integration_id', '=', scope.integrationId)
+        .where('i.organization_id', '=', scope.organizationId)
+        .groupBy('c.resource_type')
+        .execute();
+      const of = (type: ResourceTypeName) => Number(rows.find((row) => row.type === type)?.n ?? 0);
+      return { users: of('User'), groups: of('Group') };
+    },
+
     async list(scope, type, query) {
       let base = db
         .selectFrom('scim_resources as r')
