@@ -20,7 +20,12 @@ import { signInSessionRepository } from './sign-in-session-repository.js';
 const MAX_TRANSACTION_ATTEMPTS = 5;
 
 /** The Kysely implementation of the directory's storage port, for any engine the dialect describes. */
-export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): DirectoryStore {
+export function directoryStore(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  /** SQLite: a read-only connection on a worker thread for scanning list queries (sqlite-reader.ts). */
+  reader?: Kysely<Database>,
+): DirectoryStore {
   return {
     adminKeys: adminKeyRepository(db),
     installationSecrets: installationSecretRepository(db),
@@ -34,7 +39,7 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
     remapJobs: remapJobRepository(db, dialect),
     organizations: organizationRepository(db, dialect),
     integrations: integrationRepository(db, dialect),
-    scimResources: scimResourceRepository(db, dialect),
+    scimResources: scimResourceRepository(db, dialect, reader),
     async transaction(work) {
       // Concurrency failures (PostgreSQL serialization failures and deadlocks, SQLite's write lock held
       // by another process) roll the whole transaction back; the work is database-only, so running it
@@ -67,8 +72,9 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
         return false;
       }
     },
-    close() {
-      return db.destroy();
+    async close() {
+      await reader?.destroy();
+      await db.destroy();
     },
   };
 }

@@ -12,6 +12,7 @@ import { filterToSql, isSelectiveFilter } from './filter-to-sql.js';
 import { keysetCondition, orderByTerms, sortKeyExpression } from './sort-to-sql.js';
 import { boundColumns, preparedQuery } from './prepared-query.js';
 import { rowLimit } from './row-limit.js';
+import { filterCost } from '../core/filter/filter-cost.js';
 
 const MEMBERSHIP_COLUMNS = 4;
 
@@ -181,7 +182,12 @@ const userWithGroupsQuery = preparedQuery(
       .orderBy('m.group_id'),
 );
 
-export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDialect): ScimResourceRepository {
+export function scimResourceRepository(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  /** Where scanning list queries run instead of `db` (SQLite: a worker thread, sqlite-reader.ts). */
+  reader?: Kysely<Database>,
+): ScimResourceRepository {
   const uniqueness = (type: ResourceTypeName, attributes: JsonObject) =>
     new UniquenessError(
       type === 'User'
@@ -375,7 +381,9 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
     },
 
     async list(scope, type, query) {
-      let base = db
+      // A filter that tests every resource must not hold the event loop (issue 14): off to the reader.
+      const source = reader && query.filter && filterCost(query.filter).scans ? reader : db;
+      let base = source
         .selectFrom('scim_resources as r')
         .where('r.integration_id', '=', scope.integrationId)
         .where('r.organization_id', '=', scope.organizationId)
@@ -386,7 +394,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
       // Without a filter the database's counters know the total (a few rows, whatever the directory's
       // size); a filter's matches are counted.
       const counters = query.filter === undefined;
-      const liveTotal = db
+      const liveTotal = source
         .selectFrom('scim_resource_counts as c')
         .select(sql<string | number | null>`sum(c.live)`.as('n'))
         .where('c.integration_id', '=', scope.integrationId)

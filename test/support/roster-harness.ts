@@ -108,7 +108,7 @@ export class RosterHarness {
       options.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: options.statementTimeoutMs },
     );
     await migrateToLatest(database.db, database.dialect);
-    const store = directoryStore(database.db, database.dialect);
+    const store = directoryStore(database.db, database.dialect, database.reader);
     const clock = new TestClock();
     await ensureDefaultOrganization({ store, clock, ids });
     // The public URL is only known after listening, so the app is built with a placeholder and the

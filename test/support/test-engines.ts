@@ -9,11 +9,14 @@ import type { StoreDialect } from '../../src/store/dialect.js';
 import { openPostgres } from '../../src/store/postgres/open-postgres.js';
 import { postgresDialect } from '../../src/store/postgres/postgres-dialect.js';
 import { openSqlite } from '../../src/store/sqlite/open-sqlite.js';
+import { openSqliteReader } from '../../src/store/sqlite/sqlite-reader.js';
 import { sqliteDialect } from '../../src/store/sqlite/sqlite-dialect.js';
 
 export interface TestDatabase {
   readonly db: Kysely<Database>;
   readonly dialect: StoreDialect;
+  /** SQLite: the worker-thread reader scanning list queries run on, as `roster serve` has it. */
+  readonly reader?: Kysely<Database>;
   /** The ROSTER_DATABASE_URL a server process would use to reach the same data. */
   readonly databaseUrl: string;
   /** Extra environment a server process needs to see the same data (PostgreSQL: the schema). */
@@ -36,12 +39,15 @@ const sqliteEngine: TestEngine = {
     const dir = mkdtempSync(join(tmpdir(), 'roster-test-'));
     const file = join(dir, 'roster.db');
     const db = openSqlite(file);
+    const reader = openSqliteReader(file);
     return {
       db,
+      reader,
       dialect: sqliteDialect,
       databaseUrl: `sqlite:${file}`,
       processEnv: {},
       async dispose() {
+        await reader.destroy();
         await db.destroy();
         rmSync(dir, { recursive: true, force: true });
       },
