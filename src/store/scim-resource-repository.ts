@@ -12,7 +12,7 @@ import { filterToSql, isSelectiveFilter } from './filter-to-sql.js';
 import { keysetCondition, orderByTerms, sortKeyExpression } from './sort-to-sql.js';
 import { boundColumns, preparedQuery } from './prepared-query.js';
 import { rowLimit } from './row-limit.js';
-import { filterCost } from '../core/filter/filter-cost.js';
+import { filterCost, runsOffTheEventLoop } from '../core/filter/filter-cost.js';
 
 const MEMBERSHIP_COLUMNS = 4;
 
@@ -381,8 +381,9 @@ export function scimResourceRepository(
     },
 
     async list(scope, type, query) {
-      // A filter that tests every resource must not hold the event loop (issue 14): off to the reader.
-      const source = reader && query.filter && filterCost(query.filter).scans ? reader : db;
+      // A filter that tests every resource must not hold the event loop (issue 14), and ad-hoc filter
+      // shapes must not pile up prepared statements on the main connection: off to the reader.
+      const source = reader && query.filter && runsOffTheEventLoop(filterCost(query.filter)) ? reader : db;
       let base = source
         .selectFrom('scim_resources as r')
         .where('r.integration_id', '=', scope.integrationId)

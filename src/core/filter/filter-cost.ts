@@ -13,6 +13,8 @@ import type { ComparisonOperator, ResolvedFilter } from './filter-ast.js';
 export interface FilterCost {
   /** Index lookups, independent of the directory's size. */
   readonly lookups: number;
+  /** Comparisons (and presence tests) in the filter. */
+  readonly comparisons: number;
   /** Whether the database must test every resource (no `and` with an indexed side narrows it). */
   readonly scans: boolean;
   /** Work per resource of the listed type while scanning. */
@@ -87,6 +89,7 @@ function leaf(path: ResolvedPath, op: ComparisonOperator | 'pr', value: unknown)
     (path.subAttribute?.name ?? 'value') !== 'value';
   return {
     lookups: 1,
+    comparisons: 1,
     scans: op === 'pr' || !isIndexedEquality(path, op, value),
     perResource: perGroupMember ? 0 : weight,
     perMembership: perGroupMember ? weight : 0,
@@ -109,13 +112,15 @@ export function filterCost(filter: ResolvedFilter): FilterCost {
       const depth = Math.max(level(filter.left, left), level(filter.right, right));
       const perResource = left.perResource + right.perResource;
       const perMembership = left.perMembership + right.perMembership;
+      const comparisons = left.comparisons + right.comparisons;
       if (filter.kind === 'and' && (!left.scans || !right.scans)) {
         // An indexed side narrows the candidates; the other side is tested on those few.
         const lookups = (left.scans ? 0 : left.lookups) + (right.scans ? 0 : right.lookups);
-        return { lookups, scans: false, perResource, perMembership, depth };
+        return { lookups, comparisons, scans: false, perResource, perMembership, depth };
       }
       return {
         lookups: left.lookups + right.lookups,
+        comparisons,
         scans: left.scans || right.scans,
         perResource,
         perMembership,
@@ -140,6 +145,18 @@ export interface DirectorySize {
   readonly resources: number;
   /** Stands in for the membership rows (users are the members; most belong to a few groups). */
   readonly users: number;
+}
+
+/**
+ * Whether an engine whose queries block the event loop should run this filter elsewhere (SQLite's
+ * worker-thread reader): when it scans, and when it is more than the one or two indexed comparisons
+ * identity providers send. Besides time, this bounds memory: better-sqlite3 keeps every distinct
+ * prepared statement until its connection closes (measured: 2,500 distinct filter shapes, +200 MB,
+ * not given back by GC), so the many shapes of ad-hoc filters go to the reader, which renews its
+ * connection, and the main connection prepares only a small, fixed set of shapes.
+ */
+export function runsOffTheEventLoop(cost: FilterCost): boolean {
+  return cost.scans || cost.comparisons > 2;
 }
 
 export function estimatedFilterCost(cost: FilterCost, size: DirectorySize): number {
