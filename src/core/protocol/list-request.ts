@@ -7,7 +7,7 @@ import { parseAttributePath } from '../path/parse-attribute-path.js';
 import { resolvePath } from '../path/resolve-path.js';
 import { parseProjection, type Projection } from '../resource/projection.js';
 import type { ResourceTypeDefinition } from '../schema/resource-types.js';
-import { checkFilterCost, filterCost } from '../filter/filter-cost.js';
+import { checkFilterCost, filterCost, MAX_FILTER_JOINS } from '../filter/filter-cost.js';
 import { defaultInputLimits, type InputLimits } from './input-limits.js';
 
 /** Query parameters as the client sent them (URL query or /.search body), before validation. */
@@ -99,6 +99,11 @@ export function compileFilter(
   if (depth > limits.maxFilterDepth) {
     throw new InvalidFilterError(
       `The filter is too complex: it nests ${depth} levels deep; at most ${limits.maxFilterDepth} are accepted (ROSTER_FILTER_MAX_DEPTH).`,
+    );
+  }
+  if (cost.joins > MAX_FILTER_JOINS) {
+    throw new InvalidFilterError(
+      `The filter is too complex: it has ${cost.joins} comparisons on emails, members or groups; at most ${MAX_FILTER_JOINS} are accepted.`,
     );
   }
   // What scanning costs depends on the directory's size, which the use case asks the store for
