@@ -12,7 +12,7 @@ import { startRoster } from './processes/start-roster.js';
 import { cpuSeconds, waitUntilIdle } from './processes/wait-until-idle.js';
 import { bestReferences, measureReferences } from './reference/measure-references.js';
 import { referenceDatabase } from './reference/reference-database.js';
-import { referenceNames } from './reference/start-references.js';
+import { floorReference, referenceNames } from './reference/start-references.js';
 import os from 'node:os';
 import type { BenchReport, WorkloadResult } from './report/bench-report.js';
 import { workloadResult } from './report/workload-result.js';
@@ -103,14 +103,21 @@ export async function runBenchSession(
 
   const sample = sampleIndices(plan.users, SAMPLE_SIZE);
   const selected = runOrder(options.workloads);
+  // Every run measures the SQLite floors (the machine's floor whatever the engine); a PostgreSQL run
+  // also measures the PostgreSQL floors, which are its workloads' ratios.
+  const floorsUsed = new Set(selected.filter((w) => w.reported).map((w) => catalog[w.name].floor));
   const neededReferences = referenceNames.filter(
-    (name) => name === 'http' || selected.some((w) => w.reported && catalog[w.name].reference === name),
+    (name) =>
+      name === 'http' ||
+      [...floorsUsed].some(
+        (floor) => name === floorReference(floor, 'sqlite') || name === floorReference(floor, options.engine),
+      ),
   );
   const firstUser = directory.userIds[sample[0] ?? 0] ?? '';
   const httpBody = (await send(target, { method: 'GET', path: `${target.basePath}/Users/${firstUser}` }))
     .text;
   let refDb = { file: '', userIds: [] as readonly string[] };
-  if (neededReferences.some((name) => name !== 'http')) {
+  if (neededReferences.some((name) => name.startsWith('sqlite-'))) {
     log('preparing the reference database');
     refDb = await referenceDatabase(database, directory.userIds, plan, workDir, log);
   }
@@ -118,7 +125,9 @@ export async function runBenchSession(
     workDir,
     httpBody,
     databaseFile: refDb.file,
+    databaseUrl: database.engine === 'postgres' ? database.url : undefined,
     readIds: sample.map((index) => refDb.userIds[index] ?? ''),
+    rosterReadIds: sample.map((index) => directory.userIds[index] ?? ''),
     users: plan.users,
     runTag,
     headers: target.headers,
@@ -184,7 +193,7 @@ export async function runBenchSession(
   });
   const references = bestReferences(referencesBefore, referencesAfter);
   const workloads: WorkloadResult[] = outcomes.map(({ workload, outcome, rssBytes }) => ({
-    ...workloadResult(workload, outcome, references),
+    ...workloadResult(workload, floorReference(workload.floor, options.engine), outcome, references),
     ...(rssBytes === undefined ? {} : { serverRssAfterBytes: rssBytes }),
   }));
 
@@ -212,7 +221,13 @@ export async function runBenchSession(
       memberOps: options.memberOps,
       maxRequests: options.maxRequests,
     },
-    targets: checkTargets({ users: options.users, workloads, references, peakRssBytes }),
+    targets: checkTargets({
+      engine: options.engine,
+      users: options.users,
+      workloads,
+      references,
+      peakRssBytes,
+    }),
     startedAt,
     loadAverageAtEnd: os.loadavg()[0] ?? 0,
     command,

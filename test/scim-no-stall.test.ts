@@ -69,7 +69,20 @@ describe('no request stalls another on SQLite', () => {
     () => roster.request(idp, 'GET', `/Users/${userId}`).then((r) => r.status),
   ];
 
+  /**
+   * The machine is shared (two cores, other suites running): what the probes cost with no load, measured
+   * just before, is allowed on top of the 100 ms. Without the reader thread the costly filters held the
+   * event loop for 100-900 ms each, so the probes waited that long.
+   */
+  const quietBaseline = async (): Promise<number> => {
+    const quiet = (
+      await Promise.all(probes().map((probe) => probeWhile(new Promise((r) => setTimeout(r, 500)), probe)))
+    ).flat();
+    return percentile(quiet, 95);
+  };
+
   it('answers probes within 100 ms while costly filters run and pathological ones are refused', async () => {
+    const baseline = await quietBaseline();
     const filters = [
       // The most the budget accepts at 2,000 users (about 50 ms of work each, by the estimate)...
       'title eq "nobody" or title eq "none" or title eq "nil"',
@@ -92,12 +105,13 @@ describe('no request stalls another on SQLite', () => {
     await load;
     expect(new Set(statuses)).toEqual(new Set([200, 400]));
     console.log(
-      `probes ${latencies.length}: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
+      `probes ${latencies.length}: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms; quiet p95 ${baseline.toFixed(1)} ms`,
     );
-    expect(percentile(latencies, 95)).toBeLessThan(100);
+    expect(percentile(latencies, 95)).toBeLessThan(100 + baseline);
   }, 60_000);
 
   it("waits for another connection's write lock without blocking, then writes; answers 503 with Retry-After when it is held too long", async () => {
+    const baseline = await quietBaseline();
     const other = new BetterSqlite3(file);
     try {
       other.exec('begin immediate');
@@ -105,7 +119,7 @@ describe('no request stalls another on SQLite', () => {
       const released = new Promise((resolve) => setTimeout(resolve, 1000)).then(() => other.exec('commit'));
       const latencies = (await Promise.all(probes().map((probe) => probeWhile(released, probe)))).flat();
       expect((await write).status).toBe(201);
-      expect(percentile(latencies, 95)).toBeLessThan(100);
+      expect(percentile(latencies, 95)).toBeLessThan(100 + baseline);
 
       other.exec('begin immediate');
       const started = performance.now();
@@ -115,7 +129,7 @@ describe('no request stalls another on SQLite', () => {
       expect(response.status).toBe(503);
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(performance.now() - started).toBeGreaterThan(4000);
-      expect(percentile(during, 95)).toBeLessThan(100);
+      expect(percentile(during, 95)).toBeLessThan(100 + baseline);
       console.log(
         `during the held lock ${during.length} probes: p95 ${percentile(during, 95).toFixed(1)} ms, max ${Math.max(...during).toFixed(1)} ms`,
       );

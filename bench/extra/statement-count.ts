@@ -5,21 +5,8 @@
  * builds, so a request in a transaction costs two round trips more than its count on PostgreSQL.
  * `npm run bench:statements`
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { KyselyPlugin } from 'kysely';
-import { pino } from 'pino';
-import { createIntegration } from '../../src/directory/integrations/create-integration.js';
-import { ensureDefaultOrganization } from '../../src/directory/organizations/ensure-default-organization.js';
-import { uuidV7Source } from '../../src/directory/ids/uuid-v7.js';
-import { loadCursorSigningKey } from '../../src/directory/scim/cursor-signing-key.js';
-import { buildApp } from '../../src/http/build-app.js';
-import { directoryStore } from '../../src/store/directory-store.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
-import { openSqlite } from '../../src/store/sqlite/open-sqlite.js';
-import { sqliteDialect } from '../../src/store/sqlite/sqlite-dialect.js';
-import { defaultInputLimits } from '../../src/core/protocol/input-limits.js';
+import { patchOperation, sampleUser, startInProcessServer } from './in-process-server.js';
 
 let statements = 0;
 const trace = process.env.TRACE_STATEMENTS === '1';
@@ -50,66 +37,16 @@ const counting: KyselyPlugin = {
   },
 };
 
-const dir = mkdtempSync(join(tmpdir(), 'roster-statements-'));
-const db = openSqlite(join(dir, 'roster.db'));
+const server = await startInProcessServer(counting);
+const send = server.send;
 try {
-  await migrateToLatest(db, sqliteDialect);
-  const store = directoryStore(db.withPlugin(counting), sqliteDialect);
-  const clock = { now: () => new Date() };
-  const ids = uuidV7Source();
-  await ensureDefaultOrganization({ store, clock, ids });
-  const { integration, token } = await createIntegration(
-    { store, clock, ids },
-    { organizationName: 'default', name: 'statements', idp: 'generic', tokenLifetimeDays: 365 },
-  );
-  const app = await buildApp({
-    store,
-    clock,
-    ids,
-    logger: pino({ level: 'silent' }),
-    publicBaseUrl: 'http://127.0.0.1',
-    bodyLimitBytes: 1_048_576,
-    capabilities: {
-      patch: true,
-      bulk: { supported: true, maxOperations: 10, maxPayloadSize: 1_048_576 },
-      filter: { supported: true, maxResults: 100 },
-      sort: true,
-      etag: true,
-      pagination: { cursor: true, index: true, defaultPageSize: 100, maxPageSize: 100, cursorTimeout: 60 },
-      documentationUri: 'http://127.0.0.1/docs',
-    },
-    scimSettings: {
-      pageLimits: { defaultPageSize: 100, maxPageSize: 100 },
-      cursorSigningKey: await loadCursorSigningKey({ store, clock }),
-      cursorTimeoutSeconds: 60,
-      createRetryWindowSeconds: 600,
-      bulk: { maxOperations: 10, maxPayloadSize: 1_048_576 },
-      inputLimits: defaultInputLimits,
-    },
-  });
-  const send = async (method: string, path: string, body?: unknown) => {
-    const response = await app.inject({
-      method: method as 'GET',
-      url: `/scim/v2/${integration.id}${path}`,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
-      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-    });
-    if (response.statusCode >= 400)
-      throw new Error(`${method} ${path}: ${response.statusCode} ${response.body}`);
-    return (response.body === '' ? {} : response.json()) as Record<string, unknown>;
-  };
   const counted = async (label: string, work: () => Promise<unknown>) => {
     statements = 0;
     if (trace) console.log(`== ${label}`);
     await work();
     return { request: label, statements };
   };
-  const user = (n: number) => ({
-    userName: `user${n}@example.com`,
-    externalId: `ext-${n}`,
-    displayName: `User ${n}`,
-    emails: [{ value: `user${n}@example.com`, type: 'work', primary: true }],
-  });
+  const user = sampleUser;
   // A group of 50 members, and users to add.
   const members: string[] = [];
   for (let n = 0; n < 60; n++) members.push(String((await send('POST', '/Users', user(n))).id));
@@ -121,10 +58,7 @@ try {
       })
     ).id,
   );
-  const patchOp = (operation: unknown) => ({
-    schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
-    Operations: [operation],
-  });
+  const patchOp = patchOperation;
   const rows = [
     await counted('GET /Users/{id}', () => send('GET', `/Users/${members[0]}`)),
     await counted('GET /Users?filter=userName eq', () =>
@@ -156,8 +90,6 @@ try {
     ),
   ];
   console.table(rows);
-  await app.close();
 } finally {
-  await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  await server.close();
 }

@@ -12,6 +12,8 @@ export interface ChildServerOptions {
   readonly startTimeoutMs: number;
   /** Where the child's stdout and stderr are copied. */
   readonly logFile: string;
+  /** Options for the child's Node itself (e.g. --cpu-prof), before the script. */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** A server in its own Node process (the same Node as the benchmark), stopped by stop(). */
@@ -54,7 +56,7 @@ export class ChildServer {
 
   static async start(options: ChildServerOptions): Promise<ChildServer> {
     const log = createWriteStream(options.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, [options.script, ...options.args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script, ...options.args], {
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

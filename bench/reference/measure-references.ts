@@ -12,8 +12,12 @@ export interface ReferenceInputs {
   /** A real Roster GET /Users/{id} answer: the HTTP reference sends these bytes. */
   readonly httpBody: string;
   readonly databaseFile: string;
+  /** Roster's own database when it runs on PostgreSQL: the pg references work on it. */
+  readonly databaseUrl: string | undefined;
   /** Ids in the reference database, in the order the read requests use them. */
   readonly readIds: readonly string[];
+  /** The same users' ids in Roster's database (the pg references read it). */
+  readonly rosterReadIds: readonly string[];
   readonly users: number;
   readonly runTag: string;
   /** The headers Roster's requests carry (bearer token, accept), so both parse the same request. */
@@ -31,7 +35,15 @@ function stepsFor(name: ReferenceName, inputs: ReferenceInputs): RequestStep[] {
       return [
         (cycle) => ({ method: 'GET', path: `/read/${inputs.readIds[cycle % inputs.readIds.length] ?? ''}` }),
       ];
+    case 'pg-read':
+      return [
+        (cycle) => ({
+          method: 'GET',
+          path: `/read/${inputs.rosterReadIds[cycle % inputs.rosterReadIds.length] ?? ''}`,
+        }),
+      ];
     case 'sqlite-insert':
+    case 'pg-insert':
       // The same body the create workload sends to Roster.
       return [
         (cycle) => ({

@@ -1,14 +1,16 @@
+import type { ReferenceName } from '../reference/start-references.js';
 import type { Workload } from '../workloads/workload.js';
 import type { WorkloadOutcome } from '../workloads/run-workload.js';
 import type { ReferenceResult, WorkloadResult } from './bench-report.js';
 
-/** A workload's outcome as a report row, with its ratio to the reference server's throughput. */
+/** A workload's outcome as a report row, with its ratio to its floor reference's throughput and CPU. */
 export function workloadResult(
   workload: Workload,
+  floor: ReferenceName,
   outcome: WorkloadOutcome,
   references: readonly ReferenceResult[],
 ): WorkloadResult {
-  const base = { name: workload.name, reference: workload.reference };
+  const base = { name: workload.name, reference: floor };
   if (outcome.status !== 'ok') {
     return {
       ...base,
@@ -25,7 +27,7 @@ export function workloadResult(
     };
   }
   const m = outcome.measurement;
-  const reference = references.find((r) => r.name === workload.reference);
+  const reference = references.find((r) => r.name === floor);
   return {
     ...base,
     status: 'ok',

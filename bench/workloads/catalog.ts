@@ -1,5 +1,5 @@
 import { idpMix } from './idp-mix.js';
-import { cursorDeep, cursorFirst, listDeep, listShallow } from './list-workloads.js';
+import { cursorDeep, cursorFirst, listDeep, listShallow, listWalk } from './list-workloads.js';
 import { groupGetExcluded, memberAdd, memberRemove } from './member-workloads.js';
 import { filterEmail, filterExternalId, filterUserName, getUser } from './user-workloads.js';
 import type { Workload } from './workload.js';
@@ -15,6 +15,7 @@ export const catalog: Readonly<Record<WorkloadName, Workload>> = {
   'filter-email': filterEmail,
   'list-shallow': listShallow,
   'list-deep': listDeep,
+  'list-walk': listWalk,
   'cursor-first': cursorFirst,
   'cursor-deep': cursorDeep,
   'group-get-excluded': groupGetExcluded,

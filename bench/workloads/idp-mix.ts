@@ -12,7 +12,7 @@ const ENTRA_CONNECTIONS = 16;
  */
 export const idpMix: Workload = {
   name: 'idp-mix',
-  reference: 'sqlite-insert',
+  floor: 'insert',
   feature: 'patch',
   sends:
     'per user: GET /Users?filter=userName eq "…", then PATCH /Users/{id} [{"op":"Replace","path":"displayName",…}]; 16 connections',

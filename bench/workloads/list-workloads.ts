@@ -16,7 +16,7 @@ function fullPage(answers: readonly HttpAnswer[]): Verdict | undefined {
 /** The first page: GET /Users?startIndex=1&count=100. */
 export const listShallow: Workload = {
   name: 'list-shallow',
-  reference: 'sqlite-read',
+  floor: 'read',
   sends: 'GET /Users?startIndex=1&count=100',
   async prepare(context) {
     const path = `${context.target.basePath}/Users?startIndex=1&count=${PAGE_SIZE}`;
@@ -27,20 +27,26 @@ export const listShallow: Workload = {
   },
 };
 
+/** totalResults of GET /Users?count=0, or why it could not be had. */
+async function userTotal(context: WorkloadContext): Promise<number | Verdict> {
+  const answer = await send(context.target, {
+    method: 'GET',
+    path: `${context.target.basePath}/Users?count=0`,
+  });
+  const total = answerJson(answer)?.totalResults;
+  return answer.status === 200 && typeof total === 'number' && total > 0
+    ? total
+    : { status: 'failed', reason: `GET /Users?count=0 answered ${answer.status}` };
+}
+
 /** The last full page by index: GET /Users?startIndex={total-99}&count=100. */
 export const listDeep: Workload = {
   name: 'list-deep',
-  reference: 'sqlite-read',
+  floor: 'read',
   sends: 'GET /Users?startIndex={totalResults-99}&count=100 (the last page)',
   async prepare(context) {
-    const answer = await send(context.target, {
-      method: 'GET',
-      path: `${context.target.basePath}/Users?count=0`,
-    });
-    const total = answerJson(answer)?.totalResults;
-    if (answer.status !== 200 || typeof total !== 'number') {
-      return { ok: false, status: 'failed', reason: `GET /Users?count=0 answered ${answer.status}` };
-    }
+    const total = await userTotal(context);
+    if (typeof total !== 'number') return { ok: false, ...total };
     const startIndex = Math.max(1, total - PAGE_SIZE + 1);
     const path = `${context.target.basePath}/Users?startIndex=${startIndex}&count=${PAGE_SIZE}`;
     return steadyLoad(context, {
@@ -48,6 +54,38 @@ export const listDeep: Workload = {
       verify: fullPage,
       note: `startIndex=${startIndex}`,
     });
+  },
+};
+
+/**
+ * Index pages in order, the way Okta imports (startIndex=1, 101, 201, ... to the end, then again from
+ * the start), on one connection as an import runs. Its CPU per page, set beside list-shallow's (page 1
+ * again and again), says whether a page deep in the walk costs what the first one does.
+ */
+export const listWalk: Workload = {
+  name: 'list-walk',
+  floor: 'read',
+  sends: 'GET /Users?startIndex={1, 101, 201, … to the last page, then again}&count=100, one connection',
+  async prepare(context) {
+    const total = await userTotal(context);
+    if (typeof total !== 'number') return { ok: false, ...total };
+    const pages = Math.ceil(total / PAGE_SIZE);
+    const base = `${context.target.basePath}/Users`;
+    return {
+      ok: true,
+      load: {
+        connections: 1,
+        maxRequests: context.options.maxRequests,
+        steps: [
+          (cycle) => ({
+            method: 'GET',
+            path: `${base}?startIndex=${(cycle % pages) * PAGE_SIZE + 1}&count=${PAGE_SIZE}`,
+          }),
+        ],
+        verify: fullPage,
+        note: `${pages.toLocaleString('en')} pages in the walk`,
+      },
+    };
   },
 };
 
@@ -66,7 +104,7 @@ function cursorVerdict(
 /** RFC 9865: the first page by cursor, GET /Users?cursor&count=100. */
 export const cursorFirst: Workload = {
   name: 'cursor-first',
-  reference: 'sqlite-read',
+  floor: 'read',
   feature: 'cursor',
   sends: 'GET /Users?cursor&count=100 (RFC 9865 first page)',
   async prepare(context) {
@@ -81,7 +119,7 @@ export const cursorFirst: Workload = {
 /** RFC 9865: the 1,000th page, reached by following nextCursor, requested again and again. */
 export const cursorDeep: Workload = {
   name: 'cursor-deep',
-  reference: 'sqlite-read',
+  floor: 'read',
   feature: 'cursor',
   sends: 'GET /Users?cursor={cursor of page 1000}&count=100 (found by walking nextCursor once)',
   async prepare(context) {

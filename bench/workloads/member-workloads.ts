@@ -21,7 +21,7 @@ function candidateId(context: WorkloadContext, candidate: number): string {
 export function memberAdd(size: GroupSize): Workload {
   return {
     name: `member-add-${size}` as WorkloadName,
-    reference: 'sqlite-insert',
+    floor: 'insert',
     feature: 'patch',
     sends: `PATCH /Groups/{group of ${size.toLocaleString('en')}} [{"op":"add","path":"members","value":[{"value":"{user id}"}]}]`,
     async prepare(context) {
@@ -55,7 +55,7 @@ export function memberAdd(size: GroupSize): Workload {
 export function memberRemove(size: GroupSize): Workload {
   return {
     name: `member-remove-${size}` as WorkloadName,
-    reference: 'sqlite-insert',
+    floor: 'insert',
     feature: 'patch',
     sends: `PATCH /Groups/{group of ${size.toLocaleString('en')}} [{"op":"remove","path":"members[value eq \\"{user id}\\"]"}]`,
     async prepare(context) {
@@ -92,7 +92,7 @@ export function memberRemove(size: GroupSize): Workload {
 /** GET /Groups/{id}?excludedAttributes=members on the 100,000-member group. */
 export const groupGetExcluded: Workload = {
   name: 'group-get-excluded',
-  reference: 'sqlite-read',
+  floor: 'read',
   feature: 'excludedAttributes',
   sends: 'GET /Groups/{group of 100,000}?excludedAttributes=members',
   async prepare(context) {

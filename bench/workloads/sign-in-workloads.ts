@@ -89,7 +89,7 @@ async function prepareSignIn(context: WorkloadContext) {
 /** POST .../auth/verify with a valid RS256 token of a different user each request. */
 export const verifySignIn: Workload = {
   name: 'verify',
-  reference: 'sqlite-read',
+  floor: 'read',
   sends:
     'POST /api/v1/organizations/{organizationId}/auth/verify with a valid RS256 token (PEM signer), a different user each request',
   async prepare(context) {

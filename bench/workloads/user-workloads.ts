@@ -12,7 +12,7 @@ import type { WorkloadName } from './workload-names.js';
 /** GET /Users/{id} for sampled users. */
 export const getUser: Workload = {
   name: 'get',
-  reference: 'sqlite-read',
+  floor: 'read',
   sends: 'GET /Users/{id}, a different seeded user each request',
   async prepare(context) {
     return steadyLoad(context, {
@@ -33,7 +33,7 @@ export const getUser: Workload = {
 function filterWorkload(name: WorkloadName, sends: string, filterFor: (index: number) => string): Workload {
   return {
     name,
-    reference: 'sqlite-read',
+    floor: 'read',
     sends,
     async prepare(context: WorkloadContext) {
       const path = (cycle: number) =>

@@ -7,6 +7,7 @@ export const workloadNames = [
   'filter-email',
   'list-shallow',
   'list-deep',
+  'list-walk',
   'cursor-first',
   'cursor-deep',
   'group-get-excluded',

@@ -1,7 +1,7 @@
 import type { HttpAnswer, HttpTarget, ScimTarget } from '../http/http-request.js';
 import type { RequestStep } from '../load/drive-load.js';
 import type { BenchOptions } from '../options/parse-bench-options.js';
-import type { ReferenceName } from '../reference/start-references.js';
+import type { FloorKind } from '../reference/start-references.js';
 import type { SeedPlan } from '../seed/seed-plan.js';
 import type { SeededDirectory } from '../seed/seeded-directory.js';
 import type { Discovery } from './discovery.js';
@@ -57,8 +57,8 @@ export type Preparation =
 
 export interface Workload {
   readonly name: WorkloadName;
-  /** The reference server whose throughput is this workload's ceiling. */
-  readonly reference: ReferenceName;
+  /** What bounds this workload (one read, one insert): its reference server on the run's engine. */
+  readonly floor: FloorKind;
   /** A capability beyond create/read/filter/index pages, as /ServiceProviderConfig names it. */
   readonly feature?: 'patch' | 'cursor' | 'excludedAttributes';
   /** What it sends, in one line (bench/README.md has the same). */

@@ -4,7 +4,7 @@ import { answerJson, patchBody, sampledUser, type Workload, steadyLoad } from '.
 /** POST /Users: a new user each request, shaped like the seeded ones. */
 export const createUser: Workload = {
   name: 'create',
-  reference: 'sqlite-insert',
+  floor: 'insert',
   sends: 'POST /Users with a new user (userName, externalId, name, two emails, enterprise extension)',
   async prepare(context) {
     return steadyLoad(context, {
@@ -28,7 +28,7 @@ export const createUser: Workload = {
 /** PATCH /Users/{id} replacing displayName. */
 export const patchReplace: Workload = {
   name: 'patch-replace',
-  reference: 'sqlite-insert',
+  floor: 'insert',
   feature: 'patch',
   sends: 'PATCH /Users/{id} [{"op":"replace","path":"displayName","value":"Renamed N"}]',
   async prepare(context) {
@@ -47,7 +47,7 @@ export const patchReplace: Workload = {
 /** PATCH /Users/{id} setting active to false, as a deprovisioning identity provider does. */
 export const patchDeactivate: Workload = {
   name: 'patch-deactivate',
-  reference: 'sqlite-insert',
+  floor: 'insert',
   feature: 'patch',
   sends: 'PATCH /Users/{id} [{"op":"replace","path":"active","value":false}]',
   async prepare(context) {

@@ -384,37 +384,26 @@ export function scimResourceRepository(
       // A filter that tests every resource must not hold the event loop (issue 14), and ad-hoc filter
       // shapes must not pile up prepared statements on the main connection: off to the reader.
       const source = reader && query.filter && runsOffTheEventLoop(filterCost(query.filter)) ? reader : db;
-      let base = source
-        .selectFrom('scim_resources as r')
-        .where('r.integration_id', '=', scope.integrationId)
-        .where('r.organization_id', '=', scope.organizationId)
-        .where('r.resource_type', '=', type)
-        .where('r.deleted_at', 'is', null);
-      if (query.filter)
-        base = base.where(filterToSql(query.filter, type, dialect, query.baseUrl, scope.integrationId));
+      // Written as one SQL template rather than a chain of builder calls: a list runs on every IdP
+      // lookup (`userName eq ...`), and each builder call clones and freezes the query tree (measured:
+      // building and compiling the chain cost more than running the statement; issue 15).
+      const filter = query.filter
+        ? sql` and (${filterToSql(query.filter, type, dialect, query.baseUrl, scope.integrationId)})`
+        : sql``;
+      const matches = sql`r.integration_id = ${scope.integrationId} and r.organization_id = ${scope.organizationId}
+        and r.resource_type = ${type} and r.deleted_at is null${filter}`;
       // Without a filter the database's counters know the total (a few rows, whatever the directory's
       // size); a filter's matches are counted.
       const counters = query.filter === undefined;
-      const liveTotal = source
-        .selectFrom('scim_resource_counts as c')
-        .select(sql<string | number | null>`sum(c.live)`.as('n'))
-        .where('c.integration_id', '=', scope.integrationId)
-        .where('c.resource_type', '=', type)
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('integrations as i')
-              .select('i.id')
-              .where('i.id', '=', scope.integrationId)
-              .where('i.organization_id', '=', scope.organizationId),
-          ),
-        );
-      const count = async () =>
-        Number(
-          counters
-            ? ((await liveTotal.executeTakeFirst())?.n ?? 0)
-            : (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-        );
+      const liveTotal = sql<string | number | null>`(select sum(c.live) from scim_resource_counts as c
+        where c.integration_id = ${scope.integrationId} and c.resource_type = ${type}
+        and exists (select 1 from integrations as i where i.id = ${scope.integrationId}
+                    and i.organization_id = ${scope.organizationId}))`;
+      const count = async () => {
+        const total = counters ? liveTotal : sql`(select count(*) from scim_resources as r where ${matches})`;
+        const { rows } = await sql<{ n: string | number | null }>`select ${total} as n`.execute(source);
+        return Number(rows[0]?.n ?? 0);
+      };
       const page = query.page;
       if (page.limit === 0) {
         return {
@@ -428,23 +417,26 @@ export function scimResourceRepository(
       const key = sortKeyExpression(query.sort, type, dialect, query.baseUrl);
       const backward = page.kind === 'keyset' && page.backward;
       const selective = query.filter !== undefined && isSelectiveFilter(query.filter, type);
-      let rows = base
-        .selectAll('r')
-        .select(key.expression.as('sort_key'))
-        // The counters' total rides along with the page: one statement, one round trip.
-        .select((counters && query.withTotal ? sql`(${liveTotal})` : sql<null>`null`).as('live_total'))
-        .orderBy(orderByTerms(key, backward, selective ? dialect.withoutOrderIndex : undefined));
-      if (page.kind === 'offset') {
-        rows = rows.limit(rowLimit(page.limit)).offset(page.offset);
-      } else {
-        if (page.after) rows = rows.where(keysetCondition(key, page.after, backward));
-        // One row more than asked tells whether another page follows.
-        rows = rows.limit(rowLimit(page.limit + 1));
-      }
-      const found = await rows.execute();
+      const after =
+        page.kind === 'keyset' && page.after
+          ? sql` and ${keysetCondition(key, page.after, backward)}`
+          : sql``;
+      // Keyset pages read one row more than asked: it tells whether another page follows.
+      const limit =
+        page.kind === 'offset'
+          ? sql`limit ${rowLimit(page.limit)} offset ${page.offset}`
+          : sql`limit ${rowLimit(page.limit + 1)}`;
+      const { rows: found } = await sql<ScimResourcesTable & { sort_key: unknown; live_total: unknown }>`
+        select r.*, ${key.expression} as sort_key,
+          ${counters && query.withTotal ? liveTotal : sql`null`} as live_total
+        from scim_resources as r
+        where ${matches}${after}
+        order by ${orderByTerms(key, backward, selective ? dialect.withoutOrderIndex : undefined)}
+        ${limit}`.execute(source);
       const hasMore = page.kind === 'keyset' && found.length > page.limit;
       const kept = hasMore ? found.slice(0, page.limit) : found;
       if (backward) kept.reverse();
+      // The counters' total rides along with the page: one statement, one round trip.
       const carried = found[0]?.live_total;
       const totalResults = query.withTotal
         ? (totalFromPage(page, found.length) ??
@@ -513,19 +505,26 @@ export function scimResourceRepository(
 
     async groupsOfMany(scope, memberIds) {
       const found = new Map<string, { id: string; displayName: string }[]>();
+      // One member (a filter's usual single match) takes the statement prepared once; a page's members
+      // one SQL template per batch (a builder chain cost more to build than to run; issue 15).
+      if (memberIds.length === 1) {
+        const [memberId] = memberIds as [string];
+        const rows = await groupsOfQuery.rows(db, dialect, { memberId, integrationId: scope.integrationId });
+        if (rows.length > 0)
+          found.set(
+            memberId,
+            rows.map((row) => ({ id: row.group_id, displayName: String(row.display ?? '') })),
+          );
+        return found;
+      }
+      const display = dialect.jsonScalar(sql.ref('r.data'), ['displayName']);
       for (const batch of chunks(memberIds, 1000)) {
-        const rows = await db
-          .selectFrom('scim_memberships as m')
-          .innerJoin('scim_resources as r', 'r.id', 'm.group_id')
-          .select([
-            'm.member_id',
-            'm.group_id',
-            dialect.jsonScalar(sql.ref('r.data'), ['displayName']).as('display'),
-          ])
-          .where('m.integration_id', '=', scope.integrationId)
-          .where('m.member_id', 'in', batch)
-          .orderBy('m.group_id')
-          .execute();
+        const { rows } = await sql<{ member_id: string; group_id: string; display: unknown }>`
+          select m.member_id, m.group_id, ${display} as display
+          from scim_memberships as m inner join scim_resources as r on r.id = m.group_id
+          where m.integration_id = ${scope.integrationId}
+            and m.member_id in (${sql.join(batch)})
+          order by m.group_id`.execute(db);
         for (const row of rows) {
           const list = found.get(row.member_id) ?? [];
           list.push({ id: row.group_id, displayName: String(row.display ?? '') });
@@ -534,7 +533,6 @@ export function scimResourceRepository(
       }
       return found;
     },
-
     async groupsOf(scope, memberId) {
       const rows = await groupsOfQuery.rows(db, dialect, { memberId, integrationId: scope.integrationId });
       return rows.map((row) => ({ id: row.group_id, displayName: String(row.display ?? '') }));

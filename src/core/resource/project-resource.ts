@@ -15,30 +15,65 @@ export function projectResource(
   resource: JsonObject,
   projection: Projection = defaultProjection,
 ): JsonObject {
+  const index = attributeIndex(type);
+  // No attributes/excludedAttributes (nearly every IdP request): each attribute is kept whole or
+  // dropped by its `returned` alone, which `shape` would decide the same way at more cost.
+  const plain = projection.attributes === undefined && projection.excludedAttributes.length === 0;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(resource)) {
     if (key === 'schemas') {
       out[key] = value;
       continue;
     }
-    const extension = type.extensions.find((e) => e.schema.id === key);
-    if (extension) {
+    const entry = index.get(key);
+    if (entry === undefined) continue;
+    if (entry.extension) {
       if (!isPlainObject(value)) continue;
       const projected: JsonObject = {};
-      for (const definition of extension.schema.attributes) {
-        const shaped = shape(extension.schema.id, definition, value[definition.name], projection);
+      for (const definition of entry.extension.schema.attributes) {
+        const shaped = plain
+          ? keptByDefault(definition, value[definition.name])
+          : shape(entry.extension.schema.id, definition, value[definition.name], projection);
         if (shaped !== undefined) projected[definition.name] = shaped;
       }
       if (Object.keys(projected).length > 0) out[key] = projected;
       continue;
     }
-    const definition =
-      commonAttributes.find((a) => a.name === key) ?? type.schema.attributes.find((a) => a.name === key);
-    if (!definition) continue;
-    const shaped = shape(type.schema.id, definition, value, projection);
+    const shaped = plain
+      ? keptByDefault(entry.definition, value)
+      : shape(type.schema.id, entry.definition, value, projection);
     if (shaped !== undefined) out[key] = shaped;
   }
   return out;
+}
+
+type IndexEntry =
+  | { readonly extension: ResourceTypeDefinition['extensions'][number]; readonly definition?: undefined }
+  | { readonly extension?: undefined; readonly definition: AttributeDefinition };
+
+const indexes = new WeakMap<ResourceTypeDefinition, ReadonlyMap<string, IndexEntry>>();
+
+/** A resource's top-level keys → what defines them (an extension, a common or a schema attribute), once per type. */
+function attributeIndex(type: ResourceTypeDefinition): ReadonlyMap<string, IndexEntry> {
+  let index = indexes.get(type);
+  if (index === undefined) {
+    const built = new Map<string, IndexEntry>();
+    // Earlier wins, as the lookups it replaces did: extensions, then common attributes, then the schema's.
+    for (const definition of [...type.schema.attributes].reverse())
+      built.set(definition.name, { definition });
+    for (const definition of [...commonAttributes].reverse()) built.set(definition.name, { definition });
+    for (const extension of [...type.extensions].reverse()) built.set(extension.schema.id, { extension });
+    index = built;
+    indexes.set(type, index);
+  }
+  return index;
+}
+
+/** `shape` under the default projection: "never" and "request" attributes dropped, the rest whole. */
+function keptByDefault(definition: AttributeDefinition, value: unknown): unknown {
+  if (value === undefined || definition.returned === 'never' || definition.returned === 'request')
+    return undefined;
+  return value;
 }
 
 function shape(

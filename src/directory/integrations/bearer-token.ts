@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A recognisable prefix lets secret scanners and humans spot a leaked Roster SCIM token. */
 export const TOKEN_PREFIX = 'roster_scim_';
@@ -13,12 +13,13 @@ export function generateBearerToken(): string {
  * passwords, and would cost every SCIM request). Only this hash is stored.
  */
 export function hashBearerToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  // crypto.hash: the one-shot form, without a Hash object per call (this runs on every SCIM request).
+  return hash('sha256', token, 'hex');
 }
 
 /** Constant-time comparison of a presented token against a stored hash. */
 export function bearerTokenMatches(presented: string, storedHash: string): boolean {
-  const presentedHash = Buffer.from(hashBearerToken(presented), 'hex');
+  const presentedHash = hash('sha256', presented, 'buffer');
   const stored = Buffer.from(storedHash, 'hex');
   return stored.length === presentedHash.length && timingSafeEqual(presentedHash, stored);
 }
