@@ -10,6 +10,7 @@ import { directoryStore } from '../src/store/directory-store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { ids, TestClock, testCapabilities, testEngines } from './support/roster-harness.js';
 import type { TestDatabase } from './support/test-engines.js';
+import { defaultInputLimits } from '../src/core/protocol/input-limits.js';
 
 interface OpenApiDocument {
   openapi: string;
@@ -52,6 +53,7 @@ describe.each(testEngines)('the admin API document on $name', (engine) => {
         cursorTimeoutSeconds: 3600,
         createRetryWindowSeconds: 600,
         bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
+        inputLimits: defaultInputLimits,
       },
       onRoute: (route) => routes.push(route),
     });

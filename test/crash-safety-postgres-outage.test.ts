@@ -58,7 +58,7 @@ describe.runIf(postgresTestEngine)('PostgreSQL lost under load', () => {
           });
           answers.set(userName, response.status);
           if (response.status === 503) {
-            expect(response.headers.get('retry-after')).toBe('5');
+            expect(response.headers.get('retry-after')).toBe('2');
             expect(await response.json()).toMatchObject({
               status: '503',
               detail: expect.stringContaining('database'),

@@ -18,6 +18,7 @@ import { directoryStore } from '../src/store/directory-store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { ids, TestClock, testCapabilities, testEngines } from './support/roster-harness.js';
 import type { TestDatabase } from './support/test-engines.js';
+import { defaultInputLimits } from '../src/core/protocol/input-limits.js';
 
 /**
  * The README and docs/*.md are checked against the code: their tables must render (GitHub turns a
@@ -349,6 +350,7 @@ describe.each(testEngines.slice(0, 1))(
           cursorTimeoutSeconds: 3600,
           createRetryWindowSeconds: 600,
           bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
+          inputLimits: defaultInputLimits,
         },
         onRoute: (route) => {
           for (const method of [route.method].flat()) routes.add(`${method} ${route.url}`);

@@ -18,6 +18,7 @@ import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { openSqlite } from '../../src/store/sqlite/open-sqlite.js';
 import { sqliteDialect } from '../../src/store/sqlite/sqlite-dialect.js';
+import { defaultInputLimits } from '../../src/core/protocol/input-limits.js';
 
 export interface InProcessServer {
   /** One SCIM request to the integration; throws on a 4xx/5xx so a tool never measures an error. */
@@ -70,6 +71,7 @@ export async function startInProcessServer(plugin?: KyselyPlugin): Promise<InPro
         cursorTimeoutSeconds: 60,
         createRetryWindowSeconds: 600,
         bulk: { maxOperations: 10, maxPayloadSize: 1_048_576 },
+        inputLimits: defaultInputLimits,
       },
     });
     const inject = async (method: string, path: string, body: unknown) => {

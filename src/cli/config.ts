@@ -1,5 +1,10 @@
 import { dirname, join } from 'node:path';
 import type { RateLimitSettings } from '../http/rate-limits.js';
+import {
+  defaultInputLimits,
+  MAX_INDEXABLE_VALUE_BYTES,
+  type InputLimits,
+} from '../core/protocol/input-limits.js';
 import type { SignInSettings } from '../directory/sign-in/sign-in-settings.js';
 
 /** Configuration is read once, here, from the environment; validated, frozen and passed in. */
@@ -25,6 +30,8 @@ export interface Config {
   readonly bulkMaxOperations: number;
   readonly bulkMaxPayloadBytes: number;
   readonly jobPollMs: number;
+  /** Bounds on SCIM filters, PATCH, projections and attribute values. */
+  readonly inputLimits: InputLimits;
   /** Token verification: clock leeway, JWKS caching, fetch limits and SSRF protection. */
   readonly signIn: SignInSettings;
   /** Requests per second per integration (SCIM) and per admin key (admin API), per instance; 0: none. */
@@ -124,6 +131,29 @@ export function loadConfig(env: Environment): Config {
     jobPollMs: integer('ROSTER_JOB_POLL_MS', 1000, 50, 600_000),
     bulkMaxOperations: integer('ROSTER_BULK_MAX_OPERATIONS', 1000, 1, 100_000),
     bulkMaxPayloadBytes: integer('ROSTER_BULK_MAX_PAYLOAD_BYTES', 4 * 1_048_576, 1024, 256 * 1_048_576),
+    inputLimits: Object.freeze({
+      maxValueBytes: integer(
+        'ROSTER_MAX_VALUE_BYTES',
+        defaultInputLimits.maxValueBytes,
+        64,
+        MAX_INDEXABLE_VALUE_BYTES,
+      ),
+      maxFilterLength: integer('ROSTER_FILTER_MAX_LENGTH', defaultInputLimits.maxFilterLength, 64, 1_000_000),
+      maxFilterDepth: integer('ROSTER_FILTER_MAX_DEPTH', defaultInputLimits.maxFilterDepth, 1, 64),
+      maxFilterCost: integer('ROSTER_FILTER_MAX_COST', defaultInputLimits.maxFilterCost, 1, 1_000_000_000),
+      maxPatchOperations: integer(
+        'ROSTER_PATCH_MAX_OPERATIONS',
+        defaultInputLimits.maxPatchOperations,
+        1,
+        100_000,
+      ),
+      maxAttributeNames: integer(
+        'ROSTER_MAX_ATTRIBUTE_NAMES',
+        defaultInputLimits.maxAttributeNames,
+        1,
+        10_000,
+      ),
+    }),
     signIn: Object.freeze({
       clockSkewSeconds: integer('ROSTER_JWT_CLOCK_SKEW_SECONDS', 60, 0, 600),
       jwksCacheSeconds: integer('ROSTER_JWKS_CACHE_SECONDS', 600, 1, 86_400),

@@ -11,6 +11,7 @@ import { ensurePostgresSchema } from '../store/postgres/ensure-schema.js';
 import { openPostgres } from '../store/postgres/open-postgres.js';
 import { postgresDialect } from '../store/postgres/postgres-dialect.js';
 import { openSqlite } from '../store/sqlite/open-sqlite.js';
+import { openSqliteReader } from '../store/sqlite/sqlite-reader.js';
 import { sqliteDialect } from '../store/sqlite/sqlite-dialect.js';
 import type { Config } from './config.js';
 
@@ -41,7 +42,15 @@ export function openDatabase(config: DatabaseSettings, onPoolError?: (error: Err
     return { db, dialect: postgresDialect, store: directoryStore(db, postgresDialect) };
   }
   const db = openSqlite(location.file);
-  return { db, dialect: sqliteDialect, store: directoryStore(db, sqliteDialect) };
+  return {
+    db,
+    dialect: sqliteDialect,
+    store: directoryStore(
+      db,
+      sqliteDialect,
+      location.file === ':memory:' ? undefined : openSqliteReader(location.file),
+    ),
+  };
 }
 
 /** Creates the configured PostgreSQL schema when it does not exist yet (see ensurePostgresSchema). */

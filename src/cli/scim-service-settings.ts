@@ -32,5 +32,6 @@ export function scimSettings(config: Config, cursorSigningKey: Uint8Array): Scim
     cursorTimeoutSeconds: config.cursorTimeoutSeconds,
     createRetryWindowSeconds: config.createRetryWindowSeconds,
     bulk: { maxOperations: config.bulkMaxOperations, maxPayloadSize: config.bulkMaxPayloadBytes },
+    inputLimits: config.inputLimits,
   };
 }

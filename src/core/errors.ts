@@ -46,8 +46,8 @@ export const scimErrorCatalogue = {
   unsupported_media_type: { status: 415 },
   rate_limited: { status: 429 },
   integration_paused: { status: 503 },
-  database_unavailable: { status: 503 },
   client_error: { status: '4xx' },
+  unavailable: { status: 503 },
   internal: { status: 500 },
 } as const satisfies Record<string, CatalogueEntry>;
 
@@ -224,15 +224,16 @@ export class RateLimitedError extends RetryLaterError {
 }
 
 /**
- * The database could not be reached, or the connection broke under the request. Whatever the request
- * wrote was in a transaction the database rolled back, so retrying it is safe.
+ * The database could not do the work now (a lock held by another process, a statement timeout, a lost or
+ * refused connection); whatever the request wrote was in a transaction the database rolled back, so
+ * nothing was changed and retrying is safe. Identity providers retry 503s by themselves (RFC 9110
+ * §10.2.3 Retry-After).
  */
-export class DatabaseUnavailableError extends RetryLaterError {
-  constructor(retryAfterSeconds = 5) {
-    super(
-      'database_unavailable',
-      'The database is unavailable; nothing was changed. Retry later.',
-      retryAfterSeconds,
-    );
+export class ServiceUnavailableError extends RetryLaterError {
+  constructor(
+    retryAfterSeconds = 2,
+    detail = 'The database cannot complete this request now; nothing was changed. Retry later.',
+  ) {
+    super('unavailable', detail, retryAfterSeconds);
   }
 }

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { redactUrl } from './redact-url.js';
 import { refuseQueryToken, setSecurityHeaders } from './security-headers.js';
-import { DatabaseUnavailableError, NotFoundError } from '../core/errors.js';
+import { NotFoundError } from '../core/errors.js';
 import type { AppDependencies } from './app-dependencies.js';
 import { adminPlugin } from './admin/admin-plugin.js';
 import { replyWithScimError } from './scim-error-reply.js';
@@ -65,11 +65,9 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
   // SCIM bodies are JSON; anything else is 415, not a string handed to the use cases.
   app.removeContentTypeParser(['text/plain']);
 
-  app.setErrorHandler((error, request, reply) => {
-    if (!deps.store.isUnavailable(error)) return replyWithScimError(error, request, reply);
-    request.log.warn({ err: error }, 'database unavailable');
-    return replyWithScimError(new DatabaseUnavailableError(), request, reply);
-  });
+  app.setErrorHandler((error, request, reply) =>
+    replyWithScimError(error, request, reply, (e) => deps.store.isTransientFailure(e)),
+  );
   app.setNotFoundHandler(async (request) => {
     throw new NotFoundError(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });

@@ -6,6 +6,7 @@ import {
   PayloadTooLargeError,
   RetryLaterError,
   ScimError,
+  ServiceUnavailableError,
   UnsupportedMediaTypeError,
 } from '../core/errors.js';
 import { errorBody } from '../core/protocol/error-body.js';
@@ -20,9 +21,12 @@ export function replyWithScimError(
   error: unknown,
   request: FastifyRequest,
   reply: FastifyReply,
+  isTransientFailure: (error: unknown) => boolean = () => false,
 ): FastifyReply {
-  const scimError = toScimError(error);
-  if (scimError.status >= 500) {
+  const scimError = toScimError(error, isTransientFailure);
+  if (scimError instanceof ServiceUnavailableError) {
+    request.log.warn({ err: error }, 'request not completed: the database is busy or unavailable');
+  } else if (scimError.status >= 500) {
     request.log.error({ err: error }, 'request failed');
   } else {
     // The detail may quote a filter or a userName (personal data): debug level only.
@@ -34,8 +38,13 @@ export function replyWithScimError(
   return sendScim(reply, scimError.status, errorBody(scimError));
 }
 
-export function toScimError(error: unknown): ScimError {
+export function toScimError(
+  error: unknown,
+  isTransientFailure: (error: unknown) => boolean = () => false,
+): ScimError {
   if (error instanceof ScimError) return error;
+  // The store says which driver errors mean "not now" (SQLITE_BUSY, statement timeout, lost connection).
+  if (isTransientFailure(error)) return new ServiceUnavailableError();
   const fastifyError = error as Partial<FastifyError> | null;
   switch (fastifyError?.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -24,10 +24,13 @@ export interface StoreDialect {
   /** True when a transaction failed only because of concurrency and may be run again as a whole. */
   isRetryableTransactionError(error: unknown): boolean;
   /**
-   * True when the database could not be reached or the connection broke (nothing was committed by the
-   * statement that failed): the request is answered 503, not 500.
+   * How long a transaction keeps being retried (asynchronously, with backoff) while it fails that way,
+   * in addition to a few attempts. SQLite: another process holds the write lock, and the connection's
+   * busy_timeout is kept short so the event loop never spins long (open-sqlite.ts).
    */
-  isConnectionLost(error: unknown): boolean;
+  readonly retryTransactionsForMs: number;
+  /** True when the engine could not do the work now but may soon (see DirectoryStore.isTransientFailure). */
+  isTransientFailure(error: unknown): boolean;
   /** Turns a JSON column value as the driver returns it into an object. */
   parseJson(value: unknown): Record<string, unknown>;
   /** Case folding with the same result as the in-memory evaluator's `toLowerCase()`. */

@@ -21,7 +21,12 @@ import { signInSessionRepository } from './sign-in-session-repository.js';
 const MAX_TRANSACTION_ATTEMPTS = 5;
 
 /** The Kysely implementation of the directory's storage port, for any engine the dialect describes. */
-export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): DirectoryStore {
+export function directoryStore(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  /** SQLite: a read-only connection on a worker thread for scanning list queries (sqlite-reader.ts). */
+  reader?: Kysely<Database>,
+): DirectoryStore {
   return {
     adminKeys: adminKeyRepository(db),
     auditLog: auditLogRepository(db),
@@ -36,20 +41,29 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
     remapJobs: remapJobRepository(db, dialect),
     organizations: organizationRepository(db, dialect),
     integrations: integrationRepository(db, dialect),
-    scimResources: scimResourceRepository(db, dialect),
+    scimResources: scimResourceRepository(db, dialect, reader),
     async transaction(work) {
-      // Concurrency failures (PostgreSQL serialization failures and deadlocks) roll the whole
-      // transaction back; the work is database-only, so running it again is safe.
+      // Concurrency failures (PostgreSQL serialization failures and deadlocks, SQLite's write lock held
+      // by another process) roll the whole transaction back; the work is database-only, so running it
+      // again is safe. The pauses are timers, never a spin: other requests run meanwhile. Once retries
+      // are spent the error reaches the caller, which answers 503 (isTransientFailure).
+      const started = Date.now();
       for (let attempt = 1; ; attempt++) {
         try {
           return await db.transaction().execute((trx) => work(directoryStore(trx, dialect)));
         } catch (error) {
-          if (attempt >= MAX_TRANSACTION_ATTEMPTS || !dialect.isRetryableTransactionError(error)) throw error;
-          await new Promise((resolve) => setTimeout(resolve, attempt * 10 * Math.random()));
+          if (!dialect.isRetryableTransactionError(error)) throw error;
+          const elapsed = Date.now() - started;
+          if (attempt >= MAX_TRANSACTION_ATTEMPTS && elapsed >= dialect.retryTransactionsForMs) throw error;
+          const pause =
+            dialect.retryTransactionsForMs > 0
+              ? Math.min(250, 10 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random() / 2)
+              : attempt * 10 * Math.random();
+          await new Promise((resolve) => setTimeout(resolve, pause));
         }
       }
     },
-    isUnavailable: (error) => dialect.isConnectionLost(error),
+    isTransientFailure: (error) => dialect.isTransientFailure(error),
     async refreshStatistics() {
       await dialect.refreshStatistics(db as unknown as Kysely<unknown>);
     },
@@ -60,8 +74,9 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
         return false;
       }
     },
-    close() {
-      return db.destroy();
+    async close() {
+      await reader?.destroy();
+      await db.destroy();
     },
   };
 }

@@ -12,6 +12,7 @@ import { filterToSql, isSelectiveFilter } from './filter-to-sql.js';
 import { keysetCondition, orderByTerms, sortKeyExpression } from './sort-to-sql.js';
 import { boundColumns, preparedQuery } from './prepared-query.js';
 import { rowLimit } from './row-limit.js';
+import { filterCost, runsOffTheEventLoop } from '../core/filter/filter-cost.js';
 
 const MEMBERSHIP_COLUMNS = 4;
 
@@ -181,7 +182,12 @@ const userWithGroupsQuery = preparedQuery(
       .orderBy('m.group_id'),
 );
 
-export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDialect): ScimResourceRepository {
+export function scimResourceRepository(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  /** Where scanning list queries run instead of `db` (SQLite: a worker thread, sqlite-reader.ts). */
+  reader?: Kysely<Database>,
+): ScimResourceRepository {
   const uniqueness = (type: ResourceTypeName, attributes: JsonObject) =>
     new UniquenessError(
       type === 'User'
@@ -360,7 +366,24 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
       }
     },
 
+    async liveCounts(scope) {
+      // The counters' shards summed per type; the join keeps the read inside the organization.
+      const rows = await db
+        .selectFrom('scim_resource_counts as c')
+        .innerJoin('integrations as i', 'i.id', 'c.integration_id')
+        .select(['c.resource_type as type', sql<string | number>`sum(c.live)`.as('n')])
+        .where('c.integration_id', '=', scope.integrationId)
+        .where('i.organization_id', '=', scope.organizationId)
+        .groupBy('c.resource_type')
+        .execute();
+      const of = (type: ResourceTypeName) => Number(rows.find((row) => row.type === type)?.n ?? 0);
+      return { users: of('User'), groups: of('Group') };
+    },
+
     async list(scope, type, query) {
+      // A filter that tests every resource must not hold the event loop (issue 14), and ad-hoc filter
+      // shapes must not pile up prepared statements on the main connection: off to the reader.
+      const source = reader && query.filter && runsOffTheEventLoop(filterCost(query.filter)) ? reader : db;
       // Written as one SQL template rather than a chain of builder calls: a list runs on every IdP
       // lookup (`userName eq ...`), and each builder call clones and freezes the query tree (measured:
       // building and compiling the chain cost more than running the statement; issue 15).
@@ -378,7 +401,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
                     and i.organization_id = ${scope.organizationId}))`;
       const count = async () => {
         const total = counters ? liveTotal : sql`(select count(*) from scim_resources as r where ${matches})`;
-        const { rows } = await sql<{ n: string | number | null }>`select ${total} as n`.execute(db);
+        const { rows } = await sql<{ n: string | number | null }>`select ${total} as n`.execute(source);
         return Number(rows[0]?.n ?? 0);
       };
       const page = query.page;
@@ -409,7 +432,7 @@ export function scimResourceRepository(db: Kysely<Database>, dialect: StoreDiale
         from scim_resources as r
         where ${matches}${after}
         order by ${orderByTerms(key, backward, selective ? dialect.withoutOrderIndex : undefined)}
-        ${limit}`.execute(db);
+        ${limit}`.execute(source);
       const hasMore = page.kind === 'keyset' && found.length > page.limit;
       const kept = hasMore ? found.slice(0, page.limit) : found;
       if (backward) kept.reverse();

@@ -7,6 +7,7 @@ import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { ids, TestClock, testCapabilities } from './roster-harness.js';
 import type { TestEngine } from './test-engines.js';
+import { defaultInputLimits } from '../../src/core/protocol/input-limits.js';
 
 /** The admin API's OpenAPI document exactly as a running server serves it at /api/v1/openapi.json. */
 export async function adminOpenApiDocument(engine: TestEngine): Promise<Record<string, unknown>> {
@@ -34,6 +35,7 @@ export async function adminOpenApiDocument(engine: TestEngine): Promise<Record<s
         cursorTimeoutSeconds: 3600,
         createRetryWindowSeconds: 600,
         bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
+        inputLimits: defaultInputLimits,
       },
     });
     try {

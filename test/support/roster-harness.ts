@@ -15,6 +15,7 @@ import { createSecretCipher, generateSecretKey } from '../../src/directory/secre
 import type { TestDatabase, TestEngine } from './test-engines.js';
 import type { RateLimitSettings } from '../../src/http/rate-limits.js';
 import type { ServiceCapabilities } from '../../src/core/protocol/discovery-documents.js';
+import { defaultInputLimits, type InputLimits } from '../../src/core/protocol/input-limits.js';
 import {
   defaultSignInSettings,
   signInServices,
@@ -102,11 +103,16 @@ export class RosterHarness {
       signIn?: Partial<SignInSettings>;
       /** Requests per second per integration and per admin key; default: no limits. */
       rateLimits?: RateLimitSettings;
+      inputLimits?: Partial<InputLimits>;
+      /** PostgreSQL's statement_timeout for the server's connections. */
+      statementTimeoutMs?: number;
     } = {},
   ): Promise<RosterHarness> {
-    const database = await engine.open();
+    const database = await engine.open(
+      options.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: options.statementTimeoutMs },
+    );
     await migrateToLatest(database.db, database.dialect);
-    const store = directoryStore(database.db, database.dialect);
+    const store = directoryStore(database.db, database.dialect, database.reader);
     const clock = new TestClock();
     await ensureDefaultOrganization({ store, clock, ids });
     // The public URL is only known after listening, so the app is built with a placeholder and the
@@ -130,6 +136,7 @@ export class RosterHarness {
         cursorTimeoutSeconds: 3600,
         createRetryWindowSeconds: 600,
         bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
+        inputLimits: { ...defaultInputLimits, ...options.inputLimits },
       },
       signIn: signInServices(clock, {
         ...defaultSignInSettings,

@@ -9,11 +9,14 @@ import type { StoreDialect } from '../../src/store/dialect.js';
 import { openPostgres } from '../../src/store/postgres/open-postgres.js';
 import { postgresDialect } from '../../src/store/postgres/postgres-dialect.js';
 import { openSqlite } from '../../src/store/sqlite/open-sqlite.js';
+import { openSqliteReader } from '../../src/store/sqlite/sqlite-reader.js';
 import { sqliteDialect } from '../../src/store/sqlite/sqlite-dialect.js';
 
 export interface TestDatabase {
   readonly db: Kysely<Database>;
   readonly dialect: StoreDialect;
+  /** SQLite: the worker-thread reader scanning list queries run on, as `roster serve` has it. */
+  readonly reader?: Kysely<Database>;
   /** The ROSTER_DATABASE_URL a server process would use to reach the same data. */
   readonly databaseUrl: string;
   /** Extra environment a server process needs to see the same data (PostgreSQL: the schema). */
@@ -24,7 +27,8 @@ export interface TestDatabase {
 
 export interface TestEngine {
   readonly name: 'sqlite' | 'postgres';
-  open(): Promise<TestDatabase>;
+  /** `statementTimeoutMs`: PostgreSQL's statement_timeout for the test's connections (default 30 s). */
+  open(options?: { statementTimeoutMs?: number }): Promise<TestDatabase>;
 }
 
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -35,12 +39,15 @@ const sqliteEngine: TestEngine = {
     const dir = mkdtempSync(join(tmpdir(), 'roster-test-'));
     const file = join(dir, 'roster.db');
     const db = openSqlite(file);
+    const reader = openSqliteReader(file);
     return {
       db,
+      reader,
       dialect: sqliteDialect,
       databaseUrl: `sqlite:${file}`,
       processEnv: {},
       async dispose() {
+        await reader.destroy();
         await db.destroy();
         rmSync(dir, { recursive: true, force: true });
       },
@@ -51,14 +58,19 @@ const sqliteEngine: TestEngine = {
 function postgresEngine(url: string): TestEngine {
   return {
     name: 'postgres',
-    async open() {
+    async open(options = {}) {
       // Each test database is its own schema in the shared test database, dropped afterwards.
       const schema = `roster_t_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`create schema ${schema}`);
       await admin.end();
-      const db = openPostgres({ url, poolSize: 10, statementTimeoutMs: 30_000, schema });
+      const db = openPostgres({
+        url,
+        poolSize: 10,
+        statementTimeoutMs: options.statementTimeoutMs ?? 30_000,
+        schema,
+      });
       return {
         db,
         dialect: postgresDialect,

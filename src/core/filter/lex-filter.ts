@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../result.js';
+import { unstorableTextReason } from '../resource/storable-text.js';
 
 /** A syntax error in a filter or PATCH path: a 0-based character offset and a sentence for humans. */
 export interface FilterSyntaxError {
@@ -24,16 +25,16 @@ const WORD_CHAR = /[A-Za-z0-9_$.:-]/;
 const NUMBER_CHAR = /[A-Za-z0-9_.+-]/;
 // RFC 7644 §3.4.2.2 compValue: a JSON number (RFC 8259 §6): no leading zeros, no leading "+", no bare ".".
 const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
-const ESCAPES: Readonly<Record<string, string>> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-};
+const ESCAPES: ReadonlyMap<string, string> = new Map([
+  ['"', '"'],
+  ['\\', '\\'],
+  ['/', '/'],
+  ['b', '\b'],
+  ['f', '\f'],
+  ['n', '\n'],
+  ['r', '\r'],
+  ['t', '\t'],
+]);
 
 function fail(position: number, reason: string): Result<never, FilterSyntaxError> {
   return err({ position, reason: `${reason} at position ${position}` });
@@ -76,6 +77,9 @@ export function lexFilter(
     } else if (options.bareValues && afterOperator(tokens) && isBareValueStart(text, i)) {
       const end = scanUntil(text, i, BARE_VALUE_END);
       const raw = text.slice(i, end);
+      const unstorable = unstorableTextReason(raw);
+      if (unstorable !== undefined)
+        return fail(i, `the value has ${unstorable}, which no stored value holds`);
       const literal = raw.toLowerCase();
       tokens.push(
         literal === 'true' || literal === 'false' || literal === 'null'
@@ -151,10 +155,18 @@ function scanString(text: string, start: number): Result<FilterToken, FilterSynt
   let i = start + 1;
   while (i < text.length) {
     const c = text.charAt(i);
-    if (c === '"') return ok({ kind: 'string', value, start, end: i + 1 });
+    if (c === '"') {
+      // A NUL or a lone surrogate (written as \u0000 or \ud800) can match nothing Roster stores, and
+      // PostgreSQL cannot even compare it: refused the same way on every engine.
+      const unstorable = unstorableTextReason(value);
+      if (unstorable !== undefined) {
+        return fail(start, `the string has ${unstorable}, which no stored value holds`);
+      }
+      return ok({ kind: 'string', value, start, end: i + 1 });
+    }
     if (c === '\\') {
       const e = text.charAt(i + 1);
-      const simple = ESCAPES[e];
+      const simple = ESCAPES.get(e);
       if (simple !== undefined) {
         value += simple;
         i += 2;

@@ -32,7 +32,7 @@ export function filterTemplate(filter: ResolvedFilter): JsonObject | undefined {
       const left = filterTemplate(filter.left);
       const right = filterTemplate(filter.right);
       if (left === undefined || right === undefined) return undefined;
-      const clash = Object.keys(right).some((key) => key in left && left[key] !== right[key]);
+      const clash = Object.keys(right).some((key) => Object.hasOwn(left, key) && left[key] !== right[key]);
       return clash ? undefined : { ...left, ...right };
     }
     default:

@@ -5,7 +5,15 @@ export function cloneJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item: unknown) => cloneJson(item)) as T;
   if (isPlainObject(value)) {
     const out: JsonObject = {};
-    for (const [key, item] of Object.entries(value)) out[key] = cloneJson(item);
+    // defineProperty, not assignment: a request key "__proto__" stays a key and never becomes the prototype.
+    for (const [key, item] of Object.entries(value)) {
+      Object.defineProperty(out, key, {
+        value: cloneJson(item),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
     return out as T;
   }
   return value;

@@ -1,4 +1,5 @@
-import { InvalidSyntaxError, InvalidValueError, NoTargetError } from '../errors.js';
+import { InvalidSyntaxError, InvalidValueError, NoTargetError, PayloadTooLargeError } from '../errors.js';
+import { defaultInputLimits } from '../protocol/input-limits.js';
 import { isPlainObject, type JsonObject } from '../resource/json.js';
 import { findExtension, type ResourceTypeDefinition } from '../schema/resource-types.js';
 import { PATCH_OP_SCHEMA } from '../schema/schema-urns.js';
@@ -17,12 +18,22 @@ const OP_NAMES: ReadonlySet<string> = new Set<PatchOpName>(['add', 'replace', 'r
  * §3.5.2.2); `add`/`replace` without a value, or a path-less one whose value is not an object →
  * `invalidValue`; paths → `invalidPath` or `invalidFilter` (see resolvePatchTarget).
  */
-export function parsePatchRequest(type: ResourceTypeDefinition, body: unknown): PatchOperation[] {
+export function parsePatchRequest(
+  type: ResourceTypeDefinition,
+  body: unknown,
+  maxOperations: number = defaultInputLimits.maxPatchOperations,
+): PatchOperation[] {
   if (!isPlainObject(body)) throw new InvalidSyntaxError('The PATCH request body must be a JSON object.');
   checkSchemas(member(body, 'schemas'));
   const operations = member(body, 'Operations');
   if (!Array.isArray(operations) || operations.length === 0) {
     throw new InvalidSyntaxError('"Operations" must be a non-empty array of PATCH operations.');
+  }
+  // As RFC 7644 §3.7.4 answers a Bulk request with too many operations: 413.
+  if (operations.length > maxOperations) {
+    throw new PayloadTooLargeError(
+      `This server accepts at most ${maxOperations} operations per PATCH request (ROSTER_PATCH_MAX_OPERATIONS).`,
+    );
   }
   return operations.flatMap((raw: unknown, index) => parseOperation(type, raw, `Operations[${index}]`));
 }

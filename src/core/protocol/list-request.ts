@@ -7,6 +7,8 @@ import { parseAttributePath } from '../path/parse-attribute-path.js';
 import { resolvePath } from '../path/resolve-path.js';
 import { parseProjection, type Projection } from '../resource/projection.js';
 import type { ResourceTypeDefinition } from '../schema/resource-types.js';
+import { checkFilterCost, filterCost, MAX_FILTER_JOINS } from '../filter/filter-cost.js';
+import { defaultInputLimits, type InputLimits } from './input-limits.js';
 
 /** Query parameters as the client sent them (URL query or /.search body), before validation. */
 export interface ListParameters {
@@ -48,21 +50,39 @@ export function parseListRequest(
   parameters: ListParameters,
   limits: PageLimits,
   filterOptions: FilterOptions = {},
+  inputLimits: InputLimits = defaultInputLimits,
 ): ListRequest {
   return {
     filter:
-      parameters.filter === undefined ? undefined : compileFilter(type, parameters.filter, filterOptions),
+      parameters.filter === undefined
+        ? undefined
+        : compileFilter(type, parameters.filter, filterOptions, inputLimits),
     sort: parseSort(type, parameters.sortBy, parameters.sortOrder),
     pagination: parsePagination(parameters, limits),
-    projection: parseProjection(type, parameters.attributes, parameters.excludedAttributes),
+    projection: parseProjection(
+      type,
+      parameters.attributes,
+      parameters.excludedAttributes,
+      inputLimits.maxAttributeNames,
+    ),
   };
 }
 
+/**
+ * Parses, resolves and bounds a filter. The bounds are checked before any database work: on SQLite a
+ * query blocks the event loop, so an over-budget filter is refused rather than run (issue 14).
+ */
 export function compileFilter(
   type: ResourceTypeDefinition,
   text: string,
   options: FilterOptions = {},
+  limits: InputLimits = defaultInputLimits,
 ): ResolvedFilter {
+  if (text.length > limits.maxFilterLength) {
+    throw new InvalidFilterError(
+      `The filter is ${text.length} characters long; at most ${limits.maxFilterLength} are accepted (ROSTER_FILTER_MAX_LENGTH).`,
+    );
+  }
   const parsed = parseFilter(text, options);
   if (!parsed.ok) {
     throw new InvalidFilterError(
@@ -74,6 +94,21 @@ export function compileFilter(
     const where = resolved.error.position === undefined ? '' : ` at position ${resolved.error.position}`;
     throw new InvalidFilterError(`Invalid filter${where}: ${resolved.error.reason}.`);
   }
+  const cost = filterCost(resolved.value);
+  const depth = cost.depth;
+  if (depth > limits.maxFilterDepth) {
+    throw new InvalidFilterError(
+      `The filter is too complex: it nests ${depth} levels deep; at most ${limits.maxFilterDepth} are accepted (ROSTER_FILTER_MAX_DEPTH).`,
+    );
+  }
+  if (cost.joins > MAX_FILTER_JOINS) {
+    throw new InvalidFilterError(
+      `The filter is too complex: it has ${cost.joins} comparisons on emails, members or groups; at most ${MAX_FILTER_JOINS} are accepted.`,
+    );
+  }
+  // What scanning costs depends on the directory's size, which the use case asks the store for
+  // (directory/scim/check-filter-budget.ts); index lookups alone are bounded here.
+  checkFilterCost({ ...cost, scans: false }, { resources: 0, users: 0 }, limits.maxFilterCost);
   return resolved.value;
 }
 
@@ -98,6 +133,13 @@ function parseSort(
   const target = path.subAttribute ?? path.attribute;
   if (target.type === 'complex' && !(path.attribute.multiValued && path.subAttribute === undefined)) {
     throw new InvalidValueError(`sortBy must name a simple attribute; "${sortBy}" is complex.`);
+  }
+  // RFC 7644 §3.4.2.3 sorts a multi-valued attribute by its primary value; members and groups have no
+  // "primary" sub-attribute, so there is no value to sort by (PostgreSQL answered 500 here).
+  if (path.attribute.multiValued && !path.attribute.subAttributes?.some((sub) => sub.name === 'primary')) {
+    throw new InvalidValueError(
+      `sortBy cannot use "${sortBy}": "${path.attribute.name}" has no primary value to sort by (RFC 7644 §3.4.2.3).`,
+    );
   }
   if (path.attribute.returned === 'never' || path.subAttribute?.returned === 'never') {
     throw new InvalidValueError(`sortBy cannot use "${sortBy}".`);

@@ -22,7 +22,7 @@ export function coerceResource(type: ResourceTypeDefinition, body: unknown): Sci
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(body)) {
     if (key.toLowerCase() === 'schemas') continue;
-    const extension = findExtension(type, LEGACY_EXTENSION_URNS[key.toLowerCase()] ?? key);
+    const extension = findExtension(type, LEGACY_EXTENSION_URNS.get(key.toLowerCase()) ?? key);
     if (extension) {
       if (value === null) continue;
       if (!isPlainObject(value))
@@ -163,13 +163,13 @@ function findKey(body: JsonObject, name: string): unknown {
  * SCIM 1.1 extension URNs still found in admin-written templates (OneLogin's "Define Your SCIM User
  * Schema" page uses the 1.0 enterprise URN): their attributes are read as the 2.0 extension's.
  */
-const LEGACY_EXTENSION_URNS: Readonly<Record<string, string>> = {
-  'urn:scim:schemas:extension:enterprise:1.0': 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
-};
+const LEGACY_EXTENSION_URNS: ReadonlyMap<string, string> = new Map([
+  ['urn:scim:schemas:extension:enterprise:1.0', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'],
+]);
 
 /** SCIM 1.1 named the manager's id `managerId`; 2.0 calls it `value`. */
 function legacyExtensionValues(key: string, value: JsonObject): JsonObject {
-  if (LEGACY_EXTENSION_URNS[key.toLowerCase()] === undefined || !isPlainObject(value.manager)) return value;
+  if (!LEGACY_EXTENSION_URNS.has(key.toLowerCase()) || !isPlainObject(value.manager)) return value;
   const { managerId, ...manager } = value.manager;
   return { ...value, manager: managerId === undefined ? manager : { value: managerId, ...manager } };
 }

@@ -32,8 +32,12 @@ export interface DirectoryStore {
   transaction<T>(work: (store: DirectoryStore) => Promise<T>): Promise<T>;
   /** Lets the engine refresh its planner statistics after the data changed shape (cheap when it did not). */
   refreshStatistics(): Promise<void>;
-  /** True when `error` means the database is out of reach (connection refused, lost or timed out). */
-  isUnavailable(error: unknown): boolean;
+  /**
+   * True when `error` says the database could not do the work now but may soon: a lock held too long
+   * (SQLITE_BUSY), a statement timeout or cancel, a lost or refused connection. The SCIM endpoint
+   * answers it with 503 and Retry-After instead of 500 (docs/errors.md `unavailable`).
+   */
+  isTransientFailure(error: unknown): boolean;
   /** True when the database answers and its schema is at the latest migration. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;

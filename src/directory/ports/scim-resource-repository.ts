@@ -65,6 +65,8 @@ export interface ScimResourceRepository {
   /** The membership becomes exactly `members`. */
   setMembers(scope: IntegrationScope, groupId: string, members: readonly NewMember[]): Promise<void>;
   list(scope: IntegrationScope, type: ResourceTypeName, query: ListQuery): Promise<ListPage>;
+  /** Live users and groups of the integration, from the counters (one statement, a few rows). */
+  liveCounts(scope: IntegrationScope): Promise<{ readonly users: number; readonly groups: number }>;
   /** The type of each id that exists in this integration; ids not returned do not exist. */
   findTypes(scope: IntegrationScope, ids: readonly string[]): Promise<ReadonlyMap<string, ResourceTypeName>>;
   membersOf(scope: IntegrationScope, groupId: string): Promise<readonly MemberReference[]>;

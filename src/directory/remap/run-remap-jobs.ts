@@ -79,6 +79,9 @@ async function runBatch(
     });
   } catch (error) {
     if (error instanceof LeaseLost) return { ...job, status: 'failed' };
+    // The database is busy (another process holds SQLite's write lock past the retries) or unreachable:
+    // the batch rolled back, and the job keeps its progress and resumes once its lease expires.
+    if (deps.store.isTransientFailure(error)) throw error;
     const failed: RemapJob = {
       ...job,
       status: 'failed',

@@ -8,6 +8,7 @@ import { representResource } from './get-resource.js';
 import { resourceRepresentation } from './resource-representation.js';
 import { decodeCursor, encodeCursor, queryHash, type CursorBinding } from './list-cursor.js';
 import { filterOptionsOf, type ScimContext } from './scim-context.js';
+import { checkFilterBudget } from './check-filter-budget.js';
 
 /** RFC 7644 §3.4.2 (filter, sort, index pages, projection) and RFC 9865 (cursor pages). */
 export async function listResources(
@@ -20,7 +21,9 @@ export async function listResources(
     parameters,
     context.settings.pageLimits,
     filterOptionsOf(context),
+    context.settings.inputLimits,
   );
+  await checkFilterBudget(context, typeName, request.filter);
   const pagination = request.pagination;
   const binding: CursorBinding = {
     integrationId: context.scope.integrationId,

@@ -35,7 +35,7 @@ export async function patchResource(
   ifMatch?: EntityTagCondition,
 ): Promise<{ resource: JsonObject | undefined; stored: StoredResource }> {
   const type = resourceTypeNamed(typeName);
-  const operations = parsePatchRequest(type, body);
+  const operations = parsePatchRequest(type, body, context.settings.inputLimits.maxPatchOperations);
   for (let attempt = 1; ; attempt++) {
     const outcome = await context.store.transaction(async (store) => {
       const inTransaction = { ...context, store };

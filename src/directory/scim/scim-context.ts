@@ -1,5 +1,6 @@
 import type { FilterOptions } from '../../core/filter/parse-filter.js';
 import type { PageLimits } from '../../core/protocol/list-request.js';
+import type { InputLimits } from '../../core/protocol/input-limits.js';
 import type { IntegrationScope } from '../model/scope.js';
 import type { Clock, IdSource } from '../ports/clock.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
@@ -16,6 +17,8 @@ export interface ScimSettings {
   readonly createRetryWindowSeconds: number;
   /** RFC 7644 §3.7.4 limits, advertised in /ServiceProviderConfig. */
   readonly bulk: { readonly maxOperations: number; readonly maxPayloadSize: number };
+  /** Bounds on filters, PATCH, projections and values, checked before any database work. */
+  readonly inputLimits: InputLimits;
 }
 
 /** What every SCIM use case needs: the tenant scope, the store, time and ids, and the integration's URL. */

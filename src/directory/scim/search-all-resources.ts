@@ -5,6 +5,7 @@ import type { JsonObject } from '../../core/resource/json.js';
 import { resourceTypes } from '../../core/schema/resource-types.js';
 import { representResource } from './get-resource.js';
 import { filterOptionsOf, type ScimContext } from './scim-context.js';
+import { checkFilterBudget } from './check-filter-budget.js';
 
 /**
  * RFC 7644 §3.4.3: a search at the service root spans every resource type. Results come type by type
@@ -26,7 +27,13 @@ export async function searchAllResources(
     try {
       requests.push({
         name: type.name,
-        request: parseListRequest(type, parameters, context.settings.pageLimits, filterOptionsOf(context)),
+        request: parseListRequest(
+          type,
+          parameters,
+          context.settings.pageLimits,
+          filterOptionsOf(context),
+          context.settings.inputLimits,
+        ),
       });
     } catch (error) {
       if (!(error instanceof ScimError)) throw error;
@@ -37,6 +44,9 @@ export async function searchAllResources(
   // A filter or sort valid for no resource type at all is the client's mistake.
   if (requests.every((r) => r.request === undefined) && lastError) throw lastError;
 
+  // Every type's query is priced before any runs: a search is refused whole, never half-answered.
+  for (const { name, request } of requests)
+    if (request) await checkFilterBudget(context, name, request.filter);
   const first = requests.find((r) => r.request)?.request;
   const pagination = first?.pagination;
   if (!pagination || pagination.kind !== 'index') throw new InvalidValueError('Invalid search request.');

@@ -30,11 +30,11 @@ export interface PublicKeyKind {
   readonly namedCurve?: string | undefined;
 }
 
-const curveAlgorithm: Readonly<Record<string, AsymmetricAlgorithm>> = {
-  prime256v1: 'ES256',
-  secp384r1: 'ES384',
-  secp521r1: 'ES512',
-};
+const curveAlgorithm: ReadonlyMap<string, AsymmetricAlgorithm> = new Map([
+  ['prime256v1', 'ES256'],
+  ['secp384r1', 'ES384'],
+  ['secp521r1', 'ES512'],
+]);
 
 /** The algorithms a public key of this kind can verify: its family, nothing else. */
 export function algorithmsForKey(kind: PublicKeyKind): readonly AsymmetricAlgorithm[] {
@@ -44,7 +44,7 @@ export function algorithmsForKey(kind: PublicKeyKind): readonly AsymmetricAlgori
     case 'rsa-pss':
       return ['PS256', 'PS384', 'PS512'];
     case 'ec': {
-      const alg = kind.namedCurve === undefined ? undefined : curveAlgorithm[kind.namedCurve];
+      const alg = kind.namedCurve === undefined ? undefined : curveAlgorithm.get(kind.namedCurve);
       return alg ? [alg] : [];
     }
     case 'ed25519':

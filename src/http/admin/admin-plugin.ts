@@ -33,11 +33,15 @@ export const ADMIN_DOCS_PREFIX = '/api/docs';
  */
 export async function adminPlugin(app: FastifyInstance, deps: AdminApiDeps): Promise<void> {
   app.setErrorHandler((error, request, reply) => {
-    if (!deps.store.isUnavailable(error)) return replyWithAdminError(error, request, reply);
-    request.log.warn({ err: error }, 'database unavailable');
-    reply.header('retry-after', '5');
+    if (!deps.store.isTransientFailure(error)) return replyWithAdminError(error, request, reply);
+    request.log.warn({ err: error }, 'request not completed: the database is busy or unavailable');
+    reply.header('retry-after', '2');
     return replyWithAdminError(
-      new AdminApiError(503, 'unavailable', 'The database is unavailable; nothing was changed. Retry later.'),
+      new AdminApiError(
+        503,
+        'unavailable',
+        'The database cannot complete this request now; nothing was changed. Retry later.',
+      ),
       request,
       reply,
     );

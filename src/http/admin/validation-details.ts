@@ -9,11 +9,11 @@ export interface ValidationIssue {
   readonly message?: string | undefined;
 }
 
-const locations: Record<string, AdminErrorDetail['location']> = {
-  body: 'body',
-  querystring: 'query',
-  params: 'path',
-};
+const locations: ReadonlyMap<string, AdminErrorDetail['location']> = new Map([
+  ['body', 'body'],
+  ['querystring', 'query'],
+  ['params', 'path'],
+]);
 
 /**
  * Turns schema validation errors into one detail per bad field, named as a dotted path
@@ -24,7 +24,7 @@ export function validationDetails(
   issues: readonly ValidationIssue[],
   context: string | undefined,
 ): AdminErrorDetail[] {
-  const location = context === undefined ? undefined : locations[context];
+  const location = context === undefined ? undefined : locations.get(context);
   const details: AdminErrorDetail[] = [];
   const seen = new Set<string>();
   const add = (field: string, message: string) => {

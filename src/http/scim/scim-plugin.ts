@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { IntegrationPausedError, NotFoundError, RateLimitedError } from '../../core/errors.js';
+import {
+  IntegrationPausedError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthorizedError,
+} from '../../core/errors.js';
 import { requestLimiter } from '../rate-limits.js';
 import { authenticateIntegration } from '../../directory/integrations/authenticate-integration.js';
 import { integrationUrl } from '../../directory/integrations/integration-url.js';
@@ -13,6 +18,7 @@ import { parseSearchRequest } from '../../core/protocol/search-request.js';
 import { searchAllResources } from '../../directory/scim/search-all-resources.js';
 import { processBulk } from '../../directory/scim/process-bulk.js';
 import { PagePositions } from '../../directory/scim/page-positions.js';
+import { checkStorableJson, unstorableTextReason } from '../../core/resource/storable-text.js';
 
 /** How long an IdP is told to wait before retrying a paused integration. */
 const PAUSED_RETRY_AFTER_SECONDS = 60;
@@ -32,6 +38,8 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
 
   app.addHook('onRequest', async (request) => {
     const { integrationId } = request.params as { integrationId: string };
+    // No integration has such an id, and PostgreSQL cannot even look it up: the answer to an unknown one.
+    if (unstorableTextReason(integrationId) !== undefined) throw new UnauthorizedError();
     const { scope, settings, oauth, pausedAt } = await authenticateIntegration(
       {
         ...deps,
@@ -62,6 +70,22 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
       integrationSettings: settings,
       pagePositions,
     };
+  });
+
+  // Text no engine stores alike (NUL, lone surrogates) and over-long values are refused before any
+  // database work, in the URL's resource id and anywhere in a body, the same way on SQLite and
+  // PostgreSQL (docs/errors.md). A /.search body is a query, not a resource: its strings are not values.
+  const maxValueBytes = deps.scimSettings.inputLimits.maxValueBytes;
+  app.addHook('preHandler', async (request) => {
+    const { id } = request.params as { id?: string };
+    if (id !== undefined)
+      checkStorableJson(id, { maxValueBytes: undefined, label: 'The resource id in the URL' });
+    if (request.body === undefined) return;
+    const isSearch = request.routeOptions.url?.endsWith('/.search') === true;
+    checkStorableJson(request.body, {
+      maxValueBytes: isSearch ? undefined : maxValueBytes,
+      label: 'The request body',
+    });
   });
 
   registerDiscoveryRoutes(app, deps.capabilities);

@@ -63,6 +63,7 @@ export function projectionParameter(request: FastifyRequest, typeName: ResourceT
     resourceTypeNamed(typeName),
     queryParameter(request, 'attributes'),
     queryParameter(request, 'excludedAttributes'),
+    scimContextOf(request).settings.inputLimits.maxAttributeNames,
   );
 }
 

@@ -1,10 +1,23 @@
-import { isPostgresConnectionLost } from './connection-lost.js';
 import { sql } from 'kysely';
 import { errorCode, type StoreDialect } from '../dialect.js';
+import { isPostgresConnectionLost } from './connection-lost.js';
 
 /** A text[] path literal for #> and #>>, bound as a parameter. */
 function jsonPath(path: readonly string[]) {
   return sql`cast(${[...path]} as text[])`;
+}
+
+/**
+ * PostgreSQL SQLSTATEs that mean "not now" rather than "never", besides a connection that is gone or never
+ * came (connection-lost.ts): 57014 query_canceled (statement_timeout), 55P03 lock_not_available,
+ * 40001/40P01 once retries are spent, 53xxx insufficient resources (too many connections).
+ */
+const TRANSIENT_SQLSTATES: ReadonlySet<string> = new Set(['57014', '55P03', '40001', '40P01']);
+
+function isTransientFailure(error: unknown): boolean {
+  if (isPostgresConnectionLost(error)) return true;
+  const code = errorCode(error);
+  return typeof code === 'string' && (TRANSIENT_SQLSTATES.has(code) || /^53[0-9A-Z]{3}$/.test(code));
 }
 
 export const postgresDialect: StoreDialect = {
@@ -28,7 +41,8 @@ export const postgresDialect: StoreDialect = {
   isUniqueViolation: (error) => errorCode(error) === '23505',
   // serialization_failure and deadlock_detected: the whole transaction may run again.
   isRetryableTransactionError: (error) => errorCode(error) === '40001' || errorCode(error) === '40P01',
-  isConnectionLost: isPostgresConnectionLost,
+  retryTransactionsForMs: 0,
+  isTransientFailure,
   parseJson: (value) => (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>,
   // The database's ctype is UTF-8 aware (C.UTF-8 or a language locale), so lower() folds like toLowerCase().
   fold: (expression) => sql`lower(${expression})`,

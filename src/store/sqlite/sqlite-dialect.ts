@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import { errorCode, type StoreDialect } from '../dialect.js';
 
+/** SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, …), and a locked shared-cache table. */
+function isBusy(error: unknown): boolean {
+  const code = errorCode(error);
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
 function jsonPath(path: readonly string[]): string {
   // Attribute names come from the schema (never from client text) but may contain `$` ($ref): quote them.
   return '$' + path.map((p) => `."${p}"`).join('');
@@ -21,10 +27,12 @@ export const sqliteDialect: StoreDialect = {
     const code = errorCode(error);
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
   },
-  // One writer at a time: SQLite transactions do not fail on conflicts, they wait (busy_timeout).
-  isRetryableTransactionError: (error) => errorCode(error) === 'SQLITE_BUSY',
-  // A file in this process: there is no connection to lose.
-  isConnectionLost: () => false,
+  // One writer at a time: a transaction that meets another process's write lock waits briefly
+  // (busy_timeout, a synchronous spin on the event loop, so short) and is then run again after an
+  // asynchronous pause, for up to retryTransactionsForMs, while every other request goes on.
+  isRetryableTransactionError: (error) => isBusy(error),
+  retryTransactionsForMs: 5000,
+  isTransientFailure: (error) => isBusy(error),
   parseJson: (value) => JSON.parse(String(value)) as Record<string, unknown>,
   // scim_fold is registered on every connection in open-sqlite.ts (SQLite's lower() is ASCII-only).
   fold: (expression) => sql`scim_fold(${expression})`,
