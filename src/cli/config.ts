@@ -21,6 +21,8 @@ export interface Config {
   readonly bulkMaxOperations: number;
   readonly bulkMaxPayloadBytes: number;
   readonly jobPollMs: number;
+  /** Days events are kept in the outbox (the events API reads back this far). */
+  readonly eventRetentionDays: number;
   /** Token verification: clock leeway, JWKS caching, fetch limits and SSRF protection. */
   readonly signIn: SignInSettings;
 }
@@ -104,6 +106,7 @@ export function loadConfig(env: Environment): Config {
     cursorTimeoutSeconds: integer('ROSTER_CURSOR_TIMEOUT_SECONDS', 3600, 10, 7 * 86_400),
     createRetryWindowSeconds: integer('ROSTER_CREATE_RETRY_WINDOW_SECONDS', 600, 0, 86_400),
     jobPollMs: integer('ROSTER_JOB_POLL_MS', 1000, 50, 600_000),
+    eventRetentionDays: integer('ROSTER_EVENT_RETENTION_DAYS', 30, 1, 3650),
     bulkMaxOperations: integer('ROSTER_BULK_MAX_OPERATIONS', 1000, 1, 100_000),
     bulkMaxPayloadBytes: integer('ROSTER_BULK_MAX_PAYLOAD_BYTES', 4 * 1_048_576, 1024, 256 * 1_048_576),
     signIn: Object.freeze({

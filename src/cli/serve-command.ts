@@ -1,5 +1,6 @@
 import { pruneExpiredSessions } from '../directory/sign-in/sign-in-sessions.js';
 import { countIntegrations } from '../directory/integrations/list-integrations.js';
+import { pruneEvents } from '../directory/events/prune-events.js';
 import { hostname } from 'node:os';
 import { pino } from 'pino';
 import { issueBootstrapAdminKey } from '../directory/admin-keys/issue-bootstrap-admin-key.js';
@@ -63,6 +64,9 @@ export async function serveCommand(config: Config): Promise<void> {
       .catch((error: unknown) => logger.warn({ err: error }, 'statistics refresh failed'));
     pruneExpiredSessions({ store, clock: systemClock }).catch((error: unknown) =>
       logger.warn({ err: error }, 'session pruning failed'),
+    );
+    pruneEvents({ store, clock: systemClock }, config.eventRetentionDays).catch((error: unknown) =>
+      logger.warn({ err: error }, 'event pruning failed'),
     );
   }, 10_000);
   statistics.unref();

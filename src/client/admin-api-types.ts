@@ -8109,6 +8109,319 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/organizations/{organizationId}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the organization’s events in order
+     * @description Every directory change, in one order per organization (docs/events.md). Page with `after`; `wait` long-polls. A cursor older than retention answers 409 `conflict` (event_cursor_expired): resync.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The `cursor` of the previous page (or of /events/cursor); absent: from the oldest kept. */
+          after?: string;
+          /** @description Page size. */
+          limit?: number;
+          /** @description Comma-separated event types (all when absent). */
+          types?: string;
+          /** @description Long-poll: seconds (up to 30) to wait when no event is there yet. */
+          wait?: number;
+        };
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description An id Roster assigned. */
+                id: string;
+                /** @description An id Roster assigned. */
+                organizationId: string;
+                /** @description Position in the organization’s feed: 1, 2, 3, … in commit order, without gaps. */
+                sequence: number;
+                /** @enum {unknown} */
+                type:
+                  | 'identity.created'
+                  | 'identity.updated'
+                  | 'identity.disabled'
+                  | 'identity.enabled'
+                  | 'identity.deleted'
+                  | 'group.created'
+                  | 'group.updated'
+                  | 'group.deleted'
+                  | 'group.member_added'
+                  | 'group.member_removed'
+                  | 'integration.created'
+                  | 'integration.token_rotated'
+                  | 'integration.settings_changed'
+                  | 'integration.deleted'
+                  | 'remap.completed'
+                  | 'integration.token_expiring';
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC.
+                 */
+                occurredAt: string;
+                integrationId: string | null;
+                requestId: string | null;
+                actor: {
+                  /** @enum {unknown} */
+                  kind: 'integration' | 'admin_key' | 'cli' | 'system';
+                  id: string | null;
+                };
+                resource: {
+                  /** @enum {unknown} */
+                  type: 'identity' | 'group' | 'integration' | 'remap';
+                  /** @description An id Roster assigned. */
+                  id: string;
+                };
+                /** @description The resource’s full new state (an identity with its groupIds; a group with its roleIds); for member events, groupId and identityId. */
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @description The fields that changed. */
+                changed: string[];
+              }[];
+              /** @description Pass as `after` to read on; never null (an empty page keeps its place). */
+              cursor: string;
+              /** @description The page is full: read on at once. */
+              hasMore: boolean;
+            };
+          };
+        };
+        /** @description The request is invalid; `details` names each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description The name is taken, or the resource is in a state that forbids the change. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/events/cursor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The cursor of the feed’s current end
+     * @description Take it before a full read of identities and groups, then read events `after` it: the copy converges to Roster’s state (docs/events.md, Resync).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The feed’s current end: every later change comes after it. */
+              cursor: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -25,6 +25,7 @@ export const directoryErrorCatalogue = {
   identity_deleted: 'conflict',
   default_organization_protected: 'conflict',
   organization_has_integrations: 'conflict',
+  event_cursor_expired: 'conflict',
   invalid_name: 'invalid',
   ambiguous_name: 'invalid',
   invalid_settings: 'invalid',
@@ -36,6 +37,7 @@ export const directoryErrorCatalogue = {
   invalid_preview: 'invalid',
   invalid_scope: 'invalid',
   invalid_oauth: 'invalid',
+  invalid_event_query: 'invalid',
 } as const satisfies Record<string, DirectoryErrorFamily>;
 
 export type DirectoryErrorCode = keyof typeof directoryErrorCatalogue;

@@ -20,6 +20,8 @@ export interface AppDependencies {
   readonly tokenLifetimeDays?: number;
   /** Token verification (sign-in, OAuth for SCIM); default: the safe defaults, private JWKS URLs refused. */
   readonly signIn?: SignInServices;
+  /** How often a long-polling events read looks again (default 250 ms). */
+  readonly eventPollMs?: number;
   /** Told of every route as it is registered (tests compare the admin routes with the OpenAPI document). */
   readonly onRoute?: (route: RouteOptions) => void;
 }

@@ -224,7 +224,34 @@ export interface SignInSessionsTable {
   revoked_at: string | null;
 }
 
+export interface EventCountersTable {
+  organization_id: string;
+  /** The sequence number of the organization's latest event. */
+  last_seq: number | string;
+}
+
+export interface EventsTable {
+  organization_id: string;
+  /** Per organization, 1, 2, 3, … in commit order (bigint: the pg driver returns a string). */
+  seq: number | string;
+  id: string;
+  type: string;
+  occurred_at: string;
+  integration_id: string | null;
+  request_id: string | null;
+  actor_kind: string;
+  actor_id: string | null;
+  resource_type: string;
+  resource_id: string;
+  /** JSON: the resource's new state. */
+  data: unknown;
+  /** JSON: the names of the fields that changed. */
+  changed: unknown;
+}
+
 export interface Database {
+  event_counters: EventCountersTable;
+  events: EventsTable;
   sign_in_sessions: SignInSessionsTable;
   scim_emails: ScimEmailsTable;
   admin_api_keys: AdminApiKeysTable;

@@ -1,6 +1,7 @@
 import type { AdminKeyRepository } from './admin-key-repository.js';
 import type { AuthPolicyRepository } from './auth-policy-repository.js';
 import type { DirectoryGroupRepository } from './directory-group-repository.js';
+import type { EventRepository } from './event-repository.js';
 import type { IdentityRepository } from './identity-repository.js';
 import type { InstallationSecretRepository } from './installation-secret-repository.js';
 import type { InstallationSettingRepository } from './installation-setting-repository.js';
@@ -14,6 +15,8 @@ import type { SignInSessionRepository } from './sign-in-session-repository.js';
 
 export interface DirectoryStore {
   readonly adminKeys: AdminKeyRepository;
+  /** The outbox of directory events (appended inside transactions only). */
+  readonly events: EventRepository;
   readonly identities: IdentityRepository;
   readonly directoryGroups: DirectoryGroupRepository;
   readonly roles: RoleRepository;

@@ -11,6 +11,7 @@ import { openApiOptions } from './openapi-document.js';
 import { registerAdminKeyRoutes } from './routes/admin-key-routes.js';
 import { registerAuthPolicyRoutes } from './routes/auth-policy-routes.js';
 import { registerGroupMappingRoutes } from './routes/group-mapping-routes.js';
+import { registerEventRoutes } from './routes/event-routes.js';
 import { registerGroupRoutes } from './routes/group-routes.js';
 import { registerIdentityRoutes } from './routes/identity-routes.js';
 import { registerIntegrationOAuthRoutes } from './routes/integration-oauth-routes.js';
@@ -84,6 +85,7 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
       registerJwtSignerRoutes(organization, deps);
       registerIntegrationOAuthRoutes(organization, deps);
       registerSignInRoutes(organization, deps);
+      registerEventRoutes(organization, deps);
     },
     { prefix: '/organizations/:organizationId' },
   );

@@ -40,6 +40,11 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
       settings: deps.scimSettings,
       integrationSettings: settings,
       pagePositions,
+      cause: {
+        actor: { kind: 'integration', id: scope.integrationId },
+        integrationId: scope.integrationId,
+        requestId: request.id,
+      },
     };
   });
 
