@@ -23,6 +23,10 @@ export interface Config {
   readonly jobPollMs: number;
   /** Days events are kept in the outbox (the events API reads back this far). */
   readonly eventRetentionDays: number;
+  /** Days the provisioning log keeps SCIM requests. */
+  readonly provisioningLogRetentionDays: number;
+  /** Attributes the provisioning log redacts from request bodies, besides password. */
+  readonly provisioningLogRedact: readonly string[];
   /** Token verification: clock leeway, JWKS caching, fetch limits and SSRF protection. */
   readonly signIn: SignInSettings;
 }
@@ -107,6 +111,13 @@ export function loadConfig(env: Environment): Config {
     createRetryWindowSeconds: integer('ROSTER_CREATE_RETRY_WINDOW_SECONDS', 600, 0, 86_400),
     jobPollMs: integer('ROSTER_JOB_POLL_MS', 1000, 50, 600_000),
     eventRetentionDays: integer('ROSTER_EVENT_RETENTION_DAYS', 30, 1, 3650),
+    provisioningLogRetentionDays: integer('ROSTER_PROVISIONING_LOG_RETENTION_DAYS', 30, 1, 3650),
+    provisioningLogRedact: Object.freeze(
+      (env.ROSTER_PROVISIONING_LOG_REDACT ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    ),
     bulkMaxOperations: integer('ROSTER_BULK_MAX_OPERATIONS', 1000, 1, 100_000),
     bulkMaxPayloadBytes: integer('ROSTER_BULK_MAX_PAYLOAD_BYTES', 4 * 1_048_576, 1024, 256 * 1_048_576),
     signIn: Object.freeze({

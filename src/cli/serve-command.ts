@@ -1,6 +1,9 @@
 import { pruneExpiredSessions } from '../directory/sign-in/sign-in-sessions.js';
 import { countIntegrations } from '../directory/integrations/list-integrations.js';
 import { pruneEvents } from '../directory/events/prune-events.js';
+import { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
+import { pruneProvisioningLog } from '../directory/provisioning-log/prune-provisioning-log.js';
+import { redactedAttributes } from '../directory/provisioning-log/redact-body.js';
 import { hostname } from 'node:os';
 import { pino } from 'pino';
 import { issueBootstrapAdminKey } from '../directory/admin-keys/issue-bootstrap-admin-key.js';
@@ -30,7 +33,12 @@ export async function serveCommand(config: Config): Promise<void> {
       'the public base URL changed since the last start: integration URLs given to identity providers before use the old one; instances must agree (ROSTER_PUBLIC_URL)',
     );
   }
+  const provisioningLog = new ProvisioningLogWriter(store, {
+    redacted: redactedAttributes(config.provisioningLogRedact),
+    onError: (error) => logger.warn({ err: error }, 'provisioning log batch dropped'),
+  });
   const app = await buildApp({
+    provisioningLog,
     store,
     clock: systemClock,
     ids: uuidSource,
@@ -68,6 +76,9 @@ export async function serveCommand(config: Config): Promise<void> {
     pruneEvents({ store, clock: systemClock }, config.eventRetentionDays).catch((error: unknown) =>
       logger.warn({ err: error }, 'event pruning failed'),
     );
+    pruneProvisioningLog({ store, clock: systemClock }, config.provisioningLogRetentionDays).catch(
+      (error: unknown) => logger.warn({ err: error }, 'provisioning log pruning failed'),
+    );
   }, 10_000);
   statistics.unref();
   const stop = async (signal: string) => {
@@ -92,6 +103,7 @@ export async function serveCommand(config: Config): Promise<void> {
     clearInterval(statistics);
     // A batch in progress commits or rolls back as a whole; a job cut short resumes on any instance.
     await working;
+    await provisioningLog.close();
     await store.close();
     logger.info('stopped');
   };

@@ -8422,6 +8422,184 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/organizations/{organizationId}/provisioning-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search the SCIM requests of the organization’s integrations
+     * @description Newest first. Every SCIM request, refused ones included (with why: never the token), with its status, scimType, duration, the resource it touched, its body with passwords redacted, the reason of a failure and the events it produced. Written in batches a moment after each request.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description An id Roster assigned. */
+          integrationId?: string;
+          /** @description Entries at or after this time. */
+          from?: string;
+          /** @description Entries before this time. */
+          to?: string;
+          status?: number;
+          /** @description failure: status 400 or above. */
+          outcome?: 'success' | 'failure';
+          resourceId?: string;
+          requestId?: string;
+          limit?: number;
+          /** @description The `nextCursor` of the previous page. */
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description An id Roster assigned. */
+                id: string;
+                /** @description An id Roster assigned. */
+                integrationId: string;
+                /** @description The x-request-id of the SCIM request. */
+                requestId: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC.
+                 */
+                occurredAt: string;
+                method: string;
+                /** @description Path and query as sent. */
+                path: string;
+                status: number;
+                scimType: string | null;
+                durationMs: number;
+                resourceType: ('User' | 'Group') | null;
+                resourceId: string | null;
+                requestBody: string | null;
+                reason: string | null;
+                authFailure:
+                  | (
+                      | 'missing_header'
+                      | 'malformed_header'
+                      | 'unknown_token'
+                      | 'rotated_token'
+                      | 'expired_token'
+                      | 'other_integration_token'
+                      | 'no_token_configured'
+                      | 'access_token_refused'
+                    )
+                  | null;
+                /** @description The events the request produced (docs/events.md). */
+                eventIds: string[];
+              }[];
+              /** @description Older entries: pass as `cursor`. */
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `details` names each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

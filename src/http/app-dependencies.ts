@@ -4,6 +4,7 @@ import type { Clock, IdSource } from '../directory/ports/clock.js';
 import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { ScimSettings } from '../directory/scim/scim-context.js';
 import type { SignInServices } from '../directory/sign-in/sign-in-services.js';
+import type { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
 
 /** Everything the HTTP app needs, built by the CLI (the composition root) and passed in. */
 export interface AppDependencies {
@@ -20,6 +21,11 @@ export interface AppDependencies {
   readonly tokenLifetimeDays?: number;
   /** Token verification (sign-in, OAuth for SCIM); default: the safe defaults, private JWKS URLs refused. */
   readonly signIn?: SignInServices;
+  /**
+   * Where SCIM requests are logged (batched writes). Default: a writer the app makes (password redacted)
+   * and closes with itself.
+   */
+  readonly provisioningLog?: ProvisioningLogWriter;
   /** How often a long-polling events read looks again (default 250 ms). */
   readonly eventPollMs?: number;
   /** Told of every route as it is registered (tests compare the admin routes with the OpenAPI document). */

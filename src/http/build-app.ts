@@ -6,12 +6,21 @@ import { replyWithScimError } from './scim-error-reply.js';
 import { requestIdOf } from './request-id.js';
 import { scimPlugin } from './scim/scim-plugin.js';
 import { defaultSignInSettings, signInServices } from '../directory/sign-in/sign-in-settings.js';
+import { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
+import { redactedAttributes } from '../directory/provisioning-log/redact-body.js';
 
 const bodylessMethods = new Set(['GET', 'HEAD', 'DELETE']);
 
 /** Builds the HTTP app from its dependencies. It never listens and never reads the environment. */
 export async function buildApp(given: AppDependencies): Promise<FastifyInstance> {
-  const deps = { ...given, signIn: given.signIn ?? signInServices(given.clock, defaultSignInSettings) };
+  const ownLog = given.provisioningLog
+    ? undefined
+    : new ProvisioningLogWriter(given.store, { redacted: redactedAttributes([]) });
+  const deps = {
+    ...given,
+    signIn: given.signIn ?? signInServices(given.clock, defaultSignInSettings),
+    provisioningLog: given.provisioningLog ?? (ownLog as ProvisioningLogWriter),
+  };
   const app = Fastify({
     loggerInstance: deps.logger,
     bodyLimit: deps.bodyLimitBytes,
@@ -24,6 +33,7 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
     genReqId: requestIdOf,
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
+  if (ownLog) app.addHook('onClose', () => ownLog.close());
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -249,7 +249,35 @@ export interface EventsTable {
   changed: unknown;
 }
 
+export interface ProvisioningLogTable {
+  id: string;
+  organization_id: string;
+  integration_id: string;
+  request_id: string;
+  occurred_at: string;
+  method: string;
+  path: string;
+  status: number;
+  scim_type: string | null;
+  duration_ms: number;
+  resource_type: string | null;
+  resource_id: string | null;
+  /** JSON text, secrets redacted. */
+  request_body: string | null;
+  reason: string | null;
+  auth_failure: string | null;
+}
+
+export interface RetiredTokensTable {
+  integration_id: string;
+  organization_id: string;
+  token_hash: string;
+  retired_at: string;
+}
+
 export interface Database {
+  provisioning_log: ProvisioningLogTable;
+  retired_tokens: RetiredTokensTable;
   event_counters: EventCountersTable;
   events: EventsTable;
   sign_in_sessions: SignInSessionsTable;

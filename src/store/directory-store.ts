@@ -15,6 +15,7 @@ import { roleRepository } from './role-repository.js';
 import { integrationRepository } from './integration-repository.js';
 import { isAtLatestMigration } from './migrate.js';
 import { organizationRepository } from './organization-repository.js';
+import { provisioningLogRepository } from './provisioning-log-repository.js';
 import { scimResourceRepository } from './scim-resource-repository.js';
 import { signInSessionRepository } from './sign-in-session-repository.js';
 
@@ -31,6 +32,7 @@ export function directoryStore(
 ): DirectoryStore {
   return {
     events: eventRepository(db, dialect, pending),
+    provisioningLog: provisioningLogRepository(db, dialect),
     adminKeys: adminKeyRepository(db),
     installationSecrets: installationSecretRepository(db),
     installationSettings: installationSettingRepository(db),

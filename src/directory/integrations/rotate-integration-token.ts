@@ -16,6 +16,8 @@ export async function rotateIntegrationToken(
   const token = generateBearerToken();
   const expiresAt = addDays(now, tokenLifetimeDays).toISOString();
   const replaced = await deps.store.transaction(async (store) => {
+    // The provisioning log can then tell "a token rotated away at …" from an unknown one.
+    await store.provisioningLog.retireCurrentToken(scope, now.toISOString());
     if (!(await store.integrations.replaceToken(scope, hashBearerToken(token), now.toISOString(), expiresAt)))
       return false;
     const integration = await store.integrations.findById(scope, scope.integrationId);

@@ -8,6 +8,7 @@ import type { InstallationSettingRepository } from './installation-setting-repos
 import type { IntegrationRepository } from './integration-repository.js';
 import type { JwtSignerRepository } from './jwt-signer-repository.js';
 import type { OrganizationRepository } from './organization-repository.js';
+import type { ProvisioningLogRepository } from './provisioning-log-repository.js';
 import type { RemapJobRepository } from './remap-job-repository.js';
 import type { RoleRepository } from './role-repository.js';
 import type { ScimResourceRepository } from './scim-resource-repository.js';
@@ -17,6 +18,8 @@ export interface DirectoryStore {
   readonly adminKeys: AdminKeyRepository;
   /** The outbox of directory events (appended inside transactions only). */
   readonly events: EventRepository;
+  /** SCIM requests as the provisioning log keeps them (written in batches, outside requests). */
+  readonly provisioningLog: ProvisioningLogRepository;
   readonly identities: IdentityRepository;
   readonly directoryGroups: DirectoryGroupRepository;
   readonly roles: RoleRepository;

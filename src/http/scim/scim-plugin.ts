@@ -12,10 +12,16 @@ import { parseSearchRequest } from '../../core/protocol/search-request.js';
 import { searchAllResources } from '../../directory/scim/search-all-resources.js';
 import { processBulk } from '../../directory/scim/process-bulk.js';
 import { PagePositions } from '../../directory/scim/page-positions.js';
+import type { ProvisioningLogWriter } from '../../directory/provisioning-log/provisioning-log-writer.js';
+import { registerProvisioningLogHooks } from './provisioning-log-hooks.js';
 
 /** Everything under /scim/v2/:integrationId. Each integration is its own namespace behind its token. */
-export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): Promise<void> {
+export async function scimPlugin(
+  app: FastifyInstance,
+  deps: AppDependencies & { readonly provisioningLog: ProvisioningLogWriter },
+): Promise<void> {
   app.decorateRequest('scimContext', undefined);
+  registerProvisioningLogHooks(app, deps);
   const pagePositions = new PagePositions();
   app.decorateRequest('scimOAuth', null);
 
@@ -24,8 +30,10 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
     const { scope, settings, oauth } = await authenticateIntegration(
       {
         ...deps,
-        onAccessTokenRefused: (refusal) =>
-          request.log.info({ code: refusal.code, detail: refusal.message }, 'OAuth access token refused'),
+        onAccessTokenRefused: (refusal) => {
+          request.scimAccessTokenRefusal = `${refusal.code}: ${refusal.message}`;
+          request.log.info({ code: refusal.code, detail: refusal.message }, 'OAuth access token refused');
+        },
       },
       integrationId,
       bearerTokenFromHeader(request.headers.authorization),
