@@ -13,6 +13,7 @@ import { remapCommand } from './remap-command.js';
 import { roleCommand } from './role-command.js';
 import { addSettingsCommands } from './settings-command.js';
 import { addOAuthCommand } from './oauth-command.js';
+import { secretsCommand } from './secrets-command.js';
 
 /**
  * Every `roster` command, built without running any: main.ts parses argv with it, and the docs check
@@ -44,5 +45,6 @@ export function rosterProgram(config: () => Config): Command {
   program.addCommand(remapCommand(config));
   program.addCommand(identityCommand(config));
   program.addCommand(adminKeyCommand(config));
+  program.addCommand(secretsCommand(config));
   return program;
 }

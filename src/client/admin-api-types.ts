@@ -1202,6 +1202,8 @@ export interface paths {
                 tokenCreatedAt: string | null;
                 tokenExpiresAt: string | null;
                 hasValidToken: boolean;
+                /** @description When an operator paused the integration (its SCIM requests get 503 with Retry-After); null: not paused. */
+                pausedAt: string | null;
               }[];
             };
           };
@@ -1316,6 +1318,8 @@ export interface paths {
               tokenCreatedAt: string | null;
               tokenExpiresAt: string | null;
               hasValidToken: boolean;
+              /** @description When an operator paused the integration (its SCIM requests get 503 with Retry-After); null: not paused. */
+              pausedAt: string | null;
               /** @description The SCIM bearer token. Shown only in this response; Roster keeps a hash. */
               token: string;
             };
@@ -1486,6 +1490,8 @@ export interface paths {
               tokenCreatedAt: string | null;
               tokenExpiresAt: string | null;
               hasValidToken: boolean;
+              /** @description When an operator paused the integration (its SCIM requests get 503 with Retry-After); null: not paused. */
+              pausedAt: string | null;
             };
           };
         };
@@ -1748,6 +1754,242 @@ export interface paths {
               };
               /** @description Also in the x-request-id header and the server log. */
               requestId: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/integrations/{integrationId}/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pause an integration
+     * @description Every SCIM request of the integration gets 503 with Retry-After until it is resumed (the IdP retries, so nothing is lost); /ServiceProviderConfig, /ResourceTypes and /Schemas still answer. Pausing a paused integration keeps its pausedAt.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description An id Roster assigned. */
+          integrationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description An id Roster assigned. */
+              organizationId: string;
+              name: string;
+              /** @enum {unknown} */
+              idp: 'okta' | 'entra' | 'google' | 'jumpcloud' | 'onelogin' | 'generic';
+              /** @description The SCIM base URL to configure in the identity provider. */
+              integrationUrl: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              createdAt: string;
+              tokenCreatedAt: string | null;
+              tokenExpiresAt: string | null;
+              hasValidToken: boolean;
+              /** @description When an operator paused the integration (its SCIM requests get 503 with Retry-After); null: not paused. */
+              pausedAt: string | null;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/integrations/{integrationId}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resume an integration
+     * @description Its SCIM requests are served again at once, on every instance.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description An id Roster assigned. */
+          integrationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description An id Roster assigned. */
+              organizationId: string;
+              name: string;
+              /** @enum {unknown} */
+              idp: 'okta' | 'entra' | 'google' | 'jumpcloud' | 'onelogin' | 'generic';
+              /** @description The SCIM base URL to configure in the identity provider. */
+              integrationUrl: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              createdAt: string;
+              tokenCreatedAt: string | null;
+              tokenExpiresAt: string | null;
+              hasValidToken: boolean;
+              /** @description When an operator paused the integration (its SCIM requests get 503 with Retry-After); null: not paused. */
+              pausedAt: string | null;
             };
           };
         };

@@ -3,6 +3,7 @@ import type { ServiceCapabilities } from '../core/protocol/discovery-documents.j
 import type { Clock, IdSource } from '../directory/ports/clock.js';
 import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { ScimSettings } from '../directory/scim/scim-context.js';
+import type { RateLimitSettings } from './rate-limits.js';
 import type { SignInServices } from '../directory/sign-in/sign-in-services.js';
 import type { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
 
@@ -28,6 +29,8 @@ export interface AppDependencies {
   readonly provisioningLog?: ProvisioningLogWriter;
   /** How often a long-polling events read looks again (default 250 ms). */
   readonly eventPollMs?: number;
+  /** Requests per second per integration and per admin key; absent: no limits (tests). */
+  readonly rateLimits?: RateLimitSettings;
   /** Told of every route as it is registered (tests compare the admin routes with the OpenAPI document). */
   readonly onRoute?: (route: RouteOptions) => void;
 }

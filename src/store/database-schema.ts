@@ -24,6 +24,29 @@ export interface IntegrationsTable {
   oauth_issuer: string | null;
   oauth_audience: string | null;
   oauth_jwks_url: string | null;
+  /** Set while the integration is paused (migration 0015): its SCIM requests get 503. */
+  paused_at: string | null;
+}
+
+/** One admin action (migration 0015_operator_controls). */
+export interface AuditLogTable {
+  id: string;
+  occurred_at: string;
+  organization_id: string | null;
+  /** 'admin_key' (admin API) or 'cli' (a command run on the host). */
+  actor_kind: string;
+  /** The admin key's id; null for the CLI. */
+  actor_id: string | null;
+  /** The admin key's name, or the account that ran the command. */
+  actor_name: string;
+  /** `POST /api/v1/organizations/:organizationId/integrations`, or `cli integration pause`. */
+  action: string;
+  /** The route parameters or command arguments that name what was acted on (JSON), never a body. */
+  target: string | null;
+  /** The HTTP status, or the command's exit code. */
+  outcome: number;
+  address: string | null;
+  request_id: string | null;
 }
 
 export interface ScimResourcesTable {
@@ -294,6 +317,7 @@ export interface Database {
   group_mappings: GroupMappingsTable;
   identity_group_names: IdentityGroupNamesTable;
   remap_jobs: RemapJobsTable;
+  audit_log: AuditLogTable;
   installation_secrets: InstallationSecretsTable;
   installation_settings: InstallationSettingsTable;
   organizations: OrganizationsTable;

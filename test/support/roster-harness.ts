@@ -13,7 +13,9 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { loadCursorSigningKey } from '../../src/directory/scim/cursor-signing-key.js';
 import { ProvisioningLogWriter } from '../../src/directory/provisioning-log/provisioning-log-writer.js';
 import { redactedAttributes } from '../../src/directory/provisioning-log/redact-body.js';
+import { createSecretCipher, generateSecretKey } from '../../src/directory/secrets/secret-cipher.js';
 import type { TestDatabase, TestEngine } from './test-engines.js';
+import type { RateLimitSettings } from '../../src/http/rate-limits.js';
 import type { ServiceCapabilities } from '../../src/core/protocol/discovery-documents.js';
 import {
   defaultSignInSettings,
@@ -106,6 +108,8 @@ export class RosterHarness {
       signIn?: Partial<SignInSettings>;
       /** Attributes the provisioning log redacts besides password. */
       redactAttributes?: readonly string[];
+      /** Requests per second per integration and per admin key; default: no limits. */
+      rateLimits?: RateLimitSettings;
     } = {},
   ): Promise<RosterHarness> {
     const database = await engine.open();
@@ -126,12 +130,17 @@ export class RosterHarness {
       clock,
       ids,
       logger: pino({ level: 'silent' }),
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
       publicBaseUrl: 'http://127.0.0.1',
       bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576,
       capabilities: testCapabilities,
       scimSettings: {
         pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
-        cursorSigningKey: await loadCursorSigningKey({ store, clock }),
+        cursorSigningKey: await loadCursorSigningKey({
+          store,
+          clock,
+          cipher: createSecretCipher({ keys: [generateSecretKey()] }),
+        }),
         cursorTimeoutSeconds: 3600,
         createRetryWindowSeconds: 600,
         bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },

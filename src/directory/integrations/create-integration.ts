@@ -45,6 +45,7 @@ export async function createIntegration(
     createdAt: now.toISOString(),
     tokenCreatedAt: now.toISOString(),
     tokenExpiresAt: addDays(now, input.tokenLifetimeDays).toISOString(),
+    pausedAt: null,
   };
   // The unique constraint (on the name folded to lower case) decides, so two admins racing for one
   // name, in any case, get one integration. The identity provider's preset decides the starting

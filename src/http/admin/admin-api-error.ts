@@ -15,6 +15,7 @@ export const adminErrorCodes = [
   'conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'rate_limited',
   'bad_request',
   'internal',
 ] as const;

@@ -5,6 +5,7 @@ import type { EventCause } from '../../directory/model/directory-event.js';
 import type { Organization } from '../../directory/model/organization.js';
 import type { Clock, IdSource } from '../../directory/ports/clock.js';
 import type { DirectoryStore } from '../../directory/ports/directory-store.js';
+import type { RateLimitSettings } from '../rate-limits.js';
 import type { SignInServices } from '../../directory/sign-in/sign-in-services.js';
 
 declare module 'fastify' {
@@ -26,6 +27,8 @@ export interface AdminApiDeps {
   readonly signIn: SignInServices;
   /** How often a long-polling events read looks again (default 250 ms). */
   readonly eventPollMs?: number;
+  /** Requests per second per admin key; absent: no limit. */
+  readonly rateLimits?: RateLimitSettings | undefined;
 }
 
 /** A Fastify scope whose route schemas are TypeBox: handlers get typed params, query and body. */

@@ -7,6 +7,7 @@ import type {
 import type { Clock, IdSource } from '../../directory/ports/clock.js';
 import type { DirectoryStore } from '../../directory/ports/directory-store.js';
 import { bearerTokenFromHeader } from '../auth/bearer-token-header.js';
+import { redactUrl } from '../redact-url.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -95,7 +96,9 @@ function entryOf(
     requestId: request.id,
     occurredAt: new Date(Date.now() - durationMs).toISOString(),
     method: request.method,
-    path: request.url.slice(0, MAX_PATH),
+    // Query values are redacted as in the server log: filters carry userNames and emails, and a token
+    // may come as access_token (RFC 6750 §2.3).
+    path: redactUrl(request.url).slice(0, MAX_PATH),
     status: reply.statusCode,
     scimType: failure?.scimType ?? null,
     durationMs: Math.round(durationMs * 1000) / 1000,

@@ -8,6 +8,7 @@ import {
   rotateTokenInOrganization,
 } from '../../../directory/integrations/integration-lifecycle.js';
 import { integrationUrl } from '../../../directory/integrations/integration-url.js';
+import { setIntegrationPaused } from '../../../directory/integrations/pause-integration.js';
 import type { Integration } from '../../../directory/model/integration.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { actingFor, organizationOf } from '../admin-context.js';
@@ -40,6 +41,7 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
     hasValidToken:
       integration.tokenExpiresAt !== null &&
       Date.parse(integration.tokenExpiresAt) > deps.clock.now().getTime(),
+    pausedAt: integration.pausedAt,
   });
 
   app.get(
@@ -151,6 +153,30 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
       return { token, tokenExpiresAt: expiresAt };
     },
   );
+
+  for (const [action, paused] of [
+    ['pause', true],
+    ['resume', false],
+  ] as const) {
+    app.post(
+      `/integrations/:integrationId/${action}`,
+      {
+        schema: {
+          tags,
+          summary: paused ? 'Pause an integration' : 'Resume an integration',
+          description: paused
+            ? 'Every SCIM request of the integration gets 503 with Retry-After until it is resumed (the IdP retries, so nothing is lost); /ServiceProviderConfig, /ResourceTypes and /Schemas still answer. Pausing a paused integration keeps its pausedAt.'
+            : 'Its SCIM requests are served again at once, on every instance.',
+          params: IntegrationParams,
+          response: responses({ 200: IntegrationSchema }, [404]),
+        },
+      },
+      async (request) =>
+        integrationBody(
+          await setIntegrationPaused(deps, organizationOf(request).id, request.params.integrationId, paused),
+        ),
+    );
+  }
 
   app.get(
     '/integrations/:integrationId/settings',
