@@ -29,6 +29,10 @@ export interface Config {
   readonly provisioningLogRetentionDays: number;
   /** Attributes the provisioning log redacts from request bodies, besides password. */
   readonly provisioningLogRedact: readonly string[];
+  /** Webhook endpoints may target loopback, private, link-local and unique-local addresses. */
+  readonly allowPrivateWebhookUrls: boolean;
+  /** How often an instance looks for webhook deliveries that are due. */
+  readonly webhookPollMs: number;
   /** Token verification: clock leeway, JWKS caching, fetch limits and SSRF protection. */
   readonly signIn: SignInSettings;
   /** Requests per second per integration (SCIM) and per admin key (admin API), per instance; 0: none. */
@@ -126,6 +130,8 @@ export function loadConfig(env: Environment): Config {
     createRetryWindowSeconds: integer('ROSTER_CREATE_RETRY_WINDOW_SECONDS', 600, 0, 86_400),
     jobPollMs: integer('ROSTER_JOB_POLL_MS', 1000, 50, 600_000),
     eventRetentionDays: integer('ROSTER_EVENT_RETENTION_DAYS', 30, 1, 3650),
+    allowPrivateWebhookUrls: boolean('ROSTER_ALLOW_PRIVATE_WEBHOOK_URLS', false),
+    webhookPollMs: integer('ROSTER_WEBHOOK_POLL_MS', 500, 20, 3_600_000),
     provisioningLogRetentionDays: integer('ROSTER_PROVISIONING_LOG_RETENTION_DAYS', 30, 1, 3650),
     provisioningLogRedact: Object.freeze(
       (env.ROSTER_PROVISIONING_LOG_REDACT ?? '')

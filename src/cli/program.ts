@@ -1,3 +1,4 @@
+import { webhookCommand } from './webhook-command.js';
 import { Command } from 'commander';
 import type { Config } from './config.js';
 import { adminKeyCommand } from './admin-key-command.js';
@@ -46,5 +47,6 @@ export function rosterProgram(config: () => Config): Command {
   program.addCommand(identityCommand(config));
   program.addCommand(adminKeyCommand(config));
   program.addCommand(secretsCommand(config));
+  program.addCommand(webhookCommand(config));
   return program;
 }

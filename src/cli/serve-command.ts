@@ -1,6 +1,8 @@
 import { pruneExpiredSessions } from '../directory/sign-in/sign-in-sessions.js';
 import { countIntegrations } from '../directory/integrations/list-integrations.js';
 import { pruneEvents } from '../directory/events/prune-events.js';
+import { deliverWebhooks } from '../directory/webhooks/deliver-webhooks.js';
+import { defaultWebhookTiming, type WebhookSettings } from '../directory/webhooks/webhook-settings.js';
 import { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
 import { pruneProvisioningLog } from '../directory/provisioning-log/prune-provisioning-log.js';
 import { redactedAttributes } from '../directory/provisioning-log/redact-body.js';
@@ -52,8 +54,14 @@ export async function serveCommand(config: Config): Promise<void> {
     redacted: redactedAttributes(config.provisioningLogRedact),
     onError: (error) => logger.warn({ err: error }, 'provisioning log batch dropped'),
   });
+  const webhooks: WebhookSettings = {
+    cipher: secretKeys.cipher,
+    allowPrivateUrls: config.allowPrivateWebhookUrls,
+    ...defaultWebhookTiming,
+  };
   const app = await buildApp({
     provisioningLog,
+    webhooks,
     store,
     clock: systemClock,
     ids: uuidSource,
@@ -83,6 +91,15 @@ export async function serveCommand(config: Config): Promise<void> {
       .finally(() => (working = undefined));
   }, config.jobPollMs);
   worker.unref();
+  // Webhook deliveries: each endpoint is leased by one instance at a time (row locks), in event order.
+  let delivering: Promise<unknown> | undefined;
+  const deliverer = setInterval(() => {
+    if (delivering || stopping) return;
+    delivering = deliverWebhooks({ store, clock: systemClock, ids: uuidSource, webhooks }, owner)
+      .catch((error: unknown) => logger.error({ err: error }, 'webhook worker failed'))
+      .finally(() => (delivering = undefined));
+  }, config.webhookPollMs);
+  deliverer.unref();
   await store.refreshStatistics();
   const statistics = setInterval(() => {
     if (stopping) return;
@@ -119,6 +136,8 @@ export async function serveCommand(config: Config): Promise<void> {
       clearInterval(reaper);
     }
     clearInterval(worker);
+    clearInterval(deliverer);
+    await delivering;
     clearInterval(statistics);
     // A batch in progress commits or rolls back as a whole; a job cut short resumes on any instance.
     await working;

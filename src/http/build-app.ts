@@ -10,6 +10,8 @@ import { scimPlugin } from './scim/scim-plugin.js';
 import { defaultSignInSettings, signInServices } from '../directory/sign-in/sign-in-settings.js';
 import { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
 import { redactedAttributes } from '../directory/provisioning-log/redact-body.js';
+import { createSecretCipher, generateSecretKey } from '../directory/secrets/secret-cipher.js';
+import { defaultWebhookTiming } from '../directory/webhooks/webhook-settings.js';
 
 /** What a request log line says about the request (Fastify's own fields, the URL redacted). */
 function loggedRequest(request: FastifyRequest): Record<string, unknown> {
@@ -33,6 +35,11 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
     ...given,
     signIn: given.signIn ?? signInServices(given.clock, defaultSignInSettings),
     provisioningLog: given.provisioningLog ?? (ownLog as ProvisioningLogWriter),
+    webhooks: given.webhooks ?? {
+      cipher: createSecretCipher({ keys: [generateSecretKey()] }),
+      allowPrivateUrls: false,
+      ...defaultWebhookTiming,
+    },
   };
   const app = Fastify({
     // Request URLs are logged with query values redacted: filters carry personal data (redact-url.ts).
