@@ -2,6 +2,7 @@ import { pruneExpiredSessions } from '../directory/sign-in/sign-in-sessions.js';
 import { countIntegrations } from '../directory/integrations/list-integrations.js';
 import { pruneEvents } from '../directory/events/prune-events.js';
 import { deliverWebhooks } from '../directory/webhooks/deliver-webhooks.js';
+import { createMetrics } from '../http/metrics.js';
 import { defaultWebhookTiming, type WebhookSettings } from '../directory/webhooks/webhook-settings.js';
 import { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
 import { pruneProvisioningLog } from '../directory/provisioning-log/prune-provisioning-log.js';
@@ -59,9 +60,16 @@ export async function serveCommand(config: Config): Promise<void> {
     allowPrivateUrls: config.allowPrivateWebhookUrls,
     ...defaultWebhookTiming,
   };
+  const metrics = config.metricsToken
+    ? {
+        registry: createMetrics({ store, provisioningLog: () => provisioningLog }),
+        token: config.metricsToken,
+      }
+    : undefined;
   const app = await buildApp({
     provisioningLog,
     webhooks,
+    ...(metrics ? { metrics } : {}),
     store,
     clock: systemClock,
     ids: uuidSource,
@@ -95,7 +103,16 @@ export async function serveCommand(config: Config): Promise<void> {
   let delivering: Promise<unknown> | undefined;
   const deliverer = setInterval(() => {
     if (delivering || stopping) return;
-    delivering = deliverWebhooks({ store, clock: systemClock, ids: uuidSource, webhooks }, owner)
+    delivering = deliverWebhooks(
+      {
+        store,
+        clock: systemClock,
+        ids: uuidSource,
+        webhooks,
+        ...(metrics ? { onAttempt: metrics.registry.webhookAttempt } : {}),
+      },
+      owner,
+    )
       .catch((error: unknown) => logger.error({ err: error }, 'webhook worker failed'))
       .finally(() => (delivering = undefined));
   }, config.webhookPollMs);

@@ -7,6 +7,7 @@ import type { RateLimitSettings } from './rate-limits.js';
 import type { SignInServices } from '../directory/sign-in/sign-in-services.js';
 import type { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
 import type { WebhookSettings } from '../directory/webhooks/webhook-settings.js';
+import type { RosterMetrics } from './metrics.js';
 
 /** Everything the HTTP app needs, built by the CLI (the composition root) and passed in. */
 export interface AppDependencies {
@@ -38,6 +39,8 @@ export interface AppDependencies {
   readonly webhooks?: WebhookSettings;
   /** Requests per second per integration and per admin key; absent: no limits (tests). */
   readonly rateLimits?: RateLimitSettings;
+  /** Prometheus metrics and the token `GET /metrics` requires; absent: no /metrics route. */
+  readonly metrics?: { readonly registry: RosterMetrics; readonly token: string };
   /** Told of every route as it is registered (tests compare the admin routes with the OpenAPI document). */
   readonly onRoute?: (route: RouteOptions) => void;
 }

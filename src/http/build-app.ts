@@ -12,6 +12,7 @@ import { ProvisioningLogWriter } from '../directory/provisioning-log/provisionin
 import { redactedAttributes } from '../directory/provisioning-log/redact-body.js';
 import { createSecretCipher, generateSecretKey } from '../directory/secrets/secret-cipher.js';
 import { defaultWebhookTiming } from '../directory/webhooks/webhook-settings.js';
+import { registerMetrics } from './metrics.js';
 
 /** What a request log line says about the request (Fastify's own fields, the URL redacted). */
 function loggedRequest(request: FastifyRequest): Record<string, unknown> {
@@ -55,6 +56,7 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   if (ownLog) app.addHook('onClose', () => ownLog.close());
+  if (deps.metrics) registerMetrics(app, deps.metrics.registry, deps.metrics.token);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     setSecurityHeaders(request, reply);

@@ -225,6 +225,18 @@ export function webhookRepository(db: Kysely<Database>, dialect: StoreDialect): 
         .where('lease_owner', '=', owner)
         .execute();
     },
+    async backlogInInstallation() {
+      const row = await sql<{ pending: number | string | null; failing: number | string | null }>`
+        select
+          sum(case when w.enabled = 1 and w.status = 'active' and c.last_seq > w.cursor_seq
+                   then c.last_seq - w.cursor_seq else 0 end) as pending,
+          sum(case when w.status = 'failing' then 1 else 0 end) as failing
+        from webhook_endpoints w left join event_counters c on c.organization_id = w.organization_id`.execute(
+        db,
+      );
+      const first = row.rows[0];
+      return { pendingEvents: Number(first?.pending ?? 0), failingEndpoints: Number(first?.failing ?? 0) };
+    },
     async addDelivery(delivery) {
       await db
         .insertInto('webhook_deliveries')

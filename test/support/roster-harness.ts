@@ -13,6 +13,7 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { loadCursorSigningKey } from '../../src/directory/scim/cursor-signing-key.js';
 import { ProvisioningLogWriter } from '../../src/directory/provisioning-log/provisioning-log-writer.js';
 import { redactedAttributes } from '../../src/directory/provisioning-log/redact-body.js';
+import { createMetrics } from '../../src/http/metrics.js';
 import { defaultWebhookTiming, type WebhookSettings } from '../../src/directory/webhooks/webhook-settings.js';
 import { createSecretCipher, generateSecretKey } from '../../src/directory/secrets/secret-cipher.js';
 import type { TestDatabase, TestEngine } from './test-engines.js';
@@ -115,6 +116,8 @@ export class RosterHarness {
       redactAttributes?: readonly string[];
       /** Webhook timing and SSRF (tests deliver to 127.0.0.1, so private URLs are allowed by default). */
       webhooks?: Partial<Omit<WebhookSettings, 'cipher'>>;
+      /** Serve GET /metrics behind this token. */
+      metricsToken?: string;
       /** Requests per second per integration and per admin key; default: no limits. */
       rateLimits?: RateLimitSettings;
     } = {},
@@ -139,9 +142,16 @@ export class RosterHarness {
       timeoutMs: 2000,
       ...options.webhooks,
     };
+    const metrics = options.metricsToken
+      ? {
+          registry: createMetrics({ store, provisioningLog: () => provisioningLog }),
+          token: options.metricsToken,
+        }
+      : undefined;
     const app = await buildApp({
       provisioningLog,
       webhooks,
+      ...(metrics ? { metrics } : {}),
       eventPollMs: 50,
       store: options.wrapStore ? options.wrapStore(store) : store,
       clock,

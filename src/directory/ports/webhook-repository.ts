@@ -50,6 +50,8 @@ export interface WebhookRepository {
   recordFailure(endpointId: string, owner: string, failure: WebhookFailure, now: string): Promise<boolean>;
   release(endpointId: string, owner: string): Promise<void>;
   addDelivery(delivery: WebhookDelivery): Promise<void>;
+  /** Across the installation (metrics): events not yet delivered to enabled active endpoints, and failing endpoints. */
+  backlogInInstallation(): Promise<{ readonly pendingEvents: number; readonly failingEndpoints: number }>;
   /** Newest first. */
   deliveries(
     scope: OrganizationScope,
