@@ -168,6 +168,32 @@ describe.each(testEngines)('the provisioning log on $name', (engine) => {
     expect(entries.find((e) => e.authFailure === 'other_integration_token')?.reason).toContain(other.id);
   });
 
+  it('tells an integration’s health: last request, success and failure with why, error rates, token expiry', async () => {
+    const idp = await roster.createIntegration();
+    await roster.request(idp, 'POST', '/Users', { schemas: [USER], userName: 'health@example.com' });
+    await roster.request(idp, 'POST', '/Users', { schemas: [USER], userName: 'HEALTH@example.com' });
+    await roster.request(idp, 'GET', '/Users');
+    await logged(`integrationId=${idp.id}`, 3);
+    const health = await admin.get(`${base}/integrations/${idp.id}/health`);
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({
+      lastRequest: { method: 'GET', status: 200 },
+      lastSuccess: { method: 'GET', status: 200 },
+      lastFailure: { method: 'POST', status: 409 },
+      lastHour: { requests: 3, failures: 1 },
+      lastDay: { requests: 3, failures: 1 },
+      tokenExpiresInDays: 365,
+    });
+    expect(health.body.lastHour.rate).toBeCloseTo(1 / 3);
+    expect(health.body.lastFailure.reason).toEqual(expect.any(String));
+    const fresh = await roster.createIntegration();
+    expect((await admin.get(`${base}/integrations/${fresh.id}/health`)).body).toMatchObject({
+      lastRequest: null,
+      lastFailure: null,
+      lastDay: { requests: 0, failures: 0, rate: 0 },
+    });
+  });
+
   it('stores no password, marked attribute or token in any log row', async () => {
     const idp: IntegrationHandle = await roster.createIntegration();
     const nick = `nick-${ids.newId()}`;

@@ -8842,6 +8842,155 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/organizations/{organizationId}/integrations/{integrationId}/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How an integration is doing
+     * @description Its last request, last success and last failure (with the reason), the share of failed requests over the last hour and day (from the provisioning log), and when its token expires.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description An id Roster assigned. */
+          integrationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              lastRequest: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC.
+                 */
+                at: string;
+                requestId: string;
+                method: string;
+                path: string;
+                status: number;
+                reason: string | null;
+              } | null;
+              lastSuccess: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC.
+                 */
+                at: string;
+                requestId: string;
+                method: string;
+                path: string;
+                status: number;
+                reason: string | null;
+              } | null;
+              lastFailure: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC.
+                 */
+                at: string;
+                requestId: string;
+                method: string;
+                path: string;
+                status: number;
+                reason: string | null;
+              } | null;
+              lastHour: {
+                requests: number;
+                failures: number;
+                /** @description failures / requests; 0 without requests. */
+                rate: number;
+              };
+              lastDay: {
+                requests: number;
+                failures: number;
+                /** @description failures / requests; 0 without requests. */
+                rate: number;
+              };
+              tokenExpiresAt: string | null;
+              tokenExpiresInDays: number | null;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/organizations/{organizationId}/webhooks': {
     parameters: {
       query?: never;

@@ -94,6 +94,21 @@ export function provisioningLogRepository(
       }
       return result;
     },
+    async countSince(scope, fromId) {
+      const row = await db
+        .selectFrom('provisioning_log')
+        .select((eb) => [
+          eb.fn.countAll<number | string>().as('requests'),
+          eb.fn
+            .sum<number | string | null>(eb.case().when('status', '>=', 400).then(1).else(0).end())
+            .as('failures'),
+        ])
+        .where('organization_id', '=', scope.organizationId)
+        .where('integration_id', '=', scope.integrationId)
+        .where('id', '>=', fromId)
+        .executeTakeFirst();
+      return { requests: Number(row?.requests ?? 0), failures: Number(row?.failures ?? 0) };
+    },
     async prune(before, limit) {
       const result = await db
         .deleteFrom('provisioning_log')

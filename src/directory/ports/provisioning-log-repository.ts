@@ -15,6 +15,11 @@ export interface ProvisioningLogRepository {
     scope: OrganizationScope,
     requests: readonly { readonly integrationId: string; readonly requestId: string }[],
   ): Promise<ReadonlyMap<string, readonly string[]>>;
+  /** Requests and failures (status ≥ 400) of an integration with ids from `fromId` on (UUIDv7: from a time on). */
+  countSince(
+    scope: IntegrationScope,
+    fromId: string,
+  ): Promise<{ readonly requests: number; readonly failures: number }>;
   /** Deletes entries (and remembered tokens) older than `before`, at most `limit` entries; returns how many. */
   prune(before: string, limit: number): Promise<number>;
   /**

@@ -1,9 +1,28 @@
 import { listProvisioningLog } from '../../../directory/provisioning-log/list-provisioning-log.js';
+import { integrationHealth } from '../../../directory/provisioning-log/integration-health.js';
+import type { ProvisioningLogEntry } from '../../../directory/model/provisioning-log-entry.js';
 import type { ProvisioningLogRecord } from '../../../directory/model/provisioning-log-entry.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
-import { OrganizationParams, responses } from '../schemas/common-schemas.js';
-import { ProvisioningLogPage, ProvisioningLogQuery } from '../schemas/provisioning-log-schemas.js';
+import { Id, OrganizationParams, responses } from '../schemas/common-schemas.js';
+import {
+  IntegrationHealth,
+  ProvisioningLogPage,
+  ProvisioningLogQuery,
+} from '../schemas/provisioning-log-schemas.js';
+
+function summary(entry: ProvisioningLogEntry | null) {
+  return entry
+    ? {
+        at: entry.occurredAt,
+        requestId: entry.requestId,
+        method: entry.method,
+        path: entry.path,
+        status: entry.status,
+        reason: entry.reason,
+      }
+    : null;
+}
 
 export function provisioningLogBody(entry: ProvisioningLogRecord) {
   return {
@@ -47,6 +66,29 @@ export function registerProvisioningLogRoutes(app: AdminApp, deps: AdminApiDeps)
         { ...filters, beforeId: cursor, limit: limit ?? 50 },
       );
       return { data: page.entries.map(provisioningLogBody), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/integrations/:integrationId/health',
+    {
+      schema: {
+        tags: ['Provisioning log'],
+        summary: 'How an integration is doing',
+        description:
+          'Its last request, last success and last failure (with the reason), the share of failed requests over the last hour and day (from the provisioning log), and when its token expires.',
+        params: OrganizationParams({ integrationId: Id }),
+        response: responses({ 200: IntegrationHealth }, [404]),
+      },
+    },
+    async (request) => {
+      const health = await integrationHealth(deps, organizationOf(request).id, request.params.integrationId);
+      return {
+        ...health,
+        lastRequest: summary(health.lastRequest),
+        lastSuccess: summary(health.lastSuccess),
+        lastFailure: summary(health.lastFailure),
+      };
     },
   );
 }

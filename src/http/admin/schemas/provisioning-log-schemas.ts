@@ -66,3 +66,40 @@ export const ProvisioningLogPage = Type.Object(
   },
   { additionalProperties: false, title: 'ProvisioningLogPage' },
 );
+
+const RequestSummary = Type.Union([
+  Type.Object(
+    {
+      at: Timestamp,
+      requestId: Type.String(),
+      method: Type.String(),
+      path: Type.String(),
+      status: Type.Integer(),
+      reason: Type.Union([Type.String(), Type.Null()]),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Null(),
+]);
+
+const ErrorRate = Type.Object(
+  {
+    requests: Type.Integer(),
+    failures: Type.Integer(),
+    rate: Type.Number({ description: 'failures / requests; 0 without requests.' }),
+  },
+  { additionalProperties: false },
+);
+
+export const IntegrationHealth = Type.Object(
+  {
+    lastRequest: RequestSummary,
+    lastSuccess: RequestSummary,
+    lastFailure: RequestSummary,
+    lastHour: ErrorRate,
+    lastDay: ErrorRate,
+    tokenExpiresAt: Type.Union([Timestamp, Type.Null()]),
+    tokenExpiresInDays: Type.Union([Type.Integer(), Type.Null()]),
+  },
+  { additionalProperties: false, title: 'IntegrationHealth' },
+);
