@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRemapJobs } from '../src/directory/remap/run-remap-jobs.js';
+import { warnExpiringTokens } from '../src/directory/events/warn-expiring-tokens.js';
 import { AdminClient, issueAdminKey } from './support/admin-client.js';
 import { ids, RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 
@@ -281,6 +282,32 @@ describe.each(testEngines)('the events feed on $name', (engine) => {
       resource: { type: 'integration', id: idp.id },
       actor: byAdmin().actor,
     });
+  });
+
+  it('warns of an expiring token 30, 7 and 1 days before, once each, whichever instance looks', async () => {
+    const idp = await roster.createIntegration();
+    const deps = { store: roster.store, clock: roster.clock, ids };
+    const warnings = async () =>
+      (await eventsAfter(cursor)).filter(
+        (e) => e.type === 'integration.token_expiring' && e.resource.id === idp.id,
+      );
+    const cursor = await cursorNow();
+    roster.clock.advanceDays(340);
+    try {
+      await Promise.all([warnExpiringTokens(deps), warnExpiringTokens(deps)]);
+      await warnExpiringTokens(deps);
+      expect(await warnings()).toMatchObject([
+        { data: { warningDays: 30, daysLeft: 25 }, integrationId: idp.id },
+      ]);
+      roster.clock.advanceDays(20);
+      await warnExpiringTokens(deps);
+      roster.clock.advanceDays(4.5);
+      await warnExpiringTokens(deps);
+      await warnExpiringTokens(deps);
+      expect((await warnings()).map((e) => e.data.warningDays)).toEqual([30, 7, 1]);
+    } finally {
+      roster.clock.advanceDays(-364.5);
+    }
   });
 
   it('writes no event for a SCIM request that fails, nor for one that changes nothing', async () => {

@@ -1,6 +1,7 @@
 import { pruneExpiredSessions } from '../directory/sign-in/sign-in-sessions.js';
 import { countIntegrations } from '../directory/integrations/list-integrations.js';
 import { pruneEvents } from '../directory/events/prune-events.js';
+import { warnExpiringTokens } from '../directory/events/warn-expiring-tokens.js';
 import { deliverWebhooks } from '../directory/webhooks/deliver-webhooks.js';
 import { createMetrics } from '../http/metrics.js';
 import { defaultWebhookTiming, type WebhookSettings } from '../directory/webhooks/webhook-settings.js';
@@ -134,6 +135,17 @@ export async function serveCommand(config: Config): Promise<void> {
     );
   }, 10_000);
   statistics.unref();
+  // integration.token_expiring at 30, 7 and 1 days: every instance looks every 5 minutes; a row per
+  // token and threshold makes each warning once.
+  const warnTokens = () =>
+    warnExpiringTokens({ store, clock: systemClock, ids: uuidSource }).catch((error: unknown) =>
+      logger.warn({ err: error }, 'token expiry warnings failed'),
+    );
+  void warnTokens();
+  const tokenWarnings = setInterval(() => {
+    if (!stopping) void warnTokens();
+  }, 300_000);
+  tokenWarnings.unref();
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -156,6 +168,7 @@ export async function serveCommand(config: Config): Promise<void> {
     clearInterval(deliverer);
     await delivering;
     clearInterval(statistics);
+    clearInterval(tokenWarnings);
     // A batch in progress commits or rolls back as a whole; a job cut short resumes on any instance.
     await working;
     await provisioningLog.close();

@@ -339,7 +339,14 @@ export interface WebhookDeliveriesTable {
   manual: number;
 }
 
+export interface TokenExpiryWarningsTable {
+  integration_id: string;
+  token_created_at: string;
+  days: number;
+}
+
 export interface Database {
+  token_expiry_warnings: TokenExpiryWarningsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   provisioning_log: ProvisioningLogTable;

@@ -165,6 +165,14 @@ export function eventRepository(
         .executeTakeFirst();
       return row ? Number(row.seq) : undefined;
     },
+    async claimTokenWarning(scope, tokenCreatedAt, days) {
+      const result = await db
+        .insertInto('token_expiry_warnings')
+        .values({ integration_id: scope.integrationId, token_created_at: tokenCreatedAt, days })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
     async writtenInInstallation() {
       const row = await db
         .selectFrom('event_counters')

@@ -1,5 +1,5 @@
 import type { DirectoryEvent, EventType, NewDirectoryEvent } from '../model/directory-event.js';
-import type { OrganizationScope } from '../model/scope.js';
+import type { IntegrationScope, OrganizationScope } from '../model/scope.js';
 
 export interface EventQuery {
   /** Events with a sequence number greater than this (0: from the oldest kept). */
@@ -27,6 +27,11 @@ export interface EventRepository {
   head(scope: OrganizationScope): Promise<number>;
   /** The lowest sequence number still kept (undefined when none is). */
   oldest(scope: OrganizationScope): Promise<number | undefined>;
+  /**
+   * Remembers that the `days`-before warning of this token was written; false when it already was (the
+   * caller then writes no event). Part of the caller's transaction.
+   */
+  claimTokenWarning(scope: IntegrationScope, tokenCreatedAt: string, days: number): Promise<boolean>;
   /** Events ever written in the whole installation (the sum of every organization's sequence; metrics). */
   writtenInInstallation(): Promise<number>;
   /** Deletes events that occurred before `before`, at most `limit` of them; returns how many went. */

@@ -126,6 +126,17 @@ export const provisioningLogMigration: Migration = {
       .columns(['endpoint_id', 'id'])
       .execute();
 
+    // Which integration.token_expiring warnings were written (once per token and threshold).
+    await db.schema
+      .createTable('token_expiry_warnings')
+      .addColumn('integration_id', 'text', (c) =>
+        c.notNull().references('integrations.id').onDelete('cascade'),
+      )
+      .addColumn('token_created_at', 'text', (c) => c.notNull())
+      .addColumn('days', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('token_expiry_warnings_pk', ['integration_id', 'token_created_at', 'days'])
+      .execute();
+
     // "A token of another integration" is looked up by hash on refused requests only.
     await db.schema
       .createIndex('integrations_token_hash')
