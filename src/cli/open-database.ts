@@ -48,7 +48,7 @@ export function openDatabase(config: DatabaseSettings, onPoolError?: (error: Err
     store: directoryStore(
       db,
       sqliteDialect,
-      location.file === ':memory:' ? undefined : openSqliteReader(location.file),
+      location.file === ':memory:' ? {} : { reader: openSqliteReader(location.file) },
     ),
   };
 }

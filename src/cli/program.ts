@@ -1,3 +1,4 @@
+import { webhookCommand } from './webhook-command.js';
 import { Command } from 'commander';
 import type { Config } from './config.js';
 import { adminKeyCommand } from './admin-key-command.js';
@@ -51,5 +52,6 @@ export function rosterProgram(config: () => Config): Command {
   addBackupCommands(program, config);
   program.addCommand(auditCommand(config));
   auditCliActions(program, config);
+  program.addCommand(webhookCommand(config));
   return program;
 }

@@ -1,5 +1,13 @@
 import { pruneExpiredSessions } from '../directory/sign-in/sign-in-sessions.js';
 import { countIntegrations } from '../directory/integrations/list-integrations.js';
+import { pruneEvents } from '../directory/events/prune-events.js';
+import { warnExpiringTokens } from '../directory/events/warn-expiring-tokens.js';
+import { deliverWebhooks } from '../directory/webhooks/deliver-webhooks.js';
+import { createMetrics } from '../http/metrics.js';
+import { defaultWebhookTiming, type WebhookSettings } from '../directory/webhooks/webhook-settings.js';
+import { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
+import { pruneProvisioningLog } from '../directory/provisioning-log/prune-provisioning-log.js';
+import { redactedAttributes } from '../directory/provisioning-log/redact-body.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -44,7 +52,25 @@ export async function serveCommand(config: Config): Promise<void> {
       'the public base URL changed since the last start: integration URLs given to identity providers before use the old one; instances must agree (ROSTER_PUBLIC_URL)',
     );
   }
+  const provisioningLog = new ProvisioningLogWriter(store, {
+    redacted: redactedAttributes(config.provisioningLogRedact),
+    onError: (error) => logger.warn({ err: error }, 'provisioning log batch dropped'),
+  });
+  const webhooks: WebhookSettings = {
+    cipher: secretKeys.cipher,
+    allowPrivateUrls: config.allowPrivateWebhookUrls,
+    ...defaultWebhookTiming,
+  };
+  const metrics = config.metricsToken
+    ? {
+        registry: createMetrics({ store, provisioningLog: () => provisioningLog }),
+        token: config.metricsToken,
+      }
+    : undefined;
   const app = await buildApp({
+    provisioningLog,
+    webhooks,
+    ...(metrics ? { metrics } : {}),
     store,
     clock: systemClock,
     ids: uuidSource,
@@ -74,6 +100,24 @@ export async function serveCommand(config: Config): Promise<void> {
       .finally(() => (working = undefined));
   }, config.jobPollMs);
   worker.unref();
+  // Webhook deliveries: each endpoint is leased by one instance at a time (row locks), in event order.
+  let delivering: Promise<unknown> | undefined;
+  const deliverer = setInterval(() => {
+    if (delivering || stopping) return;
+    delivering = deliverWebhooks(
+      {
+        store,
+        clock: systemClock,
+        ids: uuidSource,
+        webhooks,
+        ...(metrics ? { onAttempt: metrics.registry.webhookAttempt } : {}),
+      },
+      owner,
+    )
+      .catch((error: unknown) => logger.error({ err: error }, 'webhook worker failed'))
+      .finally(() => (delivering = undefined));
+  }, config.webhookPollMs);
+  deliverer.unref();
   await store.refreshStatistics();
   const statistics = setInterval(() => {
     if (stopping) return;
@@ -83,8 +127,25 @@ export async function serveCommand(config: Config): Promise<void> {
     pruneExpiredSessions({ store, clock: systemClock }).catch((error: unknown) =>
       logger.warn({ err: error }, 'session pruning failed'),
     );
+    pruneEvents({ store, clock: systemClock }, config.eventRetentionDays).catch((error: unknown) =>
+      logger.warn({ err: error }, 'event pruning failed'),
+    );
+    pruneProvisioningLog({ store, clock: systemClock }, config.provisioningLogRetentionDays).catch(
+      (error: unknown) => logger.warn({ err: error }, 'provisioning log pruning failed'),
+    );
   }, 10_000);
   statistics.unref();
+  // integration.token_expiring at 30, 7 and 1 days: every instance looks every 5 minutes; a row per
+  // token and threshold makes each warning once.
+  const warnTokens = () =>
+    warnExpiringTokens({ store, clock: systemClock, ids: uuidSource }).catch((error: unknown) =>
+      logger.warn({ err: error }, 'token expiry warnings failed'),
+    );
+  void warnTokens();
+  const tokenWarnings = setInterval(() => {
+    if (!stopping) void warnTokens();
+  }, 300_000);
+  tokenWarnings.unref();
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -104,9 +165,13 @@ export async function serveCommand(config: Config): Promise<void> {
       clearInterval(reaper);
     }
     clearInterval(worker);
+    clearInterval(deliverer);
+    await delivering;
     clearInterval(statistics);
+    clearInterval(tokenWarnings);
     // A batch in progress commits or rolls back as a whole; a job cut short resumes on any instance.
     await working;
+    await provisioningLog.close();
     await store.close();
     logger.info('stopped');
   };

@@ -247,7 +247,112 @@ export interface SignInSessionsTable {
   revoked_at: string | null;
 }
 
+export interface EventCountersTable {
+  organization_id: string;
+  /** The sequence number of the organization's latest event. */
+  last_seq: number | string;
+}
+
+export interface EventsTable {
+  organization_id: string;
+  /** Per organization, 1, 2, 3, … in commit order (bigint: the pg driver returns a string). */
+  seq: number | string;
+  id: string;
+  type: string;
+  occurred_at: string;
+  integration_id: string | null;
+  request_id: string | null;
+  actor_kind: string;
+  actor_id: string | null;
+  resource_type: string;
+  resource_id: string;
+  /** JSON: the resource's new state. */
+  data: unknown;
+  /** JSON: the names of the fields that changed. */
+  changed: unknown;
+}
+
+export interface ProvisioningLogTable {
+  id: string;
+  organization_id: string;
+  integration_id: string;
+  request_id: string;
+  occurred_at: string;
+  method: string;
+  path: string;
+  status: number;
+  scim_type: string | null;
+  duration_ms: number;
+  resource_type: string | null;
+  resource_id: string | null;
+  /** JSON text, secrets redacted. */
+  request_body: string | null;
+  reason: string | null;
+  auth_failure: string | null;
+}
+
+export interface RetiredTokensTable {
+  integration_id: string;
+  organization_id: string;
+  token_hash: string;
+  retired_at: string;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  organization_id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event types; null: every type. */
+  event_types: string | null;
+  enabled: number;
+  status: string;
+  failing_reason: string | null;
+  /** Sealed (SecretCipher); never plain. */
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: string | null;
+  cursor_seq: number | string;
+  attempts: number;
+  next_attempt_at: string | null;
+  first_failure_at: string | null;
+  last_error: string | null;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  organization_id: string;
+  event_id: string;
+  event_seq: number | string;
+  attempt: number;
+  attempted_at: string;
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+  response_excerpt: string | null;
+  outcome: string;
+  manual: number;
+}
+
+export interface TokenExpiryWarningsTable {
+  integration_id: string;
+  token_created_at: string;
+  days: number;
+}
+
 export interface Database {
+  token_expiry_warnings: TokenExpiryWarningsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  provisioning_log: ProvisioningLogTable;
+  retired_tokens: RetiredTokensTable;
+  event_counters: EventCountersTable;
+  events: EventsTable;
   sign_in_sessions: SignInSessionsTable;
   scim_emails: ScimEmailsTable;
   admin_api_keys: AdminApiKeysTable;

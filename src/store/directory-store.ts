@@ -7,6 +7,7 @@ import { auditLogRepository } from './audit-log-repository.js';
 import { authPolicyRepository } from './auth-policy-repository.js';
 import { jwtSignerRepository } from './jwt-signer-repository.js';
 import { directoryGroupRepository } from './directory-group-repository.js';
+import { eventRepository, PendingEvents } from './event-repository.js';
 import { identityRepository } from './identity-repository.js';
 import { installationSecretRepository } from './installation-secret-repository.js';
 import { installationSettingRepository } from './installation-setting-repository.js';
@@ -15,19 +16,28 @@ import { roleRepository } from './role-repository.js';
 import { integrationRepository } from './integration-repository.js';
 import { isAtLatestMigration } from './migrate.js';
 import { organizationRepository } from './organization-repository.js';
+import { provisioningLogRepository } from './provisioning-log-repository.js';
+import { webhookRepository } from './webhook-repository.js';
 import { scimResourceRepository } from './scim-resource-repository.js';
 import { signInSessionRepository } from './sign-in-session-repository.js';
 
 const MAX_TRANSACTION_ATTEMPTS = 5;
 
-/** The Kysely implementation of the directory's storage port, for any engine the dialect describes. */
+/**
+ * The Kysely implementation of the directory's storage port, for any engine the dialect describes.
+ * `reader` (SQLite): a read-only connection on a worker thread for scanning list queries
+ * (sqlite-reader.ts); never used inside a transaction, whose reads must see its own writes.
+ * `pending` is set for a transaction's store: the events it appends, written just before it commits.
+ */
 export function directoryStore(
   db: Kysely<Database>,
   dialect: StoreDialect,
-  /** SQLite: a read-only connection on a worker thread for scanning list queries (sqlite-reader.ts). */
-  reader?: Kysely<Database>,
+  options: { readonly reader?: Kysely<Database>; readonly pending?: PendingEvents } = {},
 ): DirectoryStore {
   return {
+    events: eventRepository(db, dialect, options.pending),
+    provisioningLog: provisioningLogRepository(db, dialect),
+    webhooks: webhookRepository(db, dialect),
     adminKeys: adminKeyRepository(db),
     auditLog: auditLogRepository(db),
     installationSecrets: installationSecretRepository(db),
@@ -41,7 +51,7 @@ export function directoryStore(
     remapJobs: remapJobRepository(db, dialect),
     organizations: organizationRepository(db, dialect),
     integrations: integrationRepository(db, dialect),
-    scimResources: scimResourceRepository(db, dialect, reader),
+    scimResources: scimResourceRepository(db, dialect, options.reader),
     async transaction(work) {
       // Concurrency failures (PostgreSQL serialization failures and deadlocks, SQLite's write lock held
       // by another process) roll the whole transaction back; the work is database-only, so running it
@@ -50,7 +60,12 @@ export function directoryStore(
       const started = Date.now();
       for (let attempt = 1; ; attempt++) {
         try {
-          return await db.transaction().execute((trx) => work(directoryStore(trx, dialect)));
+          return await db.transaction().execute(async (trx) => {
+            const events = new PendingEvents();
+            const result = await work(directoryStore(trx, dialect, { pending: events }));
+            await events.flush(trx, dialect);
+            return result;
+          });
         } catch (error) {
           if (!dialect.isRetryableTransactionError(error)) throw error;
           const elapsed = Date.now() - started;
@@ -75,7 +90,7 @@ export function directoryStore(
       }
     },
     async close() {
-      await reader?.destroy();
+      await options.reader?.destroy();
       await db.destroy();
     },
   };

@@ -11,6 +11,10 @@ import { uuidV7Source } from '../../src/directory/ids/uuid-v7.js';
 import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { loadCursorSigningKey } from '../../src/directory/scim/cursor-signing-key.js';
+import { ProvisioningLogWriter } from '../../src/directory/provisioning-log/provisioning-log-writer.js';
+import { redactedAttributes } from '../../src/directory/provisioning-log/redact-body.js';
+import { createMetrics } from '../../src/http/metrics.js';
+import { defaultWebhookTiming, type WebhookSettings } from '../../src/directory/webhooks/webhook-settings.js';
 import { createSecretCipher, generateSecretKey } from '../../src/directory/secrets/secret-cipher.js';
 import type { TestDatabase, TestEngine } from './test-engines.js';
 import type { RateLimitSettings } from '../../src/http/rate-limits.js';
@@ -79,6 +83,10 @@ export class RosterHarness {
   readonly database: TestDatabase;
   private readonly app: FastifyInstance;
   readonly origin: string;
+  /** The app's provisioning log writer: `flush()` writes what is queued now. */
+  readonly provisioningLog: ProvisioningLogWriter;
+  /** The webhook settings the app uses (its cipher seals the secrets): the worker in tests needs them. */
+  readonly webhooks: WebhookSettings;
 
   private constructor(
     store: DirectoryStore,
@@ -86,7 +94,11 @@ export class RosterHarness {
     database: TestDatabase,
     app: FastifyInstance,
     origin: string,
+    provisioningLog: ProvisioningLogWriter,
+    webhooks: WebhookSettings,
   ) {
+    this.provisioningLog = provisioningLog;
+    this.webhooks = webhooks;
     this.store = store;
     this.clock = clock;
     this.database = database;
@@ -101,6 +113,12 @@ export class RosterHarness {
       wrapStore?: (store: DirectoryStore) => DirectoryStore;
       /** Tests serve JWKS on 127.0.0.1, so private JWKS URLs are allowed unless a test says otherwise. */
       signIn?: Partial<SignInSettings>;
+      /** Attributes the provisioning log redacts besides password. */
+      redactAttributes?: readonly string[];
+      /** Webhook timing and SSRF (tests deliver to 127.0.0.1, so private URLs are allowed by default). */
+      webhooks?: Partial<Omit<WebhookSettings, 'cipher'>>;
+      /** Serve GET /metrics behind this token. */
+      metricsToken?: string;
       /** Requests per second per integration and per admin key; default: no limits. */
       rateLimits?: RateLimitSettings;
       inputLimits?: Partial<InputLimits>;
@@ -112,12 +130,35 @@ export class RosterHarness {
       options.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: options.statementTimeoutMs },
     );
     await migrateToLatest(database.db, database.dialect);
-    const store = directoryStore(database.db, database.dialect, database.reader);
+    const store = directoryStore(database.db, database.dialect, { reader: database.reader });
     const clock = new TestClock();
     await ensureDefaultOrganization({ store, clock, ids });
     // The public URL is only known after listening, so the app is built with a placeholder and the
     // harness reads real locations from responses.
+    const provisioningLog = new ProvisioningLogWriter(store, {
+      redacted: redactedAttributes(options.redactAttributes ?? []),
+      flushIntervalMs: 20,
+    });
+    const webhooks: WebhookSettings = {
+      cipher: createSecretCipher({ keys: [generateSecretKey()] }),
+      ...defaultWebhookTiming,
+      allowPrivateUrls: true,
+      retryBaseMs: 50,
+      retryMaxMs: 400,
+      timeoutMs: 2000,
+      ...options.webhooks,
+    };
+    const metrics = options.metricsToken
+      ? {
+          registry: createMetrics({ store, provisioningLog: () => provisioningLog }),
+          token: options.metricsToken,
+        }
+      : undefined;
     const app = await buildApp({
+      provisioningLog,
+      webhooks,
+      ...(metrics ? { metrics } : {}),
+      eventPollMs: 50,
       store: options.wrapStore ? options.wrapStore(store) : store,
       clock,
       ids,
@@ -144,8 +185,9 @@ export class RosterHarness {
         ...options.signIn,
       }),
     });
+    app.addHook('onClose', () => provisioningLog.close());
     const origin = await app.listen({ host: '127.0.0.1', port: 0 });
-    return new RosterHarness(store, clock, database, app, origin);
+    return new RosterHarness(store, clock, database, app, origin, provisioningLog, webhooks);
   }
 
   async createOrganization(name: string): Promise<string> {

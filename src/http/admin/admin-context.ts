@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
+import type { EventCause } from '../../directory/model/directory-event.js';
+import type { WebhookSettings } from '../../directory/webhooks/webhook-settings.js';
 import type { Organization } from '../../directory/model/organization.js';
 import type { Clock, IdSource } from '../../directory/ports/clock.js';
 import type { DirectoryStore } from '../../directory/ports/directory-store.js';
@@ -24,6 +26,10 @@ export interface AdminApiDeps {
   readonly tokenLifetimeDays: number;
   /** Token verification: keys (JWKS cache) and clock leeway. */
   readonly signIn: SignInServices;
+  /** How often a long-polling events read looks again (default 250 ms). */
+  readonly eventPollMs?: number;
+  /** Webhook secrets' cipher, the SSRF setting and delivery timing. */
+  readonly webhooks: WebhookSettings;
   /** Requests per second per admin key; absent: no limit. */
   readonly rateLimits?: RateLimitSettings | undefined;
 }
@@ -36,6 +42,18 @@ export type AdminApp = FastifyInstance<
   FastifyBaseLogger,
   TypeBoxTypeProvider
 >;
+
+/**
+ * The deps of a use case run for this request: the admin key that authenticated it is the actor, and
+ * its request id is stamped on the events the use case writes.
+ */
+export function actingFor<D extends object>(deps: D, request: FastifyRequest): D & { cause: EventCause } {
+  const keyId = request.adminPrincipal?.keyId ?? null;
+  return {
+    ...deps,
+    cause: { actor: { kind: 'admin_key', id: keyId }, integrationId: null, requestId: request.id },
+  };
+}
 
 export function organizationOf(request: FastifyRequest): Organization {
   const organization = request.adminOrganization;

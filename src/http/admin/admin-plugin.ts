@@ -12,7 +12,10 @@ import { registerAdminKeyRoutes } from './routes/admin-key-routes.js';
 import { auditHook, registerAuditRoutes } from './routes/audit-routes.js';
 import { registerAuthPolicyRoutes } from './routes/auth-policy-routes.js';
 import { registerGroupMappingRoutes } from './routes/group-mapping-routes.js';
+import { registerEventRoutes } from './routes/event-routes.js';
 import { registerGroupRoutes } from './routes/group-routes.js';
+import { registerProvisioningLogRoutes } from './routes/provisioning-log-routes.js';
+import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { registerIdentityRoutes } from './routes/identity-routes.js';
 import { registerIntegrationOAuthRoutes } from './routes/integration-oauth-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
@@ -100,6 +103,9 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
       registerJwtSignerRoutes(organization, deps);
       registerIntegrationOAuthRoutes(organization, deps);
       registerSignInRoutes(organization, deps);
+      registerEventRoutes(organization, deps);
+      registerProvisioningLogRoutes(organization, deps);
+      registerWebhookRoutes(organization, deps);
     },
     { prefix: '/organizations/:organizationId' },
   );

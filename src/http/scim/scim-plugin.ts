@@ -19,6 +19,8 @@ import { searchAllResources } from '../../directory/scim/search-all-resources.js
 import { processBulk } from '../../directory/scim/process-bulk.js';
 import { PagePositions } from '../../directory/scim/page-positions.js';
 import { checkStorableJson, unstorableTextReason } from '../../core/resource/storable-text.js';
+import type { ProvisioningLogWriter } from '../../directory/provisioning-log/provisioning-log-writer.js';
+import { registerProvisioningLogHooks } from './provisioning-log-hooks.js';
 
 /** How long an IdP is told to wait before retrying a paused integration. */
 const PAUSED_RETRY_AFTER_SECONDS = 60;
@@ -26,8 +28,12 @@ const DISCOVERY = /\/(ServiceProviderConfig|ResourceTypes|Schemas)(\/|$)/;
 const isDiscovery = (route: string | undefined) => route !== undefined && DISCOVERY.test(route);
 
 /** Everything under /scim/v2/:integrationId. Each integration is its own namespace behind its token. */
-export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): Promise<void> {
+export async function scimPlugin(
+  app: FastifyInstance,
+  deps: AppDependencies & { readonly provisioningLog: ProvisioningLogWriter },
+): Promise<void> {
   app.decorateRequest('scimContext', undefined);
+  registerProvisioningLogHooks(app, deps);
   const pagePositions = new PagePositions();
   app.decorateRequest('scimOAuth', null);
   const limit = requestLimiter(
@@ -43,8 +49,10 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
     const { scope, settings, oauth, pausedAt } = await authenticateIntegration(
       {
         ...deps,
-        onAccessTokenRefused: (refusal) =>
-          request.log.info({ code: refusal.code, detail: refusal.message }, 'OAuth access token refused'),
+        onAccessTokenRefused: (refusal) => {
+          request.scimAccessTokenRefusal = `${refusal.code}: ${refusal.message}`;
+          request.log.info({ code: refusal.code, detail: refusal.message }, 'OAuth access token refused');
+        },
       },
       integrationId,
       bearerTokenFromHeader(request.headers.authorization),
@@ -69,6 +77,11 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
       settings: deps.scimSettings,
       integrationSettings: settings,
       pagePositions,
+      cause: {
+        actor: { kind: 'integration', id: scope.integrationId },
+        integrationId: scope.integrationId,
+        requestId: request.id,
+      },
     };
   });
 

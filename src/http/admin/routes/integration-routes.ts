@@ -11,7 +11,7 @@ import { integrationUrl } from '../../../directory/integrations/integration-url.
 import { setIntegrationPaused } from '../../../directory/integrations/pause-integration.js';
 import type { Integration } from '../../../directory/model/integration.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
-import { organizationOf } from '../admin-context.js';
+import { actingFor, organizationOf } from '../admin-context.js';
 import { Id, ListOf, OrganizationParams, responses } from '../schemas/common-schemas.js';
 import {
   CreateIntegration,
@@ -75,11 +75,15 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
       },
     },
     async (request, reply) => {
-      const { integration, token } = await createIntegrationInOrganization(deps, organizationOf(request).id, {
-        name: request.body.name,
-        idp: request.body.idp ?? 'generic',
-        tokenLifetimeDays: request.body.tokenLifetimeDays ?? deps.tokenLifetimeDays,
-      });
+      const { integration, token } = await createIntegrationInOrganization(
+        actingFor(deps, request),
+        organizationOf(request).id,
+        {
+          name: request.body.name,
+          idp: request.body.idp ?? 'generic',
+          tokenLifetimeDays: request.body.tokenLifetimeDays ?? deps.tokenLifetimeDays,
+        },
+      );
       return reply.code(201).send({ ...integrationBody(integration), token });
     },
   );
@@ -117,7 +121,7 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
     async (request) => {
       const action = request.query.identities;
       const { identities } = await deleteIntegrationInOrganization(
-        deps,
+        actingFor(deps, request),
         organizationOf(request).id,
         request.params.integrationId,
         action,
@@ -141,7 +145,7 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
     },
     async (request) => {
       const { token, expiresAt } = await rotateTokenInOrganization(
-        deps,
+        actingFor(deps, request),
         organizationOf(request).id,
         request.params.integrationId,
         request.body.tokenLifetimeDays ?? deps.tokenLifetimeDays,
@@ -210,7 +214,7 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
     },
     async (request) => {
       const { settings, job } = await applyIntegrationSettings(
-        deps,
+        actingFor(deps, request),
         organizationOf(request).id,
         request.params.integrationId,
         request.body,
