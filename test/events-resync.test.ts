@@ -59,8 +59,11 @@ describe.each(testEngines)('resync from the events feed on $name', (engine) => {
 
     const cursor = (await admin.get(`${base}/events/cursor`)).body.cursor as string;
     let writing = true;
+    let readDone = false;
     const writers = (async () => {
-      for (let round = 0; round < 3; round++) {
+      // At least three rounds, and more until the full read is done (bounded): the read must overlap
+      // the writes however fast or slow the machine is.
+      for (let round = 0; round < 3 || (!readDone && round < 40); round++) {
         await Promise.all(
           users.map(async (id, i) => {
             const op = (i + round) % 4;
@@ -91,6 +94,7 @@ describe.each(testEngines)('resync from the events feed on $name', (engine) => {
 
     const copy = await fullRead();
     expect(writing, 'the full read overlapped the writes').toBe(true);
+    readDone = true;
     await writers;
 
     let after = cursor;

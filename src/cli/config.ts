@@ -15,6 +15,8 @@ export interface Config {
   /** Whether ROSTER_PUBLIC_URL set publicBaseUrl, or it was made from ROSTER_HOST and ROSTER_PORT. */
   readonly publicBaseUrlFrom: 'ROSTER_PUBLIC_URL' | 'ROSTER_HOST and ROSTER_PORT';
   readonly database: DatabaseLocation;
+  /** Where Roster writes files of its own: a generated secret key file, the bootstrap admin key. */
+  readonly dataDirectory: string;
   readonly logLevel: LogLevel;
   readonly tokenLifetimeDays: number;
   readonly bodyLimitBytes: number;
@@ -123,7 +125,9 @@ export function loadConfig(env: Environment): Config {
       `ROSTER_LOG_LEVEL must be one of ${logLevels.join(', ')}; got ${JSON.stringify(env.ROSTER_LOG_LEVEL)}.`,
     );
 
+  const dataDirectory = env.ROSTER_DATA_DIR?.trim() || defaultDataDirectory(database);
   const config: Config = {
+    dataDirectory,
     host,
     port,
     publicBaseUrl,
@@ -189,7 +193,7 @@ export function loadConfig(env: Environment): Config {
       scimPerSecond: integer('ROSTER_RATE_LIMIT_SCIM_PER_SECOND', 2000, 0, 10_000_000),
       adminPerSecond: integer('ROSTER_RATE_LIMIT_ADMIN_PER_SECOND', 100, 0, 10_000_000),
     }),
-    secretKeys: parseSecretKeySource(env, database, problems),
+    secretKeys: parseSecretKeySource(env, dataDirectory, problems),
   };
   if (config.defaultPageSize > config.maxPageSize) {
     problems.push('ROSTER_DEFAULT_PAGE_SIZE must not exceed ROSTER_MAX_PAGE_SIZE.');
@@ -239,10 +243,10 @@ function parseDatabaseUrl(raw: string, schema: string | undefined, problems: str
 }
 
 /**
- * Where Roster writes files of its own (a generated secret key file, the bootstrap admin key): beside
- * the SQLite database, or ./data on PostgreSQL.
+ * Where Roster writes files of its own (a generated secret key file, the bootstrap admin key):
+ * ROSTER_DATA_DIR, else beside the SQLite database, else ./data (PostgreSQL).
  */
-export function dataDirectory(database: DatabaseLocation): string {
+function defaultDataDirectory(database: DatabaseLocation): string {
   return database.engine === 'sqlite' && database.file !== ':memory:' ? dirname(database.file) : './data';
 }
 
@@ -254,11 +258,7 @@ export function decodeSecretKey(text: string): Uint8Array | undefined {
   return bytes.length === 32 ? bytes : undefined;
 }
 
-function parseSecretKeySource(
-  env: Environment,
-  database: DatabaseLocation,
-  problems: string[],
-): SecretKeySource {
+function parseSecretKeySource(env: Environment, dataDirectory: string, problems: string[]): SecretKeySource {
   const key = env.ROSTER_SECRET_KEY?.trim();
   const file = env.ROSTER_SECRET_KEY_FILE?.trim();
   const previous = (env.ROSTER_SECRET_KEY_PREVIOUS ?? '')
@@ -285,5 +285,5 @@ function parseSecretKeySource(
     );
   }
   if (file) return { kind: 'file', path: file, generated: false };
-  return { kind: 'file', path: join(dataDirectory(database), 'roster-secret.key'), generated: true };
+  return { kind: 'file', path: join(dataDirectory, 'roster-secret.key'), generated: true };
 }

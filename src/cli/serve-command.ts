@@ -18,7 +18,7 @@ import { buildApp } from '../http/build-app.js';
 import { loadCursorSigningKey } from '../directory/scim/cursor-signing-key.js';
 import { recordPublicBaseUrl } from '../directory/integrations/public-base-url.js';
 import { scimCapabilities, scimSettings } from './scim-service-settings.js';
-import { dataDirectory, type Config } from './config.js';
+import type { Config } from './config.js';
 import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
 import { openSecretKeys } from './secret-keys.js';
 import { signInServices } from '../directory/sign-in/sign-in-settings.js';
@@ -202,7 +202,7 @@ export async function serveCommand(config: Config): Promise<void> {
   lines.push(`Admin API: ${config.publicBaseUrl}/api/v1 (reference: ${config.publicBaseUrl}/api/docs)`);
   if (bootstrap) {
     // Never into the process log (collected, shipped, kept): a file only its owner can read.
-    const file = join(dataDirectory(config.database), `roster-bootstrap-admin-key-${bootstrap.key.id}`);
+    const file = join(config.dataDirectory, `roster-bootstrap-admin-key-${bootstrap.key.id}`);
     try {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${bootstrap.secret}\n`, { mode: 0o600, flag: 'wx' });

@@ -61,6 +61,7 @@ function postgresEngine(url: string): TestEngine {
     async open(options = {}) {
       // Each test database is its own schema in the shared test database, dropped afterwards.
       const schema = `roster_t_${randomBytes(6).toString('hex')}`;
+      const dataDir = mkdtempSync(join(tmpdir(), 'roster-pg-data-'));
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`create schema ${schema}`);
@@ -75,13 +76,15 @@ function postgresEngine(url: string): TestEngine {
         db,
         dialect: postgresDialect,
         databaseUrl: url,
-        processEnv: { ROSTER_DATABASE_SCHEMA: schema },
+        // Files a server writes for itself (generated secret key, bootstrap admin key) go with the schema.
+        processEnv: { ROSTER_DATABASE_SCHEMA: schema, ROSTER_DATA_DIR: dataDir },
         async dispose() {
           await db.destroy();
           const cleanup = new pg.Client({ connectionString: url });
           await cleanup.connect();
           await cleanup.query(`drop schema if exists ${schema} cascade`);
           await cleanup.end();
+          rmSync(dataDir, { recursive: true, force: true });
         },
       };
     },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactBody, redactedAttributes } from './redact-body.js';
+import { REDACTED, redactBody, redactedAttributes, TOO_DEEP } from './redact-body.js';
 
 const redacted = redactedAttributes(['nickName']);
 
@@ -84,5 +84,20 @@ describe('redactBody', () => {
         expect(JSON.stringify(redactBody(plant(generated), redacted)) ?? '').not.toContain(secret);
       }),
     );
+  });
+
+  it('bounds the walk: a body nested deeper than any SCIM body is cut, not a stack overflow', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const copy = JSON.stringify(redactBody({ schemas: [], deep }, redacted));
+    expect(copy).toContain(TOO_DEEP);
+    expect(copy.length).toBeLessThan(200);
+  });
+
+  it('copies a "__proto__" key as a key', () => {
+    const body = JSON.parse('{"__proto__":{"password":"x"},"userName":"a"}') as unknown;
+    const copy = redactBody(body, redacted) as Record<string, unknown>;
+    expect(Object.keys(copy)).toEqual(['__proto__', 'userName']);
+    expect(JSON.stringify(copy)).not.toContain('"x"');
   });
 });

@@ -1,5 +1,11 @@
 export const REDACTED = '[redacted]';
 
+/** What stands for a part nested deeper than MAX_DEPTH (no SCIM body comes close; a fuzzer's does). */
+export const TOO_DEEP = '[nested too deep]';
+
+/** Bulk operations of PATCH bodies of complex values stay well under this; the walk never recurses past it. */
+const MAX_DEPTH = 32;
+
 /** Attributes whose values never reach the log (RFC 7643 §4.1.1: password is writeOnly, never returned). */
 export const ALWAYS_REDACTED = ['password'] as const;
 
@@ -9,20 +15,22 @@ export const ALWAYS_REDACTED = ['password'] as const;
  * whose `path` ends at one (`password`, `urn:…:User:password`, `emails[type eq "work"].value` when
  * `value` is marked). Bulk bodies are covered by the same walk. Pure; never mutates `body`.
  */
-export function redactBody(body: unknown, redacted: ReadonlySet<string>): unknown {
-  if (Array.isArray(body)) return body.map((item) => redactBody(item, redacted));
+export function redactBody(body: unknown, redacted: ReadonlySet<string>, depth = 0): unknown {
   if (body === null || typeof body !== 'object') return body;
+  if (depth >= MAX_DEPTH) return TOO_DEEP;
+  if (Array.isArray(body)) return body.map((item) => redactBody(item, redacted, depth + 1));
   const record = body as Record<string, unknown>;
   const pathTarget =
-    typeof record.path === 'string' && 'op' in record ? lastAttribute(record.path) : undefined;
-  const out: Record<string, unknown> = {};
+    typeof record.path === 'string' && Object.hasOwn(record, 'op') ? lastAttribute(record.path) : undefined;
+  // No prototype: a body's "__proto__" key is copied as a key, never becomes the copy's prototype.
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(record)) {
     if (
       isRedacted(key, redacted) ||
       (key === 'value' && pathTarget !== undefined && redacted.has(pathTarget))
     )
       out[key] = REDACTED;
-    else out[key] = redactBody(value, redacted);
+    else out[key] = redactBody(value, redacted, depth + 1);
   }
   return out;
 }

@@ -68,7 +68,7 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
   api.decorateRequest('adminPrincipal', undefined);
   api.decorateRequest('adminOrganization', undefined);
   api.addHook('onRequest', adminKeyAuthentication(deps));
-  api.addHook('onResponse', auditHook(deps));
+  api.addHook('onSend', auditHook(deps));
   // A POST without a body is an empty object, so an action with optional fields needs no `{}`.
   api.addHook('preValidation', async (request) => {
     if (request.body === undefined && ['POST', 'PUT', 'PATCH'].includes(request.method)) request.body = {};

@@ -12,16 +12,16 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const APP_CALLS = /\/(auth\/verify|sessions)(\/|$)/;
 
 /**
- * Records every admin action (each request that may change something, whatever its outcome) once its
- * answer is sent: who (the key), what (method and route), on what (the route parameters; never the
+ * Records every admin action (each request that may change something, whatever its outcome) as its
+ * answer is about to be sent, so a client that has the answer finds the entry: who (the key), what (method and route), on what (the route parameters; never the
  * body, which may carry secrets), where from, under which request id. A failure to record is logged;
  * the action itself already happened.
  */
 export function auditHook(deps: AdminApiDeps) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (READS.has(request.method) || !request.adminPrincipal) return;
+  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
+    if (READS.has(request.method) || !request.adminPrincipal) return payload;
     const route = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
-    if (APP_CALLS.test(route)) return;
+    if (APP_CALLS.test(route)) return payload;
     const principal = request.adminPrincipal;
     const params = (request.params ?? {}) as Record<string, string>;
     try {
@@ -37,6 +37,7 @@ export function auditHook(deps: AdminApiDeps) {
     } catch (error) {
       request.log.error({ err: error }, 'could not record an admin action in the audit log');
     }
+    return payload;
   };
 }
 
