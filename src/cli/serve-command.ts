@@ -1,6 +1,8 @@
 import { pruneExpiredSessions } from '../directory/sign-in/sign-in-sessions.js';
 import { countIntegrations } from '../directory/integrations/list-integrations.js';
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { issueBootstrapAdminKey } from '../directory/admin-keys/issue-bootstrap-admin-key.js';
 import { runRemapJobs } from '../directory/remap/run-remap-jobs.js';
@@ -29,6 +31,7 @@ export async function serveCommand(config: Config): Promise<void> {
       'the public base URL changed since the last start: integration URLs given to identity providers before use the old one; instances must agree (ROSTER_PUBLIC_URL)',
     );
   }
+  const consoleDirectory = builtConsole();
   const app = await buildApp({
     store,
     clock: systemClock,
@@ -40,6 +43,7 @@ export async function serveCommand(config: Config): Promise<void> {
     scimSettings: scimSettings(config, await loadCursorSigningKey({ store, clock: systemClock })),
     tokenLifetimeDays: config.tokenLifetimeDays,
     signIn: signInServices(systemClock, config.signIn),
+    consoleDirectory,
   });
   // The first start of an installation without admin keys issues one installation-wide key, printed once.
   const bootstrap = await issueBootstrapAdminKey({ store, clock: systemClock, ids: uuidSource });
@@ -111,6 +115,7 @@ export async function serveCommand(config: Config): Promise<void> {
     );
   }
   lines.push(`Admin API: ${config.publicBaseUrl}/api/v1 (reference: ${config.publicBaseUrl}/api/docs)`);
+  if (consoleDirectory) lines.push(`Console: ${config.publicBaseUrl}/console`);
   if (bootstrap) {
     lines.push(
       'No admin API key existed, so this installation-wide key was created. It is shown only now:',
@@ -120,4 +125,10 @@ export async function serveCommand(config: Config): Promise<void> {
   }
   // One write, so a reader never sees the first line without the rest.
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** dist/console, built by `npm run build` beside the compiled CLI; undefined when it was not built. */
+function builtConsole(): string | undefined {
+  const directory = fileURLToPath(new URL('../../console', import.meta.url));
+  return existsSync(`${directory}/index.html`) ? directory : undefined;
 }

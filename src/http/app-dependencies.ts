@@ -20,6 +20,8 @@ export interface AppDependencies {
   readonly tokenLifetimeDays?: number;
   /** Token verification (sign-in, OAuth for SCIM); default: the safe defaults, private JWKS URLs refused. */
   readonly signIn?: SignInServices;
+  /** The built console (dist/console) to serve at /console; none when absent. */
+  readonly consoleDirectory?: string;
   /** Told of every route as it is registered (tests compare the admin routes with the OpenAPI document). */
   readonly onRoute?: (route: RouteOptions) => void;
 }

@@ -5,6 +5,7 @@ import { adminPlugin } from './admin/admin-plugin.js';
 import { replyWithScimError } from './scim-error-reply.js';
 import { requestIdOf } from './request-id.js';
 import { scimPlugin } from './scim/scim-plugin.js';
+import { consolePlugin } from './console-plugin.js';
 import { defaultSignInSettings, signInServices } from '../directory/sign-in/sign-in-settings.js';
 
 const bodylessMethods = new Set(['GET', 'HEAD', 'DELETE']);
@@ -55,5 +56,9 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
   await app.register(async (scope) =>
     adminPlugin(scope, { ...deps, tokenLifetimeDays: deps.tokenLifetimeDays ?? 365 }),
   );
+  const consoleDirectory = deps.consoleDirectory;
+  if (consoleDirectory) {
+    await app.register(async (scope) => consolePlugin(scope, { directory: consoleDirectory }));
+  }
   return app;
 }
