@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { Config } from './config.js';
 import { adminKeyCommand } from './admin-key-command.js';
+import { consoleAccountCommand } from './console-account-command.js';
 import { authPolicyCommand } from './auth-policy-command.js';
 import { directoryGroupCommand } from './directory-group-command.js';
 import { groupMappingCommand } from './group-mapping-command.js';
@@ -44,5 +45,6 @@ export function rosterProgram(config: () => Config): Command {
   program.addCommand(remapCommand(config));
   program.addCommand(identityCommand(config));
   program.addCommand(adminKeyCommand(config));
+  program.addCommand(consoleAccountCommand(config));
   return program;
 }

@@ -5,6 +5,8 @@ import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { issueBootstrapAdminKey } from '../directory/admin-keys/issue-bootstrap-admin-key.js';
+import { issueFirstAccountLink } from '../directory/console-accounts/issue-first-account-link.js';
+import { consoleLinkUrl } from '../directory/console-accounts/issue-console-link.js';
 import { runRemapJobs } from '../directory/remap/run-remap-jobs.js';
 import { buildApp } from '../http/build-app.js';
 import { loadCursorSigningKey } from '../directory/scim/cursor-signing-key.js';
@@ -47,6 +49,8 @@ export async function serveCommand(config: Config): Promise<void> {
   });
   // The first start of an installation without admin keys issues one installation-wide key, printed once.
   const bootstrap = await issueBootstrapAdminKey({ store, clock: systemClock, ids: uuidSource });
+  // Likewise, an installation without console accounts gets one link that creates the first account.
+  const firstAccount = await issueFirstAccountLink({ store, clock: systemClock, ids: uuidSource });
 
   let stopping = false;
   // Background jobs (retroactive remapping): any instance may claim a job; row locks make it run once.
@@ -121,6 +125,13 @@ export async function serveCommand(config: Config): Promise<void> {
       'No admin API key existed, so this installation-wide key was created. It is shown only now:',
       `  ${bootstrap.secret}`,
       'Keep it safe; manage keys with `npx roster admin-key create|list|revoke`.',
+    );
+  }
+  if (firstAccount) {
+    lines.push(
+      'No console account existed, so this one-time link creates the first (installation-wide) one. It is shown only now, and works for 7 days:',
+      `  ${consoleLinkUrl(config.publicBaseUrl, 'first_account', firstAccount.token)}`,
+      'Invite more with `npx roster console-account invite --email EMAIL`.',
     );
   }
   // One write, so a reader never sees the first line without the rest.

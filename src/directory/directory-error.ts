@@ -17,6 +17,8 @@ export const directoryErrorCatalogue = {
   admin_key_not_found: 'not_found',
   remap_job_not_found: 'not_found',
   session_not_found: 'not_found',
+  console_account_not_found: 'not_found',
+  setup_link_not_found: 'not_found',
   name_taken: 'conflict',
   integration_name_taken: 'conflict',
   mapping_exists: 'conflict',
@@ -25,6 +27,7 @@ export const directoryErrorCatalogue = {
   identity_deleted: 'conflict',
   default_organization_protected: 'conflict',
   organization_has_integrations: 'conflict',
+  console_email_taken: 'conflict',
   invalid_name: 'invalid',
   ambiguous_name: 'invalid',
   invalid_settings: 'invalid',
@@ -36,6 +39,9 @@ export const directoryErrorCatalogue = {
   invalid_preview: 'invalid',
   invalid_scope: 'invalid',
   invalid_oauth: 'invalid',
+  invalid_email: 'invalid',
+  invalid_password: 'invalid',
+  invalid_console_link: 'invalid',
 } as const satisfies Record<string, DirectoryErrorFamily>;
 
 export type DirectoryErrorCode = keyof typeof directoryErrorCatalogue;

@@ -16,6 +16,9 @@ import { isAtLatestMigration } from './migrate.js';
 import { organizationRepository } from './organization-repository.js';
 import { scimResourceRepository } from './scim-resource-repository.js';
 import { signInSessionRepository } from './sign-in-session-repository.js';
+import { consoleAccountRepository } from './console-account-repository.js';
+import { consoleLinkRepository } from './console-link-repository.js';
+import { consoleSessionRepository } from './console-session-repository.js';
 
 const MAX_TRANSACTION_ATTEMPTS = 5;
 
@@ -35,6 +38,9 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
     organizations: organizationRepository(db, dialect),
     integrations: integrationRepository(db, dialect),
     scimResources: scimResourceRepository(db, dialect),
+    consoleAccounts: consoleAccountRepository(db),
+    consoleLinks: consoleLinkRepository(db),
+    consoleSessions: consoleSessionRepository(db),
     async transaction(work) {
       // Concurrency failures (PostgreSQL serialization failures and deadlocks) roll the whole
       // transaction back; the work is database-only, so running it again is safe.

@@ -3,6 +3,7 @@ import type { StoreDialect } from './dialect.js';
 import type { Migration } from 'kysely/migration';
 import { identitySourcesMigration } from './migrations/0008-identity-sources.js';
 import { resourceCountsMigration } from './migrations/0013-resource-counts.js';
+import { consoleAccountsMigration } from './migrations/0017-console-accounts.js';
 
 /**
  * Migrations are frozen in time: never edit one that has shipped; add a new one. They use constructs
@@ -420,5 +421,6 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
       },
     },
     '0013_resource_counts': resourceCountsMigration(dialect),
+    '0017_console_accounts': consoleAccountsMigration,
   };
 }

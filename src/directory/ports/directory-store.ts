@@ -1,4 +1,9 @@
 import type { AdminKeyRepository } from './admin-key-repository.js';
+import type {
+  ConsoleAccountRepository,
+  ConsoleLinkRepository,
+  ConsoleSessionRepository,
+} from './console-account-repository.js';
 import type { AuthPolicyRepository } from './auth-policy-repository.js';
 import type { DirectoryGroupRepository } from './directory-group-repository.js';
 import type { IdentityRepository } from './identity-repository.js';
@@ -26,6 +31,9 @@ export interface DirectoryStore {
   readonly organizations: OrganizationRepository;
   readonly integrations: IntegrationRepository;
   readonly scimResources: ScimResourceRepository;
+  readonly consoleAccounts: ConsoleAccountRepository;
+  readonly consoleLinks: ConsoleLinkRepository;
+  readonly consoleSessions: ConsoleSessionRepository;
   /** Runs `work` in one database transaction; all of it commits or none of it does. */
   transaction<T>(work: (store: DirectoryStore) => Promise<T>): Promise<T>;
   /** Lets the engine refresh its planner statistics after the data changed shape (cheap when it did not). */
