@@ -6,7 +6,7 @@ export function IdpSetupSteps({ idp }: { idp: Idp }) {
   return (
     <section aria-labelledby="setup-steps">
       <h2 id="setup-steps">Finish in {setup.name}</h2>
-      <p>
+      <p id="setup-fields">
         Paste the integration URL into <strong>{setup.urlField}</strong> and the token into{' '}
         <strong>{setup.tokenField}</strong>.
       </p>

@@ -129,6 +129,9 @@ export function IntegrationWizardPage({ organizationId }: { organizationId: stri
           </li>
         ))}
       </ol>
+      {part === 3 && created ? (
+        <WaitingPanel organizationId={organizationId} integrationId={created.id} />
+      ) : null}
       <section className="card" aria-labelledby="part-title">
         <h2 id="part-title">
           Part {part + 1}: {parts[part]}
@@ -180,12 +183,9 @@ export function IntegrationWizardPage({ organizationId }: { organizationId: stri
         ) : null}
       </section>
       {part === 3 && created ? (
-        <>
-          <WaitingPanel organizationId={organizationId} integrationId={created.id} />
-          <p>
-            <Link href={`/orgs/${organizationId}/integrations/${created.id}`}>Open the integration</Link>
-          </p>
-        </>
+        <p>
+          <Link href={`/orgs/${organizationId}/integrations/${created.id}`}>Open the integration</Link>
+        </p>
       ) : null}
     </>
   );
