@@ -3,6 +3,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCursorSigningKey } from '../src/directory/scim/cursor-signing-key.js';
+import { createSecretCipher, generateSecretKey } from '../src/directory/secrets/secret-cipher.js';
 import { ensureDefaultOrganization } from '../src/directory/organizations/ensure-default-organization.js';
 import { buildApp } from '../src/http/build-app.js';
 import { directoryStore } from '../src/store/directory-store.js';
@@ -43,7 +44,11 @@ describe.each(testEngines)('the admin API document on $name', (engine) => {
       capabilities: testCapabilities,
       scimSettings: {
         pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
-        cursorSigningKey: await loadCursorSigningKey({ store, clock }),
+        cursorSigningKey: await loadCursorSigningKey({
+          store,
+          clock,
+          cipher: createSecretCipher({ keys: [generateSecretKey()] }),
+        }),
         cursorTimeoutSeconds: 3600,
         createRetryWindowSeconds: 600,
         bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },

@@ -223,7 +223,7 @@ describe.each(testEngines)('console accounts and sessions on $name', (engine) =>
     for (let i = 0; i < 5; i++) expect((await attempt('wrong password!!')).status).toBe(401);
     const locked = await attempt(PASSWORD);
     expect(locked.status).toBe(429);
-    expect(locked.body.error?.code).toBe('too_many_requests');
+    expect(locked.body.error?.code).toBe('rate_limited');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
     roster.clock.advanceSeconds(16 * 60);
     expect((await attempt(PASSWORD)).status).toBe(200);

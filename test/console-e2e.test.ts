@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +54,9 @@ describe('the console in a real browser', () => {
       ROSTER_LOG_LEVEL: 'warn',
       ROSTER_JOB_POLL_MS: '200',
     });
-    adminKey = /roster_admin_[A-Za-z0-9_-]{43}/.exec(server.output())?.[0] ?? '';
+    // The bootstrap key is written to a file the start-up message names.
+    const keyFile = /written once to (\S+) /.exec(server.output())?.[1] ?? '';
+    adminKey = readFileSync(keyFile, 'utf8').trim();
     firstAccountLink =
       /http:\/\/\S+\/console\/welcome#roster_link_[A-Za-z0-9_-]{43}/.exec(server.output())?.[0] ?? '';
     const organizations = (await (await admin('GET', '/api/v1/organizations')).json()) as {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rotateIntegrationToken } from '../src/directory/integrations/rotate-integration-token.js';
-import { RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
+import { ids, RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 
 describe.each(testEngines)('SCIM bearer-token authentication on $name', (engine) => {
   let roster: RosterHarness;
@@ -71,7 +71,7 @@ describe.each(testEngines)('SCIM bearer-token authentication on $name', (engine)
 
   it('refuses a rotated-away token at once and accepts the new one', async () => {
     const { token } = await rotateIntegrationToken(
-      { store: roster.store, clock: roster.clock },
+      { store: roster.store, clock: roster.clock, ids },
       idp.scope,
       365,
     );

@@ -106,7 +106,7 @@ describe('the roster server process and CLI', () => {
       expect(created.stderr).toBe('');
       const listed = await roster(['integration', 'list'], database);
       expect(listed.stdout.split('\n')[0]).toMatch(
-        /^NAME\s+HAS AUTH TOKEN\s+INTEGRATION URL\s+ID\s+IDP\s+TOKEN EXPIRES$/,
+        /^NAME\s+HAS AUTH TOKEN\s+INTEGRATION URL\s+ID\s+IDP\s+TOKEN EXPIRES\s+PAUSED$/,
       );
       expect(listed.stdout).toMatch(
         new RegExp(

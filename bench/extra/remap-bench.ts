@@ -3,6 +3,7 @@
  * changes the identity name and sign-in external ID sources and runs the remap job, reporting time and
  * peak RSS. `npm run bench:remap -- 100000`
  */
+import { systemCause } from '../../src/directory/model/directory-event.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,14 @@ try {
   let started = Date.now();
   for (let batch = 0; batch < users; batch += 1000) {
     await store.transaction(async (tx) => {
-      const context = { store: tx, clock, ids, scope, integrationSettings: defaultIntegrationSettings };
+      const context = {
+        store: tx,
+        clock,
+        ids,
+        scope,
+        integrationSettings: defaultIntegrationSettings,
+        cause: systemCause,
+      };
       const created: { user: StoredResource; isNew: true }[] = [];
       for (let i = batch; i < Math.min(users, batch + 1000); i++) {
         const now = new Date().toISOString();

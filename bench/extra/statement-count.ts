@@ -14,6 +14,7 @@ import { createIntegration } from '../../src/directory/integrations/create-integ
 import { ensureDefaultOrganization } from '../../src/directory/organizations/ensure-default-organization.js';
 import { uuidV7Source } from '../../src/directory/ids/uuid-v7.js';
 import { loadCursorSigningKey } from '../../src/directory/scim/cursor-signing-key.js';
+import { createSecretCipher, generateSecretKey } from '../../src/directory/secrets/secret-cipher.js';
 import { buildApp } from '../../src/http/build-app.js';
 import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
@@ -79,7 +80,11 @@ try {
     },
     scimSettings: {
       pageLimits: { defaultPageSize: 100, maxPageSize: 100 },
-      cursorSigningKey: await loadCursorSigningKey({ store, clock }),
+      cursorSigningKey: await loadCursorSigningKey({
+        store,
+        clock,
+        cipher: createSecretCipher({ keys: [generateSecretKey()] }),
+      }),
       cursorTimeoutSeconds: 60,
       createRetryWindowSeconds: 600,
       bulk: { maxOperations: 10, maxPayloadSize: 1_048_576 },

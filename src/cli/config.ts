@@ -1,3 +1,5 @@
+import { dirname, join } from 'node:path';
+import type { RateLimitSettings } from '../http/rate-limits.js';
 import type { SignInSettings } from '../directory/sign-in/sign-in-settings.js';
 
 /** Configuration is read once, here, from the environment; validated, frozen and passed in. */
@@ -21,9 +23,28 @@ export interface Config {
   readonly bulkMaxOperations: number;
   readonly bulkMaxPayloadBytes: number;
   readonly jobPollMs: number;
+  /** Days events are kept in the outbox (the events API reads back this far). */
+  readonly eventRetentionDays: number;
+  /** Days the provisioning log keeps SCIM requests. */
+  readonly provisioningLogRetentionDays: number;
+  /** Attributes the provisioning log redacts from request bodies, besides password. */
+  readonly provisioningLogRedact: readonly string[];
   /** Token verification: clock leeway, JWKS caching, fetch limits and SSRF protection. */
   readonly signIn: SignInSettings;
+  /** Requests per second per integration (SCIM) and per admin key (admin API), per instance; 0: none. */
+  readonly rateLimits: RateLimitSettings;
+  /** Where the keys that encrypt recoverable secrets come from (src/cli/secret-keys.ts reads them). */
+  readonly secretKeys: SecretKeySource;
 }
+
+/**
+ * `environment`: ROSTER_SECRET_KEY (current) and ROSTER_SECRET_KEY_PREVIOUS (read only), validated here.
+ * `file`: ROSTER_SECRET_KEY_FILE, or when nothing is set a generated file (`generated: true`) beside the
+ * SQLite database or in ./data; read (and created) when a command needs the keys.
+ */
+export type SecretKeySource =
+  | { readonly kind: 'environment'; readonly keys: readonly Uint8Array[] }
+  | { readonly kind: 'file'; readonly path: string; readonly generated: boolean };
 
 export type DatabaseLocation =
   | { readonly engine: 'sqlite'; readonly file: string }
@@ -104,6 +125,14 @@ export function loadConfig(env: Environment): Config {
     cursorTimeoutSeconds: integer('ROSTER_CURSOR_TIMEOUT_SECONDS', 3600, 10, 7 * 86_400),
     createRetryWindowSeconds: integer('ROSTER_CREATE_RETRY_WINDOW_SECONDS', 600, 0, 86_400),
     jobPollMs: integer('ROSTER_JOB_POLL_MS', 1000, 50, 600_000),
+    eventRetentionDays: integer('ROSTER_EVENT_RETENTION_DAYS', 30, 1, 3650),
+    provisioningLogRetentionDays: integer('ROSTER_PROVISIONING_LOG_RETENTION_DAYS', 30, 1, 3650),
+    provisioningLogRedact: Object.freeze(
+      (env.ROSTER_PROVISIONING_LOG_REDACT ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    ),
     bulkMaxOperations: integer('ROSTER_BULK_MAX_OPERATIONS', 1000, 1, 100_000),
     bulkMaxPayloadBytes: integer('ROSTER_BULK_MAX_PAYLOAD_BYTES', 4 * 1_048_576, 1024, 256 * 1_048_576),
     signIn: Object.freeze({
@@ -114,6 +143,11 @@ export function loadConfig(env: Environment): Config {
       jwksMaxBytes: integer('ROSTER_JWKS_MAX_BYTES', 262_144, 1024, 10 * 1_048_576),
       allowPrivateJwksUrls: boolean('ROSTER_ALLOW_PRIVATE_JWKS_URLS', false),
     }),
+    rateLimits: Object.freeze({
+      scimPerSecond: integer('ROSTER_RATE_LIMIT_SCIM_PER_SECOND', 2000, 0, 10_000_000),
+      adminPerSecond: integer('ROSTER_RATE_LIMIT_ADMIN_PER_SECOND', 100, 0, 10_000_000),
+    }),
+    secretKeys: parseSecretKeySource(env, database, problems),
   };
   if (config.defaultPageSize > config.maxPageSize) {
     problems.push('ROSTER_DEFAULT_PAGE_SIZE must not exceed ROSTER_MAX_PAGE_SIZE.');
@@ -150,4 +184,54 @@ function parseDatabaseUrl(raw: string, schema: string | undefined, problems: str
   if (sqlite?.[1]) return { engine: 'sqlite', file: sqlite[1] };
   problems.push(`ROSTER_DATABASE_URL must be sqlite:PATH or postgres://...; got ${JSON.stringify(raw)}.`);
   return { engine: 'sqlite', file: './data/roster.db' };
+}
+
+/**
+ * Where Roster writes files of its own (a generated secret key file, the bootstrap admin key): beside
+ * the SQLite database, or ./data on PostgreSQL.
+ */
+export function dataDirectory(database: DatabaseLocation): string {
+  return database.engine === 'sqlite' && database.file !== ':memory:' ? dirname(database.file) : './data';
+}
+
+/** A base64 text of exactly 32 bytes, or undefined (the caller reports it). */
+export function decodeSecretKey(text: string): Uint8Array | undefined {
+  const trimmed = text.trim();
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed)) return undefined;
+  const bytes = Buffer.from(trimmed, trimmed.includes('-') || trimmed.includes('_') ? 'base64url' : 'base64');
+  return bytes.length === 32 ? bytes : undefined;
+}
+
+function parseSecretKeySource(
+  env: Environment,
+  database: DatabaseLocation,
+  problems: string[],
+): SecretKeySource {
+  const key = env.ROSTER_SECRET_KEY?.trim();
+  const file = env.ROSTER_SECRET_KEY_FILE?.trim();
+  const previous = (env.ROSTER_SECRET_KEY_PREVIOUS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+  if (key && file) problems.push('Set ROSTER_SECRET_KEY or ROSTER_SECRET_KEY_FILE, not both.');
+  if (key) {
+    const keys: Uint8Array[] = [];
+    for (const [name, text] of [
+      ['ROSTER_SECRET_KEY', key] as const,
+      ...previous.map((k) => ['ROSTER_SECRET_KEY_PREVIOUS', k] as const),
+    ]) {
+      const decoded = decodeSecretKey(text);
+      // Never echo the value: it is a key.
+      if (decoded) keys.push(decoded);
+      else problems.push(`${name} must hold base64 keys of exactly 32 bytes (openssl rand -base64 32).`);
+    }
+    return { kind: 'environment', keys };
+  }
+  if (previous.length > 0) {
+    problems.push(
+      'ROSTER_SECRET_KEY_PREVIOUS is read only with ROSTER_SECRET_KEY (a key file lists old keys itself).',
+    );
+  }
+  if (file) return { kind: 'file', path: file, generated: false };
+  return { kind: 'file', path: join(dataDirectory(database), 'roster-secret.key'), generated: true };
 }

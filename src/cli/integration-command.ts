@@ -3,7 +3,8 @@ import {
   findIntegrationInInstallation,
   listIntegrations,
 } from '../directory/integrations/list-integrations.js';
-import { withDirectory } from './with-organization.js';
+import { printJson, withDirectory } from './with-organization.js';
+import { setIntegrationPaused } from '../directory/integrations/pause-integration.js';
 import { integrationScope } from '../directory/model/scope.js';
 import { Command, Option } from 'commander';
 import { organizationNamed } from '../directory/organizations/organization-named.js';
@@ -120,7 +121,7 @@ export function integrationCommand(config: () => Config): Command {
         // listing every organization, each row says whose it is.
         const organizations = new Map((await listOrganizations(deps)).map((o) => [o.id, o.name]));
         const perOrganization = organization === undefined && organizations.size > 1;
-        const headers = ['NAME', 'HAS AUTH TOKEN', 'INTEGRATION URL', 'ID', 'IDP', 'TOKEN EXPIRES'];
+        const headers = ['NAME', 'HAS AUTH TOKEN', 'INTEGRATION URL', 'ID', 'IDP', 'TOKEN EXPIRES', 'PAUSED'];
         console.log(
           formatTable(
             perOrganization ? [...headers, 'ORGANIZATION'] : headers,
@@ -131,6 +132,7 @@ export function integrationCommand(config: () => Config): Command {
               row.id,
               row.idp,
               row.tokenExpiresAt ?? '-',
+              row.pausedAt === null ? 'no' : `since ${row.pausedAt}`,
               ...(perOrganization ? [organizations.get(row.organizationId) ?? row.organizationId] : []),
             ]),
           ),
@@ -164,6 +166,37 @@ export function integrationCommand(config: () => Config): Command {
         );
       });
     });
+
+  for (const [name, paused] of [
+    ['pause', true],
+    ['resume', false],
+  ] as const) {
+    command
+      .command(name)
+      .description(
+        paused
+          ? 'Pause: every SCIM request of the integration gets 503 with Retry-After (the IdP retries) until resumed'
+          : 'Resume a paused integration: its SCIM requests are served again',
+      )
+      .argument('<integration>', 'integration id, or name (any case) in --org')
+      .option(
+        '--org <organization>',
+        `organization name or id (for a name; default "${DEFAULT_ORGANIZATION}")`,
+      )
+      .option('--json', 'print JSON')
+      .action(async (text: string, options: { org?: string; json?: boolean }) => {
+        await withDirectory(config(), async (deps) => {
+          const found = await integrationNamed(deps, text, options.org);
+          const integration = await setIntegrationPaused(deps, found.organizationId, found.id, paused);
+          if (options.json) return printJson({ id: integration.id, pausedAt: integration.pausedAt });
+          console.log(
+            paused
+              ? `Paused integration "${integration.name}" (${integration.id}) since ${integration.pausedAt}: its SCIM requests get 503 with Retry-After until \`roster integration resume\`.`
+              : `Resumed integration "${integration.name}" (${integration.id}): its SCIM requests are served again.`,
+          );
+        });
+      });
+  }
 
   command
     .command('delete')

@@ -14,6 +14,7 @@ import { remapCommand } from './remap-command.js';
 import { roleCommand } from './role-command.js';
 import { addSettingsCommands } from './settings-command.js';
 import { addOAuthCommand } from './oauth-command.js';
+import { secretsCommand } from './secrets-command.js';
 
 /**
  * Every `roster` command, built without running any: main.ts parses argv with it, and the docs check
@@ -46,5 +47,6 @@ export function rosterProgram(config: () => Config): Command {
   program.addCommand(identityCommand(config));
   program.addCommand(adminKeyCommand(config));
   program.addCommand(consoleAccountCommand(config));
+  program.addCommand(secretsCommand(config));
   return program;
 }

@@ -1,7 +1,12 @@
 import { pruneExpiredSessions } from '../directory/sign-in/sign-in-sessions.js';
 import { countIntegrations } from '../directory/integrations/list-integrations.js';
-import { existsSync } from 'node:fs';
+import { pruneEvents } from '../directory/events/prune-events.js';
+import { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
+import { pruneProvisioningLog } from '../directory/provisioning-log/prune-provisioning-log.js';
+import { redactedAttributes } from '../directory/provisioning-log/redact-body.js';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { issueBootstrapAdminKey } from '../directory/admin-keys/issue-bootstrap-admin-key.js';
@@ -12,8 +17,9 @@ import { buildApp } from '../http/build-app.js';
 import { loadCursorSigningKey } from '../directory/scim/cursor-signing-key.js';
 import { recordPublicBaseUrl } from '../directory/integrations/public-base-url.js';
 import { scimCapabilities, scimSettings } from './scim-service-settings.js';
-import type { Config } from './config.js';
+import { dataDirectory, type Config } from './config.js';
 import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
+import { openSecretKeys } from './secret-keys.js';
 import { signInServices } from '../directory/sign-in/sign-in-settings.js';
 
 /** Starts the HTTP server; on SIGTERM/SIGINT stops accepting, finishes in-flight requests, closes the store. */
@@ -22,6 +28,18 @@ export async function serveCommand(config: Config): Promise<void> {
     level: config.logLevel,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
   });
+  const secretKeys = openSecretKeys(config.secretKeys);
+  for (const warning of secretKeys.warnings) logger.warn(warning);
+  if (
+    config.database.engine === 'postgres' &&
+    config.secretKeys.kind === 'file' &&
+    config.secretKeys.generated
+  ) {
+    logger.warn(
+      { keyFile: config.secretKeys.path },
+      'no secret key is configured (ROSTER_SECRET_KEY or ROSTER_SECRET_KEY_FILE): on PostgreSQL every instance must use the same key, so set one (docs/security.md)',
+    );
+  }
   const { store } = await prepareDatabase(config, (error) =>
     logger.warn({ err: error }, 'database connection lost'),
   );
@@ -34,7 +52,12 @@ export async function serveCommand(config: Config): Promise<void> {
     );
   }
   const consoleDirectory = builtConsole();
+  const provisioningLog = new ProvisioningLogWriter(store, {
+    redacted: redactedAttributes(config.provisioningLogRedact),
+    onError: (error) => logger.warn({ err: error }, 'provisioning log batch dropped'),
+  });
   const app = await buildApp({
+    provisioningLog,
     store,
     clock: systemClock,
     ids: uuidSource,
@@ -42,8 +65,12 @@ export async function serveCommand(config: Config): Promise<void> {
     publicBaseUrl: config.publicBaseUrl,
     bodyLimitBytes: config.bodyLimitBytes,
     capabilities: scimCapabilities(config),
-    scimSettings: scimSettings(config, await loadCursorSigningKey({ store, clock: systemClock })),
+    scimSettings: scimSettings(
+      config,
+      await loadCursorSigningKey({ store, clock: systemClock, cipher: secretKeys.cipher }),
+    ),
     tokenLifetimeDays: config.tokenLifetimeDays,
+    rateLimits: config.rateLimits,
     signIn: signInServices(systemClock, config.signIn),
     consoleDirectory,
   });
@@ -72,6 +99,12 @@ export async function serveCommand(config: Config): Promise<void> {
     pruneExpiredSessions({ store, clock: systemClock }).catch((error: unknown) =>
       logger.warn({ err: error }, 'session pruning failed'),
     );
+    pruneEvents({ store, clock: systemClock }, config.eventRetentionDays).catch((error: unknown) =>
+      logger.warn({ err: error }, 'event pruning failed'),
+    );
+    pruneProvisioningLog({ store, clock: systemClock }, config.provisioningLogRetentionDays).catch(
+      (error: unknown) => logger.warn({ err: error }, 'provisioning log pruning failed'),
+    );
   }, 10_000);
   statistics.unref();
   const stop = async (signal: string) => {
@@ -96,6 +129,7 @@ export async function serveCommand(config: Config): Promise<void> {
     clearInterval(statistics);
     // A batch in progress commits or rolls back as a whole; a job cut short resumes on any instance.
     await working;
+    await provisioningLog.close();
     await store.close();
     logger.info('stopped');
   };
@@ -118,14 +152,29 @@ export async function serveCommand(config: Config): Promise<void> {
       '  npx roster integration create --name my-idp --idp okta',
     );
   }
+  if (secretKeys.createdFile) {
+    lines.push(
+      `No secret key was configured, so one was generated in ${secretKeys.createdFile} (mode 0600): back it up with the database; without it, encrypted secrets cannot be read.`,
+    );
+  }
   lines.push(`Admin API: ${config.publicBaseUrl}/api/v1 (reference: ${config.publicBaseUrl}/api/docs)`);
   if (consoleDirectory) lines.push(`Console: ${config.publicBaseUrl}/console`);
   if (bootstrap) {
-    lines.push(
-      'No admin API key existed, so this installation-wide key was created. It is shown only now:',
-      `  ${bootstrap.secret}`,
-      'Keep it safe; manage keys with `npx roster admin-key create|list|revoke`.',
-    );
+    // Never into the process log (collected, shipped, kept): a file only its owner can read.
+    const file = join(dataDirectory(config.database), `roster-bootstrap-admin-key-${bootstrap.key.id}`);
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${bootstrap.secret}\n`, { mode: 0o600, flag: 'wx' });
+      lines.push(
+        `No admin API key existed, so an installation-wide key was created and written once to ${file} (readable only by its owner).`,
+        'Copy it somewhere safe and delete the file; Roster keeps only its hash. Manage keys with `npx roster admin-key create|list|revoke`.',
+      );
+    } catch (error) {
+      logger.error(
+        { err: error, file },
+        'could not write the bootstrap admin key; create one with `npx roster admin-key create --installation`',
+      );
+    }
   }
   if (firstAccount) {
     lines.push(

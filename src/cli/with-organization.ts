@@ -2,6 +2,14 @@ import type { DirectoryDeps } from '../directory/directory-deps.js';
 import { organizationNamed } from '../directory/organizations/organization-named.js';
 import type { Organization } from '../directory/model/organization.js';
 import type { Config } from './config.js';
+import type { EventCause } from '../directory/model/directory-event.js';
+
+/** Changes made by a CLI command are the CLI's (events say so). */
+export const cliCause: EventCause = {
+  actor: { kind: 'cli', id: null },
+  integrationId: null,
+  requestId: null,
+};
 import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
 
 export interface OrganizationSession {
@@ -21,7 +29,10 @@ export async function withOrganization<T>(
   const { store } = await prepareDatabase(config);
   try {
     const organization = await organizationNamed(store, organizationName);
-    return await work({ deps: { store, clock: systemClock, ids: uuidSource }, organization });
+    return await work({
+      deps: { store, clock: systemClock, ids: uuidSource, cause: cliCause },
+      organization,
+    });
   } finally {
     await store.close();
   }
@@ -34,7 +45,7 @@ export async function withDirectory<T>(
 ): Promise<T> {
   const { store } = await prepareDatabase(config);
   try {
-    return await work({ store, clock: systemClock, ids: uuidSource });
+    return await work({ store, clock: systemClock, ids: uuidSource, cause: cliCause });
   } finally {
     await store.close();
   }

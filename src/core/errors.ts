@@ -44,6 +44,8 @@ export const scimErrorCatalogue = {
   precondition_failed: { status: 412 },
   payload_too_large: { status: 413 },
   unsupported_media_type: { status: 415 },
+  rate_limited: { status: 429 },
+  integration_paused: { status: 503 },
   client_error: { status: '4xx' },
   internal: { status: 500 },
 } as const satisfies Record<string, CatalogueEntry>;
@@ -186,5 +188,36 @@ export class ClientError extends ScimError {
 export class InternalError extends ScimError {
   constructor() {
     super('internal', 'An internal error occurred; the server log has the details.');
+  }
+}
+
+/** A refusal to retry later: the HTTP layer sends `Retry-After` (RFC 9110 §10.2.3) with the error body. */
+export abstract class RetryLaterError extends ScimError {
+  readonly retryAfterSeconds: number;
+
+  protected constructor(code: ScimErrorCode, detail: string, retryAfterSeconds: number) {
+    super(code, detail);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/**
+ * An operator paused the integration: nothing of the request was done. 503 with Retry-After is what
+ * IdPs retry (RFC 7644 §3.12 leaves 503 without a scimType), so no change is lost while paused.
+ */
+export class IntegrationPausedError extends RetryLaterError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      'integration_paused',
+      'This integration is paused by its operator; nothing was changed. Retry later.',
+      retryAfterSeconds,
+    );
+  }
+}
+
+/** RFC 6585 §4: the integration (or admin key) sent more requests than its limit allows. */
+export class RateLimitedError extends RetryLaterError {
+  constructor(detail: string, retryAfterSeconds: number) {
+    super('rate_limited', detail, retryAfterSeconds);
   }
 }

@@ -28,6 +28,7 @@ export const directoryErrorCatalogue = {
   default_organization_protected: 'conflict',
   organization_has_integrations: 'conflict',
   console_email_taken: 'conflict',
+  event_cursor_expired: 'conflict',
   invalid_name: 'invalid',
   ambiguous_name: 'invalid',
   invalid_settings: 'invalid',
@@ -42,6 +43,7 @@ export const directoryErrorCatalogue = {
   invalid_email: 'invalid',
   invalid_password: 'invalid',
   invalid_console_link: 'invalid',
+  invalid_event_query: 'invalid',
 } as const satisfies Record<string, DirectoryErrorFamily>;
 
 export type DirectoryErrorCode = keyof typeof directoryErrorCatalogue;

@@ -3,7 +3,9 @@ import type { ServiceCapabilities } from '../core/protocol/discovery-documents.j
 import type { Clock, IdSource } from '../directory/ports/clock.js';
 import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { ScimSettings } from '../directory/scim/scim-context.js';
+import type { RateLimitSettings } from './rate-limits.js';
 import type { SignInServices } from '../directory/sign-in/sign-in-services.js';
+import type { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
 
 /** Everything the HTTP app needs, built by the CLI (the composition root) and passed in. */
 export interface AppDependencies {
@@ -22,6 +24,15 @@ export interface AppDependencies {
   readonly signIn?: SignInServices;
   /** The built console (dist/console) to serve at /console; none when absent. */
   readonly consoleDirectory?: string;
+  /**
+   * Where SCIM requests are logged (batched writes). Default: a writer the app makes (password redacted)
+   * and closes with itself.
+   */
+  readonly provisioningLog?: ProvisioningLogWriter;
+  /** How often a long-polling events read looks again (default 250 ms). */
+  readonly eventPollMs?: number;
+  /** Requests per second per integration and per admin key; absent: no limits (tests). */
+  readonly rateLimits?: RateLimitSettings;
   /** Told of every route as it is registered (tests compare the admin routes with the OpenAPI document). */
   readonly onRoute?: (route: RouteOptions) => void;
 }

@@ -1,4 +1,6 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { redactUrl } from './redact-url.js';
+import { refuseQueryToken, setSecurityHeaders } from './security-headers.js';
 import { NotFoundError } from '../core/errors.js';
 import type { AppDependencies } from './app-dependencies.js';
 import { adminPlugin } from './admin/admin-plugin.js';
@@ -7,14 +9,35 @@ import { requestIdOf } from './request-id.js';
 import { scimPlugin } from './scim/scim-plugin.js';
 import { consolePlugin } from './console-plugin.js';
 import { defaultSignInSettings, signInServices } from '../directory/sign-in/sign-in-settings.js';
+import { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
+import { redactedAttributes } from '../directory/provisioning-log/redact-body.js';
+
+/** What a request log line says about the request (Fastify's own fields, the URL redacted). */
+function loggedRequest(request: FastifyRequest): Record<string, unknown> {
+  return {
+    method: request.method,
+    url: redactUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
 
 const bodylessMethods = new Set(['GET', 'HEAD', 'DELETE']);
 
 /** Builds the HTTP app from its dependencies. It never listens and never reads the environment. */
 export async function buildApp(given: AppDependencies): Promise<FastifyInstance> {
-  const deps = { ...given, signIn: given.signIn ?? signInServices(given.clock, defaultSignInSettings) };
+  const ownLog = given.provisioningLog
+    ? undefined
+    : new ProvisioningLogWriter(given.store, { redacted: redactedAttributes([]) });
+  const deps = {
+    ...given,
+    signIn: given.signIn ?? signInServices(given.clock, defaultSignInSettings),
+    provisioningLog: given.provisioningLog ?? (ownLog as ProvisioningLogWriter),
+  };
   const app = Fastify({
-    loggerInstance: deps.logger,
+    // Request URLs are logged with query values redacted: filters carry personal data (redact-url.ts).
+    loggerInstance: deps.logger.child({}, { serializers: { req: loggedRequest } }),
     bodyLimit: deps.bodyLimitBytes,
     // Allow `/Users/` and `/Users` alike; IdPs are inconsistent.
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: true },
@@ -25,8 +48,18 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
     genReqId: requestIdOf,
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
+  if (ownLog) app.addHook('onClose', () => ownLog.close());
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    setSecurityHeaders(request, reply);
+  });
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      refuseQueryToken(request);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
   });
 
   const parseJson = app.getDefaultJsonParser('error', 'error');

@@ -207,5 +207,5 @@ export function registerConsoleAuthRoutes(app: AdminApp, deps: AdminApiDeps): vo
 
 function tooMany(reply: FastifyReply, waitMs: number, message: string): AdminApiError {
   reply.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
-  return new AdminApiError(429, 'too_many_requests', message);
+  return new AdminApiError(429, 'rate_limited', message);
 }

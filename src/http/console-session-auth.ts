@@ -1,11 +1,10 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   authenticateConsoleSession,
   type ConsolePrincipal,
 } from '../directory/console-accounts/authenticate-console-session.js';
 import { csrfTokenMatches } from '../directory/console-accounts/console-secrets.js';
-import type { Clock, IdSource } from '../directory/ports/clock.js';
-import type { DirectoryStore } from '../directory/ports/directory-store.js';
+import type { IdSource } from '../directory/ports/clock.js';
 import { AdminApiError } from './admin/admin-api-error.js';
 import { adminKeyAuthentication } from './auth/admin-key-auth.js';
 import { CSRF_HEADER, consoleCookieOf } from './console-cookie.js';
@@ -25,11 +24,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * `x-roster-csrf`, and an `Origin`, when the browser sends one, must be this server's: SameSite=Strict
  * already keeps the cookie off other sites' requests, and these two hold even where it does not.
  */
-export function adminAuthentication(deps: { store: DirectoryStore; clock: Clock; ids: IdSource }) {
+export function adminAuthentication(deps: Parameters<typeof adminKeyAuthentication>[0] & { ids: IdSource }) {
   const byKey = adminKeyAuthentication(deps);
-  return async (request: FastifyRequest): Promise<void> => {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const cookie = consoleCookieOf(request);
-    if (request.headers.authorization !== undefined || cookie === undefined) return byKey(request);
+    if (request.headers.authorization !== undefined || cookie === undefined) return byKey(request, reply);
     const principal = await authenticateConsoleSession(deps, cookie);
     if (!principal) {
       throw new AdminApiError(401, 'unauthorized', 'Your console session has ended; sign in again.');

@@ -4,6 +4,7 @@ import {
   InternalError,
   InvalidSyntaxError,
   PayloadTooLargeError,
+  RetryLaterError,
   ScimError,
   UnsupportedMediaTypeError,
 } from '../core/errors.js';
@@ -24,12 +25,12 @@ export function replyWithScimError(
   if (scimError.status >= 500) {
     request.log.error({ err: error }, 'request failed');
   } else {
-    request.log.info(
-      { status: scimError.status, scimType: scimError.scimType, detail: scimError.message },
-      'request rejected',
-    );
+    // The detail may quote a filter or a userName (personal data): debug level only.
+    request.log.info({ status: scimError.status, scimType: scimError.scimType }, 'request rejected');
+    request.log.debug({ detail: scimError.message }, 'request rejected: detail');
   }
   if (scimError.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="roster"');
+  if (scimError instanceof RetryLaterError) reply.header('retry-after', String(scimError.retryAfterSeconds));
   return sendScim(reply, scimError.status, errorBody(scimError));
 }
 

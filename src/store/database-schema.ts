@@ -24,6 +24,29 @@ export interface IntegrationsTable {
   oauth_issuer: string | null;
   oauth_audience: string | null;
   oauth_jwks_url: string | null;
+  /** Set while the integration is paused (migration 0015): its SCIM requests get 503. */
+  paused_at: string | null;
+}
+
+/** One admin action (migration 0015_operator_controls). */
+export interface AuditLogTable {
+  id: string;
+  occurred_at: string;
+  organization_id: string | null;
+  /** 'admin_key' (admin API) or 'cli' (a command run on the host). */
+  actor_kind: string;
+  /** The admin key's id; null for the CLI. */
+  actor_id: string | null;
+  /** The admin key's name, or the account that ran the command. */
+  actor_name: string;
+  /** `POST /api/v1/organizations/:organizationId/integrations`, or `cli integration pause`. */
+  action: string;
+  /** The route parameters or command arguments that name what was acted on (JSON), never a body. */
+  target: string | null;
+  /** The HTTP status, or the command's exit code. */
+  outcome: number;
+  address: string | null;
+  request_id: string | null;
 }
 
 export interface ScimResourcesTable {
@@ -265,10 +288,65 @@ export interface ConsoleSessionsTable {
   revoked_at: string | null;
 }
 
+export interface EventCountersTable {
+  organization_id: string;
+  /** The sequence number of the organization's latest event. */
+  last_seq: number | string;
+}
+
+export interface EventsTable {
+  organization_id: string;
+  /** Per organization, 1, 2, 3, … in commit order (bigint: the pg driver returns a string). */
+  seq: number | string;
+  id: string;
+  type: string;
+  occurred_at: string;
+  integration_id: string | null;
+  request_id: string | null;
+  actor_kind: string;
+  actor_id: string | null;
+  resource_type: string;
+  resource_id: string;
+  /** JSON: the resource's new state. */
+  data: unknown;
+  /** JSON: the names of the fields that changed. */
+  changed: unknown;
+}
+
+export interface ProvisioningLogTable {
+  id: string;
+  organization_id: string;
+  integration_id: string;
+  request_id: string;
+  occurred_at: string;
+  method: string;
+  path: string;
+  status: number;
+  scim_type: string | null;
+  duration_ms: number;
+  resource_type: string | null;
+  resource_id: string | null;
+  /** JSON text, secrets redacted. */
+  request_body: string | null;
+  reason: string | null;
+  auth_failure: string | null;
+}
+
+export interface RetiredTokensTable {
+  integration_id: string;
+  organization_id: string;
+  token_hash: string;
+  retired_at: string;
+}
+
 export interface Database {
   console_accounts: ConsoleAccountsTable;
   console_links: ConsoleLinksTable;
   console_sessions: ConsoleSessionsTable;
+  provisioning_log: ProvisioningLogTable;
+  retired_tokens: RetiredTokensTable;
+  event_counters: EventCountersTable;
+  events: EventsTable;
   sign_in_sessions: SignInSessionsTable;
   scim_emails: ScimEmailsTable;
   admin_api_keys: AdminApiKeysTable;
@@ -283,6 +361,7 @@ export interface Database {
   group_mappings: GroupMappingsTable;
   identity_group_names: IdentityGroupNamesTable;
   remap_jobs: RemapJobsTable;
+  audit_log: AuditLogTable;
   installation_secrets: InstallationSecretsTable;
   installation_settings: InstallationSettingsTable;
   organizations: OrganizationsTable;

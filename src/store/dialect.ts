@@ -11,6 +11,8 @@ export interface StoreDialect {
   readonly hasSchemas: boolean;
   /** Row locks that skip rows other transactions hold (FOR UPDATE SKIP LOCKED). */
   readonly supportsSkipLocked: boolean;
+  /** A WITH clause may hold an INSERT … RETURNING that the main statement reads (PostgreSQL). */
+  readonly supportsWritableCte: boolean;
   /** Column type for JSON documents in migrations. */
   readonly jsonColumnType: 'text' | 'jsonb';
   /** Table constraints cannot be dropped in place; migrations rebuild the table (SQLite). */

@@ -6,6 +6,7 @@ import { adminKeyRepository } from './admin-key-repository.js';
 import { authPolicyRepository } from './auth-policy-repository.js';
 import { jwtSignerRepository } from './jwt-signer-repository.js';
 import { directoryGroupRepository } from './directory-group-repository.js';
+import { eventRepository, PendingEvents } from './event-repository.js';
 import { identityRepository } from './identity-repository.js';
 import { installationSecretRepository } from './installation-secret-repository.js';
 import { installationSettingRepository } from './installation-setting-repository.js';
@@ -14,6 +15,7 @@ import { roleRepository } from './role-repository.js';
 import { integrationRepository } from './integration-repository.js';
 import { isAtLatestMigration } from './migrate.js';
 import { organizationRepository } from './organization-repository.js';
+import { provisioningLogRepository } from './provisioning-log-repository.js';
 import { scimResourceRepository } from './scim-resource-repository.js';
 import { signInSessionRepository } from './sign-in-session-repository.js';
 import { consoleAccountRepository } from './console-account-repository.js';
@@ -22,9 +24,18 @@ import { consoleSessionRepository } from './console-session-repository.js';
 
 const MAX_TRANSACTION_ATTEMPTS = 5;
 
-/** The Kysely implementation of the directory's storage port, for any engine the dialect describes. */
-export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): DirectoryStore {
+/**
+ * The Kysely implementation of the directory's storage port, for any engine the dialect describes.
+ * `pending` is set for a transaction's store: the events it appends, written just before it commits.
+ */
+export function directoryStore(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  pending?: PendingEvents,
+): DirectoryStore {
   return {
+    events: eventRepository(db, dialect, pending),
+    provisioningLog: provisioningLogRepository(db, dialect),
     adminKeys: adminKeyRepository(db),
     installationSecrets: installationSecretRepository(db),
     installationSettings: installationSettingRepository(db),
@@ -46,7 +57,12 @@ export function directoryStore(db: Kysely<Database>, dialect: StoreDialect): Dir
       // transaction back; the work is database-only, so running it again is safe.
       for (let attempt = 1; ; attempt++) {
         try {
-          return await db.transaction().execute((trx) => work(directoryStore(trx, dialect)));
+          return await db.transaction().execute(async (trx) => {
+            const events = new PendingEvents();
+            const result = await work(directoryStore(trx, dialect, events));
+            await events.flush(trx, dialect);
+            return result;
+          });
         } catch (error) {
           if (attempt >= MAX_TRANSACTION_ATTEMPTS || !dialect.isRetryableTransactionError(error)) throw error;
           await new Promise((resolve) => setTimeout(resolve, attempt * 10 * Math.random()));

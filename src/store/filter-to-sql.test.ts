@@ -122,6 +122,7 @@ async function openFixtureDirectory(
       createdAt: NOW,
       tokenCreatedAt: null,
       tokenExpiresAt: null,
+      pausedAt: null,
     },
     'hash',
     defaultIntegrationSettings,

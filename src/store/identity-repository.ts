@@ -508,6 +508,12 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         .execute();
       return rows.map((r) => r.identity_id);
     },
+    async soleSourcedIdentityIds(scope) {
+      const rows = await soleSourced(scope.integrationId)
+        .where('s.organization_id', '=', scope.organizationId)
+        .execute();
+      return rows.map((row) => row.identity_id);
+    },
     async detachSoleSourced(scope, action, now) {
       const ids = soleSourced(scope.integrationId);
       if (action === 'delete') {

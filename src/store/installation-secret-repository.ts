@@ -18,5 +18,17 @@ export function installationSecretRepository(db: Kysely<Database>): Installation
         .executeTakeFirstOrThrow();
       return row.value;
     },
+    async replace(name, expected, value) {
+      const result = await db
+        .updateTable('installation_secrets')
+        .set({ value })
+        .where('name', '=', name)
+        .where('value', '=', expected)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async list() {
+      return db.selectFrom('installation_secrets').select(['name', 'value']).orderBy('name').execute();
+    },
   };
 }

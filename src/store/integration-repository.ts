@@ -18,6 +18,7 @@ function toIntegration(row: IntegrationsTable): Integration {
     createdAt: row.created_at,
     tokenCreatedAt: row.token_created_at,
     tokenExpiresAt: row.token_expires_at,
+    pausedAt: row.paused_at ?? null,
   };
 }
 
@@ -164,6 +165,15 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
       const result = await db
         .updateTable('integrations')
         .set({ token_hash: tokenHash, token_created_at: createdAt, token_expires_at: expiresAt })
+        .where('id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async setPaused(scope, pausedAt) {
+      const result = await db
+        .updateTable('integrations')
+        .set({ paused_at: pausedAt })
         .where('id', '=', scope.integrationId)
         .where('organization_id', '=', scope.organizationId)
         .executeTakeFirst();

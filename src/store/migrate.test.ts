@@ -115,6 +115,7 @@ describe.each(testEngines)('migrations on $name', (engine) => {
         createdAt: at(5),
         tokenCreatedAt: null,
         tokenExpiresAt: null,
+        pausedAt: null,
       });
       // From now on no new integration takes any of those names, in any case; other names are free.
       expect(

@@ -36,6 +36,7 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
         createdAt: NOW,
         tokenCreatedAt: null,
         tokenExpiresAt: null,
+        pausedAt: null,
       },
       'hash',
       defaultIntegrationSettings,

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { ensureDefaultOrganization } from '../../src/directory/organizations/ensure-default-organization.js';
 import { loadCursorSigningKey } from '../../src/directory/scim/cursor-signing-key.js';
+import { createSecretCipher, generateSecretKey } from '../../src/directory/secrets/secret-cipher.js';
 import { buildApp } from '../../src/http/build-app.js';
 import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
@@ -25,7 +26,11 @@ export async function adminOpenApiDocument(engine: TestEngine): Promise<Record<s
       capabilities: testCapabilities,
       scimSettings: {
         pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
-        cursorSigningKey: await loadCursorSigningKey({ store, clock }),
+        cursorSigningKey: await loadCursorSigningKey({
+          store,
+          clock,
+          cipher: createSecretCipher({ keys: [generateSecretKey()] }),
+        }),
         cursorTimeoutSeconds: 3600,
         createRetryWindowSeconds: 600,
         bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },

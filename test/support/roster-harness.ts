@@ -11,7 +11,11 @@ import { uuidV7Source } from '../../src/directory/ids/uuid-v7.js';
 import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { loadCursorSigningKey } from '../../src/directory/scim/cursor-signing-key.js';
+import { ProvisioningLogWriter } from '../../src/directory/provisioning-log/provisioning-log-writer.js';
+import { redactedAttributes } from '../../src/directory/provisioning-log/redact-body.js';
+import { createSecretCipher, generateSecretKey } from '../../src/directory/secrets/secret-cipher.js';
 import type { TestDatabase, TestEngine } from './test-engines.js';
+import type { RateLimitSettings } from '../../src/http/rate-limits.js';
 import type { ServiceCapabilities } from '../../src/core/protocol/discovery-documents.js';
 import {
   defaultSignInSettings,
@@ -76,6 +80,8 @@ export class RosterHarness {
   readonly database: TestDatabase;
   private readonly app: FastifyInstance;
   readonly origin: string;
+  /** The app's provisioning log writer: `flush()` writes what is queued now. */
+  readonly provisioningLog: ProvisioningLogWriter;
 
   private constructor(
     store: DirectoryStore,
@@ -83,7 +89,9 @@ export class RosterHarness {
     database: TestDatabase,
     app: FastifyInstance,
     origin: string,
+    provisioningLog: ProvisioningLogWriter,
   ) {
+    this.provisioningLog = provisioningLog;
     this.store = store;
     this.clock = clock;
     this.database = database;
@@ -98,6 +106,10 @@ export class RosterHarness {
       wrapStore?: (store: DirectoryStore) => DirectoryStore;
       /** Tests serve JWKS on 127.0.0.1, so private JWKS URLs are allowed unless a test says otherwise. */
       signIn?: Partial<SignInSettings>;
+      /** Attributes the provisioning log redacts besides password. */
+      redactAttributes?: readonly string[];
+      /** Requests per second per integration and per admin key; default: no limits. */
+      rateLimits?: RateLimitSettings;
     } = {},
   ): Promise<RosterHarness> {
     const database = await engine.open();
@@ -107,17 +119,28 @@ export class RosterHarness {
     await ensureDefaultOrganization({ store, clock, ids });
     // The public URL is only known after listening, so the app is built with a placeholder and the
     // harness reads real locations from responses.
+    const provisioningLog = new ProvisioningLogWriter(store, {
+      redacted: redactedAttributes(options.redactAttributes ?? []),
+      flushIntervalMs: 20,
+    });
     const app = await buildApp({
+      provisioningLog,
+      eventPollMs: 50,
       store: options.wrapStore ? options.wrapStore(store) : store,
       clock,
       ids,
       logger: pino({ level: 'silent' }),
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
       publicBaseUrl: 'http://127.0.0.1',
       bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576,
       capabilities: testCapabilities,
       scimSettings: {
         pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
-        cursorSigningKey: await loadCursorSigningKey({ store, clock }),
+        cursorSigningKey: await loadCursorSigningKey({
+          store,
+          clock,
+          cipher: createSecretCipher({ keys: [generateSecretKey()] }),
+        }),
         cursorTimeoutSeconds: 3600,
         createRetryWindowSeconds: 600,
         bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
@@ -128,8 +151,9 @@ export class RosterHarness {
         ...options.signIn,
       }),
     });
+    app.addHook('onClose', () => provisioningLog.close());
     const origin = await app.listen({ host: '127.0.0.1', port: 0 });
-    return new RosterHarness(store, clock, database, app, origin);
+    return new RosterHarness(store, clock, database, app, origin, provisioningLog);
   }
 
   async createOrganization(name: string): Promise<string> {

@@ -1,3 +1,5 @@
+import { eventStampOf } from '../events/event-stamp.js';
+import { groupEvent } from '../events/group-events.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { DirectoryConflict, DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
 import type { Problem } from '../directory-error.js';
@@ -154,7 +156,12 @@ async function groupNamedOrWithId(
   }
   const newId = deps.ids.newId();
   const group = await store.directoryGroups.ensure({ organizationId }, nameOrId, newId, now);
-  return { group, created: group.id === newId };
+  const created = group.id === newId;
+  if (created)
+    store.events.append({ organizationId }, [
+      groupEvent('group.created', group, [], ['name', 'roleIds'], { ...eventStampOf(deps), now }),
+    ]);
+  return { group, created };
 }
 
 async function automaticMappingsNamed(

@@ -2,6 +2,8 @@ import { DirectoryConflict, InvalidDirectoryInput } from '../directory-error.js'
 import type { DirectoryGroup } from '../model/directory-group.js';
 import type { DirectoryDeps } from '../directory-deps.js';
 import { checkName } from '../names/check-name.js';
+import { eventStampOf } from '../events/event-stamp.js';
+import { groupEvent } from '../events/group-events.js';
 
 /** A new directory group; names are unique per organization, case-insensitively. */
 export async function createDirectoryGroup(
@@ -13,12 +15,15 @@ export async function createDirectoryGroup(
   if (!checked.ok)
     throw new InvalidDirectoryInput('invalid_name', [{ field: 'name', message: checked.error }]);
   const newId = deps.ids.newId();
-  const group = await deps.store.directoryGroups.ensure(
-    { organizationId },
-    checked.value,
-    newId,
-    deps.clock.now().toISOString(),
-  );
+  const stamp = eventStampOf(deps);
+  const group = await deps.store.transaction(async (store) => {
+    const ensured = await store.directoryGroups.ensure({ organizationId }, checked.value, newId, stamp.now);
+    if (ensured.id === newId)
+      store.events.append({ organizationId }, [
+        groupEvent('group.created', ensured, [], ['name', 'roleIds'], stamp),
+      ]);
+    return ensured;
+  });
   if (group.id !== newId) {
     throw new DirectoryConflict(
       'name_taken',

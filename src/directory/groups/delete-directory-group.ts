@@ -1,20 +1,27 @@
 import type { DirectoryDeps } from '../directory-deps.js';
 import { DirectoryNotFound } from '../directory-error.js';
 import type { DirectoryGroup } from '../model/directory-group.js';
+import { eventStampOf } from '../events/event-stamp.js';
+import { groupEvent } from '../events/group-events.js';
 
 /**
  * Deletes a directory group; its mappings, role grants and memberships go with it (foreign keys cascade).
- * An IdP group that was mapped to it is treated as unmapped from the next sync on.
+ * An IdP group that was mapped to it is treated as unmapped from the next sync on. One group.deleted
+ * event says it: its memberships end with it (no member_removed per member, docs/events.md).
  */
 export async function deleteDirectoryGroup(
   deps: DirectoryDeps,
   organizationId: string,
   groupId: string,
 ): Promise<DirectoryGroup> {
-  const { store } = deps;
-  const group = await store.directoryGroups.findById({ organizationId }, groupId);
-  if (!group || !(await store.directoryGroups.delete({ organizationId }, groupId))) {
-    throw new DirectoryNotFound('group_not_found', `No directory group with id "${groupId}".`);
-  }
-  return group;
+  const scope = { organizationId };
+  return deps.store.transaction(async (store) => {
+    const group = await store.directoryGroups.findById(scope, groupId);
+    const roleIds = group ? await store.directoryGroups.roleIdsOf(scope, groupId) : [];
+    if (!group || !(await store.directoryGroups.delete(scope, groupId))) {
+      throw new DirectoryNotFound('group_not_found', `No directory group with id "${groupId}".`);
+    }
+    store.events.append(scope, [groupEvent('group.deleted', group, roleIds, [], eventStampOf(deps))]);
+    return group;
+  });
 }

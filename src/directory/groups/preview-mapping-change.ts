@@ -5,6 +5,7 @@ import type { IntegrationScope } from '../model/scope.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
 import type { DirectoryDeps } from '../directory-deps.js';
 import { inRolledBackTransaction } from '../remap/in-rolled-back-transaction.js';
+import { eventStampOf } from '../events/event-stamp.js';
 
 /**
  * The dry run of a group-mapping change. The change is made by the code that really makes it, followed
@@ -23,8 +24,7 @@ export async function previewMappingChange<T>(
   const { result, mappings } = await inRolledBackTransaction(deps.store, async (store) => {
     const result = await change(store);
     const settings = await store.integrations.settings(scope);
-    if (settings)
-      await ensureGroupsForUnmapped(store, scope, settings, deps.ids, deps.clock.now().toISOString());
+    if (settings) await ensureGroupsForUnmapped(store, scope, settings, eventStampOf(deps));
     const mappings: readonly GroupMapping[] = await store.directoryGroups.mappings(scope);
     return { result, mappings };
   });

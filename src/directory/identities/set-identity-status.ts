@@ -1,7 +1,8 @@
 import { DirectoryConflict, DirectoryNotFound } from '../directory-error.js';
 import type { Identity } from '../model/identity.js';
-import type { Clock } from '../ports/clock.js';
-import type { DirectoryStore } from '../ports/directory-store.js';
+import type { DirectoryDeps } from '../directory-deps.js';
+import { eventStampOf } from '../events/event-stamp.js';
+import { identityEvents } from '../events/identity-events.js';
 
 /**
  * Disables or re-enables an identity by hand. The identity provider stays the source of truth: an
@@ -9,7 +10,7 @@ import type { DirectoryStore } from '../ports/directory-store.js';
  * the status the IdP says. An identity the IdP deleted stays deleted (409): restore it in the IdP.
  */
 export async function setIdentityStatus(
-  deps: { store: DirectoryStore; clock: Clock },
+  deps: DirectoryDeps,
   organizationId: string,
   identityId: string,
   status: 'active' | 'disabled',
@@ -24,8 +25,17 @@ export async function setIdentityStatus(
       );
     }
     if (identity.status === status) return identity;
-    const next: Identity = { ...identity, status, updatedAt: deps.clock.now().toISOString() };
+    const stamp = eventStampOf(deps);
+    const next: Identity = { ...identity, status, updatedAt: stamp.now };
     await store.identities.update(next);
+    const groupIds = await store.identities.groupIdsOf({ organizationId }, identity.id);
+    store.events.append(
+      { organizationId },
+      identityEvents(
+        { previous: identity, next, previousGroupIds: groupIds, groupIds, changed: ['status'] },
+        stamp,
+      ),
+    );
     return next;
   });
 }

@@ -1,3 +1,5 @@
+import { identityEvents } from '../events/identity-events.js';
+import type { EventStamp } from '../events/event-stamp.js';
 import type { Identity } from '../model/identity.js';
 import type { IntegrationScope } from '../model/scope.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
@@ -12,12 +14,14 @@ export type ApplyOutcome =
  * Writes one plan, only what changed: the identity (inserted, or updated when its fields or its source
  * changed), the source, the directory groups, the first-seen group names. A plan that would take a name
  * another live identity holds writes nothing and says so (the live write answers 409, the remap counts a
- * collision); a unique index decides races.
+ * collision); a unique index decides races. What it writes is told by events appended to the same
+ * transaction (identity.* and group.member_*), so every writer of identities tells it the same way.
  */
 export async function applySyncPlan(
   store: DirectoryStore,
   scope: IntegrationScope,
   plan: UserSyncPlan,
+  stamp: EventStamp,
 ): Promise<ApplyOutcome> {
   const { identity } = plan;
   const key = identity.name.toLowerCase();
@@ -43,6 +47,19 @@ export async function applySyncPlan(
       plan.newFirstSeenNames.map((n) => ({ identityId: identity.id, ...n })),
     );
   }
+  store.events.append(
+    scope,
+    identityEvents(
+      {
+        previous: plan.input.identity,
+        next: identity,
+        previousGroupIds: plan.previousGroupIds,
+        groupIds: plan.groupIds,
+        changed: plan.changed,
+      },
+      stamp,
+    ),
+  );
   return { kind: 'applied' };
 }
 

@@ -2,7 +2,8 @@ import type { IdpGroupMembership } from '../identities/derive-identity.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import type { GroupMapping } from '../model/directory-group.js';
 import type { IntegrationScope } from '../model/scope.js';
-import type { IdSource } from '../ports/clock.js';
+import { groupEvent } from '../events/group-events.js';
+import type { EventStamp } from '../events/event-stamp.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
 import { resolveDirectoryGroups } from './mapping-precedence.js';
 
@@ -15,8 +16,7 @@ export async function ensureUnmappedGroups(
   store: DirectoryStore,
   scope: IntegrationScope,
   settings: IntegrationSettings,
-  ids: IdSource,
-  now: string,
+  stamp: EventStamp,
   candidates: readonly GroupMapping[],
   memberships: readonly IdpGroupMembership[],
 ): Promise<GroupMapping[]> {
@@ -25,9 +25,19 @@ export async function ensureUnmappedGroups(
   const byId = new Map(unmapped.map((g) => [g.scimGroupId, g]));
   const added: GroupMapping[] = [];
   for (const group of byId.values()) {
-    const directoryGroup = await store.directoryGroups.ensure(scope, group.displayName, ids.newId(), now);
+    const newGroupId = stamp.newId();
+    const directoryGroup = await store.directoryGroups.ensure(
+      scope,
+      group.displayName,
+      newGroupId,
+      stamp.now,
+    );
+    if (directoryGroup.id === newGroupId)
+      store.events.append(scope, [
+        groupEvent('group.created', directoryGroup, [], ['name', 'roleIds'], stamp),
+      ]);
     const mapping: GroupMapping = {
-      id: ids.newId(),
+      id: stamp.newId(),
       integrationId: scope.integrationId,
       matchBy: 'id',
       idpGroup: group.scimGroupId,
@@ -35,7 +45,7 @@ export async function ensureUnmappedGroups(
       automatic: true,
     };
     // A concurrent writer may have mapped the group first: its mapping is equivalent (same name).
-    if (await store.directoryGroups.addMapping(scope, mapping, now)) added.push(mapping);
+    if (await store.directoryGroups.addMapping(scope, mapping, stamp.now)) added.push(mapping);
     else added.push(...(await store.directoryGroups.mappingCandidates(scope, [group])));
   }
   return added;

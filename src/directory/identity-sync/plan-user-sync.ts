@@ -55,6 +55,8 @@ export interface UserSyncPlan {
   /** The identity as it will be stored, and its directory groups. */
   readonly identity: Identity;
   readonly groupIds: readonly string[];
+  /** The identity's directory groups before the plan (empty for a new identity). */
+  readonly previousGroupIds: readonly string[];
   readonly isNewIdentity: boolean;
   /** What changes for an existing identity (empty when nothing does); every field for a new one. */
   readonly changed: readonly ChangedField[];
@@ -118,6 +120,7 @@ export function planUserSync(input: UserSyncInput, context: SyncPlanContext): Us
     sourceChanged,
     identity: merged.identity,
     groupIds: merged.groupIds,
+    previousGroupIds: identity ? previousGroups : [],
     isNewIdentity: identity === undefined,
     changed: identity
       ? changedFields(identity, merged.identity, previousGroups, merged.groupIds)

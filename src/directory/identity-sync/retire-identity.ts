@@ -1,8 +1,9 @@
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import type { IdentitySource } from '../model/identity.js';
+import { identityEvents } from '../events/identity-events.js';
 import { mergeIdentity } from './merge-identity.js';
-import { oldestFirst } from './plan-user-sync.js';
-import type { IdentitySyncContext } from './sync-identities.js';
+import { changedFields, oldestFirst } from './plan-user-sync.js';
+import { syncEventStamp, type IdentitySyncContext } from './sync-identities.js';
 
 /**
  * A SCIM DELETE of a user, under the integration's policy: `deactivate` keeps its identity as
@@ -25,11 +26,27 @@ export async function retireIdentity(
     (s) => s.identityId === own.identityId && s.integrationId !== scope.integrationId,
   );
   const now = context.clock.now().toISOString();
+  const stamp = syncEventStamp(context, now);
+  const before = mergeIdentity(identity, [...others, own].sort(oldestFirst), identity, now);
   let remaining: IdentitySource[];
   if (policy === 'delete') {
     await store.identities.deleteSource(scope, identity.id);
     if (others.length === 0) {
       await store.identities.delete(scope, identity.id);
+      const gone = { ...identity, status: 'deleted' as const, updatedAt: now };
+      store.events.append(
+        scope,
+        identityEvents(
+          {
+            previous: identity,
+            next: gone,
+            previousGroupIds: before.groupIds,
+            groupIds: [],
+            changed: ['status'],
+          },
+          stamp,
+        ),
+      );
       return;
     }
     remaining = others;
@@ -38,9 +55,21 @@ export async function retireIdentity(
     await store.identities.saveSource(retired);
     remaining = [...others, retired].sort(oldestFirst);
   }
-  const before = mergeIdentity(identity, [...others, own].sort(oldestFirst), identity, now);
   const after = mergeIdentity(identity, remaining, identity, now);
   await store.identities.update(after.identity);
   if (JSON.stringify(before.groupIds) !== JSON.stringify(after.groupIds))
     await store.identities.setGroups(scope, identity.id, after.groupIds);
+  store.events.append(
+    scope,
+    identityEvents(
+      {
+        previous: identity,
+        next: after.identity,
+        previousGroupIds: before.groupIds,
+        groupIds: after.groupIds,
+        changed: changedFields(identity, after.identity, before.groupIds, after.groupIds),
+      },
+      stamp,
+    ),
+  );
 }

@@ -1,4 +1,6 @@
 import { UniquenessError } from '../../core/errors.js';
+import type { EventStamp } from '../events/event-stamp.js';
+import type { EventCause } from '../model/directory-event.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import type { StoredResource } from '../model/scim-resource.js';
 import type { IntegrationScope } from '../model/scope.js';
@@ -16,6 +18,13 @@ export interface IdentitySyncContext {
   readonly ids: IdSource;
   readonly scope: IntegrationScope;
   readonly integrationSettings: IntegrationSettings;
+  /** Stamped on the events the sync appends: the SCIM request (or job) that caused it. */
+  readonly cause: EventCause;
+}
+
+/** The stamp of the events written by this sync. */
+export function syncEventStamp(context: IdentitySyncContext, now: string): EventStamp {
+  return { cause: context.cause, now, newId: () => context.ids.newId() };
 }
 
 /**
@@ -33,15 +42,8 @@ export async function syncIdentities(
   const now = context.clock.now().toISOString();
   const loaded = await loadSyncInputs(store, scope, settings, users);
   const memberships = loaded.inputs.flatMap((input) => input.memberships);
-  const created = await ensureUnmappedGroups(
-    store,
-    scope,
-    settings,
-    context.ids,
-    now,
-    loaded.mappings,
-    memberships,
-  );
+  const stamp = syncEventStamp(context, now);
+  const created = await ensureUnmappedGroups(store, scope, settings, stamp, loaded.mappings, memberships);
   const planContext: SyncPlanContext = {
     scope,
     settings,
@@ -52,7 +54,7 @@ export async function syncIdentities(
   const plans: UserSyncPlan[] = [];
   for (const input of loaded.inputs) {
     const plan = planUserSync(input, planContext);
-    const outcome = await applySyncPlan(store, scope, plan);
+    const outcome = await applySyncPlan(store, scope, plan, stamp);
     plans.push(
       outcome.kind === 'applied'
         ? plan
@@ -115,7 +117,7 @@ async function resolveCollision(
       },
       planContext,
     );
-    const outcome = await applySyncPlan(store, scope, joined);
+    const outcome = await applySyncPlan(store, scope, joined, syncEventStamp(context, planContext.now));
     if (outcome.kind === 'applied') return joined;
   }
   throw await nameCollision(

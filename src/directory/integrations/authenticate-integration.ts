@@ -39,6 +39,8 @@ export async function authenticateIntegration(
   settings: IntegrationSettings;
   oauth: IntegrationOAuth | null;
   method: 'static' | 'oauth';
+  /** Read with the credential (no extra statement): the caller refuses the request while paused. */
+  pausedAt: string | null;
 }> {
   if (!UUID.test(integrationId)) throw new UnauthorizedError();
   if (!presentedToken) throw new UnauthorizedError();
@@ -60,7 +62,13 @@ export async function authenticateIntegration(
       deps.onAccessTokenRefused?.(verified.refusal);
       throw new UnauthorizedError();
     }
-    return { scope, settings: credential.settings, oauth: credential.oauth, method: 'oauth' };
+    return {
+      scope,
+      settings: credential.settings,
+      oauth: credential.oauth,
+      method: 'oauth',
+      pausedAt: credential.integration.pausedAt,
+    };
   }
   if (credential.tokenHash === null) throw new UnauthorizedError();
   if (!bearerTokenMatches(presentedToken, credential.tokenHash)) throw new UnauthorizedError();
@@ -68,5 +76,11 @@ export async function authenticateIntegration(
   if (expiresAt !== null && Date.parse(expiresAt) <= deps.clock.now().getTime()) {
     throw new UnauthorizedError('The bearer token has expired; rotate it and update the identity provider.');
   }
-  return { scope, settings: credential.settings, oauth: credential.oauth, method: 'static' };
+  return {
+    scope,
+    settings: credential.settings,
+    oauth: credential.oauth,
+    method: 'static',
+    pausedAt: credential.integration.pausedAt,
+  };
 }

@@ -1,6 +1,7 @@
 import type { IdpPreset, Integration } from '../model/integration.js';
-import type { Clock, IdSource } from '../ports/clock.js';
-import type { DirectoryStore } from '../ports/directory-store.js';
+import type { DirectoryDeps } from '../directory-deps.js';
+import { eventStampOf } from '../events/event-stamp.js';
+import { integrationEvent } from '../events/integration-events.js';
 import { generateBearerToken, hashBearerToken } from './bearer-token.js';
 import { DirectoryConflict, DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
 import { presetSettings } from './idp-presets.js';
@@ -20,7 +21,7 @@ export interface IssuedIntegration {
 }
 
 export async function createIntegration(
-  deps: { store: DirectoryStore; clock: Clock; ids: IdSource },
+  deps: DirectoryDeps,
   input: CreateIntegrationInput,
 ): Promise<IssuedIntegration> {
   const checked = checkName('An integration', input.name);
@@ -44,13 +45,26 @@ export async function createIntegration(
     createdAt: now.toISOString(),
     tokenCreatedAt: now.toISOString(),
     tokenExpiresAt: addDays(now, input.tokenLifetimeDays).toISOString(),
+    pausedAt: null,
   };
   // The unique constraint (on the name folded to lower case) decides, so two admins racing for one
   // name, in any case, get one integration. The identity provider's preset decides the starting
   // settings (idp-presets.ts).
-  if (
-    !(await deps.store.integrations.insert(integration, hashBearerToken(token), presetSettings(input.idp)))
-  ) {
+  const settings = presetSettings(input.idp);
+  const inserted = await deps.store.transaction(async (store) => {
+    if (!(await store.integrations.insert(integration, hashBearerToken(token), settings))) return false;
+    store.events.append(integration, [
+      integrationEvent(
+        'integration.created',
+        integration,
+        settings,
+        ['name', 'idp', 'settings'],
+        eventStampOf(deps),
+      ),
+    ]);
+    return true;
+  });
+  if (!inserted) {
     const holder = await deps.store.integrations.findByName({ organizationId: organization.id }, name);
     const same = holder === undefined || holder.name === name;
     throw new DirectoryConflict(

@@ -1,6 +1,7 @@
 import type { IntegrationScope } from '../model/scope.js';
-import type { Clock } from '../ports/clock.js';
-import type { DirectoryStore } from '../ports/directory-store.js';
+import type { DirectoryDeps } from '../directory-deps.js';
+import { eventStampOf } from '../events/event-stamp.js';
+import { integrationEvent } from '../events/integration-events.js';
 import { DirectoryNotFound } from '../directory-error.js';
 import { detachIntegrationIdentities } from '../identity-sync/detach-integration-identities.js';
 
@@ -13,24 +14,22 @@ export type IdentitiesOnDelete = 'disable' | 'delete' | 'keep';
  * identities another integration also feeds stay, as that integration makes them.
  */
 export async function deleteIntegration(
-  deps: { store: DirectoryStore; clock: Clock },
+  deps: DirectoryDeps,
   scope: IntegrationScope,
   identities: IdentitiesOnDelete,
 ): Promise<{ identities: number }> {
   return deps.store.transaction(async (store) => {
-    if (!(await store.integrations.findById(scope, scope.integrationId))) {
+    const integration = await store.integrations.findById(scope, scope.integrationId);
+    if (!integration) {
       throw new DirectoryNotFound(
         'integration_not_found',
         `No integration with id "${scope.integrationId}".`,
       );
     }
-    const affected = await detachIntegrationIdentities(
-      store,
-      scope,
-      identities,
-      deps.clock.now().toISOString(),
-    );
+    const stamp = eventStampOf(deps);
+    const affected = await detachIntegrationIdentities(store, scope, identities, stamp);
     await store.integrations.delete(scope);
+    store.events.append(scope, [integrationEvent('integration.deleted', integration, undefined, [], stamp)]);
     return { identities: affected };
   });
 }

@@ -4,10 +4,9 @@ import { createIntegration, type IssuedIntegration } from './create-integration.
 import { deleteIntegration, type IdentitiesOnDelete } from './delete-integration.js';
 import { rotateIntegrationToken } from './rotate-integration-token.js';
 import type { IdpPreset } from '../model/integration.js';
-import type { Clock, IdSource } from '../ports/clock.js';
-import type { DirectoryStore } from '../ports/directory-store.js';
+import type { DirectoryDeps } from '../directory-deps.js';
 
-type Deps = { store: DirectoryStore; clock: Clock; ids: IdSource };
+type Deps = DirectoryDeps;
 
 /** Creates an integration in the organization with this id; the token is in the result, once. */
 export async function createIntegrationInOrganization(

@@ -12,6 +12,8 @@ export interface Integration {
   readonly createdAt: string;
   readonly tokenCreatedAt: string | null;
   readonly tokenExpiresAt: string | null;
+  /** When an operator paused it (its SCIM requests get 503 until resumed); null: not paused. */
+  readonly pausedAt: string | null;
 }
 
 /**

@@ -6,12 +6,14 @@ import type {
 } from './console-account-repository.js';
 import type { AuthPolicyRepository } from './auth-policy-repository.js';
 import type { DirectoryGroupRepository } from './directory-group-repository.js';
+import type { EventRepository } from './event-repository.js';
 import type { IdentityRepository } from './identity-repository.js';
 import type { InstallationSecretRepository } from './installation-secret-repository.js';
 import type { InstallationSettingRepository } from './installation-setting-repository.js';
 import type { IntegrationRepository } from './integration-repository.js';
 import type { JwtSignerRepository } from './jwt-signer-repository.js';
 import type { OrganizationRepository } from './organization-repository.js';
+import type { ProvisioningLogRepository } from './provisioning-log-repository.js';
 import type { RemapJobRepository } from './remap-job-repository.js';
 import type { RoleRepository } from './role-repository.js';
 import type { ScimResourceRepository } from './scim-resource-repository.js';
@@ -19,6 +21,10 @@ import type { SignInSessionRepository } from './sign-in-session-repository.js';
 
 export interface DirectoryStore {
   readonly adminKeys: AdminKeyRepository;
+  /** The outbox of directory events (appended inside transactions only). */
+  readonly events: EventRepository;
+  /** SCIM requests as the provisioning log keeps them (written in batches, outside requests). */
+  readonly provisioningLog: ProvisioningLogRepository;
   readonly identities: IdentityRepository;
   readonly directoryGroups: DirectoryGroupRepository;
   readonly roles: RoleRepository;

@@ -68,6 +68,8 @@ export interface IdentityRepository {
   countInOrganization(scope: OrganizationScope): Promise<number>;
   /** Ids of the identities the integration feeds together with another integration. */
   sharedIdentityIds(scope: IntegrationScope): Promise<readonly string[]>;
+  /** Ids of the identities only this integration feeds (what detachSoleSourced acts on). */
+  soleSourcedIdentityIds(scope: IntegrationScope): Promise<readonly string[]>;
   /**
    * What happens to the identities only this integration feeds when it goes away: deleted, or kept
    * unmanaged (disabled, or as they are). Returns how many.

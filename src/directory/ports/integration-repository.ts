@@ -28,6 +28,8 @@ export interface IntegrationRepository {
     createdAt: string,
     expiresAt: string,
   ): Promise<boolean>;
+  /** Pauses (a time) or resumes (null) the integration; false when there is no such integration. */
+  setPaused(scope: IntegrationScope, pausedAt: string | null): Promise<boolean>;
   delete(scope: IntegrationScope): Promise<boolean>;
   count(): Promise<number>;
 }

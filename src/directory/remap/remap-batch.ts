@@ -1,3 +1,4 @@
+import type { EventStamp } from '../events/event-stamp.js';
 import { applySyncPlan } from '../identity-sync/apply-sync-plan.js';
 import { loadSyncInputs } from '../identity-sync/load-sync-inputs.js';
 import { planUserSync, type ChangedField, type UserSyncPlan } from '../identity-sync/plan-user-sync.js';
@@ -5,7 +6,6 @@ import type { GroupMapping } from '../model/directory-group.js';
 import type { IdentitySource } from '../model/identity.js';
 import type { SortKey } from '../model/scim-resource.js';
 import type { IntegrationScope } from '../model/scope.js';
-import type { IdSource } from '../ports/clock.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import { ensureUnmappedGroups } from '../identity-sync/ensure-unmapped-groups.js';
@@ -94,12 +94,13 @@ export async function applyRemapBatch(
   store: DirectoryStore,
   scope: IntegrationScope,
   plans: readonly UserSyncPlan[],
+  stamp: EventStamp,
 ): Promise<{ changed: number; collisions: number }> {
   let changed = 0;
   let collisions = 0;
   for (const plan of plans) {
     if (plan.changed.length === 0 && !plan.sourceChanged) continue;
-    const outcome = await applySyncPlan(store, scope, plan);
+    const outcome = await applySyncPlan(store, scope, plan, stamp);
     if (outcome.kind === 'nameTaken') collisions++;
     else if (plan.changed.length > 0) changed++;
   }
@@ -114,8 +115,7 @@ export async function ensureGroupsForUnmapped(
   store: DirectoryStore,
   scope: IntegrationScope,
   settings: IntegrationSettings,
-  ids: IdSource,
-  now: string,
+  stamp: EventStamp,
 ): Promise<void> {
   if (settings.unmappedGroups !== 'create') return;
   let after: SortKey | undefined;
@@ -132,7 +132,7 @@ export async function ensureGroupsForUnmapped(
       displayName: typeof group.attributes.displayName === 'string' ? group.attributes.displayName : '',
     }));
     const candidates = await store.directoryGroups.mappingCandidates(scope, groups);
-    await ensureUnmappedGroups(store, scope, settings, ids, now, candidates, groups);
+    await ensureUnmappedGroups(store, scope, settings, stamp, candidates, groups);
     if (!page.hasMore) return;
     after = page.keys.at(-1);
   }

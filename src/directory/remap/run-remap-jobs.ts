@@ -1,3 +1,5 @@
+import type { EventStamp } from '../events/event-stamp.js';
+import { remapCompletedEvent } from '../events/remap-events.js';
 import type { RemapJob } from '../model/remap-job.js';
 import type { IntegrationScope } from '../model/scope.js';
 import { DirectoryNotFound } from '../directory-error.js';
@@ -58,10 +60,15 @@ async function runBatch(
       };
       const settings = await store.integrations.settings(scope);
       if (!settings) throw new DirectoryNotFound('integration_not_found', 'The integration was deleted.');
-      if (job.position === null) await ensureGroupsForUnmapped(store, scope, settings, deps.ids, stamp);
+      const events: EventStamp = {
+        cause: { actor: { kind: 'system', id: null }, integrationId: job.integrationId, requestId: null },
+        now: stamp,
+        newId: () => deps.ids.newId(),
+      };
+      if (job.position === null) await ensureGroupsForUnmapped(store, scope, settings, events);
       const sources = await store.identities.listSources(scope, job.position ?? undefined, batchSize);
       const plans = await planRemapBatch(store, scope, settings, sources, stamp);
-      const applied = await applyRemapBatch(store, scope, plans);
+      const applied = await applyRemapBatch(store, scope, plans, events);
       const next: RemapJob = {
         ...job,
         status: sources.length < batchSize ? 'done' : 'running',
@@ -75,6 +82,7 @@ async function runBatch(
       if (!(await store.remapJobs.progress(next, owner, leaseExpiresAt))) {
         throw new LeaseLost();
       }
+      if (next.status === 'done') store.events.append(scope, [remapCompletedEvent(next, events)]);
       return next;
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { FilterOptions } from '../../core/filter/parse-filter.js';
 import type { PageLimits } from '../../core/protocol/list-request.js';
+import type { EventCause } from '../model/directory-event.js';
 import type { IntegrationScope } from '../model/scope.js';
 import type { Clock, IdSource } from '../ports/clock.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
@@ -31,6 +32,8 @@ export interface ScimContext {
   readonly integrationSettings: IntegrationSettings;
   /** Where this process's recent index pages ended (one per server process). */
   readonly pagePositions: PagePositions;
+  /** The request, stamped on the events its changes write (the integration is the actor). */
+  readonly cause: EventCause;
 }
 
 /** Lenient integrations read unquoted filter values as strings (docs/idp-compatibility.md). */

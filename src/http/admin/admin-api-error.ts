@@ -15,7 +15,7 @@ export const adminErrorCodes = [
   'conflict',
   'payload_too_large',
   'unsupported_media_type',
-  'too_many_requests',
+  'rate_limited',
   'bad_request',
   'internal',
 ] as const;

@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
+import type { EventCause } from '../../directory/model/directory-event.js';
 import type { Organization } from '../../directory/model/organization.js';
 import type { Clock, IdSource } from '../../directory/ports/clock.js';
 import type { DirectoryStore } from '../../directory/ports/directory-store.js';
+import type { RateLimitSettings } from '../rate-limits.js';
 import type { SignInServices } from '../../directory/sign-in/sign-in-services.js';
 
 declare module 'fastify' {
@@ -23,6 +25,10 @@ export interface AdminApiDeps {
   readonly tokenLifetimeDays: number;
   /** Token verification: keys (JWKS cache) and clock leeway. */
   readonly signIn: SignInServices;
+  /** How often a long-polling events read looks again (default 250 ms). */
+  readonly eventPollMs?: number;
+  /** Requests per second per admin key; absent: no limit. */
+  readonly rateLimits?: RateLimitSettings | undefined;
 }
 
 /** A Fastify scope whose route schemas are TypeBox: handlers get typed params, query and body. */
@@ -33,6 +39,18 @@ export type AdminApp = FastifyInstance<
   FastifyBaseLogger,
   TypeBoxTypeProvider
 >;
+
+/**
+ * The deps of a use case run for this request: the admin key that authenticated it is the actor, and
+ * its request id is stamped on the events the use case writes.
+ */
+export function actingFor<D extends object>(deps: D, request: FastifyRequest): D & { cause: EventCause } {
+  const keyId = request.adminPrincipal?.keyId ?? null;
+  return {
+    ...deps,
+    cause: { actor: { kind: 'admin_key', id: keyId }, integrationId: null, requestId: request.id },
+  };
+}
 
 export function organizationOf(request: FastifyRequest): Organization {
   const organization = request.adminOrganization;

@@ -22,11 +22,11 @@ export function replyWithAdminError(
 ): FastifyReply {
   const failure = toAdminApiError(error, request);
   if (failure.status >= 500) request.log.error({ err: error }, 'admin request failed');
-  else
-    request.log.info(
-      { status: failure.status, code: failure.code, detail: failure.message },
-      'admin request rejected',
-    );
+  else {
+    // The message may quote an input (a name, a filter): debug level only.
+    request.log.info({ status: failure.status, code: failure.code }, 'admin request rejected');
+    request.log.debug({ detail: failure.message }, 'admin request rejected: detail');
+  }
   if (failure.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="roster-admin"');
   return reply
     .code(failure.status)

@@ -15,7 +15,9 @@ import { openApiOptions } from './openapi-document.js';
 import { registerAdminKeyRoutes } from './routes/admin-key-routes.js';
 import { registerAuthPolicyRoutes } from './routes/auth-policy-routes.js';
 import { registerGroupMappingRoutes } from './routes/group-mapping-routes.js';
+import { registerEventRoutes } from './routes/event-routes.js';
 import { registerGroupRoutes } from './routes/group-routes.js';
+import { registerProvisioningLogRoutes } from './routes/provisioning-log-routes.js';
 import { registerIdentityRoutes } from './routes/identity-routes.js';
 import { registerIntegrationOAuthRoutes } from './routes/integration-oauth-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
@@ -101,6 +103,8 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
       registerIntegrationOAuthRoutes(organization, deps);
       registerSignInRoutes(organization, deps);
       registerSetupLinkRoutes(organization, deps);
+      registerEventRoutes(organization, deps);
+      registerProvisioningLogRoutes(organization, deps);
     },
     { prefix: '/organizations/:organizationId' },
   );

@@ -14,6 +14,11 @@ export const adminTags = [
     name: 'Sign-in',
     description: 'Verify an app user’s token; optional sign-in sessions (docs/sign-in.md).',
   },
+  { name: 'Events', description: 'Every directory change, in order, per organization (docs/events.md).' },
+  {
+    name: 'Provisioning log',
+    description: 'Every SCIM request each integration made, with why a failure failed.',
+  },
 ];
 
 /** The OpenAPI 3.1 document's frame; @fastify/swagger fills the paths from the routes' own schemas. */

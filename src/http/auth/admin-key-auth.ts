@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requestLimiter, sendRetryAfter, type RateLimitSettings } from '../rate-limits.js';
 import {
   authenticateAdminKey,
   type AdminPrincipal,
@@ -19,8 +20,17 @@ declare module 'fastify' {
  * The admin API's authentication hook: `Authorization: Bearer roster_admin_...`. A missing, malformed,
  * unknown or revoked key gets the same 401, so the answer does not tell which keys exist.
  */
-export function adminKeyAuthentication(deps: { store: DirectoryStore; clock: Clock }) {
-  return async (request: FastifyRequest): Promise<void> => {
+export function adminKeyAuthentication(deps: {
+  store: DirectoryStore;
+  clock: Clock;
+  rateLimits?: RateLimitSettings | undefined;
+}) {
+  const limit = requestLimiter(
+    deps.rateLimits?.adminPerSecond ?? 0,
+    'admin key',
+    'ROSTER_RATE_LIMIT_ADMIN_PER_SECOND',
+  );
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const principal = await authenticateAdminKey(deps, bearerTokenFromHeader(request.headers.authorization));
     if (!principal) {
       throw new AdminApiError(
@@ -28,6 +38,11 @@ export function adminKeyAuthentication(deps: { store: DirectoryStore; clock: Clo
         'unauthorized',
         'A valid admin API key is required (Authorization: Bearer roster_admin_...).',
       );
+    }
+    const exceeded = await limit?.(principal.keyId);
+    if (exceeded) {
+      sendRetryAfter(reply, exceeded);
+      throw new AdminApiError(429, 'rate_limited', exceeded.detail);
     }
     request.adminPrincipal = principal;
     request.log.debug({ adminKeyId: principal.keyId }, 'admin key accepted');

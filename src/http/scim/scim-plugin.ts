@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { NotFoundError } from '../../core/errors.js';
+import { IntegrationPausedError, NotFoundError, RateLimitedError } from '../../core/errors.js';
+import { requestLimiter } from '../rate-limits.js';
 import { authenticateIntegration } from '../../directory/integrations/authenticate-integration.js';
 import { integrationUrl } from '../../directory/integrations/integration-url.js';
 import type { AppDependencies } from '../app-dependencies.js';
@@ -12,24 +13,52 @@ import { parseSearchRequest } from '../../core/protocol/search-request.js';
 import { searchAllResources } from '../../directory/scim/search-all-resources.js';
 import { processBulk } from '../../directory/scim/process-bulk.js';
 import { PagePositions } from '../../directory/scim/page-positions.js';
+import type { ProvisioningLogWriter } from '../../directory/provisioning-log/provisioning-log-writer.js';
+import { registerProvisioningLogHooks } from './provisioning-log-hooks.js';
+
+/** How long an IdP is told to wait before retrying a paused integration. */
+const PAUSED_RETRY_AFTER_SECONDS = 60;
+const DISCOVERY = /\/(ServiceProviderConfig|ResourceTypes|Schemas)(\/|$)/;
+const isDiscovery = (route: string | undefined) => route !== undefined && DISCOVERY.test(route);
 
 /** Everything under /scim/v2/:integrationId. Each integration is its own namespace behind its token. */
-export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): Promise<void> {
+export async function scimPlugin(
+  app: FastifyInstance,
+  deps: AppDependencies & { readonly provisioningLog: ProvisioningLogWriter },
+): Promise<void> {
   app.decorateRequest('scimContext', undefined);
+  registerProvisioningLogHooks(app, deps);
   const pagePositions = new PagePositions();
   app.decorateRequest('scimOAuth', null);
+  const limit = requestLimiter(
+    deps.rateLimits?.scimPerSecond ?? 0,
+    'integration',
+    'ROSTER_RATE_LIMIT_SCIM_PER_SECOND',
+  );
 
   app.addHook('onRequest', async (request) => {
     const { integrationId } = request.params as { integrationId: string };
-    const { scope, settings, oauth } = await authenticateIntegration(
+    const { scope, settings, oauth, pausedAt } = await authenticateIntegration(
       {
         ...deps,
-        onAccessTokenRefused: (refusal) =>
-          request.log.info({ code: refusal.code, detail: refusal.message }, 'OAuth access token refused'),
+        onAccessTokenRefused: (refusal) => {
+          request.scimAccessTokenRefusal = `${refusal.code}: ${refusal.message}`;
+          request.log.info({ code: refusal.code, detail: refusal.message }, 'OAuth access token refused');
+        },
       },
       integrationId,
       bearerTokenFromHeader(request.headers.authorization),
     );
+    // Counted after authentication: requests with a wrong token cannot use up an integration's limit.
+    if (limit) {
+      const exceeded = await limit(scope.integrationId);
+      if (exceeded) throw new RateLimitedError(exceeded.detail, exceeded.retryAfterSeconds);
+    }
+    // After authentication, so a pause reveals nothing to callers without the token. Discovery still
+    // answers: an IdP checking the connection should see the service, not an outage.
+    if (pausedAt !== null && !isDiscovery(request.routeOptions.url)) {
+      throw new IntegrationPausedError(PAUSED_RETRY_AFTER_SECONDS);
+    }
     request.scimOAuth = oauth;
     request.scimContext = {
       store: deps.store,
@@ -40,6 +69,11 @@ export async function scimPlugin(app: FastifyInstance, deps: AppDependencies): P
       settings: deps.scimSettings,
       integrationSettings: settings,
       pagePositions,
+      cause: {
+        actor: { kind: 'integration', id: scope.integrationId },
+        integrationId: scope.integrationId,
+        requestId: request.id,
+      },
     };
   });
 

@@ -10,6 +10,7 @@ export const postgresDialect: StoreDialect = {
   name: 'postgres',
   hasSchemas: true,
   supportsSkipLocked: true,
+  supportsWritableCte: true,
   jsonColumnType: 'jsonb',
   rebuildsTablesToChangeConstraints: false,
   maxParameters: 60000,

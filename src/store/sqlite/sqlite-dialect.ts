@@ -10,6 +10,7 @@ export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
   hasSchemas: false,
   supportsSkipLocked: false,
+  supportsWritableCte: false,
   jsonColumnType: 'text',
   rebuildsTablesToChangeConstraints: true,
   maxParameters: 30000,

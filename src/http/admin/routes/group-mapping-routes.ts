@@ -2,7 +2,7 @@ import { addGroupMapping } from '../../../directory/groups/add-group-mapping.js'
 import { listGroupMappings, type GroupMappingView } from '../../../directory/groups/list-group-mappings.js';
 import { removeGroupMapping } from '../../../directory/groups/remove-group-mapping.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
-import { organizationOf } from '../admin-context.js';
+import { actingFor, organizationOf } from '../admin-context.js';
 import { Id, ListOf, OrganizationParams, responses } from '../schemas/common-schemas.js';
 import {
   AddedGroupMapping,
@@ -62,7 +62,7 @@ export function registerGroupMappingRoutes(app: AdminApp, deps: AdminApiDeps): v
     },
     async (request, reply) => {
       const { mapping, group, job } = await addGroupMapping(
-        deps,
+        actingFor(deps, request),
         organizationOf(request).id,
         request.params.integrationId,
         request.body,
@@ -92,7 +92,7 @@ export function registerGroupMappingRoutes(app: AdminApp, deps: AdminApiDeps): v
     },
     async (request) => {
       const { mapping, job } = await removeGroupMapping(
-        deps,
+        actingFor(deps, request),
         organizationOf(request).id,
         request.params.integrationId,
         request.params.mappingId,

@@ -6,7 +6,7 @@ import { directoryGroupInOrganization } from '../../../directory/organizations/f
 import type { DirectoryGroup } from '../../../directory/model/directory-group.js';
 import type { Role } from '../../../directory/model/role.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
-import { organizationOf } from '../admin-context.js';
+import { actingFor, organizationOf } from '../admin-context.js';
 import { Id, ListOf, NoContent, OrganizationParams, PageOf, responses } from '../schemas/common-schemas.js';
 import { CreateGroup, DirectoryGroup as GroupSchema, GroupRoles } from '../schemas/group-schemas.js';
 import { Identity, MembersQuery } from '../schemas/identity-schemas.js';
@@ -54,7 +54,11 @@ export function registerGroupRoutes(app: AdminApp, deps: AdminApiDeps): void {
       },
     },
     async (request, reply) => {
-      const group = await createDirectoryGroup(deps, organizationOf(request).id, request.body.name);
+      const group = await createDirectoryGroup(
+        actingFor(deps, request),
+        organizationOf(request).id,
+        request.body.name,
+      );
       return reply.code(201).send(groupBody({ ...group, roles: [] }));
     },
   );
@@ -88,7 +92,11 @@ export function registerGroupRoutes(app: AdminApp, deps: AdminApiDeps): void {
       },
     },
     async (request, reply) => {
-      await deleteDirectoryGroup(deps, organizationOf(request).id, request.params.groupId);
+      await deleteDirectoryGroup(
+        actingFor(deps, request),
+        organizationOf(request).id,
+        request.params.groupId,
+      );
       return reply.code(204).send();
     },
   );
@@ -130,7 +138,7 @@ export function registerGroupRoutes(app: AdminApp, deps: AdminApiDeps): void {
     },
     async (request) => {
       const { group, roles } = await assignGroupRoles(
-        deps,
+        actingFor(deps, request),
         organizationOf(request).id,
         request.params.groupId,
         request.body.roles,

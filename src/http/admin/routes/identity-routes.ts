@@ -3,7 +3,7 @@ import { getIdentity } from '../../../directory/identities/get-identity.js';
 import { showIdentity } from '../../../directory/identities/show-identity.js';
 import { setIdentityStatus } from '../../../directory/identities/set-identity-status.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
-import { organizationOf } from '../admin-context.js';
+import { actingFor, organizationOf } from '../admin-context.js';
 import { Id, ListOf, OrganizationParams, PageOf, responses } from '../schemas/common-schemas.js';
 import { DirectoryGroup } from '../schemas/group-schemas.js';
 import {
@@ -72,7 +72,12 @@ export function registerIdentityRoutes(app: AdminApp, deps: AdminApiDeps): void 
       },
       async (request) =>
         identityBody(
-          await setIdentityStatus(deps, organizationOf(request).id, request.params.identityId, status),
+          await setIdentityStatus(
+            actingFor(deps, request),
+            organizationOf(request).id,
+            request.params.identityId,
+            status,
+          ),
         ),
     );
   }

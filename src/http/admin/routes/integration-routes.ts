@@ -8,9 +8,10 @@ import {
   rotateTokenInOrganization,
 } from '../../../directory/integrations/integration-lifecycle.js';
 import { integrationUrl } from '../../../directory/integrations/integration-url.js';
+import { setIntegrationPaused } from '../../../directory/integrations/pause-integration.js';
 import type { Integration } from '../../../directory/model/integration.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
-import { organizationOf } from '../admin-context.js';
+import { actingFor, organizationOf } from '../admin-context.js';
 import { Id, ListOf, OrganizationParams, responses } from '../schemas/common-schemas.js';
 import {
   CreateIntegration,
@@ -40,6 +41,7 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
     hasValidToken:
       integration.tokenExpiresAt !== null &&
       Date.parse(integration.tokenExpiresAt) > deps.clock.now().getTime(),
+    pausedAt: integration.pausedAt,
   });
 
   app.get(
@@ -73,11 +75,15 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
       },
     },
     async (request, reply) => {
-      const { integration, token } = await createIntegrationInOrganization(deps, organizationOf(request).id, {
-        name: request.body.name,
-        idp: request.body.idp ?? 'generic',
-        tokenLifetimeDays: request.body.tokenLifetimeDays ?? deps.tokenLifetimeDays,
-      });
+      const { integration, token } = await createIntegrationInOrganization(
+        actingFor(deps, request),
+        organizationOf(request).id,
+        {
+          name: request.body.name,
+          idp: request.body.idp ?? 'generic',
+          tokenLifetimeDays: request.body.tokenLifetimeDays ?? deps.tokenLifetimeDays,
+        },
+      );
       return reply.code(201).send({ ...integrationBody(integration), token });
     },
   );
@@ -115,7 +121,7 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
     async (request) => {
       const action = request.query.identities;
       const { identities } = await deleteIntegrationInOrganization(
-        deps,
+        actingFor(deps, request),
         organizationOf(request).id,
         request.params.integrationId,
         action,
@@ -139,7 +145,7 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
     },
     async (request) => {
       const { token, expiresAt } = await rotateTokenInOrganization(
-        deps,
+        actingFor(deps, request),
         organizationOf(request).id,
         request.params.integrationId,
         request.body.tokenLifetimeDays ?? deps.tokenLifetimeDays,
@@ -147,6 +153,30 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
       return { token, tokenExpiresAt: expiresAt };
     },
   );
+
+  for (const [action, paused] of [
+    ['pause', true],
+    ['resume', false],
+  ] as const) {
+    app.post(
+      `/integrations/:integrationId/${action}`,
+      {
+        schema: {
+          tags,
+          summary: paused ? 'Pause an integration' : 'Resume an integration',
+          description: paused
+            ? 'Every SCIM request of the integration gets 503 with Retry-After until it is resumed (the IdP retries, so nothing is lost); /ServiceProviderConfig, /ResourceTypes and /Schemas still answer. Pausing a paused integration keeps its pausedAt.'
+            : 'Its SCIM requests are served again at once, on every instance.',
+          params: IntegrationParams,
+          response: responses({ 200: IntegrationSchema }, [404]),
+        },
+      },
+      async (request) =>
+        integrationBody(
+          await setIntegrationPaused(deps, organizationOf(request).id, request.params.integrationId, paused),
+        ),
+    );
+  }
 
   app.get(
     '/integrations/:integrationId/settings',
@@ -184,7 +214,7 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
     },
     async (request) => {
       const { settings, job } = await applyIntegrationSettings(
-        deps,
+        actingFor(deps, request),
         organizationOf(request).id,
         request.params.integrationId,
         request.body,

@@ -12,6 +12,10 @@ const integrationFields = {
   tokenCreatedAt: NullableTimestamp,
   tokenExpiresAt: NullableTimestamp,
   hasValidToken: Type.Boolean(),
+  pausedAt: Type.Union([Timestamp, Type.Null()], {
+    description:
+      'When an operator paused the integration (its SCIM requests get 503 with Retry-After); null: not paused.',
+  }),
 };
 
 export const Integration = Type.Object(integrationFields, {
