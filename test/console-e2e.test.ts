@@ -88,7 +88,7 @@ describe('the console in a real browser', () => {
   /** A new browser profile (its own cookies): waits are short, so a failure says where it stopped. */
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(20_000);
     return context.newPage();
   }
 
@@ -186,6 +186,15 @@ describe('the console in a real browser', () => {
     await page.getByRole('heading', { name: 'Waiting for your IdP…' }).waitFor();
     await check('wizard-4-waiting');
 
+    // A request with a wrong token is refused, and the panel says why.
+    const refused = await fetch(`${integrationUrl}/Users`, {
+      headers: { authorization: 'Bearer roster_scim_wrong' },
+    });
+    expect(refused.status).toBe(401);
+    await page.getByText('Requests arrived but were refused').waitFor({ timeout: 10_000 });
+    await page.getByText(/GET \/scim\/v2\/.*\/Users: The token/).waitFor();
+    await check('wizard-4-refused');
+
     const created = await fetch(`${integrationUrl}/Users`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
@@ -198,7 +207,7 @@ describe('the console in a real browser', () => {
     });
     expect(created.status).toBe(201);
     await page.getByRole('heading', { name: 'Your IdP is connected' }).waitFor({ timeout: 10_000 });
-    await page.getByText('ada@example.com').waitFor();
+    await page.getByText(/authenticated request from your identity provider \(POST/).waitFor();
     await check('wizard-4-connected');
   });
 
@@ -214,6 +223,39 @@ describe('the console in a real browser', () => {
     await page.getByRole('heading', { name: 'Sign-in' }).waitFor();
     await page.getByText('Okta production').waitFor();
     await check('identity');
+  });
+
+  it('shows the requests in the integration’s log, and a failed one with its reason and redacted body', async () => {
+    const failed = await fetch(`${integrationUrl}/Users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
+      body: JSON.stringify({
+        schemas: [USER_SCHEMA],
+        userName: 'ada@example.com',
+        password: 'hunter2hunter2',
+      }),
+    });
+    expect(failed.status).toBe(409);
+    await page.getByRole('link', { name: 'Integrations' }).click();
+    await page.getByText(/· 409$/).waitFor({ timeout: 10_000 });
+    await check('integrations');
+    await page.getByRole('link', { name: 'Okta production' }).click();
+    await page.getByRole('heading', { name: 'Provisioning log' }).waitFor();
+    const log = page.locator('section', { has: page.getByRole('heading', { name: 'Provisioning log' }) });
+    await log.getByRole('cell', { name: '201', exact: true }).waitFor();
+    await log.getByLabel('Outcome').selectOption('failure');
+    await log.getByRole('cell', { name: '409', exact: true }).waitFor();
+    await expect.poll(() => log.getByRole('cell', { name: '201', exact: true }).count()).toBe(0);
+    await log
+      .getByRole('row', { name: /POST .*Users 409/ })
+      .getByRole('button')
+      .click();
+    const detail = log.getByRole('region', { name: /POST .*Users → 409/ });
+    await detail.waitFor();
+    const text = (await detail.textContent()) ?? '';
+    expect(text).toMatch(/What happened.*userName/);
+    expect(text).not.toContain('hunter2hunter2');
+    await check('integration-log');
   });
 
   it('changes the identity-name mapping through the preview and follows the remap to its end', async () => {
@@ -290,7 +332,12 @@ describe('the console in a real browser', () => {
 
     const customer = await newPage();
     await customer.goto(link);
-    await customer.getByRole('heading', { name: 'Integrations' }).waitFor();
+    await customer
+      .getByRole('heading', { name: 'Integrations' })
+      .waitFor()
+      .catch(async (error: unknown) => {
+        throw new Error(`${String(error)}\n${await customer.locator('body').innerText()}`);
+      });
     expect(customer.url()).toBe(`${origin}/console/orgs/${acme.id}/integrations`);
     const nav = await customer.getByRole('navigation', { name: 'Console' }).textContent();
     expect(nav).toContain('Integrations');

@@ -1,11 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client.js';
+import { authenticated, entryReason, useProvisioningLog } from '../api/log.js';
+import { formatDate } from '../lib/format.js';
 import { ErrorMessage } from './status.js';
 
 /**
- * The live "waiting for your IdP" check. It polls the integration's identities: the panel turns green
- * when the IdP's first user has arrived through an authenticated SCIM request (the admin API has no
- * per-integration request log on this branch, so a request that creates no user is not seen yet).
+ * The live "waiting for your IdP" check, on the provisioning log: it turns green at the integration's
+ * first authenticated SCIM request, and until then shows the first refused ones with their reasons
+ * (a wrong token, a missing header).
  */
 export function WaitingPanel({
   organizationId,
@@ -14,35 +14,41 @@ export function WaitingPanel({
   organizationId: string;
   integrationId: string;
 }) {
-  const arrived = useQuery({
-    queryKey: ['first-identity', integrationId],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/organizations/{organizationId}/identities', {
-          params: { path: { organizationId }, query: { integrationId, limit: 1 } },
-        }),
-      ).data[0],
-    refetchInterval: (query) => (query.state.data ? false : 2000),
-  });
-  const first = arrived.data;
+  const log = useProvisioningLog(organizationId, { integrationId, limit: 20 }, 2000);
+  const entries = log.data?.data ?? [];
+  const connected = entries.find(authenticated);
+  const refused = entries.filter((e) => !authenticated(e)).slice(0, 3);
   return (
     <section
-      className={`waiting ${first ? 'connected' : ''}`}
+      className={`waiting ${connected ? 'connected' : ''}`}
       aria-labelledby="waiting-title"
       aria-live="polite"
     >
-      <h2 id="waiting-title">{first ? 'Your IdP is connected' : 'Waiting for your IdP…'}</h2>
-      {first ? (
+      <h2 id="waiting-title">{connected ? 'Your IdP is connected' : 'Waiting for your IdP…'}</h2>
+      {connected ? (
         <p>
-          Roster received its first user from your identity provider: <strong>{first.name}</strong>.
+          Roster received an authenticated request from your identity provider ({connected.method}{' '}
+          {connected.path}, {formatDate(connected.occurredAt)}).
         </p>
       ) : (
         <p>
-          This turns green as soon as your identity provider sends its first user. In most IdPs, assign a
-          person to the app and start provisioning (or use “Test connection” and then provision one user).
+          This turns green as soon as your identity provider sends its first request with the token. In most
+          IdPs, use “Test connection”, or assign a person to the app and start provisioning.
         </p>
       )}
-      <ErrorMessage error={arrived.error} title="Could not check" />
+      {!connected && refused.length > 0 ? (
+        <div className="error" role="alert">
+          <strong>Requests arrived but were refused:</strong>
+          <ul>
+            {refused.map((entry) => (
+              <li key={entry.id}>
+                {formatDate(entry.occurredAt)} {entry.method} {entry.path}: {entryReason(entry)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <ErrorMessage error={log.error} title="Could not check" />
     </section>
   );
 }

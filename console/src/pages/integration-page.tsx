@@ -21,6 +21,7 @@ import { useIntegrations } from './integrations-page.js';
 import { useAuthPolicies } from './integration-wizard-page.js';
 import { GroupMappingsSection } from './group-mappings-section.js';
 import { WaitingPanel } from '../components/waiting-panel.js';
+import { ProvisioningLogSection } from '../components/provisioning-log-section.js';
 
 type Params = { organizationId: string; integrationId: string };
 
@@ -258,6 +259,7 @@ export function IntegrationPage(params: Params) {
       <WaitingPanel organizationId={params.organizationId} integrationId={params.integrationId} />
       <MappingSection {...params} />
       <TokenSection {...params} />
+      <ProvisioningLogSection {...params} />
       <GroupMappingsSection {...params} />
       <DeleteSection {...params} name={integration.name} />
     </>

@@ -6,6 +6,20 @@ import { PageTitle } from '../components/page-title.js';
 import { Empty, ErrorMessage, Loading } from '../components/status.js';
 import { idpSetup, type Idp } from '../lib/idp-setup.js';
 import { formatDate } from '../lib/format.js';
+import { useProvisioningLog } from '../api/log.js';
+
+/** The integration's latest SCIM request, from the provisioning log. */
+function LastRequest({ organizationId, integrationId }: { organizationId: string; integrationId: string }) {
+  const log = useProvisioningLog(organizationId, { integrationId, limit: 1 }, 5000);
+  const last = log.data?.data[0];
+  if (log.isPending) return <span className="muted">…</span>;
+  if (!last) return <span className="muted">none yet</span>;
+  return (
+    <span className={last.status >= 400 ? 'field-error' : undefined}>
+      {formatDate(last.occurredAt)} · {last.status}
+    </span>
+  );
+}
 
 export function useIntegrations(organizationId: string) {
   return useQuery({
@@ -19,7 +33,7 @@ export function useIntegrations(organizationId: string) {
   });
 }
 
-/** 001's SCIM table (Name, Has Auth Token, Integration URL, ID) plus the IdP and the token's expiry. */
+/** 001's SCIM table (Name, Has Auth Token, Integration URL, ID) plus the IdP, the token's expiry and the last request. */
 export function IntegrationsPage({ organizationId }: { organizationId: string }) {
   const integrations = useIntegrations(organizationId);
   return (
@@ -50,6 +64,7 @@ export function IntegrationsPage({ organizationId }: { organizationId: string })
                 <th scope="col">ID</th>
                 <th scope="col">IdP</th>
                 <th scope="col">Token expires</th>
+                <th scope="col">Last request</th>
               </tr>
             </thead>
             <tbody>
@@ -74,6 +89,9 @@ export function IntegrationsPage({ organizationId }: { organizationId: string })
                   </td>
                   <td>{idpSetup[integration.idp as Idp]?.name ?? integration.idp}</td>
                   <td>{formatDate(integration.tokenExpiresAt)}</td>
+                  <td>
+                    <LastRequest organizationId={organizationId} integrationId={integration.id} />
+                  </td>
                 </tr>
               ))}
             </tbody>
