@@ -147,6 +147,19 @@ describe.each(testEngines)('console accounts and sessions on $name', (engine) =>
       { origin: roster.origin },
     );
     expect(made.status).toBe(201);
+    // What a console session changes is recorded as the account's doing, not a key's.
+    const group = await installation.call('POST', `/api/v1/organizations/${acme}/groups`, {
+      name: 'Console made',
+    });
+    expect(group.status).toBe(201);
+    const rootId = (
+      (await installation.call('GET', '/api/v1/console/session')).body.account as { id: string }
+    ).id;
+    const events = await installation.call('GET', `/api/v1/organizations/${acme}/events`);
+    const groupEvent = (events.body.data as { resource: { id: string }; actor: unknown }[]).find(
+      (e) => e.resource.id === (group.body.id as string),
+    );
+    expect(groupEvent?.actor).toEqual({ kind: 'console_account', id: rootId });
     // An admin key still works as before, and wins over a cookie sent with it.
     const key = await issueAdminKey(roster, null);
     const byKey = await fetch(`${roster.origin}/api/v1/organizations`, {

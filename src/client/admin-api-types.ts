@@ -10811,7 +10811,7 @@ export interface paths {
                 requestId: string | null;
                 actor: {
                   /** @enum {unknown} */
-                  kind: 'integration' | 'admin_key' | 'cli' | 'system';
+                  kind: 'integration' | 'admin_key' | 'console_account' | 'setup_link' | 'cli' | 'system';
                   id: string | null;
                 };
                 resource: {
