@@ -19,7 +19,7 @@ const SHOTS = join(ROOT, 'test-results', 'console-screenshots');
 const PASSWORD = 'console e2e password';
 const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 
-describe('the console in a real browser', () => {
+describe('the console in a real browser', { timeout: 120_000 }, () => {
   let directory: string;
   let server: ServerProcess;
   let origin: string;
@@ -317,6 +317,20 @@ describe('the console in a real browser', () => {
         .catch(() => undefined);
       await check(shot);
     }
+  });
+
+  it('creates and edits an auth policy', async () => {
+    await page.getByRole('link', { name: 'Auth policies' }).click();
+    await page.getByLabel('Name').fill('Employees');
+    await page.getByLabel(/Require multi-factor sign-in/).check();
+    await page.getByRole('button', { name: 'Create policy' }).click();
+    const row = page.getByRole('row', { name: /Employees/ });
+    await row.getByRole('cell', { name: 'amr ∋ mfa' }).waitFor();
+    await row.getByRole('button', { name: 'Edit Employees' }).click();
+    await row.getByLabel('Require multi-factor sign-in').uncheck();
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.getByRole('cell', { name: '–' }).first().waitFor();
+    expect(await row.getByRole('cell', { name: 'amr ∋ mfa' }).count()).toBe(0);
   });
 
   it('a self-serve setup link opens a console for its organization only, once', async () => {

@@ -34,6 +34,20 @@ export function AuthPoliciesPage({ organizationId }: { organizationId: string })
       void refresh();
     },
   });
+  const [editing, setEditing] = useState<{ id: string; signers: string[]; mfa: boolean } | undefined>();
+  const update = useMutation({
+    mutationFn: async (edit: { id: string; signers: string[]; mfa: boolean }) =>
+      unwrap(
+        await api.PATCH('/api/v1/organizations/{organizationId}/auth-policies/{policyId}', {
+          params: { path: { organizationId, policyId: edit.id } },
+          body: { signers: edit.signers, requiredClaims: edit.mfa ? [{ claim: 'amr', anyOf: ['mfa'] }] : [] },
+        }),
+      ),
+    onSuccess: () => {
+      setEditing(undefined);
+      void refresh();
+    },
+  });
   const remove = useMutation({
     mutationFn: async (policyId: string) =>
       unwrap(
@@ -91,7 +105,10 @@ export function AuthPoliciesPage({ organizationId }: { organizationId: string })
           </button>
         </div>
       </form>
-      <ErrorMessage error={create.error ?? remove.error} title="Could not change the policies" />
+      <ErrorMessage
+        error={create.error ?? update.error ?? remove.error}
+        title="Could not change the policies"
+      />
       {policies.isPending ? <Loading what="auth policies" /> : null}
       <ErrorMessage error={policies.error} title="Could not load the auth policies" />
       {policies.data?.length === 0 ? <Empty>No auth policy.</Empty> : null}
@@ -115,14 +132,71 @@ export function AuthPoliciesPage({ organizationId }: { organizationId: string })
                   {p.isDefault ? <span className="hint"> (default)</span> : null}
                 </td>
                 <td>
-                  {p.isDefault
-                    ? 'every enabled signer'
-                    : p.signerIds.map((id) => signerName.get(id) ?? id).join(', ') || '–'}
+                  {editing?.id === p.id ? (
+                    <fieldset>
+                      <legend className="visually-hidden">Signers of {p.name}</legend>
+                      {(signers.data ?? []).map((sg) => (
+                        <label key={sg.id} className="checkbox">
+                          <input
+                            type="checkbox"
+                            checked={editing.signers.includes(sg.id)}
+                            onChange={() =>
+                              setEditing({
+                                ...editing,
+                                signers: editing.signers.includes(sg.id)
+                                  ? editing.signers.filter((x) => x !== sg.id)
+                                  : [...editing.signers, sg.id],
+                              })
+                            }
+                          />
+                          {sg.name}
+                        </label>
+                      ))}
+                      <label className="checkbox">
+                        <input
+                          type="checkbox"
+                          checked={editing.mfa}
+                          onChange={(e) => setEditing({ ...editing, mfa: e.target.checked })}
+                        />
+                        Require multi-factor sign-in
+                      </label>
+                      <div className="buttons">
+                        <button
+                          type="button"
+                          onClick={() => update.mutate(editing)}
+                          disabled={update.isPending}
+                        >
+                          Save
+                        </button>
+                        <button type="button" onClick={() => setEditing(undefined)}>
+                          Cancel
+                        </button>
+                      </div>
+                    </fieldset>
+                  ) : p.isDefault ? (
+                    'every enabled signer'
+                  ) : (
+                    p.signerIds.map((id) => signerName.get(id) ?? id).join(', ') || '–'
+                  )}
                 </td>
                 <td className="mono">
                   {p.requiredClaims.map((c) => `${c.claim} ∋ ${c.anyOf.join('|')}`).join('; ') || '–'}
                 </td>
                 <td>
+                  {p.isDefault || editing?.id === p.id ? null : (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        setEditing({
+                          id: p.id,
+                          signers: [...p.signerIds],
+                          mfa: p.requiredClaims.some((c) => c.claim === 'amr' && c.anyOf.includes('mfa')),
+                        })
+                      }
+                    >
+                      Edit<span className="visually-hidden"> {p.name}</span>
+                    </button>
+                  )}{' '}
                   {p.isDefault ? null : (
                     <ConfirmButton
                       label="Delete"
