@@ -29,6 +29,12 @@ export interface Config {
   readonly provisioningLogRetentionDays: number;
   /** Attributes the provisioning log redacts from request bodies, besides password. */
   readonly provisioningLogRedact: readonly string[];
+  /** Webhook endpoints may target loopback, private, link-local and unique-local addresses. */
+  readonly allowPrivateWebhookUrls: boolean;
+  /** How often an instance looks for webhook deliveries that are due. */
+  readonly webhookPollMs: number;
+  /** The bearer token `GET /metrics` requires; undefined: no metrics endpoint. Never logged. */
+  readonly metricsToken: string | undefined;
   /** Token verification: clock leeway, JWKS caching, fetch limits and SSRF protection. */
   readonly signIn: SignInSettings;
   /** Requests per second per integration (SCIM) and per admin key (admin API), per instance; 0: none. */
@@ -126,6 +132,9 @@ export function loadConfig(env: Environment): Config {
     createRetryWindowSeconds: integer('ROSTER_CREATE_RETRY_WINDOW_SECONDS', 600, 0, 86_400),
     jobPollMs: integer('ROSTER_JOB_POLL_MS', 1000, 50, 600_000),
     eventRetentionDays: integer('ROSTER_EVENT_RETENTION_DAYS', 30, 1, 3650),
+    allowPrivateWebhookUrls: boolean('ROSTER_ALLOW_PRIVATE_WEBHOOK_URLS', false),
+    webhookPollMs: integer('ROSTER_WEBHOOK_POLL_MS', 500, 20, 3_600_000),
+    metricsToken: metricsToken(env.ROSTER_METRICS_TOKEN, problems),
     provisioningLogRetentionDays: integer('ROSTER_PROVISIONING_LOG_RETENTION_DAYS', 30, 1, 3650),
     provisioningLogRedact: Object.freeze(
       (env.ROSTER_PROVISIONING_LOG_REDACT ?? '')
@@ -154,6 +163,16 @@ export function loadConfig(env: Environment): Config {
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+function metricsToken(raw: string | undefined, problems: string[]): string | undefined {
+  const token = raw?.trim();
+  if (!token) return undefined;
+  if (token.length < 16 || /\s/.test(token)) {
+    problems.push('ROSTER_METRICS_TOKEN must be at least 16 characters without spaces.');
+    return undefined;
+  }
+  return token;
 }
 
 function parsePublicUrl(raw: string | undefined, fallback: string, problems: string[]): string {

@@ -1,3 +1,4 @@
+import { webhookCommand } from './webhook-command.js';
 import { Command } from 'commander';
 import type { Config } from './config.js';
 import { adminKeyCommand } from './admin-key-command.js';
@@ -48,5 +49,6 @@ export function rosterProgram(config: () => Config): Command {
   program.addCommand(adminKeyCommand(config));
   program.addCommand(consoleAccountCommand(config));
   program.addCommand(secretsCommand(config));
+  program.addCommand(webhookCommand(config));
   return program;
 }

@@ -1,6 +1,9 @@
 import { pruneExpiredSessions } from '../directory/sign-in/sign-in-sessions.js';
 import { countIntegrations } from '../directory/integrations/list-integrations.js';
 import { pruneEvents } from '../directory/events/prune-events.js';
+import { deliverWebhooks } from '../directory/webhooks/deliver-webhooks.js';
+import { createMetrics } from '../http/metrics.js';
+import { defaultWebhookTiming, type WebhookSettings } from '../directory/webhooks/webhook-settings.js';
 import { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
 import { pruneProvisioningLog } from '../directory/provisioning-log/prune-provisioning-log.js';
 import { redactedAttributes } from '../directory/provisioning-log/redact-body.js';
@@ -56,8 +59,21 @@ export async function serveCommand(config: Config): Promise<void> {
     redacted: redactedAttributes(config.provisioningLogRedact),
     onError: (error) => logger.warn({ err: error }, 'provisioning log batch dropped'),
   });
+  const webhooks: WebhookSettings = {
+    cipher: secretKeys.cipher,
+    allowPrivateUrls: config.allowPrivateWebhookUrls,
+    ...defaultWebhookTiming,
+  };
+  const metrics = config.metricsToken
+    ? {
+        registry: createMetrics({ store, provisioningLog: () => provisioningLog }),
+        token: config.metricsToken,
+      }
+    : undefined;
   const app = await buildApp({
     provisioningLog,
+    webhooks,
+    ...(metrics ? { metrics } : {}),
     store,
     clock: systemClock,
     ids: uuidSource,
@@ -90,6 +106,24 @@ export async function serveCommand(config: Config): Promise<void> {
       .finally(() => (working = undefined));
   }, config.jobPollMs);
   worker.unref();
+  // Webhook deliveries: each endpoint is leased by one instance at a time (row locks), in event order.
+  let delivering: Promise<unknown> | undefined;
+  const deliverer = setInterval(() => {
+    if (delivering || stopping) return;
+    delivering = deliverWebhooks(
+      {
+        store,
+        clock: systemClock,
+        ids: uuidSource,
+        webhooks,
+        ...(metrics ? { onAttempt: metrics.registry.webhookAttempt } : {}),
+      },
+      owner,
+    )
+      .catch((error: unknown) => logger.error({ err: error }, 'webhook worker failed'))
+      .finally(() => (delivering = undefined));
+  }, config.webhookPollMs);
+  deliverer.unref();
   await store.refreshStatistics();
   const statistics = setInterval(() => {
     if (stopping) return;
@@ -126,6 +160,8 @@ export async function serveCommand(config: Config): Promise<void> {
       clearInterval(reaper);
     }
     clearInterval(worker);
+    clearInterval(deliverer);
+    await delivering;
     clearInterval(statistics);
     // A batch in progress commits or rolls back as a whole; a job cut short resumes on any instance.
     await working;

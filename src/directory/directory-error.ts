@@ -19,6 +19,8 @@ export const directoryErrorCatalogue = {
   session_not_found: 'not_found',
   console_account_not_found: 'not_found',
   setup_link_not_found: 'not_found',
+  webhook_not_found: 'not_found',
+  delivery_not_found: 'not_found',
   name_taken: 'conflict',
   integration_name_taken: 'conflict',
   mapping_exists: 'conflict',
@@ -44,6 +46,7 @@ export const directoryErrorCatalogue = {
   invalid_password: 'invalid',
   invalid_console_link: 'invalid',
   invalid_event_query: 'invalid',
+  invalid_webhook: 'invalid',
 } as const satisfies Record<string, DirectoryErrorFamily>;
 
 export type DirectoryErrorCode = keyof typeof directoryErrorCatalogue;

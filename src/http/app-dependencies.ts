@@ -6,6 +6,8 @@ import type { ScimSettings } from '../directory/scim/scim-context.js';
 import type { RateLimitSettings } from './rate-limits.js';
 import type { SignInServices } from '../directory/sign-in/sign-in-services.js';
 import type { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
+import type { WebhookSettings } from '../directory/webhooks/webhook-settings.js';
+import type { RosterMetrics } from './metrics.js';
 
 /** Everything the HTTP app needs, built by the CLI (the composition root) and passed in. */
 export interface AppDependencies {
@@ -31,8 +33,16 @@ export interface AppDependencies {
   readonly provisioningLog?: ProvisioningLogWriter;
   /** How often a long-polling events read looks again (default 250 ms). */
   readonly eventPollMs?: number;
+  /**
+   * Webhook secrets' cipher, the SSRF setting and delivery timing. `roster serve` passes the at-rest
+   * cipher; without one (tools that only read the route table) a key held in memory seals them, which
+   * no restart can read back.
+   */
+  readonly webhooks?: WebhookSettings;
   /** Requests per second per integration and per admin key; absent: no limits (tests). */
   readonly rateLimits?: RateLimitSettings;
+  /** Prometheus metrics and the token `GET /metrics` requires; absent: no /metrics route. */
+  readonly metrics?: { readonly registry: RosterMetrics; readonly token: string };
   /** Told of every route as it is registered (tests compare the admin routes with the OpenAPI document). */
   readonly onRoute?: (route: RouteOptions) => void;
 }

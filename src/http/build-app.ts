@@ -11,6 +11,9 @@ import { consolePlugin } from './console-plugin.js';
 import { defaultSignInSettings, signInServices } from '../directory/sign-in/sign-in-settings.js';
 import { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
 import { redactedAttributes } from '../directory/provisioning-log/redact-body.js';
+import { createSecretCipher, generateSecretKey } from '../directory/secrets/secret-cipher.js';
+import { defaultWebhookTiming } from '../directory/webhooks/webhook-settings.js';
+import { registerMetrics } from './metrics.js';
 
 /** What a request log line says about the request (Fastify's own fields, the URL redacted). */
 function loggedRequest(request: FastifyRequest): Record<string, unknown> {
@@ -34,6 +37,11 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
     ...given,
     signIn: given.signIn ?? signInServices(given.clock, defaultSignInSettings),
     provisioningLog: given.provisioningLog ?? (ownLog as ProvisioningLogWriter),
+    webhooks: given.webhooks ?? {
+      cipher: createSecretCipher({ keys: [generateSecretKey()] }),
+      allowPrivateUrls: false,
+      ...defaultWebhookTiming,
+    },
   };
   const app = Fastify({
     // Request URLs are logged with query values redacted: filters carry personal data (redact-url.ts).
@@ -49,6 +57,7 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   if (ownLog) app.addHook('onClose', () => ownLog.close());
+  if (deps.metrics) registerMetrics(app, deps.metrics.registry, deps.metrics.token);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     setSecurityHeaders(request, reply);

@@ -339,10 +339,53 @@ export interface RetiredTokensTable {
   retired_at: string;
 }
 
+export interface WebhookEndpointsTable {
+  id: string;
+  organization_id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event types; null: every type. */
+  event_types: string | null;
+  enabled: number;
+  status: string;
+  failing_reason: string | null;
+  /** Sealed (SecretCipher); never plain. */
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: string | null;
+  cursor_seq: number | string;
+  attempts: number;
+  next_attempt_at: string | null;
+  first_failure_at: string | null;
+  last_error: string | null;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  organization_id: string;
+  event_id: string;
+  event_seq: number | string;
+  attempt: number;
+  attempted_at: string;
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+  response_excerpt: string | null;
+  outcome: string;
+  manual: number;
+}
+
 export interface Database {
   console_accounts: ConsoleAccountsTable;
   console_links: ConsoleLinksTable;
   console_sessions: ConsoleSessionsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   provisioning_log: ProvisioningLogTable;
   retired_tokens: RetiredTokensTable;
   event_counters: EventCountersTable;

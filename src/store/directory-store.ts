@@ -16,6 +16,7 @@ import { integrationRepository } from './integration-repository.js';
 import { isAtLatestMigration } from './migrate.js';
 import { organizationRepository } from './organization-repository.js';
 import { provisioningLogRepository } from './provisioning-log-repository.js';
+import { webhookRepository } from './webhook-repository.js';
 import { scimResourceRepository } from './scim-resource-repository.js';
 import { signInSessionRepository } from './sign-in-session-repository.js';
 import { consoleAccountRepository } from './console-account-repository.js';
@@ -36,6 +37,7 @@ export function directoryStore(
   return {
     events: eventRepository(db, dialect, pending),
     provisioningLog: provisioningLogRepository(db, dialect),
+    webhooks: webhookRepository(db, dialect),
     adminKeys: adminKeyRepository(db),
     installationSecrets: installationSecretRepository(db),
     installationSettings: installationSettingRepository(db),

@@ -165,6 +165,13 @@ export function eventRepository(
         .executeTakeFirst();
       return row ? Number(row.seq) : undefined;
     },
+    async writtenInInstallation() {
+      const row = await db
+        .selectFrom('event_counters')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('last_seq'), eb.val(0)).as('n'))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
     async prune(before, limit) {
       const result = await db
         .deleteFrom('events')

@@ -13,6 +13,8 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { loadCursorSigningKey } from '../../src/directory/scim/cursor-signing-key.js';
 import { ProvisioningLogWriter } from '../../src/directory/provisioning-log/provisioning-log-writer.js';
 import { redactedAttributes } from '../../src/directory/provisioning-log/redact-body.js';
+import { createMetrics } from '../../src/http/metrics.js';
+import { defaultWebhookTiming, type WebhookSettings } from '../../src/directory/webhooks/webhook-settings.js';
 import { createSecretCipher, generateSecretKey } from '../../src/directory/secrets/secret-cipher.js';
 import type { TestDatabase, TestEngine } from './test-engines.js';
 import type { RateLimitSettings } from '../../src/http/rate-limits.js';
@@ -82,6 +84,8 @@ export class RosterHarness {
   readonly origin: string;
   /** The app's provisioning log writer: `flush()` writes what is queued now. */
   readonly provisioningLog: ProvisioningLogWriter;
+  /** The webhook settings the app uses (its cipher seals the secrets): the worker in tests needs them. */
+  readonly webhooks: WebhookSettings;
 
   private constructor(
     store: DirectoryStore,
@@ -90,8 +94,10 @@ export class RosterHarness {
     app: FastifyInstance,
     origin: string,
     provisioningLog: ProvisioningLogWriter,
+    webhooks: WebhookSettings,
   ) {
     this.provisioningLog = provisioningLog;
+    this.webhooks = webhooks;
     this.store = store;
     this.clock = clock;
     this.database = database;
@@ -108,6 +114,10 @@ export class RosterHarness {
       signIn?: Partial<SignInSettings>;
       /** Attributes the provisioning log redacts besides password. */
       redactAttributes?: readonly string[];
+      /** Webhook timing and SSRF (tests deliver to 127.0.0.1, so private URLs are allowed by default). */
+      webhooks?: Partial<Omit<WebhookSettings, 'cipher'>>;
+      /** Serve GET /metrics behind this token. */
+      metricsToken?: string;
       /** Requests per second per integration and per admin key; default: no limits. */
       rateLimits?: RateLimitSettings;
     } = {},
@@ -123,8 +133,25 @@ export class RosterHarness {
       redacted: redactedAttributes(options.redactAttributes ?? []),
       flushIntervalMs: 20,
     });
+    const webhooks: WebhookSettings = {
+      cipher: createSecretCipher({ keys: [generateSecretKey()] }),
+      ...defaultWebhookTiming,
+      allowPrivateUrls: true,
+      retryBaseMs: 50,
+      retryMaxMs: 400,
+      timeoutMs: 2000,
+      ...options.webhooks,
+    };
+    const metrics = options.metricsToken
+      ? {
+          registry: createMetrics({ store, provisioningLog: () => provisioningLog }),
+          token: options.metricsToken,
+        }
+      : undefined;
     const app = await buildApp({
       provisioningLog,
+      webhooks,
+      ...(metrics ? { metrics } : {}),
       eventPollMs: 50,
       store: options.wrapStore ? options.wrapStore(store) : store,
       clock,
@@ -153,7 +180,7 @@ export class RosterHarness {
     });
     app.addHook('onClose', () => provisioningLog.close());
     const origin = await app.listen({ host: '127.0.0.1', port: 0 });
-    return new RosterHarness(store, clock, database, app, origin, provisioningLog);
+    return new RosterHarness(store, clock, database, app, origin, provisioningLog, webhooks);
   }
 
   async createOrganization(name: string): Promise<string> {

@@ -14,6 +14,7 @@ import type { IntegrationRepository } from './integration-repository.js';
 import type { JwtSignerRepository } from './jwt-signer-repository.js';
 import type { OrganizationRepository } from './organization-repository.js';
 import type { ProvisioningLogRepository } from './provisioning-log-repository.js';
+import type { WebhookRepository } from './webhook-repository.js';
 import type { RemapJobRepository } from './remap-job-repository.js';
 import type { RoleRepository } from './role-repository.js';
 import type { ScimResourceRepository } from './scim-resource-repository.js';
@@ -25,6 +26,8 @@ export interface DirectoryStore {
   readonly events: EventRepository;
   /** SCIM requests as the provisioning log keeps them (written in batches, outside requests). */
   readonly provisioningLog: ProvisioningLogRepository;
+  /** Webhook endpoints, their delivery cursors and delivery log. */
+  readonly webhooks: WebhookRepository;
   readonly identities: IdentityRepository;
   readonly directoryGroups: DirectoryGroupRepository;
   readonly roles: RoleRepository;

@@ -27,6 +27,8 @@ export interface EventRepository {
   head(scope: OrganizationScope): Promise<number>;
   /** The lowest sequence number still kept (undefined when none is). */
   oldest(scope: OrganizationScope): Promise<number | undefined>;
+  /** Events ever written in the whole installation (the sum of every organization's sequence; metrics). */
+  writtenInInstallation(): Promise<number>;
   /** Deletes events that occurred before `before`, at most `limit` of them; returns how many went. */
   prune(before: string, limit: number): Promise<number>;
 }

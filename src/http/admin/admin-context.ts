@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
 import type { EventActor, EventCause } from '../../directory/model/directory-event.js';
+import type { WebhookSettings } from '../../directory/webhooks/webhook-settings.js';
 import type { Organization } from '../../directory/model/organization.js';
 import type { Clock, IdSource } from '../../directory/ports/clock.js';
 import type { DirectoryStore } from '../../directory/ports/directory-store.js';
@@ -27,6 +28,8 @@ export interface AdminApiDeps {
   readonly signIn: SignInServices;
   /** How often a long-polling events read looks again (default 250 ms). */
   readonly eventPollMs?: number;
+  /** Webhook secrets' cipher, the SSRF setting and delivery timing. */
+  readonly webhooks: WebhookSettings;
   /** Requests per second per admin key; absent: no limit. */
   readonly rateLimits?: RateLimitSettings | undefined;
 }

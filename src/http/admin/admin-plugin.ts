@@ -18,6 +18,7 @@ import { registerGroupMappingRoutes } from './routes/group-mapping-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerGroupRoutes } from './routes/group-routes.js';
 import { registerProvisioningLogRoutes } from './routes/provisioning-log-routes.js';
+import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { registerIdentityRoutes } from './routes/identity-routes.js';
 import { registerIntegrationOAuthRoutes } from './routes/integration-oauth-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
@@ -105,6 +106,7 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
       registerSetupLinkRoutes(organization, deps);
       registerEventRoutes(organization, deps);
       registerProvisioningLogRoutes(organization, deps);
+      registerWebhookRoutes(organization, deps);
     },
     { prefix: '/organizations/:organizationId' },
   );

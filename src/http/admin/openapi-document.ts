@@ -14,6 +14,7 @@ export const adminTags = [
     name: 'Sign-in',
     description: 'Verify an app user’s token; optional sign-in sessions (docs/sign-in.md).',
   },
+  { name: 'Webhooks', description: 'Signed deliveries of the events feed to your URLs (Standard Webhooks).' },
   { name: 'Events', description: 'Every directory change, in order, per organization (docs/events.md).' },
   {
     name: 'Provisioning log',

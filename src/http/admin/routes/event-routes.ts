@@ -1,27 +1,11 @@
 import { eventsCursor, listEvents } from '../../../directory/events/list-events.js';
-import type { DirectoryEvent } from '../../../directory/model/directory-event.js';
+import { eventJson } from '../../../directory/events/event-json.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { organizationOf } from '../admin-context.js';
 import { OrganizationParams, responses } from '../schemas/common-schemas.js';
 import { EventCursor, EventPage, EventQuery } from '../schemas/event-schemas.js';
 
 const tags = ['Events'];
-
-export function eventBody(event: DirectoryEvent) {
-  return {
-    id: event.id,
-    organizationId: event.organizationId,
-    sequence: event.sequence,
-    type: event.type,
-    occurredAt: event.occurredAt,
-    integrationId: event.cause.integrationId,
-    requestId: event.cause.requestId,
-    actor: { kind: event.cause.actor.kind, id: event.cause.actor.id },
-    resource: { type: event.resourceType, id: event.resourceId },
-    data: event.data,
-    changed: [...event.changed],
-  };
-}
 
 export function registerEventRoutes(app: AdminApp, deps: AdminApiDeps): void {
   app.get(
@@ -57,7 +41,7 @@ export function registerEventRoutes(app: AdminApp, deps: AdminApiDeps): void {
             signal: gone.signal,
           },
         );
-        return { data: page.events.map(eventBody), cursor: page.cursor, hasMore: page.hasMore };
+        return { data: page.events.map(eventJson), cursor: page.cursor, hasMore: page.hasMore };
       } finally {
         request.raw.off('close', onClose);
       }

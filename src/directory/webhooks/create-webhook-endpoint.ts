@@ -1,0 +1,47 @@
+import type { DirectoryDeps } from '../directory-deps.js';
+import type { WebhookEndpoint } from '../model/webhook-endpoint.js';
+import { checkWebhookInput } from './webhook-endpoint-input.js';
+import { generateWebhookSecret } from './webhook-signature.js';
+import type { WebhookSettings } from './webhook-settings.js';
+
+export interface WebhookEndpointInput {
+  readonly url: string;
+  readonly description?: string | null | undefined;
+  readonly eventTypes?: readonly string[] | null | undefined;
+  readonly enabled?: boolean | undefined;
+}
+
+/**
+ * A new endpoint; it receives the events that commit from now on (redeliver from a cursor for older
+ * ones). The `whsec_` secret is in the result only: it is stored sealed by the at-rest cipher.
+ */
+export async function createWebhookEndpoint(
+  deps: DirectoryDeps & { readonly webhooks: WebhookSettings },
+  organizationId: string,
+  input: WebhookEndpointInput,
+): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+  const checked = checkWebhookInput(input, deps.webhooks.allowPrivateUrls);
+  const now = deps.clock.now().toISOString();
+  const secret = generateWebhookSecret();
+  const scope = { organizationId };
+  const endpoint: WebhookEndpoint = {
+    id: deps.ids.newId(),
+    organizationId,
+    url: checked.url ?? input.url,
+    description: input.description ?? null,
+    eventTypes: checked.eventTypes ?? null,
+    enabled: input.enabled ?? true,
+    status: 'active',
+    failingReason: null,
+    cursorSequence: await deps.store.events.head(scope),
+    attempts: 0,
+    nextAttemptAt: null,
+    firstFailureAt: null,
+    lastError: null,
+    previousSecretUntil: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.store.webhooks.insert(endpoint, deps.webhooks.cipher.encrypt(secret));
+  return { endpoint, secret };
+}
