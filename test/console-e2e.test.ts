@@ -290,7 +290,7 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
     expect((await as(fresh)).status).toBe(200);
   });
 
-  it('shows groups, roles, auth policies, JWT signers, admin keys and console accounts', async () => {
+  it('shows groups, roles, auth policies, JWT signers, webhooks, setup links, admin keys and console accounts', async () => {
     await page.getByRole('link', { name: 'Roles' }).click();
     await page.getByLabel('New role name').fill('Developer');
     await page.getByLabel('Permissions (separated by spaces or commas)').fill('repo:write ci:run');
@@ -305,6 +305,7 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
     for (const [link, heading, shot] of [
       ['Auth policies', 'Auth policies', 'auth-policies'],
       ['JWT signers', 'JWT signers', 'jwt-signers'],
+      ['Webhooks', 'Webhooks', 'webhooks'],
       ['Setup links', 'Setup links', 'setup-links'],
       ['Admin keys', 'Admin keys', 'admin-keys'],
       ['Console accounts', 'Console accounts', 'console-accounts'],

@@ -16,6 +16,7 @@ import { SetupLinkPage } from './pages/setup-link-page.js';
 import { SetupLinksPage } from './pages/setup-links-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { WelcomePage } from './pages/welcome-page.js';
+import { WebhooksPage } from './pages/webhooks-page.js';
 import { SessionProvider, useSession, useSessionQuery } from './session.js';
 
 function Home() {
@@ -63,6 +64,9 @@ function SignedIn() {
                     </Route>
                     <Route path="/orgs/:o/jwt-signers">
                       {() => <JwtSignersPage organizationId={organizationId} />}
+                    </Route>
+                    <Route path="/orgs/:o/webhooks">
+                      {() => <WebhooksPage organizationId={organizationId} />}
                     </Route>
                     <Route path="/orgs/:o/setup-links">
                       {() => <SetupLinksPage organizationId={organizationId} />}

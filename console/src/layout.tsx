@@ -10,6 +10,7 @@ const organizationPages = [
   ['roles', 'Roles'],
   ['auth-policies', 'Auth policies'],
   ['jwt-signers', 'JWT signers'],
+  ['webhooks', 'Webhooks'],
   ['setup-links', 'Setup links'],
 ] as const;
 
