@@ -31,7 +31,8 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
   const axeResults: Record<string, string[]> = {};
 
   beforeAll(async () => {
-    // The console as `npm run build` builds it (the global set-up builds only the server).
+    // The console as `npm run build` builds it (the global set-up builds only the server); vitest's
+    // NODE_ENV=test would otherwise give React's development build.
     execFileSync(
       process.execPath,
       [
@@ -42,7 +43,7 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
         '--logLevel',
         'error',
       ],
-      { cwd: ROOT, stdio: 'pipe' },
+      { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } },
     );
     directory = mkdtempSync(join(tmpdir(), 'roster-console-e2e-'));
     mkdirSync(SHOTS, { recursive: true });
