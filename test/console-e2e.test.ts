@@ -289,6 +289,15 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
       fetch(`${integrationUrl}/Users`, { headers: { authorization: `Bearer ${bearer}` } });
     expect((await as(token)).status).toBe(401);
     expect((await as(fresh)).status).toBe(200);
+    // Paused, the IdP is told to retry later; resumed, it is served again.
+    await page.getByLabel('I have copied the token').check();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.getByText(/Paused since/).waitFor();
+    expect((await as(fresh)).status).toBe(503);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.getByText(/Pausing answers every SCIM request/).waitFor();
+    expect((await as(fresh)).status).toBe(200);
   });
 
   it('shows groups, roles, auth policies, JWT signers, webhooks, setup links, admin keys and console accounts', async () => {

@@ -42,8 +42,8 @@ export function Layout({
   const organizations = useOrganizations();
   const signOut = useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/v1/console/sign-out')),
-    onSettled: () => {
-      setSession(null);
+    onSettled: async () => {
+      await setSession(null);
       navigate('/sign-in');
     },
   });

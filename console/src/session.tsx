@@ -12,9 +12,9 @@ const SessionContext = createContext<ConsoleSession | undefined>(undefined);
 export function useSessionQuery() {
   return useQuery({
     queryKey: ['session'],
-    queryFn: async () => {
+    queryFn: async ({ signal }) => {
       try {
-        const session = unwrap(await api.GET('/api/v1/console/session'));
+        const session = unwrap(await api.GET('/api/v1/console/session', { signal }));
         useCsrfToken(session.csrfToken);
         return session;
       } catch (error) {
@@ -36,7 +36,10 @@ export function useSession(): ConsoleSession {
 /** After sign-in, a link, or sign-out: the new session is the one every page sees. */
 export function useSetSession() {
   const client = useQueryClient();
-  return (session: ConsoleSession | null) => {
+  return async (session: ConsoleSession | null) => {
+    // A session read still in flight (the page's first, before a setup link was opened) must not land
+    // after this one and put the sign-in page back.
+    await client.cancelQueries({ queryKey: ['session'] });
     useCsrfToken(session?.csrfToken);
     // Another person's data must not linger; the session query itself stays (its observers with it).
     client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });

@@ -232,6 +232,44 @@ function DeleteSection(params: Params & { name: string }) {
   );
 }
 
+/** An operator's stop: the IdP's requests get 503 with Retry-After (it retries; nothing is lost). */
+function PauseSection(params: Params & { pausedAt: string | null }) {
+  const client = useQueryClient();
+  const toggle = useMutation({
+    mutationFn: async () =>
+      params.pausedAt
+        ? unwrap(
+            await api.POST('/api/v1/organizations/{organizationId}/integrations/{integrationId}/resume', {
+              params: {
+                path: { organizationId: params.organizationId, integrationId: params.integrationId },
+              },
+            }),
+          )
+        : unwrap(
+            await api.POST('/api/v1/organizations/{organizationId}/integrations/{integrationId}/pause', {
+              params: {
+                path: { organizationId: params.organizationId, integrationId: params.integrationId },
+              },
+            }),
+          ),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['integrations', params.organizationId] }),
+  });
+  return (
+    <section className="card" aria-labelledby="pause-title">
+      <h2 id="pause-title">Pause</h2>
+      <p className="hint">
+        {params.pausedAt
+          ? `Paused since ${formatDate(params.pausedAt)}: your IdP’s requests get “503, retry later”, and it retries them once resumed.`
+          : 'Pausing answers every SCIM request “503, retry later”: the IdP retries, so nothing is lost.'}
+      </p>
+      <button type="button" onClick={() => toggle.mutate()} disabled={toggle.isPending}>
+        {params.pausedAt ? 'Resume' : 'Pause'}
+      </button>
+      <ErrorMessage error={toggle.error} title="Could not change it" />
+    </section>
+  );
+}
+
 export function IntegrationPage(params: Params) {
   const integrations = useIntegrations(params.organizationId);
   const integration = integrations.data?.find((i) => i.id === params.integrationId);
@@ -259,6 +297,7 @@ export function IntegrationPage(params: Params) {
       <WaitingPanel organizationId={params.organizationId} integrationId={params.integrationId} />
       <MappingSection {...params} />
       <TokenSection {...params} />
+      <PauseSection {...params} pausedAt={integration.pausedAt} />
       <ProvisioningLogSection {...params} />
       <GroupMappingsSection {...params} />
       <DeleteSection {...params} name={integration.name} />

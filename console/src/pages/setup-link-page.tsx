@@ -14,8 +14,8 @@ export function SetupLinkPage() {
   const [, navigate] = useLocation();
   const open = useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/v1/console/setup-links/open', { body: { token } })),
-    onSuccess: (session) => {
-      setSession(session);
+    onSuccess: async (session) => {
+      await setSession(session);
       navigate(`/orgs/${session.organizationId ?? ''}/integrations`);
     },
   });

@@ -33,8 +33,8 @@ export function WelcomePage() {
           body: { token, password, ...(link.data?.kind === 'first_account' ? { email } : {}) },
         }),
       ),
-    onSuccess: (session) => {
-      setSession(session);
+    onSuccess: async (session) => {
+      await setSession(session);
       navigate('/');
     },
   });
