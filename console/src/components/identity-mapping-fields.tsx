@@ -110,7 +110,7 @@ export function IdentityMappingFields({
           </label>
         ))}
         {value.externalId === 'custom' ? (
-          <>
+          <div className="fields wide">
             <label htmlFor={`${id}-path`}>Custom path</label>
             <input
               id={`${id}-path`}
@@ -124,7 +124,7 @@ export function IdentityMappingFields({
             <p id={`${id}-path-hint`} className={problem ? 'field-error' : 'hint ok'} aria-live="polite">
               {problem ?? 'A valid attribute path of the User resource.'}
             </p>
-          </>
+          </div>
         ) : null}
       </fieldset>
     </div>
