@@ -75,7 +75,7 @@ function prototypeLookups() {
 /** `store.<repository>` and `x.store.<repository>`: the repositories of directory/ports/directory-store.ts. */
 function repositoryAccess() {
   const repositories =
-    '/^(adminKeys|identities|directoryGroups|roles|authPolicies|jwtSigners|signInSessions|remapJobs|installationSecrets|installationSettings|organizations|integrations|scimResources)$/';
+    '/^(adminKeys|identities|directoryGroups|roles|authPolicies|jwtSigners|signInSessions|remapJobs|installationSecrets|installationSettings|organizations|integrations|scimResources|consoleAccounts|consoleLinks|consoleSessions)$/';
   const message =
     'Go through a use case of src/directory: the HTTP layer and the CLI never read or write a repository themselves.';
   return [

@@ -2,6 +2,7 @@ import { webhookCommand } from './webhook-command.js';
 import { Command } from 'commander';
 import type { Config } from './config.js';
 import { adminKeyCommand } from './admin-key-command.js';
+import { consoleAccountCommand } from './console-account-command.js';
 import { authPolicyCommand } from './auth-policy-command.js';
 import { directoryGroupCommand } from './directory-group-command.js';
 import { groupMappingCommand } from './group-mapping-command.js';
@@ -48,6 +49,7 @@ export function rosterProgram(config: () => Config): Command {
   program.addCommand(remapCommand(config));
   program.addCommand(identityCommand(config));
   program.addCommand(adminKeyCommand(config));
+  program.addCommand(consoleAccountCommand(config));
   program.addCommand(secretsCommand(config));
   addBackupCommands(program, config);
   program.addCommand(auditCommand(config));

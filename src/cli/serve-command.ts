@@ -8,11 +8,14 @@ import { defaultWebhookTiming, type WebhookSettings } from '../directory/webhook
 import { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
 import { pruneProvisioningLog } from '../directory/provisioning-log/prune-provisioning-log.js';
 import { redactedAttributes } from '../directory/provisioning-log/redact-body.js';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { issueBootstrapAdminKey } from '../directory/admin-keys/issue-bootstrap-admin-key.js';
+import { issueFirstAccountLink } from '../directory/console-accounts/issue-first-account-link.js';
+import { consoleLinkUrl } from '../directory/console-accounts/issue-console-link.js';
 import { runRemapJobs } from '../directory/remap/run-remap-jobs.js';
 import { buildApp } from '../http/build-app.js';
 import { loadCursorSigningKey } from '../directory/scim/cursor-signing-key.js';
@@ -52,6 +55,7 @@ export async function serveCommand(config: Config): Promise<void> {
       'the public base URL changed since the last start: integration URLs given to identity providers before use the old one; instances must agree (ROSTER_PUBLIC_URL)',
     );
   }
+  const consoleDirectory = builtConsole();
   const provisioningLog = new ProvisioningLogWriter(store, {
     redacted: redactedAttributes(config.provisioningLogRedact),
     onError: (error) => logger.warn({ err: error }, 'provisioning log batch dropped'),
@@ -85,9 +89,12 @@ export async function serveCommand(config: Config): Promise<void> {
     tokenLifetimeDays: config.tokenLifetimeDays,
     rateLimits: config.rateLimits,
     signIn: signInServices(systemClock, config.signIn),
+    consoleDirectory,
   });
   // The first start of an installation without admin keys issues one installation-wide key, printed once.
   const bootstrap = await issueBootstrapAdminKey({ store, clock: systemClock, ids: uuidSource });
+  // Likewise, an installation without console accounts gets one link that creates the first account.
+  const firstAccount = await issueFirstAccountLink({ store, clock: systemClock, ids: uuidSource });
 
   let stopping = false;
   // Background jobs (retroactive remapping): any instance may claim a job; row locks make it run once.
@@ -200,6 +207,7 @@ export async function serveCommand(config: Config): Promise<void> {
     );
   }
   lines.push(`Admin API: ${config.publicBaseUrl}/api/v1 (reference: ${config.publicBaseUrl}/api/docs)`);
+  if (consoleDirectory) lines.push(`Console: ${config.publicBaseUrl}/console`);
   if (bootstrap) {
     // Never into the process log (collected, shipped, kept): a file only its owner can read.
     const file = join(config.dataDirectory, `roster-bootstrap-admin-key-${bootstrap.key.id}`);
@@ -217,6 +225,19 @@ export async function serveCommand(config: Config): Promise<void> {
       );
     }
   }
+  if (firstAccount) {
+    lines.push(
+      'No console account existed, so this one-time link creates the first (installation-wide) one. It is shown only now, and works for 7 days:',
+      `  ${consoleLinkUrl(config.publicBaseUrl, 'first_account', firstAccount.token)}`,
+      'Invite more with `npx roster console-account invite --email EMAIL`.',
+    );
+  }
   // One write, so a reader never sees the first line without the rest.
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** dist/console, built by `npm run build` beside the compiled CLI; undefined when it was not built. */
+function builtConsole(): string | undefined {
+  const directory = fileURLToPath(new URL('../../console', import.meta.url));
+  return existsSync(`${directory}/index.html`) ? directory : undefined;
 }

@@ -24,6 +24,8 @@ export interface AppDependencies {
   readonly tokenLifetimeDays?: number;
   /** Token verification (sign-in, OAuth for SCIM); default: the safe defaults, private JWKS URLs refused. */
   readonly signIn?: SignInServices;
+  /** The built console (dist/console) to serve at /console; none when absent. */
+  readonly consoleDirectory?: string;
   /**
    * Where SCIM requests are logged (batched writes). Default: a writer the app makes (password redacted)
    * and closes with itself.

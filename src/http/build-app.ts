@@ -7,6 +7,7 @@ import { adminPlugin } from './admin/admin-plugin.js';
 import { replyWithScimError } from './scim-error-reply.js';
 import { requestIdOf } from './request-id.js';
 import { scimPlugin } from './scim/scim-plugin.js';
+import { consolePlugin } from './console-plugin.js';
 import { defaultSignInSettings, signInServices } from '../directory/sign-in/sign-in-settings.js';
 import { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
 import { redactedAttributes } from '../directory/provisioning-log/redact-body.js';
@@ -106,5 +107,9 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
   await app.register(async (scope) =>
     adminPlugin(scope, { ...deps, tokenLifetimeDays: deps.tokenLifetimeDays ?? 365 }),
   );
+  const consoleDirectory = deps.consoleDirectory;
+  if (consoleDirectory) {
+    await app.register(async (scope) => consolePlugin(scope, { directory: consoleDirectory }));
+  }
   return app;
 }

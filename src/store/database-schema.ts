@@ -247,6 +247,47 @@ export interface SignInSessionsTable {
   revoked_at: string | null;
 }
 
+export interface ConsoleAccountsTable {
+  id: string;
+  email: string;
+  email_key: string;
+  organization_id: string | null;
+  /** scrypt (see directory/console-accounts/password-hash.ts); null until an invitation is accepted. */
+  password_hash: string | null;
+  created_at: string;
+  disabled_at: string | null;
+  last_sign_in_at: string | null;
+  failed_sign_ins: number;
+  locked_until: string | null;
+}
+
+export interface ConsoleLinksTable {
+  id: string;
+  /** SHA-256 of the link's token, hex. */
+  token_hash: string;
+  kind: string;
+  account_id: string | null;
+  organization_id: string | null;
+  label: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ConsoleSessionsTable {
+  id: string;
+  /** SHA-256 of the session cookie's token, hex. */
+  token_hash: string;
+  account_id: string | null;
+  organization_id: string | null;
+  setup_link_id: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
 export interface EventCountersTable {
   organization_id: string;
   /** The sequence number of the organization's latest event. */
@@ -347,6 +388,9 @@ export interface TokenExpiryWarningsTable {
 
 export interface Database {
   token_expiry_warnings: TokenExpiryWarningsTable;
+  console_accounts: ConsoleAccountsTable;
+  console_links: ConsoleLinksTable;
+  console_sessions: ConsoleSessionsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   provisioning_log: ProvisioningLogTable;

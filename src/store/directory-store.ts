@@ -20,6 +20,9 @@ import { provisioningLogRepository } from './provisioning-log-repository.js';
 import { webhookRepository } from './webhook-repository.js';
 import { scimResourceRepository } from './scim-resource-repository.js';
 import { signInSessionRepository } from './sign-in-session-repository.js';
+import { consoleAccountRepository } from './console-account-repository.js';
+import { consoleLinkRepository } from './console-link-repository.js';
+import { consoleSessionRepository } from './console-session-repository.js';
 
 const MAX_TRANSACTION_ATTEMPTS = 5;
 
@@ -52,6 +55,9 @@ export function directoryStore(
     organizations: organizationRepository(db, dialect),
     integrations: integrationRepository(db, dialect),
     scimResources: scimResourceRepository(db, dialect, options.reader),
+    consoleAccounts: consoleAccountRepository(db),
+    consoleLinks: consoleLinkRepository(db),
+    consoleSessions: consoleSessionRepository(db),
     async transaction(work) {
       // Concurrency failures (PostgreSQL serialization failures and deadlocks, SQLite's write lock held
       // by another process) roll the whole transaction back; the work is database-only, so running it

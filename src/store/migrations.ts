@@ -3,6 +3,7 @@ import type { StoreDialect } from './dialect.js';
 import type { Migration } from 'kysely/migration';
 import { identitySourcesMigration } from './migrations/0008-identity-sources.js';
 import { resourceCountsMigration } from './migrations/0013-resource-counts.js';
+import { consoleAccountsMigration } from './migrations/0017-console-accounts.js';
 import { eventsMigration } from './migrations/0016-events.js';
 import { provisioningLogMigration } from './migrations/0018-provisioning-log.js';
 import { operatorControlsMigration } from './migrations/0015-operator-controls.js';
@@ -425,6 +426,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0013_resource_counts': resourceCountsMigration(dialect),
     '0015_operator_controls': operatorControlsMigration(),
     '0016_events': eventsMigration(dialect),
+    '0017_console_accounts': consoleAccountsMigration,
     '0018_provisioning_log': provisioningLogMigration,
   };
 }

@@ -24,9 +24,12 @@ export function isEventType(value: string): value is EventType {
   return (EVENT_TYPES as readonly string[]).includes(value);
 }
 
-/** Who made a change: an integration's SCIM client, an admin API key, the CLI, or Roster itself. */
+/**
+ * Who made a change: an integration's SCIM client, an admin API key, a console account or a setup link's
+ * console (through the admin API), the CLI, or Roster itself.
+ */
 export interface EventActor {
-  readonly kind: 'integration' | 'admin_key' | 'cli' | 'system';
+  readonly kind: 'integration' | 'admin_key' | 'console_account' | 'setup_link' | 'cli' | 'system';
   readonly id: string | null;
 }
 

@@ -1,5 +1,10 @@
 import type { AdminKeyRepository } from './admin-key-repository.js';
 import type { AuditLogRepository } from './audit-log-repository.js';
+import type {
+  ConsoleAccountRepository,
+  ConsoleLinkRepository,
+  ConsoleSessionRepository,
+} from './console-account-repository.js';
 import type { AuthPolicyRepository } from './auth-policy-repository.js';
 import type { DirectoryGroupRepository } from './directory-group-repository.js';
 import type { EventRepository } from './event-repository.js';
@@ -37,6 +42,9 @@ export interface DirectoryStore {
   readonly organizations: OrganizationRepository;
   readonly integrations: IntegrationRepository;
   readonly scimResources: ScimResourceRepository;
+  readonly consoleAccounts: ConsoleAccountRepository;
+  readonly consoleLinks: ConsoleLinkRepository;
+  readonly consoleSessions: ConsoleSessionRepository;
   /** Runs `work` in one database transaction; all of it commits or none of it does. */
   transaction<T>(work: (store: DirectoryStore) => Promise<T>): Promise<T>;
   /** Lets the engine refresh its planner statistics after the data changed shape (cheap when it did not). */

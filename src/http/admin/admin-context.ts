@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
-import type { EventCause } from '../../directory/model/directory-event.js';
+import type { EventActor, EventCause } from '../../directory/model/directory-event.js';
 import type { WebhookSettings } from '../../directory/webhooks/webhook-settings.js';
 import type { Organization } from '../../directory/model/organization.js';
 import type { Clock, IdSource } from '../../directory/ports/clock.js';
@@ -48,11 +48,15 @@ export type AdminApp = FastifyInstance<
  * its request id is stamped on the events the use case writes.
  */
 export function actingFor<D extends object>(deps: D, request: FastifyRequest): D & { cause: EventCause } {
-  const keyId = request.adminPrincipal?.keyId ?? null;
-  return {
-    ...deps,
-    cause: { actor: { kind: 'admin_key', id: keyId }, integrationId: null, requestId: request.id },
-  };
+  return { ...deps, cause: { actor: actorOf(request), integrationId: null, requestId: request.id } };
+}
+
+/** A console call acts as its account (or its setup link); any other as its admin key. */
+function actorOf(request: FastifyRequest): EventActor {
+  const session = request.consolePrincipal;
+  if (session?.account) return { kind: 'console_account', id: session.account.id };
+  if (session) return { kind: 'setup_link', id: session.session.setupLinkId };
+  return { kind: 'admin_key', id: request.adminPrincipal?.keyId ?? null };
 }
 
 export function organizationOf(request: FastifyRequest): Organization {

@@ -3,7 +3,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { organizationVisibleTo } from '../../directory/organizations/organization-visible-to.js';
-import { adminKeyAuthentication, adminPrincipalOf } from '../auth/admin-key-auth.js';
+import { adminPrincipalOf } from '../auth/admin-key-auth.js';
+import { registerConsoleAccountRoutes } from '../console-account-routes.js';
+import { registerConsoleAuthRoutes } from '../console-auth-routes.js';
+import { adminAuthentication } from '../console-session-auth.js';
+import { registerSetupLinkRoutes } from '../console-setup-link-routes.js';
 import { AdminApiError } from './admin-api-error.js';
 import type { AdminApiDeps, AdminApp } from './admin-context.js';
 import { replyWithAdminError } from './admin-error-reply.js';
@@ -58,6 +62,15 @@ export async function adminPlugin(app: FastifyInstance, deps: AdminApiDeps): Pro
     validatorUrl: false,
   });
   app.get(`${ADMIN_API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
+  // Console sign-in authenticates itself (password, one-time link, cookie): outside the key hook.
+  await app.register(
+    async (api) => {
+      const console = api.withTypeProvider<TypeBoxTypeProvider>();
+      console.setValidatorCompiler(TypeBoxValidatorCompiler);
+      registerConsoleAuthRoutes(console, deps);
+    },
+    { prefix: `${ADMIN_API_PREFIX}/console` },
+  );
   await app.register(async (api) => adminRoutes(api.withTypeProvider<TypeBoxTypeProvider>(), deps), {
     prefix: ADMIN_API_PREFIX,
   });
@@ -67,7 +80,9 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
   api.setValidatorCompiler(TypeBoxValidatorCompiler);
   api.decorateRequest('adminPrincipal', undefined);
   api.decorateRequest('adminOrganization', undefined);
-  api.addHook('onRequest', adminKeyAuthentication(deps));
+  api.decorateRequest('consolePrincipal', undefined);
+  // An admin key, or a console session cookie (with its CSRF token on state-changing calls).
+  api.addHook('onRequest', adminAuthentication(deps));
   api.addHook('onSend', auditHook(deps));
   // A POST without a body is an empty object, so an action with optional fields needs no `{}`.
   api.addHook('preValidation', async (request) => {
@@ -80,6 +95,7 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
   registerOrganizationRoutes(api, deps);
   registerAdminKeyRoutes(api, deps);
   registerAuditRoutes(api, deps);
+  registerConsoleAccountRoutes(api, deps);
   await api.register(
     async (scope) => {
       const organization = scope.withTypeProvider<TypeBoxTypeProvider>();
@@ -103,6 +119,7 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
       registerJwtSignerRoutes(organization, deps);
       registerIntegrationOAuthRoutes(organization, deps);
       registerSignInRoutes(organization, deps);
+      registerSetupLinkRoutes(organization, deps);
       registerEventRoutes(organization, deps);
       registerProvisioningLogRoutes(organization, deps);
       registerWebhookRoutes(organization, deps);

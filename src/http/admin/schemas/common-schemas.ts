@@ -58,6 +58,7 @@ const errorDescriptions: Record<number, string> = {
   403: 'The key is an organization key; this needs an installation key.',
   404: 'No such resource, or one the key may not see.',
   409: 'The name is taken, or the resource is in a state that forbids the change.',
+  429: 'Too many failed attempts; `Retry-After` says when to try again.',
 };
 
 /** The response map of an operation: its success responses plus the error responses it can give. */

@@ -23,7 +23,7 @@ export const DirectoryEvent = Type.Object(
     ),
     actor: Type.Object(
       {
-        kind: Type.Enum(['integration', 'admin_key', 'cli', 'system']),
+        kind: Type.Enum(['integration', 'admin_key', 'console_account', 'setup_link', 'cli', 'system']),
         id: Nullable(Type.String({ description: 'The integration or admin key id.' })),
       },
       { additionalProperties: false },

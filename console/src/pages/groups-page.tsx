@@ -1,0 +1,147 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../api/client.js';
+import { ConfirmButton } from '../components/confirm-button.js';
+import { PageTitle } from '../components/page-title.js';
+import { Empty, ErrorMessage, Loading } from '../components/status.js';
+import { useRoles } from './roles-page.js';
+
+export function useGroups(organizationId: string) {
+  return useQuery({
+    queryKey: ['groups', organizationId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/organizations/{organizationId}/groups', {
+          params: { path: { organizationId } },
+        }),
+      ).data,
+  });
+}
+
+/** Directory groups and the roles each carries (group-to-role mapping). */
+export function GroupsPage({ organizationId }: { organizationId: string }) {
+  const client = useQueryClient();
+  const groups = useGroups(organizationId);
+  const roles = useRoles(organizationId);
+  const [name, setName] = useState('');
+  const refresh = () => client.invalidateQueries({ queryKey: ['groups', organizationId] });
+  const create = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/organizations/{organizationId}/groups', {
+          params: { path: { organizationId } },
+          body: { name: name.trim() },
+        }),
+      ),
+    onSuccess: () => {
+      setName('');
+      void refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: async (groupId: string) =>
+      unwrap(
+        await api.DELETE('/api/v1/organizations/{organizationId}/groups/{groupId}', {
+          params: { path: { organizationId, groupId } },
+        }),
+      ),
+    onSuccess: () => void refresh(),
+  });
+  const setRoles = useMutation({
+    mutationFn: async ({ groupId, roleIds }: { groupId: string; roleIds: string[] }) =>
+      unwrap(
+        await api.PUT('/api/v1/organizations/{organizationId}/groups/{groupId}/roles', {
+          params: { path: { organizationId, groupId } },
+          body: { roles: roleIds },
+        }),
+      ),
+    onSuccess: () => void refresh(),
+  });
+  return (
+    <>
+      <PageTitle>Groups</PageTitle>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <label htmlFor="group-name">New group name</label>
+        <input
+          id="group-name"
+          required
+          maxLength={200}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <button type="submit" disabled={create.isPending}>
+          Create group
+        </button>
+      </form>
+      <ErrorMessage
+        error={create.error ?? remove.error ?? setRoles.error}
+        title="Could not change the groups"
+      />
+      {groups.isPending ? <Loading what="groups" /> : null}
+      <ErrorMessage error={groups.error} title="Could not load the groups" />
+      {groups.data?.length === 0 ? (
+        <Empty>No directory group yet. IdP groups create them as they sync.</Empty>
+      ) : null}
+      {groups.data && groups.data.length > 0 ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Group</th>
+              <th scope="col">Roles</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.data.map((group) => (
+              <tr key={group.id}>
+                <td>{group.name}</td>
+                <td>
+                  <fieldset className="role-picks">
+                    <legend className="visually-hidden">Roles of {group.name}</legend>
+                    {(roles.data ?? []).map((role) => {
+                      const has = group.roles.some((r) => r.id === role.id);
+                      return (
+                        <label key={role.id} className="checkbox">
+                          <input
+                            type="checkbox"
+                            checked={has}
+                            onChange={() =>
+                              setRoles.mutate({
+                                groupId: group.id,
+                                roleIds: has
+                                  ? group.roles.filter((r) => r.id !== role.id).map((r) => r.id)
+                                  : [...group.roles.map((r) => r.id), role.id],
+                              })
+                            }
+                          />
+                          {role.name}
+                        </label>
+                      );
+                    })}
+                    {roles.data?.length === 0 ? <span className="hint">No roles yet</span> : null}
+                  </fieldset>
+                </td>
+                <td>
+                  <ConfirmButton
+                    label="Delete"
+                    question={`Delete ${group.name}?`}
+                    onConfirm={() => remove.mutate(group.id)}
+                    busy={remove.isPending}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}
