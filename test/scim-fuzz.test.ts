@@ -6,8 +6,13 @@ const RUNS = Number(process.env.ROSTER_FUZZ_RUNS ?? 1500);
 const SEED = Number(process.env.ROSTER_FUZZ_SEED ?? 14);
 /** No request may take longer (generous: the machine is shared). */
 const SLOW_MS = 2000;
-/** How much the process (both servers and the test) may grow over the run. */
+/**
+ * Memory bound: the process (both servers, the harness, the test runner) grows by less than 300 MB over
+ * the CI slice, and over a long run stops growing: less than 64 MB over its second half. (Measured:
+ * 100,000 requests peaked at 807 MB from 303 MB, reached by 20,000 and flat after.)
+ */
 const RSS_GROWTH_MB = 300;
+const RSS_SECOND_HALF_GROWTH_MB = 64;
 
 /**
  * Issue 14: generated requests through the real HTTP server on every engine (test/support/
@@ -58,7 +63,8 @@ describe('fuzzing the SCIM endpoint', () => {
       expect(report.failures.slice(0, 10)).toEqual([]);
       expect(report.disagreements.slice(0, 10)).toEqual([]);
       expect(report.slow.slice(0, 10)).toEqual([]);
-      expect(report.rssPeakMb - report.rssStartMb).toBeLessThan(RSS_GROWTH_MB);
+      if (RUNS <= 5000) expect(report.rssPeakMb - report.rssStartMb).toBeLessThan(RSS_GROWTH_MB);
+      else expect(report.rssPeakMb - report.rssPeakAtHalfMb).toBeLessThan(RSS_SECOND_HALF_GROWTH_MB);
     },
     RUNS * 40 + 60_000,
   );

@@ -10,7 +10,7 @@ import { migrateToLatest } from '../store/migrate.js';
 import { ensurePostgresSchema } from '../store/postgres/ensure-schema.js';
 import { openPostgres } from '../store/postgres/open-postgres.js';
 import { postgresDialect } from '../store/postgres/postgres-dialect.js';
-import { openSqlite } from '../store/sqlite/open-sqlite.js';
+import { openSqlite, SERVER_BUSY_TIMEOUT_MS } from '../store/sqlite/open-sqlite.js';
 import { openSqliteReader } from '../store/sqlite/sqlite-reader.js';
 import { sqliteDialect } from '../store/sqlite/sqlite-dialect.js';
 import type { Config } from './config.js';
@@ -28,7 +28,12 @@ type DatabaseSettings = Pick<Config, 'database' | 'databasePoolSize' | 'statemen
   Partial<Pick<Config, 'databaseConnectTimeoutMs'>>;
 
 /** The only place that knows which engine is in use. */
-export function openDatabase(config: DatabaseSettings, onPoolError?: (error: Error) => void): OpenedDatabase {
+export function openDatabase(
+  config: DatabaseSettings,
+  onPoolError?: (error: Error) => void,
+  /** `roster serve`: a short synchronous busy wait (the event loop serves everyone) and the reader thread. */
+  serving = false,
+): OpenedDatabase {
   const location = config.database;
   if (location.engine === 'postgres') {
     const db = openPostgres({
@@ -41,14 +46,14 @@ export function openDatabase(config: DatabaseSettings, onPoolError?: (error: Err
     });
     return { db, dialect: postgresDialect, store: directoryStore(db, postgresDialect) };
   }
-  const db = openSqlite(location.file);
+  const db = openSqlite(location.file, serving ? { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS } : {});
   return {
     db,
     dialect: sqliteDialect,
     store: directoryStore(
       db,
       sqliteDialect,
-      location.file === ':memory:' ? {} : { reader: openSqliteReader(location.file) },
+      serving && location.file !== ':memory:' ? { reader: openSqliteReader(location.file) } : {},
     ),
   };
 }
@@ -69,8 +74,9 @@ export async function ensureSchema(config: DatabaseSettings, opened: OpenedDatab
 export async function prepareDatabase(
   config: DatabaseSettings,
   onPoolError?: (error: Error) => void,
+  serving = false,
 ): Promise<OpenedDatabase> {
-  const opened = openDatabase(config, onPoolError);
+  const opened = openDatabase(config, onPoolError, serving);
   try {
     await ensureSchema(config, opened);
     await migrateToLatest(opened.db, opened.dialect);

@@ -44,8 +44,10 @@ export async function serveCommand(config: Config): Promise<void> {
       'no secret key is configured (ROSTER_SECRET_KEY or ROSTER_SECRET_KEY_FILE): on PostgreSQL every instance must use the same key, so set one (docs/security.md)',
     );
   }
-  const { store } = await prepareDatabase(config, (error) =>
-    logger.warn({ err: error }, 'database connection lost'),
+  const { store } = await prepareDatabase(
+    config,
+    (error) => logger.warn({ err: error }, 'database connection lost'),
+    true,
   );
   // CLI commands print integration URLs from this record, whatever their own environment says.
   const previous = await recordPublicBaseUrl({ store, clock: systemClock }, config.publicBaseUrl);

@@ -24,6 +24,8 @@ export interface FuzzReport {
   readonly maxMs: number;
   readonly rssStartMb: number;
   readonly rssPeakMb: number;
+  /** The peak over the first half of the run: a bounded process stops growing (rssPeakMb - this). */
+  readonly rssPeakAtHalfMb: number;
 }
 
 export async function startFuzzTargets(): Promise<FuzzTarget[]> {
@@ -85,6 +87,7 @@ export async function runFuzz(
     maxMs: 0,
     rssStartMb: mb(),
     rssPeakMb: mb(),
+    rssPeakAtHalfMb: 0,
   };
   const batchSize = 500;
   for (let batch = 0; report.sent < options.runs; batch++) {
@@ -115,6 +118,7 @@ export async function runFuzz(
         report.disagreements.push(`${statuses}: ${describeRequest(request)}`);
       }
       if (report.sent % 100 === 0) report.rssPeakMb = Math.max(report.rssPeakMb, mb());
+      if (report.sent === Math.floor(options.runs / 2)) report.rssPeakAtHalfMb = report.rssPeakMb;
     }
     options.onProgress?.(report);
   }

@@ -8,7 +8,7 @@ import type { Database } from '../../src/store/database-schema.js';
 import type { StoreDialect } from '../../src/store/dialect.js';
 import { openPostgres } from '../../src/store/postgres/open-postgres.js';
 import { postgresDialect } from '../../src/store/postgres/postgres-dialect.js';
-import { openSqlite } from '../../src/store/sqlite/open-sqlite.js';
+import { openSqlite, SERVER_BUSY_TIMEOUT_MS } from '../../src/store/sqlite/open-sqlite.js';
 import { openSqliteReader } from '../../src/store/sqlite/sqlite-reader.js';
 import { sqliteDialect } from '../../src/store/sqlite/sqlite-dialect.js';
 
@@ -38,7 +38,8 @@ const sqliteEngine: TestEngine = {
   async open() {
     const dir = mkdtempSync(join(tmpdir(), 'roster-test-'));
     const file = join(dir, 'roster.db');
-    const db = openSqlite(file);
+    // As `roster serve` opens it: a short synchronous busy wait.
+    const db = openSqlite(file, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
     const reader = openSqliteReader(file);
     return {
       db,
