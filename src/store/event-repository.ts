@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { DirectoryEvent, EventType, NewDirectoryEvent } from '../directory/model/directory-event.js';
 import type { EventRepository } from '../directory/ports/event-repository.js';
 import type { Database, EventsTable } from './database-schema.js';
@@ -24,7 +24,7 @@ export class PendingEvents {
     // Organizations in a fixed order: two transactions touching the same two never deadlock here.
     for (const organizationId of [...this.byOrganization.keys()].sort()) {
       const events = this.byOrganization.get(organizationId) ?? [];
-      const perStatement = Math.floor(dialect.maxParameters / COLUMNS_PER_EVENT);
+      const perStatement = Math.floor(dialect.maxParameters / (COLUMNS_PER_EVENT + 1));
       for (let i = 0; i < events.length; i += perStatement)
         await writeEvents(db, dialect, organizationId, events.slice(i, i + perStatement));
     }
@@ -34,30 +34,60 @@ export class PendingEvents {
 
 const COLUMNS_PER_EVENT = 12;
 
-function eventValues(event: NewDirectoryEvent, ordinal: number, dialect: StoreDialect): RawBuilder<unknown> {
-  const json = (value: unknown) =>
-    dialect.jsonColumnType === 'jsonb'
-      ? sql`cast(${JSON.stringify(value)} as jsonb)`
-      : sql`${JSON.stringify(value)}`;
-  return sql`(${sql.join([
-    dialect.supportsWritableCte ? sql`cast(${ordinal} as bigint)` : sql`${ordinal}`,
-    sql`${event.id}`,
-    sql`${event.type}`,
-    sql`${event.occurredAt}`,
-    sql`${event.cause.integrationId}`,
-    sql`${event.cause.requestId}`,
-    sql`${event.cause.actor.kind}`,
-    sql`${event.cause.actor.id}`,
-    sql`${event.resourceType}`,
-    sql`${event.resourceId}`,
-    json(event.data),
-    json(event.changed),
-  ])})`;
+const EVENT_COLUMNS =
+  'id, type, occurred_at, integration_id, request_id, actor_kind, actor_id, resource_type, resource_id, data, changed';
+
+const TAKE_NUMBERS = (p: (n: number) => string) =>
+  `insert into event_counters (organization_id, last_seq) values (${p(1)}, ${p(2)})
+    on conflict (organization_id) do update set last_seq = event_counters.last_seq + excluded.last_seq
+    returning last_seq`;
+
+/**
+ * The statement texts, built by hand once per (engine, number of events) and cached: a SCIM write runs
+ * the same few shapes again and again, and building them through Kysely's template on every commit cost
+ * more CPU than running them (bench, member-add-10). Parameters are bound, never spliced.
+ */
+const statements = new Map<string, string>();
+
+function writeText(dialect: StoreDialect, count: number): string {
+  const key = `${dialect.name}:${count}`;
+  const cached = statements.get(key);
+  if (cached) return cached;
+  let text: string;
+  if (dialect.supportsWritableCte) {
+    // $1 organization, $2 count, then 12 per event: ordinal, the 11 columns.
+    const rows = Array.from({ length: count }, (_, i) => {
+      const at = (k: number) => `$${3 + i * COLUMNS_PER_EVENT + k}`;
+      return `(cast(${at(0)} as bigint), ${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}, ${at(6)}, ${at(7)}, ${at(8)}, ${at(9)}, cast(${at(10)} as jsonb), cast(${at(11)} as jsonb))`;
+    });
+    text = `with counter as (${TAKE_NUMBERS((n) => `$${n}`)})
+      insert into events (organization_id, seq, ${EVENT_COLUMNS})
+      select $1, counter.last_seq - $2 + v.ordinal, v.id, v.type, v.occurred_at, v.integration_id, v.request_id,
+        v.actor_kind, v.actor_id, v.resource_type, v.resource_id, v.data, v.changed
+      from counter cross join (values ${rows.join(', ')}) as v(ordinal, ${EVENT_COLUMNS})`;
+  } else {
+    const row = `(${Array.from({ length: COLUMNS_PER_EVENT + 1 }, () => '?').join(', ')})`;
+    text = `insert into events (organization_id, seq, ${EVENT_COLUMNS}) values ${Array.from({ length: count }, () => row).join(', ')}`;
+  }
+  statements.set(key, text);
+  return text;
 }
 
-const eventColumns = sql.raw(
-  'id, type, occurred_at, integration_id, request_id, actor_kind, actor_id, resource_type, resource_id, data, changed',
-);
+function columnsOf(event: NewDirectoryEvent): unknown[] {
+  return [
+    event.id,
+    event.type,
+    event.occurredAt,
+    event.cause.integrationId,
+    event.cause.requestId,
+    event.cause.actor.kind,
+    event.cause.actor.id,
+    event.resourceType,
+    event.resourceId,
+    JSON.stringify(event.data),
+    JSON.stringify(event.changed),
+  ];
+}
 
 async function writeEvents(
   db: Kysely<Database>,
@@ -66,42 +96,23 @@ async function writeEvents(
   events: readonly NewDirectoryEvent[],
 ): Promise<void> {
   const count = events.length;
-  const takeNumbers = sql`insert into event_counters (organization_id, last_seq) values (${organizationId}, ${count})
-    on conflict (organization_id) do update set last_seq = event_counters.last_seq + excluded.last_seq
-    returning last_seq`;
   if (dialect.supportsWritableCte) {
-    const rows = sql.join(events.map((event, i) => eventValues(event, i + 1, dialect)));
-    await sql`with counter as (${takeNumbers})
-      insert into events (organization_id, seq, ${eventColumns})
-      select ${organizationId}, counter.last_seq - ${count} + v.ordinal, v.id, v.type, v.occurred_at,
-        v.integration_id, v.request_id, v.actor_kind, v.actor_id, v.resource_type, v.resource_id, v.data, v.changed
-      from counter cross join (values ${rows})
-        as v(ordinal, ${eventColumns})`.execute(db);
+    const parameters: unknown[] = [organizationId, count];
+    events.forEach((event, i) => parameters.push(i + 1, ...columnsOf(event)));
+    await db.executeQuery(CompiledQuery.raw(writeText(dialect, count), parameters));
     return;
   }
   // SQLite: one writer at a time, so the numbers taken here are the next ones to commit.
-  const taken = await takeNumbers.execute(db);
-  const last = Number((taken.rows[0] as { last_seq: number | string }).last_seq);
-  const first = last - count + 1;
-  const rows = sql.join(
-    events.map(
-      (event, i) =>
-        sql`(${organizationId}, ${first + i}, ${sql.join([
-          sql`${event.id}`,
-          sql`${event.type}`,
-          sql`${event.occurredAt}`,
-          sql`${event.cause.integrationId}`,
-          sql`${event.cause.requestId}`,
-          sql`${event.cause.actor.kind}`,
-          sql`${event.cause.actor.id}`,
-          sql`${event.resourceType}`,
-          sql`${event.resourceId}`,
-          sql`${JSON.stringify(event.data)}`,
-          sql`${JSON.stringify(event.changed)}`,
-        ])})`,
+  const taken = await db.executeQuery<{ last_seq: number | string }>(
+    CompiledQuery.raw(
+      TAKE_NUMBERS(() => '?'),
+      [organizationId, count],
     ),
   );
-  await sql`insert into events (organization_id, seq, ${eventColumns}) values ${rows}`.execute(db);
+  const last = Number(taken.rows[0]?.last_seq);
+  const parameters: unknown[] = [];
+  events.forEach((event, i) => parameters.push(organizationId, last - count + 1 + i, ...columnsOf(event)));
+  await db.executeQuery(CompiledQuery.raw(writeText(dialect, count), parameters));
 }
 
 function toEvent(row: EventsTable, dialect: StoreDialect): DirectoryEvent {
