@@ -14,6 +14,24 @@ describe.each(testEngines)('organizations through the admin API on $name', (engi
   });
   afterAll(() => roster.close());
 
+  it('refuses a NUL or a lone surrogate in a path, a query or a body with 400, stores nothing (both engines alike)', async () => {
+    const inPath = await installation.get(`/organizations/${encodeURIComponent('a\u0000b')}`);
+    expect(inPath.status).toBe(400);
+    expect(inPath.body.error).toMatchObject({ code: 'validation_failed', details: [{ location: 'path' }] });
+    const inQuery = await installation.get(
+      `/organizations/${defaultOrg}/identities?status=${encodeURIComponent('\u0000')}`,
+    );
+    expect(inQuery.status).toBe(400);
+    for (const name of ['lone\ud800surrogate', 'nul\u0000name']) {
+      const inBody = await installation.post('/organizations', { name });
+      expect(inBody.status).toBe(400);
+      expect(inBody.body.error.code).toBe('validation_failed');
+    }
+    const nested = await installation.post('/organizations', { name: 'fine', extra: { deep: ['\udc00'] } });
+    expect(nested.status).toBe(400);
+    expect(await roster.store.organizations.findByName('fine')).toBeUndefined();
+  });
+
   it('never deletes the default organization', async () => {
     const refused = await installation.delete(`/organizations/${defaultOrg}?force=true`);
     expect(refused.status).toBe(409);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nodeRequirement, satisfiesRange } from './supported-node.js';
+import { fileURLToPath } from 'node:url';
+import { nodeRequirement, rosterManifest, satisfiesRange } from './supported-node.js';
 
 describe('satisfiesRange', () => {
   it.each([
@@ -21,5 +22,11 @@ describe('satisfiesRange', () => {
 
   it("reads the range from Roster's package.json", () => {
     expect(nodeRequirement(import.meta.url)).toMatch(/^>=\d+/);
+  });
+
+  it('finds package.json from a file: URL whatever the working directory (the bin run from elsewhere)', () => {
+    const expected = fileURLToPath(new URL('../../package.json', import.meta.url));
+    expect(rosterManifest(import.meta.url).path).toBe(expected);
+    expect(rosterManifest(new URL(import.meta.url)).path).toBe(expected);
   });
 });

@@ -20,7 +20,10 @@ interface Manifest {
 
 /** Roster's package.json, found from any file inside the package (src, dist or bin). */
 export function rosterManifest(from: string | URL): { readonly path: string; readonly manifest: Manifest } {
-  let dir = dirname(typeof from === 'string' ? from : fileURLToPath(from));
+  // `import.meta.url` arrives as a file: URL string; a plain path as itself. Reading a URL string as a
+  // path would only ever find a package.json relative to the working directory.
+  const path = from instanceof URL || from.startsWith('file:') ? fileURLToPath(from) : from;
+  let dir = dirname(path);
   for (;;) {
     const candidate = join(dir, 'package.json');
     if (existsSync(candidate)) {

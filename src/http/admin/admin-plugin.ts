@@ -1,3 +1,4 @@
+import { refuseUnstorableText, refuseUnstorableUrlText } from './refuse-unstorable-text.js';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -81,12 +82,14 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
   api.decorateRequest('adminPrincipal', undefined);
   api.decorateRequest('adminOrganization', undefined);
   api.decorateRequest('consolePrincipal', undefined);
+  api.addHook('onRequest', refuseUnstorableUrlText);
   // An admin key, or a console session cookie (with its CSRF token on state-changing calls).
   api.addHook('onRequest', adminAuthentication(deps));
   api.addHook('onSend', auditHook(deps));
   // A POST without a body is an empty object, so an action with optional fields needs no `{}`.
   api.addHook('preValidation', async (request) => {
     if (request.body === undefined && ['POST', 'PUT', 'PATCH'].includes(request.method)) request.body = {};
+    refuseUnstorableText(request.body, 'body');
   });
   api.setNotFoundHandler(async (request) => {
     throw new AdminApiError(404, 'not_found', `No endpoint ${request.method} ${request.url.split('?')[0]}.`);
