@@ -2,15 +2,12 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCursorSigningKey } from '../src/directory/scim/cursor-signing-key.js';
-import { createSecretCipher, generateSecretKey } from '../src/directory/secrets/secret-cipher.js';
 import { ensureDefaultOrganization } from '../src/directory/organizations/ensure-default-organization.js';
 import { buildApp } from '../src/http/build-app.js';
 import { directoryStore } from '../src/store/directory-store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
-import { ids, TestClock, testCapabilities, testEngines } from './support/roster-harness.js';
+import { ids, TestClock, testCapabilities, testEngines, testScimSettings } from './support/roster-harness.js';
 import type { TestDatabase } from './support/test-engines.js';
-import { defaultInputLimits } from '../src/core/protocol/input-limits.js';
 
 interface OpenApiDocument {
   openapi: string;
@@ -43,18 +40,7 @@ describe.each(testEngines)('the admin API document on $name', (engine) => {
       publicBaseUrl: 'http://127.0.0.1',
       bodyLimitBytes: 1_048_576,
       capabilities: testCapabilities,
-      scimSettings: {
-        pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
-        cursorSigningKey: await loadCursorSigningKey({
-          store,
-          clock,
-          cipher: createSecretCipher({ keys: [generateSecretKey()] }),
-        }),
-        cursorTimeoutSeconds: 3600,
-        createRetryWindowSeconds: 600,
-        bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
-        inputLimits: defaultInputLimits,
-      },
+      scimSettings: await testScimSettings(store, clock),
       onRoute: (route) => routes.push(route),
     });
     await app.ready();

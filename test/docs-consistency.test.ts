@@ -11,14 +11,11 @@ import { scimErrorCatalogue } from '../src/core/errors.js';
 import { directoryErrorCatalogue } from '../src/directory/directory-error.js';
 import { adminErrorCodes } from '../src/http/admin/admin-api-error.js';
 import { ensureDefaultOrganization } from '../src/directory/organizations/ensure-default-organization.js';
-import { loadCursorSigningKey } from '../src/directory/scim/cursor-signing-key.js';
-import { createSecretCipher, generateSecretKey } from '../src/directory/secrets/secret-cipher.js';
 import { buildApp } from '../src/http/build-app.js';
 import { directoryStore } from '../src/store/directory-store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
-import { ids, TestClock, testCapabilities, testEngines } from './support/roster-harness.js';
+import { ids, TestClock, testCapabilities, testEngines, testScimSettings } from './support/roster-harness.js';
 import type { TestDatabase } from './support/test-engines.js';
-import { defaultInputLimits } from '../src/core/protocol/input-limits.js';
 
 /**
  * The README and docs/*.md are checked against the code: their tables must render (GitHub turns a
@@ -340,18 +337,7 @@ describe.each(testEngines.slice(0, 1))(
         publicBaseUrl: 'http://127.0.0.1',
         bodyLimitBytes: 1_048_576,
         capabilities: testCapabilities,
-        scimSettings: {
-          pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
-          cursorSigningKey: await loadCursorSigningKey({
-            store,
-            clock,
-            cipher: createSecretCipher({ keys: [generateSecretKey()] }),
-          }),
-          cursorTimeoutSeconds: 3600,
-          createRetryWindowSeconds: 600,
-          bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
-          inputLimits: defaultInputLimits,
-        },
+        scimSettings: await testScimSettings(store, clock),
         onRoute: (route) => {
           for (const method of [route.method].flat()) routes.add(`${method} ${route.url}`);
         },

@@ -1,12 +1,15 @@
 /**
- * Roster's HTTP app in this process on a fresh SQLite file, with one integration: what the in-process
+ * Roster's HTTP app in this process on a fresh database, with one integration: what the in-process
  * tools (`bench:statements`, `bench:profile`) measure requests against. Its Kysely may carry a plugin
- * (the statement counter).
+ * (the statement counter). The database is a fresh SQLite file, or with `BENCH_ENGINE=postgres` a fresh
+ * schema in the database `BENCH_POSTGRES_URL` names (default postgres://postgres@127.0.0.1:5432/test),
+ * dropped at the end: PostgreSQL's round trips and driver cost show up only there.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { KyselyPlugin } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely, type KyselyPlugin } from 'kysely';
 import { pino } from 'pino';
 import { createIntegration } from '../../src/directory/integrations/create-integration.js';
 import { ensureDefaultOrganization } from '../../src/directory/organizations/ensure-default-organization.js';
@@ -16,9 +19,14 @@ import { createSecretCipher, generateSecretKey } from '../../src/directory/secre
 import { buildApp } from '../../src/http/build-app.js';
 import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import type { Database } from '../../src/store/database-schema.js';
+import type { StoreDialect } from '../../src/store/dialect.js';
+import { openPostgres } from '../../src/store/postgres/open-postgres.js';
+import { postgresDialect } from '../../src/store/postgres/postgres-dialect.js';
 import { openSqlite } from '../../src/store/sqlite/open-sqlite.js';
 import { sqliteDialect } from '../../src/store/sqlite/sqlite-dialect.js';
-import { defaultInputLimits } from '../../src/core/protocol/input-limits.js';
+import { loadConfig } from '../../src/cli/config.js';
+import { scimCapabilities, scimSettings } from '../../src/cli/scim-service-settings.js';
 
 export interface InProcessServer {
   /** One SCIM request to the integration; throws on a 4xx/5xx so a tool never measures an error. */
@@ -28,16 +36,50 @@ export interface InProcessServer {
   close(): Promise<void>;
 }
 
-export async function startInProcessServer(plugin?: KyselyPlugin): Promise<InProcessServer> {
+interface BenchDatabase {
+  readonly db: Kysely<Database>;
+  readonly dialect: StoreDialect;
+  dispose(): Promise<void>;
+}
+
+/** The engine `BENCH_ENGINE` names: a fresh SQLite file, or a fresh PostgreSQL schema. */
+async function openBenchDatabase(): Promise<BenchDatabase> {
+  const engine = process.env.BENCH_ENGINE ?? 'sqlite';
+  if (engine === 'postgres') {
+    const url = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const schema = `bench_${randomBytes(6).toString('hex')}`;
+    const admin = openPostgres({ url, poolSize: 1, statementTimeoutMs: 30_000 });
+    await sql`create schema ${sql.id(schema)}`.execute(admin);
+    // 16 connections, like `roster serve`'s default pool and the bench's load.
+    const db = openPostgres({ url, poolSize: 16, statementTimeoutMs: 30_000, schema });
+    return {
+      db,
+      dialect: postgresDialect,
+      async dispose() {
+        await db.destroy();
+        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
+        await admin.destroy();
+      },
+    };
+  }
+  if (engine !== 'sqlite') throw new Error(`BENCH_ENGINE must be sqlite or postgres, not ${engine}`);
   const dir = mkdtempSync(join(tmpdir(), 'roster-in-process-'));
   const db = openSqlite(join(dir, 'roster.db'));
-  const cleanup = async () => {
-    await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
+  return {
+    db,
+    dialect: sqliteDialect,
+    async dispose() {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
+}
+
+export async function startInProcessServer(plugin?: KyselyPlugin): Promise<InProcessServer> {
+  const { db, dialect, dispose: cleanup } = await openBenchDatabase();
   try {
-    await migrateToLatest(db, sqliteDialect);
-    const store = directoryStore(plugin ? db.withPlugin(plugin) : db, sqliteDialect);
+    await migrateToLatest(db, dialect);
+    const store = directoryStore(plugin ? db.withPlugin(plugin) : db, dialect);
     const clock = { now: () => new Date() };
     const ids = uuidV7Source();
     await ensureDefaultOrganization({ store, clock, ids });
@@ -45,34 +87,24 @@ export async function startInProcessServer(plugin?: KyselyPlugin): Promise<InPro
       { store, clock, ids },
       { organizationName: 'default', name: 'in-process', idp: 'generic', tokenLifetimeDays: 365 },
     );
+    // The settings `roster serve` runs with by default (page sizes, bulk and input limits, retry window).
+    const config = loadConfig({});
     const app = await buildApp({
       store,
       clock,
       ids,
       logger: pino({ level: 'silent' }),
       publicBaseUrl: 'http://127.0.0.1',
-      bodyLimitBytes: 1_048_576,
-      capabilities: {
-        patch: true,
-        bulk: { supported: true, maxOperations: 10, maxPayloadSize: 1_048_576 },
-        filter: { supported: true, maxResults: 100 },
-        sort: true,
-        etag: true,
-        pagination: { cursor: true, index: true, defaultPageSize: 100, maxPageSize: 100, cursorTimeout: 60 },
-        documentationUri: 'http://127.0.0.1/docs',
-      },
-      scimSettings: {
-        pageLimits: { defaultPageSize: 100, maxPageSize: 100 },
-        cursorSigningKey: await loadCursorSigningKey({
+      bodyLimitBytes: config.bodyLimitBytes,
+      capabilities: scimCapabilities(config),
+      scimSettings: scimSettings(
+        config,
+        await loadCursorSigningKey({
           store,
           clock,
           cipher: createSecretCipher({ keys: [generateSecretKey()] }),
         }),
-        cursorTimeoutSeconds: 60,
-        createRetryWindowSeconds: 600,
-        bulk: { maxOperations: 10, maxPayloadSize: 1_048_576 },
-        inputLimits: defaultInputLimits,
-      },
+      ),
     });
     const inject = async (method: string, path: string, body: unknown) => {
       const response = await app.inject({

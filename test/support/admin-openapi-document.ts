@@ -1,13 +1,10 @@
 import { pino } from 'pino';
 import { ensureDefaultOrganization } from '../../src/directory/organizations/ensure-default-organization.js';
-import { loadCursorSigningKey } from '../../src/directory/scim/cursor-signing-key.js';
-import { createSecretCipher, generateSecretKey } from '../../src/directory/secrets/secret-cipher.js';
 import { buildApp } from '../../src/http/build-app.js';
 import { directoryStore } from '../../src/store/directory-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
-import { ids, TestClock, testCapabilities } from './roster-harness.js';
+import { ids, TestClock, testCapabilities, testScimSettings } from './roster-harness.js';
 import type { TestEngine } from './test-engines.js';
-import { defaultInputLimits } from '../../src/core/protocol/input-limits.js';
 
 /** The admin API's OpenAPI document exactly as a running server serves it at /api/v1/openapi.json. */
 export async function adminOpenApiDocument(engine: TestEngine): Promise<Record<string, unknown>> {
@@ -25,18 +22,7 @@ export async function adminOpenApiDocument(engine: TestEngine): Promise<Record<s
       publicBaseUrl: 'http://127.0.0.1',
       bodyLimitBytes: 1_048_576,
       capabilities: testCapabilities,
-      scimSettings: {
-        pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
-        cursorSigningKey: await loadCursorSigningKey({
-          store,
-          clock,
-          cipher: createSecretCipher({ keys: [generateSecretKey()] }),
-        }),
-        cursorTimeoutSeconds: 3600,
-        createRetryWindowSeconds: 600,
-        bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
-        inputLimits: defaultInputLimits,
-      },
+      scimSettings: await testScimSettings(store, clock),
     });
     try {
       const response = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });

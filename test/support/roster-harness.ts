@@ -19,6 +19,7 @@ import { createSecretCipher, generateSecretKey } from '../../src/directory/secre
 import type { TestDatabase, TestEngine } from './test-engines.js';
 import type { RateLimitSettings } from '../../src/http/rate-limits.js';
 import type { ServiceCapabilities } from '../../src/core/protocol/discovery-documents.js';
+import type { ScimSettings } from '../../src/directory/scim/scim-context.js';
 import { defaultInputLimits, type InputLimits } from '../../src/core/protocol/input-limits.js';
 import {
   defaultSignInSettings,
@@ -35,6 +36,26 @@ export const testCapabilities: ServiceCapabilities = {
   pagination: { cursor: true, index: true, defaultPageSize: 100, maxPageSize: 1000, cursorTimeout: 3600 },
   documentationUri: 'http://127.0.0.1/docs',
 };
+
+/** The SCIM settings every test app runs with, matching `testCapabilities`; a fresh cursor key each time. */
+export async function testScimSettings(
+  store: DirectoryStore,
+  clock: Clock,
+  inputLimits: Partial<InputLimits> = {},
+): Promise<ScimSettings> {
+  return {
+    pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
+    cursorSigningKey: await loadCursorSigningKey({
+      store,
+      clock,
+      cipher: createSecretCipher({ keys: [generateSecretKey()] }),
+    }),
+    cursorTimeoutSeconds: 3600,
+    createRetryWindowSeconds: 600,
+    bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
+    inputLimits: { ...defaultInputLimits, ...inputLimits },
+  };
+}
 
 /** A clock tests can move: token expiry is tested by moving time, not by waiting. */
 export class TestClock implements Clock {
@@ -167,18 +188,7 @@ export class RosterHarness {
       publicBaseUrl: 'http://127.0.0.1',
       bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576,
       capabilities: testCapabilities,
-      scimSettings: {
-        pageLimits: { defaultPageSize: 100, maxPageSize: 1000 },
-        cursorSigningKey: await loadCursorSigningKey({
-          store,
-          clock,
-          cipher: createSecretCipher({ keys: [generateSecretKey()] }),
-        }),
-        cursorTimeoutSeconds: 3600,
-        createRetryWindowSeconds: 600,
-        bulk: { maxOperations: 50, maxPayloadSize: 1_048_576 },
-        inputLimits: { ...defaultInputLimits, ...options.inputLimits },
-      },
+      scimSettings: await testScimSettings(store, clock, options.inputLimits),
       signIn: signInServices(clock, {
         ...defaultSignInSettings,
         allowPrivateJwksUrls: true,
