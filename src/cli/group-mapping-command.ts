@@ -2,13 +2,12 @@ import { Command } from 'commander';
 import { addGroupMapping, previewAddGroupMapping } from '../directory/groups/add-group-mapping.js';
 import { listGroupMappings } from '../directory/groups/list-group-mappings.js';
 import { previewRemoveGroupMapping, removeGroupMapping } from '../directory/groups/remove-group-mapping.js';
-import { resolveByIdOrName } from '../directory/names/resolve-by-id-or-name.js';
 import type { RemapJob } from '../directory/model/remap-job.js';
 import { DEFAULT_ORGANIZATION } from '../directory/organizations/ensure-default-organization.js';
 import type { Config } from './config.js';
 import { formatRemapPreview } from './format-remap.js';
 import { formatTable } from './format-table.js';
-import { printJson, withOrganization } from './with-organization.js';
+import { printJson, withIntegration } from './with-organization.js';
 
 /** What a queued remap job means for the operator, as every mapping change prints it. */
 function queuedJob(job: RemapJob, org: string): string[] {
@@ -32,33 +31,32 @@ export function groupMappingCommand(config: () => Config): Command {
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (integrationId: string, options: { org: string; json?: boolean }) => {
-      await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const integration = await resolveByIdOrName(
-          deps.store,
-          organization.id,
-          'integration',
-          integrationId,
-        );
-        const mappings = await listGroupMappings(deps, organization.id, integration.id);
-        if (options.json) {
-          printJson(mappings);
-          return;
-        }
-        if (mappings.length === 0) {
-          console.log('No group mappings.');
-          return;
-        }
-        const rows = mappings.map((m) => [
-          m.id,
-          m.matchBy === 'id' ? 'SCIM id' : 'name',
-          m.matchBy === 'id' && m.idpGroupName !== undefined
-            ? `${m.idpGroup} (${m.idpGroupName})`
-            : m.idpGroup,
-          `${m.directoryGroupName} (${m.directoryGroupId})`,
-          m.automatic ? 'automatic' : 'explicit',
-        ]);
-        console.log(formatTable(['ID', 'MATCH BY', 'IDP GROUP', 'DIRECTORY GROUP', 'KIND'], rows));
-      });
+      await withIntegration(
+        config(),
+        options.org,
+        integrationId,
+        async ({ deps, organization, integration }) => {
+          const mappings = await listGroupMappings(deps, organization.id, integration.id);
+          if (options.json) {
+            printJson(mappings);
+            return;
+          }
+          if (mappings.length === 0) {
+            console.log('No group mappings.');
+            return;
+          }
+          const rows = mappings.map((m) => [
+            m.id,
+            m.matchBy === 'id' ? 'SCIM id' : 'name',
+            m.matchBy === 'id' && m.idpGroupName !== undefined
+              ? `${m.idpGroup} (${m.idpGroupName})`
+              : m.idpGroup,
+            `${m.directoryGroupName} (${m.directoryGroupId})`,
+            m.automatic ? 'automatic' : 'explicit',
+          ]);
+          console.log(formatTable(['ID', 'MATCH BY', 'IDP GROUP', 'DIRECTORY GROUP', 'KIND'], rows));
+        },
+      );
     });
 
   command
@@ -85,48 +83,49 @@ export function groupMappingCommand(config: () => Config): Command {
           json?: boolean;
         },
       ) => {
-        await withOrganization(config(), options.org, async ({ deps, organization }) => {
-          const { id: integrationId } = await resolveByIdOrName(
-            deps.store,
-            organization.id,
-            'integration',
-            integrationText,
-          );
-          const input = {
-            idpGroupId: options.idpGroupId,
-            idpGroupName: options.idpGroupName,
-            group: options.group,
-          };
-          const what =
-            options.idpGroupId !== undefined
-              ? `with SCIM id ${options.idpGroupId.trim()}`
-              : `named "${options.idpGroupName?.trim()}"`;
-          if (options.preview) {
-            const previewed = await previewAddGroupMapping(deps, organization.id, integrationId, input);
-            if (options.json) {
-              printJson(previewed);
+        await withIntegration(
+          config(),
+          options.org,
+          integrationText,
+          async ({ deps, organization, integration: { id: integrationId } }) => {
+            const input = {
+              idpGroupId: options.idpGroupId,
+              idpGroupName: options.idpGroupName,
+              group: options.group,
+            };
+            const what =
+              options.idpGroupId !== undefined
+                ? `with SCIM id ${options.idpGroupId.trim()}`
+                : `named "${options.idpGroupName?.trim()}"`;
+            if (options.preview) {
+              const previewed = await previewAddGroupMapping(deps, organization.id, integrationId, input);
+              if (options.json) {
+                printJson(previewed);
+                return;
+              }
+              const target = previewed.groupCreated
+                ? `a new directory group "${previewed.group.name}"`
+                : `directory group "${previewed.group.name}" (${previewed.group.id})`;
+              console.log(`Would map IdP group ${what} to ${target}.`);
+              for (const old of previewed.replaced)
+                console.log(`Would replace the automatic mapping ${old.id}.`);
+              console.log(formatRemapPreview(previewed.preview));
               return;
             }
-            const target = previewed.groupCreated
-              ? `a new directory group "${previewed.group.name}"`
-              : `directory group "${previewed.group.name}" (${previewed.group.id})`;
-            console.log(`Would map IdP group ${what} to ${target}.`);
-            for (const old of previewed.replaced)
-              console.log(`Would replace the automatic mapping ${old.id}.`);
-            console.log(formatRemapPreview(previewed.preview));
-            return;
-          }
-          const added = await addGroupMapping(deps, organization.id, integrationId, input);
-          if (options.json) {
-            printJson(added);
-            return;
-          }
-          const { mapping, group } = added;
-          if (added.groupCreated) console.log(`Created directory group "${group.name}" (${group.id}).`);
-          console.log(`Mapped IdP group ${what} to directory group "${group.name}" (mapping ${mapping.id}).`);
-          for (const old of added.replaced) console.log(`Replaced the automatic mapping ${old.id}.`);
-          for (const line of queuedJob(added.job, options.org)) console.log(line);
-        });
+            const added = await addGroupMapping(deps, organization.id, integrationId, input);
+            if (options.json) {
+              printJson(added);
+              return;
+            }
+            const { mapping, group } = added;
+            if (added.groupCreated) console.log(`Created directory group "${group.name}" (${group.id}).`);
+            console.log(
+              `Mapped IdP group ${what} to directory group "${group.name}" (mapping ${mapping.id}).`,
+            );
+            for (const old of added.replaced) console.log(`Replaced the automatic mapping ${old.id}.`);
+            for (const line of queuedJob(added.job, options.org)) console.log(line);
+          },
+        );
       },
     );
 
@@ -146,35 +145,34 @@ export function groupMappingCommand(config: () => Config): Command {
         mappingId: string,
         options: { preview?: boolean; org: string; json?: boolean },
       ) => {
-        await withOrganization(config(), options.org, async ({ deps, organization }) => {
-          const { id: integrationId } = await resolveByIdOrName(
-            deps.store,
-            organization.id,
-            'integration',
-            integrationText,
-          );
-          if (options.preview) {
-            const previewed = await previewRemoveGroupMapping(
-              deps,
-              organization.id,
-              integrationId,
-              mappingId,
-            );
-            if (options.json) printJson(previewed);
-            else {
-              console.log(`Would remove group mapping ${previewed.mapping.id}.`);
-              console.log(formatRemapPreview(previewed.preview));
+        await withIntegration(
+          config(),
+          options.org,
+          integrationText,
+          async ({ deps, organization, integration: { id: integrationId } }) => {
+            if (options.preview) {
+              const previewed = await previewRemoveGroupMapping(
+                deps,
+                organization.id,
+                integrationId,
+                mappingId,
+              );
+              if (options.json) printJson(previewed);
+              else {
+                console.log(`Would remove group mapping ${previewed.mapping.id}.`);
+                console.log(formatRemapPreview(previewed.preview));
+              }
+              return;
             }
-            return;
-          }
-          const removed = await removeGroupMapping(deps, organization.id, integrationId, mappingId);
-          if (options.json) {
-            printJson(removed);
-            return;
-          }
-          console.log(`Removed group mapping ${removed.mapping.id}.`);
-          for (const line of queuedJob(removed.job, options.org)) console.log(line);
-        });
+            const removed = await removeGroupMapping(deps, organization.id, integrationId, mappingId);
+            if (options.json) {
+              printJson(removed);
+              return;
+            }
+            console.log(`Removed group mapping ${removed.mapping.id}.`);
+            for (const line of queuedJob(removed.job, options.org)) console.log(line);
+          },
+        );
       },
     );
 

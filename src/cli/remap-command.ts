@@ -1,4 +1,3 @@
-import { resolveByIdOrName } from '../directory/names/resolve-by-id-or-name.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { listRemapJobs } from '../directory/remap/list-remap-jobs.js';
@@ -12,7 +11,7 @@ import type { Config } from './config.js';
 import { formatRemapJob, formatRemapPreview, formatRemapProgress } from './format-remap.js';
 import { formatTable } from './format-table.js';
 import { prepareDatabase, systemClock, uuidSource } from './open-database.js';
-import { printJson, withOrganization } from './with-organization.js';
+import { printJson, withIntegration, withOrganization } from './with-organization.js';
 
 const POLL_MS = 1000;
 
@@ -40,17 +39,16 @@ export function remapCommand(config: () => Config): Command {
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (integrationId: string, options: { org: string; json?: boolean }) => {
-      await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const integration = await resolveByIdOrName(
-          deps.store,
-          organization.id,
-          'integration',
-          integrationId,
-        );
-        const preview = await previewIntegrationRemap(deps, organization.id, integration.id);
-        if (options.json) printJson(preview);
-        else console.log(formatRemapPreview(preview));
-      });
+      await withIntegration(
+        config(),
+        options.org,
+        integrationId,
+        async ({ deps, organization, integration }) => {
+          const preview = await previewIntegrationRemap(deps, organization.id, integration.id);
+          if (options.json) printJson(preview);
+          else console.log(formatRemapPreview(preview));
+        },
+      );
     });
 
   command
@@ -60,22 +58,21 @@ export function remapCommand(config: () => Config): Command {
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (integrationId: string, options: { org: string; json?: boolean }) => {
-      await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const integration = await resolveByIdOrName(
-          deps.store,
-          organization.id,
-          'integration',
-          integrationId,
-        );
-        const job = await startIntegrationRemap(deps, organization.id, integration.id);
-        if (options.json) {
-          printJson(job);
-          return;
-        }
-        console.log(`Queued remap job ${job.id} for ${job.total} identities.`);
-        console.log(`Watch it with: roster remap watch ${job.id}${orgSuffix(options.org)}`);
-        console.log(`(A running "roster serve" carries it out; where none runs: roster remap run)`);
-      });
+      await withIntegration(
+        config(),
+        options.org,
+        integrationId,
+        async ({ deps, organization, integration }) => {
+          const job = await startIntegrationRemap(deps, organization.id, integration.id);
+          if (options.json) {
+            printJson(job);
+            return;
+          }
+          console.log(`Queued remap job ${job.id} for ${job.total} identities.`);
+          console.log(`Watch it with: roster remap watch ${job.id}${orgSuffix(options.org)}`);
+          console.log(`(A running "roster serve" carries it out; where none runs: roster remap run)`);
+        },
+      );
     });
 
   command
@@ -98,32 +95,31 @@ export function remapCommand(config: () => Config): Command {
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .option('--json', 'print JSON')
     .action(async (integrationId: string, options: { org: string; json?: boolean }) => {
-      await withOrganization(config(), options.org, async ({ deps, organization }) => {
-        const integration = await resolveByIdOrName(
-          deps.store,
-          organization.id,
-          'integration',
-          integrationId,
-        );
-        const jobs = await listRemapJobs(deps, organization.id, integration.id);
-        if (options.json) {
-          printJson(jobs);
-          return;
-        }
-        if (jobs.length === 0) {
-          console.log('No remap jobs.');
-          return;
-        }
-        const rows = jobs.map((j) => [
-          j.id,
-          j.status,
-          `${j.processed}/${j.total}`,
-          String(j.changed),
-          String(j.collisions),
-          j.createdAt,
-        ]);
-        console.log(formatTable(['ID', 'STATUS', 'PROCESSED', 'CHANGED', 'COLLISIONS', 'QUEUED'], rows));
-      });
+      await withIntegration(
+        config(),
+        options.org,
+        integrationId,
+        async ({ deps, organization, integration }) => {
+          const jobs = await listRemapJobs(deps, organization.id, integration.id);
+          if (options.json) {
+            printJson(jobs);
+            return;
+          }
+          if (jobs.length === 0) {
+            console.log('No remap jobs.');
+            return;
+          }
+          const rows = jobs.map((j) => [
+            j.id,
+            j.status,
+            `${j.processed}/${j.total}`,
+            String(j.changed),
+            String(j.collisions),
+            j.createdAt,
+          ]);
+          console.log(formatTable(['ID', 'STATUS', 'PROCESSED', 'CHANGED', 'COLLISIONS', 'QUEUED'], rows));
+        },
+      );
     });
 
   command

@@ -1,6 +1,8 @@
 import type { DirectoryDeps } from '../directory/directory-deps.js';
 import { organizationNamed } from '../directory/organizations/organization-named.js';
 import type { Organization } from '../directory/model/organization.js';
+import type { Integration } from '../directory/model/integration.js';
+import { resolveByIdOrName } from '../directory/names/resolve-by-id-or-name.js';
 import type { Config } from './config.js';
 import type { EventCause } from '../directory/model/directory-event.js';
 
@@ -36,6 +38,28 @@ export async function withOrganization<T>(
   } finally {
     await store.close();
   }
+}
+
+export interface IntegrationSession extends OrganizationSession {
+  readonly integration: Integration;
+}
+
+/** `withOrganization`, then the integration named by id or name (any case) in that organization. */
+export async function withIntegration<T>(
+  config: Config,
+  organizationName: string,
+  integrationText: string,
+  work: (session: IntegrationSession) => Promise<T>,
+): Promise<T> {
+  return withOrganization(config, organizationName, async (session) => {
+    const integration = await resolveByIdOrName(
+      session.deps.store,
+      session.organization.id,
+      'integration',
+      integrationText,
+    );
+    return work({ ...session, integration });
+  });
 }
 
 /** Opens the store, runs `work` with the use cases' dependencies, and closes the store whatever happens. */
