@@ -118,6 +118,44 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
     });
   });
 
+  it('indexes a new user’s emails with it, and a refused insert leaves no email rows', async () => {
+    const emailRows = (resourceId: string) =>
+      database.db
+        .selectFrom('scim_emails')
+        .select(['position', 'value_key', 'type_key'])
+        .where('resource_id', '=', resourceId)
+        .orderBy('position')
+        .execute();
+    const withEmails = (userName: string): StoredResource => {
+      const base = user(userName);
+      return {
+        ...base,
+        attributes: {
+          ...base.attributes,
+          emails: [
+            { value: `${userName}@Work.example`, type: 'Work' },
+            { value: `${userName}@home.example` },
+          ],
+        },
+      };
+    };
+    const hopper = withEmails('Hopper');
+    expect(await store.scimResources.insert(north, hopper, [], null)).toBe(true);
+    expect(await emailRows(hopper.id)).toEqual([
+      { position: 0, value_key: 'hopper@work.example', type_key: 'work' },
+      { position: 1, value_key: 'hopper@home.example', type_key: null },
+    ]);
+    const taken = withEmails('HOPPER');
+    const next = withEmails('Lovelace');
+    await store.transaction(async (tx) => {
+      expect(await tx.scimResources.insert(north, taken, [], null)).toBe(false);
+      // Still usable after the refusal (PostgreSQL aborts a transaction on an exception).
+      expect(await tx.scimResources.insert(north, next, [], null)).toBe(true);
+    });
+    expect(await emailRows(taken.id)).toEqual([]);
+    expect(await emailRows(next.id)).toHaveLength(2);
+  });
+
   it('reads a user with its groups in one call, like findById and groupsOf, and only in its integration', async () => {
     const member = user('member');
     const loner = user('loner');

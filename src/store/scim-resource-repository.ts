@@ -10,6 +10,7 @@ import type { Database, ScimResourcesTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { filterToSql, isSelectiveFilter } from './filter-to-sql.js';
 import { keysetCondition, orderByTerms, sortKeyExpression } from './sort-to-sql.js';
+import { insertResourceWithEmails, NEW_RESOURCE_COLUMNS } from './insert-resource-with-emails.js';
 import { boundColumns, preparedQuery } from './prepared-query.js';
 import { rowLimit } from './row-limit.js';
 import { filterCost, runsOffTheEventLoop } from '../core/filter/filter-cost.js';
@@ -139,22 +140,7 @@ function totalFromPage(page: ListQuery['page'], found: number): number | undefin
 const insertQuery = preparedQuery((db, p: ScimResourcesTable) =>
   db
     .insertInto('scim_resources')
-    .values(
-      boundColumns(p, [
-        'id',
-        'organization_id',
-        'integration_id',
-        'resource_type',
-        'name_key',
-        'display_name_key',
-        'external_id',
-        'data',
-        'version',
-        'created_at',
-        'last_modified',
-        'create_hash',
-      ]),
-    )
+    .values(boundColumns(p, NEW_RESOURCE_COLUMNS))
     // No exception on a taken name, so a PostgreSQL transaction stays usable for the caller's next step.
     .onConflict((c) => c.doNothing())
     .returning('id'),
@@ -255,7 +241,7 @@ export function scimResourceRepository(
     setMembers,
 
     async insert(scope, resource, members, createHash) {
-      const inserted = await insertQuery.first(db, dialect, {
+      const row = {
         id: resource.id,
         organization_id: scope.organizationId,
         integration_id: scope.integrationId,
@@ -267,9 +253,14 @@ export function scimResourceRepository(
         last_modified: resource.lastModified,
         create_hash: createHash,
         deleted_at: null,
-      });
-      if (!inserted) return false;
-      await writeEmails(scope, resource.resourceType, resource.id, resource.attributes, 'new');
+      };
+      const emails = resource.resourceType === 'User' ? emailKeys(resource.attributes) : [];
+      if (dialect.supportsWritableCte && emails.length > 0) {
+        if (!(await insertResourceWithEmails(db, row, emails))) return false;
+      } else {
+        if (!(await insertQuery.first(db, dialect, row))) return false;
+        await writeEmails(scope, resource.resourceType, resource.id, resource.attributes, 'new');
+      }
       await insertMembers(scope, resource.id, members);
       return true;
     },
