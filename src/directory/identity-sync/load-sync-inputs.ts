@@ -75,6 +75,19 @@ export async function loadSyncInputs(
       list.map((g) => ({ scimGroupId: g.id, displayName: g.displayName })),
     ]),
   );
+  // Nested groups (docs/groups.md): one join on the maintained closure for the whole batch, and only for
+  // users in some group (a user in none inherits nothing).
+  const grouped = existingIds.filter((id) => (memberships.get(id) ?? []).length > 0);
+  const inherited =
+    settings.groupNesting === 'nested' && grouped.length > 0
+      ? await store.groupHierarchy.indirectGroupsOfMany(scope, grouped)
+      : new Map<string, readonly { id: string; displayName: string }[]>();
+  const inheritedOf = (userId: string): IdpGroupMembership[] =>
+    (inherited.get(userId) ?? []).map((g) => ({
+      scimGroupId: g.id,
+      displayName: g.displayName,
+      inherited: true,
+    }));
   const withGroups = users.filter((u) => (memberships.get(u.user.id) ?? []).length > 0);
   const ownSources = new Map(
     sources.filter((s) => s.integrationId === scope.integrationId).map((s) => [s.scimResourceId, s]),
@@ -87,7 +100,10 @@ export async function loadSyncInputs(
     firstSeenIds.length > 0
       ? await store.identities.firstSeenGroupNamesMany(scope, firstSeenIds)
       : new Map<string, ReadonlyMap<string, string>>();
-  const allMemberships = withGroups.flatMap((u) => memberships.get(u.user.id) ?? []);
+  const allMemberships = withGroups.flatMap((u) => [
+    ...(memberships.get(u.user.id) ?? []),
+    ...inheritedOf(u.user.id),
+  ]);
   const mappings =
     allMemberships.length > 0 ? await store.directoryGroups.mappingCandidates(scope, allMemberships) : [];
 
@@ -97,6 +113,7 @@ export async function loadSyncInputs(
     return {
       user,
       memberships: memberships.get(user.id) ?? [],
+      inheritedMemberships: inheritedOf(user.id),
       firstSeenNames: (identity && firstSeen.get(identity.id)) ?? new Map(),
       source: identity ? source : undefined,
       identity,

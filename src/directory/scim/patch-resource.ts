@@ -15,6 +15,7 @@ import type { ScimContext } from './scim-context.js';
 import { groupsReadBySync, syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
 import type { Related } from './resource-representation.js';
 import { checkMemberIds, typedMembers } from './group-members.js';
+import { afterGroupTreeChange, beforeGroupTreeChange } from '../nested-groups/group-tree-change.js';
 
 /** Attempts at a read-modify-write of the attributes before giving up on a busy resource. */
 const MAX_ATTEMPTS = 8;
@@ -59,7 +60,19 @@ export async function patchResource(
         memberChanges.removeAll ||
         memberChanges.removeWhere !== undefined;
       const before = wholeSetChanges ? await store.scimResources.membersOf(context.scope, id) : [];
-      const membersChanged = await applyMemberChanges(inTransaction.store, context, id, memberChanges);
+      const incoming = [...new Set([...(memberChanges.replaceAll ?? []), ...memberChanges.add])];
+      const types = typeName === 'Group' ? await checkMemberIds(inTransaction, id, incoming) : new Map();
+      const tree =
+        typeName === 'Group'
+          ? await beforeGroupTreeChange(store, context.scope, {
+              groupId: id,
+              addedGroupIds: incoming.filter((m) => types.get(m) === 'Group'),
+              removedGroupIds: await removedGroups(inTransaction, memberChanges, before, incoming),
+              renamed:
+                stored !== undefined && existing.attributes.displayName !== stored.attributes.displayName,
+            })
+          : undefined;
+      const membersChanged = await applyMemberChanges(inTransaction.store, context, id, memberChanges, types);
       const touch = async () => {
         const touched = await store.scimResources.touch(context.scope, typeName, id, now);
         if (!touched) throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
@@ -83,7 +96,12 @@ export async function patchResource(
           ...before.filter((m) => m.type === 'User').map((m) => m.value),
           ...current.filter((m) => m.type === 'User').map((m) => m.value),
         ];
-        await syncUsersById(inTransaction, affected);
+        // Nested groups: the closure follows in this transaction, and the users below a changed link
+        // (or a renamed group) are re-derived in the same batch (docs/groups.md).
+        const below = tree
+          ? await afterGroupTreeChange(store, context.scope, context.integrationSettings, tree)
+          : [];
+        await syncUsersById(inTransaction, [...affected, ...below]);
         // A members-only change bumps the group's version last: on PostgreSQL that update holds the
         // group's row until commit, so concurrent member adds to one group wait for one statement, not
         // for each other's whole identity sync (issue 15: member adds flat in group size).
@@ -100,12 +118,30 @@ export async function patchResource(
   }
 }
 
+/**
+ * The group members a change may remove: the listed ones that are groups, and for a whole-set change the
+ * groups listed before and not given again. A superset is safe (it only widens the recomputation).
+ */
+async function removedGroups(
+  context: ScimContext,
+  changes: MemberChanges,
+  before: readonly { value: string; type: ResourceTypeName }[],
+  incoming: readonly string[],
+): Promise<string[]> {
+  const kept = new Set(incoming);
+  const fromWholeSet = before.filter((m) => m.type === 'Group' && !kept.has(m.value)).map((m) => m.value);
+  if (changes.remove.length === 0) return fromWholeSet;
+  const types = await context.store.scimResources.findTypes(context.scope, changes.remove);
+  return [...fromWholeSet, ...changes.remove.filter((m) => types.get(m) === 'Group')];
+}
+
 /** Applies the engine's membership intent in its documented order; returns whether anything was asked. */
 async function applyMemberChanges(
   store: DirectoryStore,
   context: ScimContext,
   groupId: string,
   changes: MemberChanges,
+  types: ReadonlyMap<string, ResourceTypeName>,
 ): Promise<boolean> {
   const repository = store.scimResources;
   const asked =
@@ -115,8 +151,6 @@ async function applyMemberChanges(
     changes.remove.length > 0 ||
     changes.add.length > 0;
   if (!asked) return false;
-  const incoming = [...new Set([...(changes.replaceAll ?? []), ...changes.add])];
-  const types = await checkMemberIds({ ...context, store }, groupId, incoming);
   if (changes.replaceAll !== undefined || changes.removeAll) {
     await repository.setMembers(context.scope, groupId, typedMembers(changes.replaceAll ?? [], types));
   }
