@@ -4,6 +4,8 @@ import { updateIntegrationSettings } from '../src/directory/integrations/update-
 import { runRemapJobs } from '../src/directory/remap/run-remap-jobs.js';
 import type { Identity } from '../src/directory/model/identity.js';
 import { ids, RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
+import { AdminClient } from './support/admin-client.js';
+import { roster as rosterCli } from './support/spawn-roster.js';
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
@@ -211,6 +213,72 @@ describe.each(testEngines)('nested groups on $name', (engine) => {
     await updateIntegrationSettings(deps(), idp.scope, { groupNesting: 'nested' });
     await runRemapJobs(deps(), { owner: 'test', batchSize: 2 });
     expect(await attributesOf(idp, fay)).toEqual(['Leaf', 'Root']);
+  });
+
+  it('explains, through the admin API and the CLI, the chain to each group and where each attribute came from', async () => {
+    const idp = await roster.createIntegration();
+    const response = await roster.request(idp, 'POST', '/Users', {
+      userName: `gus-${idp.id}`,
+      roles: [{ value: 'oncall' }],
+    });
+    const gus = response.body.id as string;
+    const api = await group(idp, 'API', [gus]);
+    const backend = await group(idp, 'Backend', [api]);
+    const engineering = await group(idp, 'Engineering', [backend]);
+    const identity = await identityOf(idp, gus);
+    const admin = await AdminClient.installation(roster);
+    const answer = await admin.get(`/organizations/${organizationId}/identities/${identity.id}/explanation`);
+    expect(answer.status).toBe(200);
+    const chains = Object.fromEntries(
+      (answer.body.effectiveGroups as { displayName: string; chain: { displayName: string }[] }[]).map(
+        (g) => [g.displayName, g.chain.map((link) => link.displayName)],
+      ),
+    );
+    expect(chains).toEqual({
+      API: ['API'],
+      Backend: ['Backend', 'API'],
+      Engineering: ['Engineering', 'Backend', 'API'],
+    });
+    expect(answer.body.effectiveGroups[2]).toMatchObject({ scimGroupId: engineering, counts: true });
+    expect(answer.body.attributes).toEqual([
+      {
+        attribute: 'API',
+        origins: [{ from: 'group', integrationId: idp.id, scimGroupId: api, inherited: false }],
+      },
+      {
+        attribute: 'Backend',
+        origins: [{ from: 'group', integrationId: idp.id, scimGroupId: backend, inherited: true }],
+      },
+      {
+        attribute: 'Engineering',
+        origins: [{ from: 'group', integrationId: idp.id, scimGroupId: engineering, inherited: true }],
+      },
+      { attribute: 'oncall', origins: [{ from: 'role', integrationId: idp.id }] },
+    ]);
+
+    // The CLI tells the same story (spawned against the same database; slow, so once per engine).
+    const env = {
+      ROSTER_DATABASE_URL: roster.database.databaseUrl,
+      ...roster.database.processEnv,
+      ROSTER_LOG_LEVEL: 'warn',
+    };
+    const { stdout } = await rosterCli(['identity', 'why', identity.id], env);
+    expect(stdout).toMatch(/Engineering\s+Engineering > Backend > API\s+yes/);
+    expect(stdout).toMatch(/oncall\s+role/);
+
+    // Under `direct` the inherited groups are still shown, marked as not counting.
+    await updateIntegrationSettings(deps(), idp.scope, { groupNesting: 'direct' });
+    const direct = await admin.get(`/organizations/${organizationId}/identities/${identity.id}/explanation`);
+    expect(
+      (direct.body.effectiveGroups as { displayName: string; counts: boolean }[]).map((g) => [
+        g.displayName,
+        g.counts,
+      ]),
+    ).toEqual([
+      ['API', true],
+      ['Backend', false],
+      ['Engineering', false],
+    ]);
   });
 
   it('keeps each integration’s hierarchy to itself', async () => {
