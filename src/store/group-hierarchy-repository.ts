@@ -2,7 +2,6 @@ import { sql, type Kysely } from 'kysely';
 import type { IntegrationScope } from '../directory/model/scope.js';
 import type {
   GroupHierarchyRepository,
-  GroupPair,
   IndirectGroup,
 } from '../directory/ports/group-hierarchy-repository.js';
 import type { Database } from './database-schema.js';
