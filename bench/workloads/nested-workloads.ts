@@ -1,3 +1,4 @@
+import type { RequestStep } from '../load/drive-load.js';
 import { NESTING_DEPTH } from '../seed/seed-plan.js';
 import { patchBody, type Workload, type WorkloadContext } from './workload.js';
 import type { WorkloadName } from './workload-names.js';
@@ -6,6 +7,22 @@ function level(context: WorkloadContext, depth: number): readonly string[] {
   const groups = context.directory.hierarchy[depth - 1];
   if (!groups || groups.length === 0) throw new Error(`the nested hierarchy has no depth ${depth}`);
   return groups;
+}
+
+/** A member added to a group, then removed again: the two steps of every nested-* cycle. */
+function addThenRemove(group: (cycle: number) => string, member: (cycle: number) => string): RequestStep[] {
+  return [
+    (cycle) => ({
+      method: 'PATCH',
+      path: group(cycle),
+      body: patchBody([{ op: 'add', path: 'members', value: [{ value: member(cycle) }] }]),
+    }),
+    (cycle) => ({
+      method: 'PATCH',
+      path: group(cycle),
+      body: patchBody([{ op: 'remove', path: `members[value eq "${member(cycle)}"]` }]),
+    }),
+  ];
 }
 
 /**
@@ -28,18 +45,7 @@ export const nestedUser: Workload = {
       load: {
         connections: context.options.connections,
         maxRequests: context.options.maxRequests,
-        steps: [
-          (cycle) => ({
-            method: 'PATCH',
-            path: group(cycle),
-            body: patchBody([{ op: 'add', path: 'members', value: [{ value: user(cycle) }] }]),
-          }),
-          (cycle) => ({
-            method: 'PATCH',
-            path: group(cycle),
-            body: patchBody([{ op: 'remove', path: `members[value eq "${user(cycle)}"]` }]),
-          }),
-        ],
+        steps: addThenRemove(group, user),
         note: `${leaves.length} leaves, ${candidates.length.toLocaleString('en')} candidate users`,
       },
     };
@@ -69,18 +75,7 @@ export function nestedGroup(depth: 1 | 4): Workload {
         load: {
           connections: context.options.connections,
           maxRequests: context.options.maxRequests,
-          steps: [
-            (cycle) => ({
-              method: 'PATCH',
-              path: parent(cycle),
-              body: patchBody([{ op: 'add', path: 'members', value: [{ value: spare(cycle) }] }]),
-            }),
-            (cycle) => ({
-              method: 'PATCH',
-              path: parent(cycle),
-              body: patchBody([{ op: 'remove', path: `members[value eq "${spare(cycle)}"]` }]),
-            }),
-          ],
+          steps: addThenRemove(parent, spare),
           note: `${parents.length} parent group(s) at depth ${depth}, ${depth - 1} above each`,
         },
       };

@@ -2,10 +2,25 @@ import { defaultIntegrationSettings } from '../directory/model/integration-setti
 import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
-import { testEngines } from '../../test/support/test-engines.js';
+import { testEngines, type TestDatabase } from '../../test/support/test-engines.js';
 import { directoryStore } from './directory-store.js';
 import { isAtLatestMigration, migrateToLatest } from './migrate.js';
 import { migrations } from './migrations.js';
+
+/** The database as the release before migration `first` left it. */
+async function migrateBefore(database: TestDatabase, first: string): Promise<void> {
+  const all = migrations(database.dialect);
+  const before = Object.fromEntries(Object.entries(all).filter(([name]) => name < first));
+  const schema = database.dialect.hasSchemas
+    ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s
+    : undefined;
+  const old = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => before },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  expect((await old.migrateToLatest()).error).toBeUndefined();
+}
 
 describe.each(testEngines)('migrations on $name', (engine) => {
   it('take an empty database to the latest schema, and a second run is a no-op', async () => {
@@ -61,17 +76,7 @@ describe.each(testEngines)('migrations on $name', (engine) => {
   it('fill the group closure from the memberships already stored and keep older integrations on direct nesting (0022)', async () => {
     const database = await engine.open();
     try {
-      const all = migrations(database.dialect);
-      const before = Object.fromEntries(Object.entries(all).filter(([name]) => name < '0022'));
-      const schema = database.dialect.hasSchemas
-        ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s
-        : undefined;
-      const old = new Migrator({
-        db: database.db,
-        provider: { getMigrations: async () => before },
-        ...(schema ? { migrationTableSchema: schema } : {}),
-      });
-      expect((await old.migrateToLatest()).error).toBeUndefined();
+      await migrateBefore(database, '0022');
       const now = '2026-01-01T00:00:00.000Z';
       await sql`insert into organizations (id, name, created_at) values ('org', 'org', ${now})`.execute(
         database.db,
@@ -123,17 +128,7 @@ describe.each(testEngines)('migrations on $name', (engine) => {
     const database = await engine.open();
     try {
       // The database as the release before 0007 left it, holding names that differ only in case.
-      const all = migrations(database.dialect);
-      const before = Object.fromEntries(Object.entries(all).filter(([name]) => name < '0007'));
-      const schema = database.dialect.hasSchemas
-        ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s
-        : undefined;
-      const old = new Migrator({
-        db: database.db,
-        provider: { getMigrations: async () => before },
-        ...(schema ? { migrationTableSchema: schema } : {}),
-      });
-      expect((await old.migrateToLatest()).error).toBeUndefined();
+      await migrateBefore(database, '0007');
       const at = (minute: number) => `2026-01-01T00:0${minute}:00.000Z`;
       for (const [id, name] of [
         ['org-a', 'a'],
