@@ -281,6 +281,35 @@ describe.each(testEngines)('nested groups on $name', (engine) => {
     ]);
   });
 
+  it('tells each identity whose effective groups change with one identity.updated, and no one else', async () => {
+    const idp = await roster.createIntegration();
+    const admin = await AdminClient.installation(roster);
+    const base = `/organizations/${organizationId}`;
+    const hal = await user(idp, `hal-${idp.id}`);
+    const ivy = await user(idp, `ivy-${idp.id}`);
+    const bystander = await user(idp, `joe-${idp.id}`);
+    const team = await group(idp, 'Team', [hal, ivy]);
+    await group(idp, 'Elsewhere', [bystander]);
+    const dept = await group(idp, 'Dept');
+    const cursor = (await admin.get(`${base}/events/cursor`)).body.cursor as string;
+    await patchMembers(idp, dept, 'add', [team]);
+    const events = (await admin.get(`${base}/events?after=${encodeURIComponent(cursor)}&limit=1000`)).body
+      .data as {
+      type: string;
+      changed?: string[];
+      resource: { id: string };
+      data: { attributes?: string[] };
+    }[];
+    const updated = events.filter((e) => e.type === 'identity.updated');
+    expect(updated.map((e) => e.resource.id).sort()).toEqual(
+      [(await identityOf(idp, hal)).id, (await identityOf(idp, ivy)).id].sort(),
+    );
+    for (const event of updated) {
+      expect(event.changed).toContain('attributes');
+      expect(event.data.attributes).toEqual(['Dept', 'Team']);
+    }
+  });
+
   it('keeps each integration’s hierarchy to itself', async () => {
     const north = await roster.createIntegration();
     const south = await roster.createIntegration();

@@ -34,10 +34,18 @@ export async function loadSyncInputs(
   users: readonly UserToSync[],
 ): Promise<LoadedSyncInputs> {
   const existingIds = users.filter((u) => !u.isNew).map((u) => u.user.id);
+  // Nested groups (docs/groups.md): the direct and the inherited groups in one statement per batch.
+  const nested = settings.groupNesting === 'nested';
+  const withInherited =
+    nested && existingIds.length > 0
+      ? await store.groupHierarchy.groupsWithInheritedOfMany(scope, existingIds)
+      : undefined;
   const groups =
-    existingIds.length > 0
-      ? await store.scimResources.groupsOfMany(scope, existingIds)
-      : new Map<string, readonly { id: string; displayName: string }[]>();
+    existingIds.length === 0
+      ? new Map<string, readonly { id: string; displayName: string }[]>()
+      : withInherited
+        ? new Map([...withInherited].map(([id, found]) => [id, found.direct]))
+        : await store.scimResources.groupsOfMany(scope, existingIds);
   const linked =
     existingIds.length > 0
       ? await store.identities.linkedIdentities(scope, existingIds)
@@ -75,15 +83,8 @@ export async function loadSyncInputs(
       list.map((g) => ({ scimGroupId: g.id, displayName: g.displayName })),
     ]),
   );
-  // Nested groups (docs/groups.md): one join on the maintained closure for the whole batch, and only for
-  // users in some group (a user in none inherits nothing).
-  const grouped = existingIds.filter((id) => (memberships.get(id) ?? []).length > 0);
-  const inherited =
-    settings.groupNesting === 'nested' && grouped.length > 0
-      ? await store.groupHierarchy.indirectGroupsOfMany(scope, grouped)
-      : new Map<string, readonly { id: string; displayName: string }[]>();
   const inheritedOf = (userId: string): IdpGroupMembership[] =>
-    (inherited.get(userId) ?? []).map((g) => ({
+    (withInherited?.get(userId)?.inherited ?? []).map((g) => ({
       scimGroupId: g.id,
       displayName: g.displayName,
       inherited: true,

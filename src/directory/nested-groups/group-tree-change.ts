@@ -16,7 +16,8 @@ export interface GroupTreeChange {
 }
 
 /**
- * Call before a group's membership rows change. `removedGroupIds` are group members leaving (a whole-set
+ * Call before the closure changes: before the group's membership rows change, or just after (the
+ * closure still describes the old tree then), and before a delete (its closure rows cascade away). `removedGroupIds` are group members leaving (a whole-set
  * replace lists the ones not kept); `deleting` means the group itself is being deleted, its rows
  * cascading away. Reads nothing when no group member is touched and the group is not renamed or deleted:
  * a user member add costs no extra statement here.

@@ -62,17 +62,25 @@ export async function patchResource(
       const before = wholeSetChanges ? await store.scimResources.membersOf(context.scope, id) : [];
       const incoming = [...new Set([...(memberChanges.replaceAll ?? []), ...memberChanges.add])];
       const types = typeName === 'Group' ? await checkMemberIds(inTransaction, id, incoming) : new Map();
+      const applied = await applyMemberChanges(inTransaction.store, context, id, memberChanges, types);
+      const membersChanged = applied.asked;
+      // The closure has not moved yet (only membership rows have): what it says is still the old tree.
       const tree =
         typeName === 'Group'
           ? await beforeGroupTreeChange(store, context.scope, {
               groupId: id,
               addedGroupIds: incoming.filter((m) => types.get(m) === 'Group'),
-              removedGroupIds: await removedGroups(inTransaction, memberChanges, before, incoming),
+              removedGroupIds: [
+                ...applied.removedGroupIds,
+                // A whole-set replace drops every group it does not list again.
+                ...(memberChanges.replaceAll !== undefined || memberChanges.removeAll ? before : [])
+                  .filter((m) => m.type === 'Group' && !incoming.includes(m.value))
+                  .map((m) => m.value),
+              ],
               renamed:
                 stored !== undefined && existing.attributes.displayName !== stored.attributes.displayName,
             })
           : undefined;
-      const membersChanged = await applyMemberChanges(inTransaction.store, context, id, memberChanges, types);
       const touch = async () => {
         const touched = await store.scimResources.touch(context.scope, typeName, id, now);
         if (!touched) throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
@@ -118,23 +126,6 @@ export async function patchResource(
   }
 }
 
-/**
- * The group members a change may remove: the listed ones that are groups, and for a whole-set change the
- * groups listed before and not given again. A superset is safe (it only widens the recomputation).
- */
-async function removedGroups(
-  context: ScimContext,
-  changes: MemberChanges,
-  before: readonly { value: string; type: ResourceTypeName }[],
-  incoming: readonly string[],
-): Promise<string[]> {
-  const kept = new Set(incoming);
-  const fromWholeSet = before.filter((m) => m.type === 'Group' && !kept.has(m.value)).map((m) => m.value);
-  if (changes.remove.length === 0) return fromWholeSet;
-  const types = await context.store.scimResources.findTypes(context.scope, changes.remove);
-  return [...fromWholeSet, ...changes.remove.filter((m) => types.get(m) === 'Group')];
-}
-
 /** Applies the engine's membership intent in its documented order; returns whether anything was asked. */
 async function applyMemberChanges(
   store: DirectoryStore,
@@ -142,7 +133,7 @@ async function applyMemberChanges(
   groupId: string,
   changes: MemberChanges,
   types: ReadonlyMap<string, ResourceTypeName>,
-): Promise<boolean> {
+): Promise<{ asked: boolean; removedGroupIds: string[] }> {
   const repository = store.scimResources;
   const asked =
     changes.replaceAll !== undefined ||
@@ -150,7 +141,12 @@ async function applyMemberChanges(
     changes.removeWhere !== undefined ||
     changes.remove.length > 0 ||
     changes.add.length > 0;
-  if (!asked) return false;
+  if (!asked) return { asked, removedGroupIds: [] };
+  const removedGroupIds: string[] = [];
+  const removeRows = async (ids: readonly string[]) => {
+    for (const m of await repository.removeMembers(context.scope, groupId, ids))
+      if (m.type === 'Group') removedGroupIds.push(m.id);
+  };
   if (changes.replaceAll !== undefined || changes.removeAll) {
     await repository.setMembers(context.scope, groupId, typedMembers(changes.replaceAll ?? [], types));
   }
@@ -167,11 +163,11 @@ async function applyMemberChanges(
         }),
       )
       .map((m) => m.value);
-    await repository.removeMembers(context.scope, groupId, doomed);
+    await removeRows(doomed);
   }
-  if (changes.remove.length > 0) await repository.removeMembers(context.scope, groupId, changes.remove);
+  if (changes.remove.length > 0) await removeRows(changes.remove);
   if (changes.add.length > 0) {
     await repository.addMembers(context.scope, groupId, typedMembers(changes.add, types));
   }
-  return true;
+  return { asked, removedGroupIds };
 }
