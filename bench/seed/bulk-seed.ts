@@ -9,6 +9,9 @@ import { groupResourceType, userResourceType } from '../../src/core/schema/resou
 import {
   GROUP_SIZES,
   MEMBER_POOL_SIZE,
+  NESTING_DEPTH,
+  NESTING_FAN_OUT,
+  SPARE_GROUPS,
   groupCopies,
   groupDisplayName,
   groupMemberPositions,
@@ -17,6 +20,7 @@ import {
 } from './seed-plan.js';
 import type { SeededDirectory } from './seeded-directory.js';
 import { groupBody, userBody } from './user-attributes.js';
+import { closureAfterGroupsAdded } from '../../src/directory/nested-groups/maintain-closure.js';
 
 const ROWS_PER_TRANSACTION = 5_000;
 const ids = uuidV7Source();
@@ -28,6 +32,56 @@ export interface BulkSeedReport {
   readonly seconds: number;
   /** Users (and groups) written per second through the store. */
   readonly usersPerSecond: number;
+}
+
+/**
+ * The nested hierarchy, bottom-up: the leaves (depth NESTING_DEPTH) list the member pool's users, each
+ * group above lists NESTING_FAN_OUT groups, and the closure rows are written with Roster's own
+ * maintenance (`closureAfterGroupsAdded`), exactly what the PATCH that linked them would write. Then
+ * SPARE_GROUPS empty groups.
+ */
+async function seedHierarchy(
+  store: DirectoryStore,
+  scope: IntegrationScope,
+  directory: SeededDirectory,
+): Promise<{ groups: number; memberships: number }> {
+  let groups = 0;
+  let memberships = 0;
+  const leaves = NESTING_FAN_OUT ** (NESTING_DEPTH - 1);
+  const perLeaf = Math.ceil(MEMBER_POOL_SIZE / leaves);
+  let below: string[] = [];
+  for (let depth = NESTING_DEPTH; depth >= 1; depth--) {
+    const count = NESTING_FAN_OUT ** (depth - 1);
+    const level: string[] = [];
+    await store.transaction(async (tx) => {
+      for (let n = 0; n < count; n++) {
+        const children = below.slice(n * NESTING_FAN_OUT, (n + 1) * NESTING_FAN_OUT);
+        const members: NewMember[] =
+          depth === NESTING_DEPTH
+            ? directory.memberPoolIds
+                .slice(n * perLeaf, (n + 1) * perLeaf)
+                .map((id) => ({ id, type: 'User' as const }))
+            : children.map((id) => ({ id, type: 'Group' as const }));
+        const id = ids.newId();
+        await insertResource(tx, scope, id, 'Group', groupBody(`bench-nested-${depth}-${n}`), members);
+        await closureAfterGroupsAdded(tx, scope, id, depth === NESTING_DEPTH ? [] : children);
+        level.push(id);
+        memberships += members.length;
+        groups++;
+      }
+    });
+    directory.hierarchy[depth - 1] = level;
+    below = level;
+  }
+  await store.transaction(async (tx) => {
+    for (let n = 0; n < SPARE_GROUPS; n++) {
+      const id = ids.newId();
+      await insertResource(tx, scope, id, 'Group', groupBody(`bench-spare-${n}`), []);
+      directory.spareGroupIds.push(id);
+      groups++;
+    }
+  });
+  return { groups, memberships };
 }
 
 /**
@@ -86,6 +140,10 @@ export async function bulkSeed(
       directory.groupIds.set(size, groupIds);
       progress(`  groups of ${size.toLocaleString('en')}: ${copies.toLocaleString('en')}`);
     }
+    const nested = await seedHierarchy(store, scope, directory);
+    groups += nested.groups;
+    memberships += nested.memberships;
+    progress(`  nested hierarchy: ${nested.groups.toLocaleString('en')} groups, depth ${NESTING_DEPTH}`);
   });
   const seconds = (performance.now() - started) / 1000;
   return { users, groups, memberships, seconds, usersPerSecond: (users + groups) / seconds };

@@ -15,6 +15,15 @@ export type GroupSize = (typeof GROUP_SIZES)[number];
 
 export const MEMBER_POOL_SIZE = 100_000;
 
+/**
+ * The nested hierarchy (issue 19): a tree of groups, each with `NESTING_FAN_OUT` group members, down to
+ * depth `NESTING_DEPTH`; the member pool's 100,000 users are spread over its leaves.
+ */
+export const NESTING_DEPTH = 5;
+export const NESTING_FAN_OUT = 3;
+/** Empty groups the nested-group workloads link and unlink (request n uses spare n mod this). */
+export const SPARE_GROUPS = 1_000;
+
 export type UserKind = 'user' | 'member' | 'candidate';
 
 export interface SeedPlan {

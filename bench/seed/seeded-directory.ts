@@ -10,8 +10,19 @@ export interface SeededDirectory {
   readonly candidateIds: string[];
   /** Group size → the ids of its copies. */
   readonly groupIds: Map<GroupSize, string[]>;
+  /** The nested hierarchy (nested-* workloads): the group ids of each depth, depth 1 (the root) first. */
+  readonly hierarchy: string[][];
+  /** Empty groups the nested-group workloads link under the hierarchy and unlink again. */
+  readonly spareGroupIds: string[];
 }
 
 export function emptyDirectory(): SeededDirectory {
-  return { userIds: [], memberPoolIds: [], candidateIds: [], groupIds: new Map() };
+  return {
+    userIds: [],
+    memberPoolIds: [],
+    candidateIds: [],
+    groupIds: new Map(),
+    hierarchy: [],
+    spareGroupIds: [],
+  };
 }

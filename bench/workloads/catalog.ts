@@ -1,4 +1,5 @@
 import { idpMix } from './idp-mix.js';
+import { nestedGroup, nestedUser } from './nested-workloads.js';
 import { cursorDeep, cursorFirst, listDeep, listShallow, listWalk } from './list-workloads.js';
 import { groupGetExcluded, memberAdd, memberRemove } from './member-workloads.js';
 import { filterEmail, filterExternalId, filterUserName, getUser } from './user-workloads.js';
@@ -28,6 +29,9 @@ export const catalog: Readonly<Record<WorkloadName, Workload>> = {
   'member-remove-10': memberRemove(10),
   'member-remove-10000': memberRemove(10_000),
   'member-remove-100000': memberRemove(100_000),
+  'nested-user-5': nestedUser,
+  'nested-group-1': nestedGroup(1),
+  'nested-group-4': nestedGroup(4),
   'idp-mix': idpMix,
 };
 

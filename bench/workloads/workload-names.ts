@@ -20,6 +20,9 @@ export const workloadNames = [
   'member-remove-10',
   'member-remove-10000',
   'member-remove-100000',
+  'nested-user-5',
+  'nested-group-1',
+  'nested-group-4',
   'idp-mix',
 ] as const;
 
@@ -27,5 +30,5 @@ export type WorkloadName = (typeof workloadNames)[number];
 
 /** Workloads that need the seeded groups (and their member and candidate users). */
 export function needsGroups(name: WorkloadName): boolean {
-  return name.startsWith('member-') || name === 'group-get-excluded';
+  return name.startsWith('member-') || name.startsWith('nested-') || name === 'group-get-excluded';
 }

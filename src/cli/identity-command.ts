@@ -2,6 +2,7 @@ import { resolveByIdOrName } from '../directory/names/resolve-by-id-or-name.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { listIdentities } from '../directory/identities/list-identities.js';
 import { showIdentity, type IdentityDetails } from '../directory/identities/show-identity.js';
+import { explainIdentity, type IdentityExplanation } from '../directory/nested-groups/explain-identity.js';
 import { DEFAULT_ORGANIZATION } from '../directory/organizations/ensure-default-organization.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
@@ -122,5 +123,44 @@ export function identityCommand(config: () => Config): Command {
       });
     });
 
+  command
+    .command('why <id>')
+    .description(
+      'Explain an identity: each group it is in and the chain of groups that puts it there, and where each attribute came from',
+    )
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(async (id: string, options: { org: string; json?: boolean }) => {
+      await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const explanation = await explainIdentity(deps, { organizationId: organization.id }, id);
+        if (options.json) printJson(explanation);
+        else console.log(formatExplanation(explanation));
+      });
+    });
+
   return command;
+}
+
+function formatExplanation(explanation: IdentityExplanation): string {
+  const groups = formatTable(
+    ['GROUP', 'CHAIN', 'COUNTS', 'DIRECTORY GROUP'],
+    explanation.effectiveGroups.map((g) => [
+      g.displayName,
+      g.chain.map((link) => link.displayName).join(' > '),
+      g.counts ? 'yes' : 'no (direct nesting)',
+      g.directoryGroupId ?? '-',
+    ]),
+  );
+  const attributes = formatTable(
+    ['ATTRIBUTE', 'FROM'],
+    explanation.attributes.map((a) => [
+      a.attribute,
+      a.origins
+        .map((o) =>
+          o.from === 'group' ? `group ${o.scimGroupId}${o.inherited ? ' (inherited)' : ''}` : o.from,
+        )
+        .join(', ') || '-',
+    ]),
+  );
+  return `Effective groups of identity ${explanation.identityId}:\n${groups}\n\nAttributes and where they come from:\n${attributes}`;
 }

@@ -11,6 +11,7 @@ import { showIntegrationSettings } from '../directory/integrations/show-integrat
 import { InvalidDirectoryInput } from '../directory/directory-error.js';
 import {
   compatibilityModes,
+  groupNestingModes,
   identityNameSources,
   relinkKeys,
 } from '../directory/model/integration-settings.js';
@@ -31,6 +32,7 @@ const settingNames: readonly [keyof SettingsOptions, string][] = [
   ['onDelete', 'on-delete'],
   ['relink', 'relink'],
   ['compatibility', 'compatibility'],
+  ['groupNesting', 'group-nesting'],
 ];
 
 /** `roster integration settings|set`: how an integration turns SCIM users into identities. */
@@ -105,6 +107,12 @@ export function addSettingsCommands(integration: Command, config: () => Config):
       new Option('--compatibility <mode>', 'lenient: what IdPs send; strict: RFC 7644 exactly').choices([
         ...compatibilityModes,
       ]),
+    )
+    .addOption(
+      new Option(
+        '--group-nesting <mode>',
+        'nested: groups inherited through group members count; direct: only groups listing the user',
+      ).choices([...groupNestingModes]),
     )
     .option('--preview', 'show what would change; save nothing')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)

@@ -4044,6 +4044,11 @@ export interface paths {
                 };
                 /** @enum {unknown} */
                 groupNameAttributes: 'follow' | 'firstSeen';
+                /**
+                 * @description nested: groups inherited through group members count for directory groups, roles and group-name attributes; direct: only the groups listing the user.
+                 * @enum {unknown}
+                 */
+                groupNesting: 'nested' | 'direct';
                 /** @enum {unknown} */
                 unmappedGroups: 'create' | 'ignore';
                 /** @enum {unknown} */
@@ -4080,6 +4085,11 @@ export interface paths {
                 };
                 /** @enum {unknown} */
                 groupNameAttributes: 'follow' | 'firstSeen';
+                /**
+                 * @description nested: groups inherited through group members count for directory groups, roles and group-name attributes; direct: only the groups listing the user.
+                 * @enum {unknown}
+                 */
+                groupNesting: 'nested' | 'direct';
                 /** @enum {unknown} */
                 unmappedGroups: 'create' | 'ignore';
                 /** @enum {unknown} */
@@ -4199,6 +4209,8 @@ export interface paths {
             /** @enum {unknown} */
             groupNameAttributes?: 'follow' | 'firstSeen';
             /** @enum {unknown} */
+            groupNesting?: 'nested' | 'direct';
+            /** @enum {unknown} */
             unmappedGroups?: 'create' | 'ignore';
             /** @enum {unknown} */
             onDelete?: 'deactivate' | 'delete';
@@ -4238,6 +4250,11 @@ export interface paths {
                 };
                 /** @enum {unknown} */
                 groupNameAttributes: 'follow' | 'firstSeen';
+                /**
+                 * @description nested: groups inherited through group members count for directory groups, roles and group-name attributes; direct: only the groups listing the user.
+                 * @enum {unknown}
+                 */
+                groupNesting: 'nested' | 'direct';
                 /** @enum {unknown} */
                 unmappedGroups: 'create' | 'ignore';
                 /** @enum {unknown} */
@@ -4421,6 +4438,8 @@ export interface paths {
               /** @enum {unknown} */
               groupNameAttributes?: 'follow' | 'firstSeen';
               /** @enum {unknown} */
+              groupNesting?: 'nested' | 'direct';
+              /** @enum {unknown} */
               unmappedGroups?: 'create' | 'ignore';
               /** @enum {unknown} */
               onDelete?: 'deactivate' | 'delete';
@@ -4472,6 +4491,11 @@ export interface paths {
                 };
                 /** @enum {unknown} */
                 groupNameAttributes: 'follow' | 'firstSeen';
+                /**
+                 * @description nested: groups inherited through group members count for directory groups, roles and group-name attributes; direct: only the groups listing the user.
+                 * @enum {unknown}
+                 */
+                groupNesting: 'nested' | 'direct';
                 /** @enum {unknown} */
                 unmappedGroups: 'create' | 'ignore';
                 /** @enum {unknown} */
@@ -6137,6 +6161,136 @@ export interface paths {
           content: {
             'application/json': {
               data: string[];
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/identities/{identityId}/explanation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Why an identity has its groups and attributes
+     * @description Each SCIM group it is in, directly or through a chain of group members (docs/groups.md), with the directory group it maps to; each attribute with where it came from (a group, a role or an entitlement).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description An id Roster assigned. */
+          identityId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              identityId: string;
+              effectiveGroups: {
+                /** @description An id Roster assigned. */
+                integrationId: string;
+                /** @description An id Roster assigned. */
+                scimGroupId: string;
+                displayName: string;
+                /** @description From this group down to the group listing the user, through group members; one link when it lists the user itself. */
+                chain: {
+                  /** @description An id Roster assigned. */
+                  scimGroupId: string;
+                  displayName: string;
+                }[];
+                /** @description False when the integration uses groupNesting "direct" and the group is only inherited. */
+                counts: boolean;
+                directoryGroupId: string | null;
+                mappingId: string | null;
+              }[];
+              attributes: {
+                attribute: string;
+                origins: {
+                  /** @enum {unknown} */
+                  from: 'group' | 'role' | 'entitlement';
+                  /** @description An id Roster assigned. */
+                  integrationId: string;
+                  /** @description An id Roster assigned. */
+                  scimGroupId?: string;
+                  inherited?: boolean;
+                }[];
+              }[];
             };
           };
         };

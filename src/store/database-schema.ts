@@ -80,6 +80,14 @@ export interface ScimMembershipsTable {
   member_type: string;
 }
 
+/** Group-in-group reachability per integration (migration 0022; ancestor ≠ descendant). */
+export interface ScimGroupClosureTable {
+  organization_id: string;
+  integration_id: string;
+  ancestor_id: string;
+  descendant_id: string;
+}
+
 export interface InstallationSecretsTable {
   name: string;
   value: string;
@@ -418,5 +426,6 @@ export interface Database {
   integrations: IntegrationsTable;
   scim_resources: ScimResourcesTable;
   scim_memberships: ScimMembershipsTable;
+  scim_group_closure: ScimGroupClosureTable;
   scim_resource_counts: ScimResourceCountsTable;
 }

@@ -1,3 +1,4 @@
+import { groupHierarchyRepository } from './group-hierarchy-repository.js';
 import type { Kysely } from 'kysely';
 import type { DirectoryStore } from '../directory/ports/directory-store.js';
 import type { Database } from './database-schema.js';
@@ -55,6 +56,7 @@ export function directoryStore(
     organizations: organizationRepository(db, dialect),
     integrations: integrationRepository(db, dialect),
     scimResources: scimResourceRepository(db, dialect, options.reader),
+    groupHierarchy: groupHierarchyRepository(db, dialect),
     consoleAccounts: consoleAccountRepository(db),
     consoleLinks: consoleLinkRepository(db),
     consoleSessions: consoleSessionRepository(db),

@@ -2,10 +2,25 @@ import { defaultIntegrationSettings } from '../directory/model/integration-setti
 import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
-import { testEngines } from '../../test/support/test-engines.js';
+import { testEngines, type TestDatabase } from '../../test/support/test-engines.js';
 import { directoryStore } from './directory-store.js';
 import { isAtLatestMigration, migrateToLatest } from './migrate.js';
 import { migrations } from './migrations.js';
+
+/** The database as the release before migration `first` left it. */
+async function migrateBefore(database: TestDatabase, first: string): Promise<void> {
+  const all = migrations(database.dialect);
+  const before = Object.fromEntries(Object.entries(all).filter(([name]) => name < first));
+  const schema = database.dialect.hasSchemas
+    ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s
+    : undefined;
+  const old = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => before },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  expect((await old.migrateToLatest()).error).toBeUndefined();
+}
 
 describe.each(testEngines)('migrations on $name', (engine) => {
   it('take an empty database to the latest schema, and a second run is a no-op', async () => {
@@ -58,21 +73,62 @@ describe.each(testEngines)('migrations on $name', (engine) => {
     }
   });
 
+  it('fill the group closure from the memberships already stored and keep older integrations on direct nesting (0022)', async () => {
+    const database = await engine.open();
+    try {
+      await migrateBefore(database, '0022');
+      const now = '2026-01-01T00:00:00.000Z';
+      await sql`insert into organizations (id, name, created_at) values ('org', 'org', ${now})`.execute(
+        database.db,
+      );
+      await sql`insert into integrations (id, organization_id, name, idp, created_at, name_key, settings)
+        values ('idp', 'org', 'idp', 'okta', ${now}, 'idp', ${JSON.stringify({ identityName: 'userName' })})`.execute(
+        database.db,
+      );
+      const scope = { organizationId: 'org', integrationId: 'idp' };
+      const store = directoryStore(database.db, database.dialect);
+      const group = (id: string) => ({
+        id,
+        resourceType: 'Group' as const,
+        attributes: { displayName: id },
+        version: 1,
+        created: now,
+        lastModified: now,
+      });
+      // a ∋ b ∋ c ∋ a (a cycle), and d alone.
+      await store.scimResources.insert(scope, group('a'), [], 'h');
+      await store.scimResources.insert(scope, group('b'), [], 'h');
+      await store.scimResources.insert(scope, group('c'), [{ id: 'a', type: 'Group' }], 'h');
+      await store.scimResources.insert(scope, group('d'), [], 'h');
+      await store.scimResources.addMembers(scope, 'a', [{ id: 'b', type: 'Group' }]);
+      await store.scimResources.addMembers(scope, 'b', [{ id: 'c', type: 'Group' }]);
+
+      expect((await migrateToLatest(database.db, database.dialect)).applied).toContain('0022_group_closure');
+      const rows = await database.db
+        .selectFrom('scim_group_closure')
+        .select(['ancestor_id', 'descendant_id'])
+        .where('integration_id', '=', 'idp')
+        .execute();
+      expect(rows.map((r) => `${r.ancestor_id}>${r.descendant_id}`).sort()).toEqual([
+        'a>b',
+        'a>c',
+        'b>a',
+        'b>c',
+        'c>a',
+        'c>b',
+      ]);
+      expect((await store.integrations.settings(scope))?.groupNesting).toBe('direct');
+      expect(defaultIntegrationSettings.groupNesting).toBe('nested');
+    } finally {
+      await database.dispose();
+    }
+  });
+
   it('give integrations a folded name key, keeping names that already differ only in case', async () => {
     const database = await engine.open();
     try {
       // The database as the release before 0007 left it, holding names that differ only in case.
-      const all = migrations(database.dialect);
-      const before = Object.fromEntries(Object.entries(all).filter(([name]) => name < '0007'));
-      const schema = database.dialect.hasSchemas
-        ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s
-        : undefined;
-      const old = new Migrator({
-        db: database.db,
-        provider: { getMigrations: async () => before },
-        ...(schema ? { migrationTableSchema: schema } : {}),
-      });
-      expect((await old.migrateToLatest()).error).toBeUndefined();
+      await migrateBefore(database, '0007');
       const at = (minute: number) => `2026-01-01T00:0${minute}:00.000Z`;
       for (const [id, name] of [
         ['org-a', 'a'],

@@ -347,14 +347,19 @@ export function scimResourceRepository(
     },
 
     async removeMembers(scope, groupId, memberIds) {
+      const removed: NewMember[] = [];
       for (const batch of chunks(memberIds, Math.floor(dialect.maxParameters / 2))) {
-        await db
+        const rows = await db
           .deleteFrom('scim_memberships')
           .where('group_id', '=', groupId)
           .where('integration_id', '=', scope.integrationId)
           .where('member_id', 'in', batch)
+          .returning(['member_id', 'member_type'])
           .execute();
+        for (const row of rows)
+          removed.push({ id: row.member_id, type: row.member_type as ResourceTypeName });
       }
+      return removed;
     },
 
     async liveCounts(scope) {

@@ -5,6 +5,7 @@ import { Empty, ErrorMessage, Loading } from '../components/status.js';
 import { formatDate } from '../lib/format.js';
 import { useAuthPolicies } from './integration-wizard-page.js';
 import { useIntegrations } from './integrations-page.js';
+import { IdentityExplanationSection } from './identity-explanation-section.js';
 
 const profileLabels: Record<string, string> = {
   username: 'Username',
@@ -111,6 +112,7 @@ export function IdentityPage({ organizationId, identityId }: { organizationId: s
           </ul>
         )}
       </section>
+      <IdentityExplanationSection organizationId={organizationId} identityId={identityId} />
       <section className="card" aria-labelledby="identity-groups">
         <h2 id="identity-groups">Groups</h2>
         <ErrorMessage error={groups.error} title="Could not load the groups" />

@@ -22,11 +22,26 @@ export interface DerivedIdentity {
   /** Sorted, without duplicates. */
   readonly attributes: readonly string[];
   readonly profile: IdentityProfile;
+  /** Where each attribute came from (issue 18: the identity page explains them), in attribute order. */
+  readonly attributeOrigins: readonly AttributeOrigin[];
 }
+
+/** One reason an identity has an attribute: an IdP group's name, or a SCIM role or entitlement value. */
+export type AttributeOrigin =
+  | {
+      readonly attribute: string;
+      readonly from: 'group';
+      readonly scimGroupId: string;
+      /** True when the user is in the group only through group members (nested groups). */
+      readonly inherited: boolean;
+    }
+  | { readonly attribute: string; readonly from: 'role' | 'entitlement' };
 
 export interface IdpGroupMembership {
   readonly scimGroupId: string;
   readonly displayName: string;
+  /** Set on a group the user is in only through other groups (docs/groups.md). */
+  readonly inherited?: boolean;
 }
 
 /**
@@ -45,18 +60,31 @@ export function deriveIdentity(
   const nameSource = chain.find((source) => nameFrom(source, user) !== undefined) ?? 'userName';
   const chosen = nameFrom(nameSource, user);
   const attributes = new Set<string>();
+  const origins: AttributeOrigin[] = [];
   if (settings.attributeSources.groups) {
     for (const group of groups) {
       const name =
         settings.groupNameAttributes === 'firstSeen'
           ? (firstSeenGroupNames.get(group.scimGroupId) ?? group.displayName)
           : group.displayName;
-      if (name !== '') attributes.add(name);
+      if (name === '') continue;
+      attributes.add(name);
+      origins.push({
+        attribute: name,
+        from: 'group',
+        scimGroupId: group.scimGroupId,
+        inherited: group.inherited === true,
+      });
     }
   }
-  if (settings.attributeSources.roles) for (const value of multiValues(user.roles)) attributes.add(value);
-  if (settings.attributeSources.entitlements)
-    for (const value of multiValues(user.entitlements)) attributes.add(value);
+  const fromValues = (from: 'role' | 'entitlement', values: readonly string[]) => {
+    for (const value of values) {
+      attributes.add(value);
+      origins.push({ attribute: value, from });
+    }
+  };
+  if (settings.attributeSources.roles) fromValues('role', multiValues(user.roles));
+  if (settings.attributeSources.entitlements) fromValues('entitlement', multiValues(user.entitlements));
   return {
     name: chosen ?? userName,
     nameSource,
@@ -68,6 +96,9 @@ export function deriveIdentity(
     status: user.active === false ? 'disabled' : 'active',
     attributes: [...attributes].sort(),
     profile: profileOf(user),
+    attributeOrigins: origins.sort((a, b) =>
+      a.attribute < b.attribute ? -1 : a.attribute > b.attribute ? 1 : 0,
+    ),
   };
 }
 

@@ -34,10 +34,18 @@ export async function loadSyncInputs(
   users: readonly UserToSync[],
 ): Promise<LoadedSyncInputs> {
   const existingIds = users.filter((u) => !u.isNew).map((u) => u.user.id);
+  // Nested groups (docs/groups.md): the direct and the inherited groups in one statement per batch.
+  const nested = settings.groupNesting === 'nested';
+  const withInherited =
+    nested && existingIds.length > 0
+      ? await store.groupHierarchy.groupsWithInheritedOfMany(scope, existingIds)
+      : undefined;
   const groups =
-    existingIds.length > 0
-      ? await store.scimResources.groupsOfMany(scope, existingIds)
-      : new Map<string, readonly { id: string; displayName: string }[]>();
+    existingIds.length === 0
+      ? new Map<string, readonly { id: string; displayName: string }[]>()
+      : withInherited
+        ? new Map([...withInherited].map(([id, found]) => [id, found.direct]))
+        : await store.scimResources.groupsOfMany(scope, existingIds);
   const linked =
     existingIds.length > 0
       ? await store.identities.linkedIdentities(scope, existingIds)
@@ -75,6 +83,12 @@ export async function loadSyncInputs(
       list.map((g) => ({ scimGroupId: g.id, displayName: g.displayName })),
     ]),
   );
+  const inheritedOf = (userId: string): IdpGroupMembership[] =>
+    (withInherited?.get(userId)?.inherited ?? []).map((g) => ({
+      scimGroupId: g.id,
+      displayName: g.displayName,
+      inherited: true,
+    }));
   const withGroups = users.filter((u) => (memberships.get(u.user.id) ?? []).length > 0);
   const ownSources = new Map(
     sources.filter((s) => s.integrationId === scope.integrationId).map((s) => [s.scimResourceId, s]),
@@ -87,7 +101,10 @@ export async function loadSyncInputs(
     firstSeenIds.length > 0
       ? await store.identities.firstSeenGroupNamesMany(scope, firstSeenIds)
       : new Map<string, ReadonlyMap<string, string>>();
-  const allMemberships = withGroups.flatMap((u) => memberships.get(u.user.id) ?? []);
+  const allMemberships = withGroups.flatMap((u) => [
+    ...(memberships.get(u.user.id) ?? []),
+    ...inheritedOf(u.user.id),
+  ]);
   const mappings =
     allMemberships.length > 0 ? await store.directoryGroups.mappingCandidates(scope, allMemberships) : [];
 
@@ -97,6 +114,7 @@ export async function loadSyncInputs(
     return {
       user,
       memberships: memberships.get(user.id) ?? [],
+      inheritedMemberships: inheritedOf(user.id),
       firstSeenNames: (identity && firstSeen.get(identity.id)) ?? new Map(),
       source: identity ? source : undefined,
       identity,

@@ -17,6 +17,11 @@ export interface UserSyncInput {
   readonly user: StoredResource;
   /** Its IdP groups (the SCIM groups it is a direct member of). */
   readonly memberships: readonly IdpGroupMembership[];
+  /**
+   * The groups containing those through group members and not listing the user (read only under
+   * `groupNesting: nested`; docs/groups.md).
+   */
+  readonly inheritedMemberships?: readonly IdpGroupMembership[];
   /** The group names its identity had when it first synced into each group (SCIM group id → name). */
   readonly firstSeenNames: ReadonlyMap<string, string>;
   /**
@@ -70,8 +75,9 @@ export interface UserSyncPlan {
  * it, and the remap's dry run is this plan not applied.
  */
 export function planUserSync(input: UserSyncInput, context: SyncPlanContext): UserSyncPlan {
-  const { user, memberships, source, identity } = input;
+  const { user, source, identity } = input;
   const { settings, scope, now } = context;
+  const memberships = effectiveMemberships(input, settings);
   const derived = deriveIdentity(settings, user.attributes, memberships, input.firstSeenNames);
   const contribution: IdentityContribution = {
     name: derived.name,
@@ -129,6 +135,15 @@ export function planUserSync(input: UserSyncInput, context: SyncPlanContext): Us
       .filter((m) => !recorded.has(m.scimGroupId))
       .map((m) => ({ scimGroupId: m.scimGroupId, name: m.displayName })),
   };
+}
+
+/** The IdP groups that count for a user under the integration's `groupNesting`. */
+export function effectiveMemberships(
+  input: Pick<UserSyncInput, 'memberships' | 'inheritedMemberships'>,
+  settings: IntegrationSettings,
+): readonly IdpGroupMembership[] {
+  if (settings.groupNesting !== 'nested' || !input.inheritedMemberships?.length) return input.memberships;
+  return [...input.memberships, ...input.inheritedMemberships];
 }
 
 export function oldestFirst(a: IdentitySource, b: IdentitySource): number {

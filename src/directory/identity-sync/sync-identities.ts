@@ -9,7 +9,12 @@ import type { DirectoryStore } from '../ports/directory-store.js';
 import { applySyncPlan } from './apply-sync-plan.js';
 import { ensureUnmappedGroups } from './ensure-unmapped-groups.js';
 import { loadSyncInputs, type UserToSync } from './load-sync-inputs.js';
-import { planUserSync, type SyncPlanContext, type UserSyncPlan } from './plan-user-sync.js';
+import {
+  effectiveMemberships,
+  planUserSync,
+  type SyncPlanContext,
+  type UserSyncPlan,
+} from './plan-user-sync.js';
 
 /** What keeping identities in step with SCIM writes needs; a SCIM request's context satisfies it. */
 export interface IdentitySyncContext {
@@ -41,7 +46,7 @@ export async function syncIdentities(
   const { store, scope, integrationSettings: settings } = context;
   const now = context.clock.now().toISOString();
   const loaded = await loadSyncInputs(store, scope, settings, users);
-  const memberships = loaded.inputs.flatMap((input) => input.memberships);
+  const memberships = loaded.inputs.flatMap((input) => effectiveMemberships(input, settings));
   const stamp = syncEventStamp(context, now);
   const created = await ensureUnmappedGroups(store, scope, settings, stamp, loaded.mappings, memberships);
   const planContext: SyncPlanContext = {

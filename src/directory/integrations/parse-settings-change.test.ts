@@ -102,6 +102,7 @@ describe('settingsAsOptions', () => {
       onDelete: 'deactivate',
       relink: 'externalId',
       compatibility: 'lenient',
+      groupNesting: 'nested',
     });
   });
 
@@ -112,6 +113,7 @@ describe('settingsAsOptions', () => {
       authPolicyId: 'p-1',
       attributeSources: { groups: false, roles: false, entitlements: false },
       groupNameAttributes: 'firstSeen' as const,
+      groupNesting: 'direct' as const,
     };
     const options = settingsAsOptions(settings);
     expect(options).toMatchObject({ externalId: 'emails[type eq "work"].value', attributesFrom: 'none' });
@@ -128,6 +130,7 @@ describe('settingsAsOptions', () => {
         onDelete: 'deactivate',
         relink: 'externalId',
         compatibility: 'lenient',
+        groupNesting: 'direct',
       },
     });
   });

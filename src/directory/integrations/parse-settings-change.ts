@@ -16,6 +16,7 @@ export interface SettingsOptions {
   readonly onDelete?: string;
   readonly relink?: string;
   readonly compatibility?: string;
+  readonly groupNesting?: string;
 }
 
 const attributeSourceNames = ['groups', 'roles', 'entitlements'] as const;
@@ -65,6 +66,7 @@ export function parseSettingsChange(options: SettingsOptions): Result<Record<str
   if (options.onDelete !== undefined) change.onDelete = options.onDelete;
   if (options.relink !== undefined) change.relink = options.relink;
   if (options.compatibility !== undefined) change.compatibility = options.compatibility;
+  if (options.groupNesting !== undefined) change.groupNesting = options.groupNesting;
   if (problems.length === 0 && Object.keys(change).length === 0) {
     problems.push('nothing to change: give at least one setting');
   }
@@ -103,5 +105,6 @@ export function settingsAsOptions(settings: IntegrationSettings): Required<Setti
     onDelete: settings.onDelete,
     relink: settings.relink,
     compatibility: settings.compatibility,
+    groupNesting: settings.groupNesting,
   };
 }

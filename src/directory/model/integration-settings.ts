@@ -38,6 +38,13 @@ export type RelinkPolicy = (typeof relinkKeys)[number];
 export const compatibilityModes = ['lenient', 'strict'] as const;
 export type CompatibilityMode = (typeof compatibilityModes)[number];
 
+/**
+ * `nested`: an identity's IdP groups are the groups listing it and every group containing those through
+ * group members (docs/groups.md); `direct`: only the groups listing it (before issue 19).
+ */
+export const groupNestingModes = ['nested', 'direct'] as const;
+export type GroupNesting = (typeof groupNestingModes)[number];
+
 /** How one integration turns SCIM users into identities. Every field has a default. */
 export interface IntegrationSettings {
   readonly identityName: IdentityNameSource;
@@ -63,6 +70,8 @@ export interface IntegrationSettings {
    */
   readonly relink: RelinkPolicy;
   readonly compatibility: CompatibilityMode;
+  /** Whether groups inherited through group members count (migration 0022 kept `direct` for older ones). */
+  readonly groupNesting: GroupNesting;
 }
 
 /** The name fields tried for an identity, in order (userName last, always). */
@@ -86,6 +95,7 @@ export const defaultIntegrationSettings: IntegrationSettings = Object.freeze<Int
   onDelete: 'deactivate',
   relink: 'externalId',
   compatibility: 'lenient',
+  groupNesting: 'nested',
 });
 
 export type SettingsResult = { ok: true; settings: IntegrationSettings } | { ok: false; problems: Problem[] };
@@ -127,6 +137,10 @@ export function changeIntegrationSettings(current: IntegrationSettings, change: 
         if (compatibilityModes.includes(value as CompatibilityMode))
           next.compatibility = value as CompatibilityMode;
         else problem(`compatibility must be one of ${compatibilityModes.join(', ')}`);
+        break;
+      case 'groupNesting':
+        if (groupNestingModes.includes(value as GroupNesting)) next.groupNesting = value as GroupNesting;
+        else problem(`groupNesting must be one of ${groupNestingModes.join(', ')}`);
         break;
       case 'signInExternalId': {
         const parsed = parseSignInExternalId(value);

@@ -18,6 +18,7 @@ import type { ProvisioningLogRepository } from './provisioning-log-repository.js
 import type { WebhookRepository } from './webhook-repository.js';
 import type { RemapJobRepository } from './remap-job-repository.js';
 import type { RoleRepository } from './role-repository.js';
+import type { GroupHierarchyRepository } from './group-hierarchy-repository.js';
 import type { ScimResourceRepository } from './scim-resource-repository.js';
 import type { SignInSessionRepository } from './sign-in-session-repository.js';
 
@@ -42,6 +43,8 @@ export interface DirectoryStore {
   readonly organizations: OrganizationRepository;
   readonly integrations: IntegrationRepository;
   readonly scimResources: ScimResourceRepository;
+  /** The maintained group-in-group closure (nested groups, docs/groups.md). */
+  readonly groupHierarchy: GroupHierarchyRepository;
   readonly consoleAccounts: ConsoleAccountRepository;
   readonly consoleLinks: ConsoleLinkRepository;
   readonly consoleSessions: ConsoleSessionRepository;

@@ -61,7 +61,12 @@ export interface ScimResourceRepository {
   ): Promise<StoredResource | undefined>;
   /** Membership rows in, one statement per batch; members already present stay as they are. */
   addMembers(scope: IntegrationScope, groupId: string, members: readonly NewMember[]): Promise<void>;
-  removeMembers(scope: IntegrationScope, groupId: string, memberIds: readonly string[]): Promise<void>;
+  /** Deletes these membership rows; returns the members that were there (the closure needs the groups). */
+  removeMembers(
+    scope: IntegrationScope,
+    groupId: string,
+    memberIds: readonly string[],
+  ): Promise<readonly NewMember[]>;
   /** The membership becomes exactly `members`. */
   setMembers(scope: IntegrationScope, groupId: string, members: readonly NewMember[]): Promise<void>;
   list(scope: IntegrationScope, type: ResourceTypeName, query: ListQuery): Promise<ListPage>;

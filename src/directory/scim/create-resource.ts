@@ -7,6 +7,7 @@ import { syncIdentities, syncUsersById } from '../identity-sync/sync-identities.
 import type { StoredResource } from '../model/scim-resource.js';
 import { createRequestHash } from './create-request-hash.js';
 import { extractMembers } from './group-members.js';
+import { afterGroupTreeChange, beforeGroupTreeChange } from '../nested-groups/group-tree-change.js';
 import { representResource } from './get-resource.js';
 import type { ScimContext } from './scim-context.js';
 
@@ -59,11 +60,18 @@ export async function createResource(
       };
     }
     if (typeName === 'User') await syncIdentities(inTransaction, [{ user: stored, isNew: true }]);
-    else
-      await syncUsersById(
-        inTransaction,
-        (members ?? []).filter((m) => m.type === 'User').map((m) => m.id),
-      );
+    else {
+      // Nested groups: a new group's group members put it above them in the closure (docs/groups.md).
+      const tree = await beforeGroupTreeChange(store, context.scope, {
+        groupId: id,
+        addedGroupIds: (members ?? []).filter((m) => m.type === 'Group').map((m) => m.id),
+      });
+      const below = await afterGroupTreeChange(store, context.scope, context.integrationSettings, tree);
+      await syncUsersById(inTransaction, [
+        ...(members ?? []).filter((m) => m.type === 'User').map((m) => m.id),
+        ...below,
+      ]);
+    }
     // A user created just now is in no group yet: nothing to read for `groups`.
     const known = typeName === 'User' ? { groups: [] } : {};
     return {

@@ -15,6 +15,7 @@ import type { ScimContext } from './scim-context.js';
 import { groupsReadBySync, syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
 import type { Related } from './resource-representation.js';
 import { checkMemberIds, typedMembers } from './group-members.js';
+import { afterGroupTreeChange, beforeGroupTreeChange } from '../nested-groups/group-tree-change.js';
 
 /** Attempts at a read-modify-write of the attributes before giving up on a busy resource. */
 const MAX_ATTEMPTS = 8;
@@ -59,7 +60,27 @@ export async function patchResource(
         memberChanges.removeAll ||
         memberChanges.removeWhere !== undefined;
       const before = wholeSetChanges ? await store.scimResources.membersOf(context.scope, id) : [];
-      const membersChanged = await applyMemberChanges(inTransaction.store, context, id, memberChanges);
+      const incoming = [...new Set([...(memberChanges.replaceAll ?? []), ...memberChanges.add])];
+      const types = typeName === 'Group' ? await checkMemberIds(inTransaction, id, incoming) : new Map();
+      const applied = await applyMemberChanges(inTransaction.store, context, id, memberChanges, types);
+      const membersChanged = applied.asked;
+      // The closure has not moved yet (only membership rows have): what it says is still the old tree.
+      const tree =
+        typeName === 'Group'
+          ? await beforeGroupTreeChange(store, context.scope, {
+              groupId: id,
+              addedGroupIds: incoming.filter((m) => types.get(m) === 'Group'),
+              removedGroupIds: [
+                ...applied.removedGroupIds,
+                // A whole-set replace drops every group it does not list again.
+                ...(memberChanges.replaceAll !== undefined || memberChanges.removeAll ? before : [])
+                  .filter((m) => m.type === 'Group' && !incoming.includes(m.value))
+                  .map((m) => m.value),
+              ],
+              renamed:
+                stored !== undefined && existing.attributes.displayName !== stored.attributes.displayName,
+            })
+          : undefined;
       const touch = async () => {
         const touched = await store.scimResources.touch(context.scope, typeName, id, now);
         if (!touched) throw new NotFoundError(`${typeName} ${JSON.stringify(id)} not found.`);
@@ -83,7 +104,12 @@ export async function patchResource(
           ...before.filter((m) => m.type === 'User').map((m) => m.value),
           ...current.filter((m) => m.type === 'User').map((m) => m.value),
         ];
-        await syncUsersById(inTransaction, affected);
+        // Nested groups: the closure follows in this transaction, and the users below a changed link
+        // (or a renamed group) are re-derived in the same batch (docs/groups.md).
+        const below = tree
+          ? await afterGroupTreeChange(store, context.scope, context.integrationSettings, tree)
+          : [];
+        await syncUsersById(inTransaction, [...affected, ...below]);
         // A members-only change bumps the group's version last: on PostgreSQL that update holds the
         // group's row until commit, so concurrent member adds to one group wait for one statement, not
         // for each other's whole identity sync (issue 15: member adds flat in group size).
@@ -106,7 +132,8 @@ async function applyMemberChanges(
   context: ScimContext,
   groupId: string,
   changes: MemberChanges,
-): Promise<boolean> {
+  types: ReadonlyMap<string, ResourceTypeName>,
+): Promise<{ asked: boolean; removedGroupIds: string[] }> {
   const repository = store.scimResources;
   const asked =
     changes.replaceAll !== undefined ||
@@ -114,9 +141,12 @@ async function applyMemberChanges(
     changes.removeWhere !== undefined ||
     changes.remove.length > 0 ||
     changes.add.length > 0;
-  if (!asked) return false;
-  const incoming = [...new Set([...(changes.replaceAll ?? []), ...changes.add])];
-  const types = await checkMemberIds({ ...context, store }, groupId, incoming);
+  if (!asked) return { asked, removedGroupIds: [] };
+  const removedGroupIds: string[] = [];
+  const removeRows = async (ids: readonly string[]) => {
+    for (const m of await repository.removeMembers(context.scope, groupId, ids))
+      if (m.type === 'Group') removedGroupIds.push(m.id);
+  };
   if (changes.replaceAll !== undefined || changes.removeAll) {
     await repository.setMembers(context.scope, groupId, typedMembers(changes.replaceAll ?? [], types));
   }
@@ -133,11 +163,11 @@ async function applyMemberChanges(
         }),
       )
       .map((m) => m.value);
-    await repository.removeMembers(context.scope, groupId, doomed);
+    await removeRows(doomed);
   }
-  if (changes.remove.length > 0) await repository.removeMembers(context.scope, groupId, changes.remove);
+  if (changes.remove.length > 0) await removeRows(changes.remove);
   if (changes.add.length > 0) {
     await repository.addMembers(context.scope, groupId, typedMembers(changes.add, types));
   }
-  return true;
+  return { asked, removedGroupIds };
 }

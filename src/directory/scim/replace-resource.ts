@@ -9,6 +9,7 @@ import { findOrThrow, representResource } from './get-resource.js';
 import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
 import type { EntityTagCondition } from '../../core/protocol/entity-tag.js';
 import { extractMembers } from './group-members.js';
+import { afterGroupTreeChange, beforeGroupTreeChange } from '../nested-groups/group-tree-change.js';
 import type { ScimContext } from './scim-context.js';
 import { groupsReadBySync, syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
 import type { Related } from './resource-representation.js';
@@ -41,6 +42,14 @@ export async function replaceResource(
       typeName === 'Group'
         ? await extractMembers(inTransaction, id, coerced)
         : { attributes: coerced, members: undefined };
+    const tree =
+      typeName === 'Group'
+        ? await beforeGroupTreeChange(store, context.scope, {
+            groupId: id,
+            ...groupMemberDiff(before, members),
+            renamed: existing.attributes.displayName !== attributes.displayName,
+          })
+        : undefined;
     const now = context.clock.now().toISOString();
     const stored = await store.scimResources.replace(context.scope, typeName, id, attributes, now, members, {
       expectedVersion,
@@ -61,13 +70,31 @@ export async function replaceResource(
       const affected = renamed
         ? [...was, ...current]
         : symmetricDifference(was, current, members === undefined);
-      await syncUsersById(
-        inTransaction,
-        affected.filter((memberId) => isUser(before, members, memberId)),
-      );
+      // Nested groups: the closure follows, and users below a changed link or a rename are re-derived too.
+      const below = tree
+        ? await afterGroupTreeChange(store, context.scope, context.integrationSettings, tree)
+        : [];
+      await syncUsersById(inTransaction, [
+        ...affected.filter((memberId) => isUser(before, members, memberId)),
+        ...below,
+      ]);
     }
     return { resource: await representResource(inTransaction, stored, projection, known), stored };
   });
+}
+
+/** The group members a PUT adds and removes (none when the body leaves `members` out). */
+function groupMemberDiff(
+  before: readonly MemberReference[],
+  after: readonly NewMember[] | undefined,
+): { addedGroupIds: string[]; removedGroupIds: string[] } {
+  if (after === undefined) return { addedGroupIds: [], removedGroupIds: [] };
+  const was = new Set(before.filter((m) => m.type === 'Group').map((m) => m.value));
+  const now = new Set(after.filter((m) => m.type === 'Group').map((m) => m.id));
+  return {
+    addedGroupIds: [...now].filter((id) => !was.has(id)),
+    removedGroupIds: [...was].filter((id) => !now.has(id)),
+  };
 }
 
 function symmetricDifference(was: readonly string[], now: readonly string[], unchanged: boolean): string[] {

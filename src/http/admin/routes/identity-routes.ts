@@ -1,6 +1,7 @@
 import { identityGroupsWithRoles } from '../../../directory/identities/identity-groups.js';
 import { getIdentity } from '../../../directory/identities/get-identity.js';
 import { showIdentity } from '../../../directory/identities/show-identity.js';
+import { explainIdentity } from '../../../directory/nested-groups/explain-identity.js';
 import { setIdentityStatus } from '../../../directory/identities/set-identity-status.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { actingFor, organizationOf } from '../admin-context.js';
@@ -10,6 +11,7 @@ import {
   EffectiveRoles,
   Identity,
   IdentityAttributes,
+  IdentityExplanation,
   IdentityListQuery,
 } from '../schemas/identity-schemas.js';
 import { groupBody } from './group-routes.js';
@@ -97,6 +99,37 @@ export function registerIdentityRoutes(app: AdminApp, deps: AdminApiDeps): void 
     async (request) => ({
       data: [...(await identityIn(organizationOf(request).id, request.params.identityId)).attributes],
     }),
+  );
+
+  app.get(
+    '/identities/:identityId/explanation',
+    {
+      schema: {
+        tags,
+        summary: 'Why an identity has its groups and attributes',
+        description:
+          'Each SCIM group it is in, directly or through a chain of group members (docs/groups.md), with the directory group it maps to; each attribute with where it came from (a group, a role or an entitlement).',
+        params: IdentityParams,
+        response: responses({ 200: IdentityExplanation }, [404]),
+      },
+    },
+    async (request) => {
+      const explanation = await explainIdentity(
+        deps,
+        { organizationId: organizationOf(request).id },
+        request.params.identityId,
+      );
+      return {
+        ...explanation,
+        effectiveGroups: explanation.effectiveGroups.map((g) => ({
+          ...g,
+          chain: [...g.chain],
+          directoryGroupId: g.directoryGroupId ?? null,
+          mappingId: g.mappingId ?? null,
+        })),
+        attributes: explanation.attributes.map((a) => ({ attribute: a.attribute, origins: [...a.origins] })),
+      };
+    },
   );
 
   app.get(

@@ -94,3 +94,55 @@ export const EffectiveRoles = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const ChainLink = Type.Object(
+  { scimGroupId: Id, displayName: Type.String() },
+  { additionalProperties: false },
+);
+
+/** Why an identity has its groups and attributes (nested groups, issue 19; origins, issue 18). */
+export const IdentityExplanation = Type.Object(
+  {
+    identityId: Id,
+    effectiveGroups: Type.Array(
+      Type.Object(
+        {
+          integrationId: Id,
+          scimGroupId: Id,
+          displayName: Type.String(),
+          chain: Type.Array(ChainLink, {
+            description:
+              'From this group down to the group listing the user, through group members; one link when it lists the user itself.',
+          }),
+          counts: Type.Boolean({
+            description:
+              'False when the integration uses groupNesting "direct" and the group is only inherited.',
+          }),
+          directoryGroupId: Type.Union([Id, Type.Null()]),
+          mappingId: Type.Union([Id, Type.Null()]),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    attributes: Type.Array(
+      Type.Object(
+        {
+          attribute: Type.String(),
+          origins: Type.Array(
+            Type.Object(
+              {
+                from: Type.Enum(['group', 'role', 'entitlement']),
+                integrationId: Id,
+                scimGroupId: Type.Optional(Id),
+                inherited: Type.Optional(Type.Boolean()),
+              },
+              { additionalProperties: false },
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false, title: 'IdentityExplanation' },
+);

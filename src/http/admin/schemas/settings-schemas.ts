@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import {
   compatibilityModes,
+  groupNestingModes,
   identityNameSources,
   relinkKeys,
 } from '../../../directory/model/integration-settings.js';
@@ -32,6 +33,10 @@ export const Settings = Type.Object(
     authPolicyId: Type.Union([Id, Type.Null()], { description: 'null: the Default auth policy.' }),
     attributeSources: AttributeSources,
     groupNameAttributes: Type.Enum(['follow', 'firstSeen']),
+    groupNesting: Type.Enum([...groupNestingModes], {
+      description:
+        'nested: groups inherited through group members count for directory groups, roles and group-name attributes; direct: only the groups listing the user.',
+    }),
     unmappedGroups: Type.Enum(['create', 'ignore']),
     onDelete: Type.Enum(['deactivate', 'delete']),
     relink: Type.Enum([...relinkKeys], {
@@ -77,6 +82,7 @@ export const SettingsChange = Type.Object(
       ),
     ),
     groupNameAttributes: Type.Optional(Type.Enum(['follow', 'firstSeen'])),
+    groupNesting: Type.Optional(Type.Enum([...groupNestingModes])),
     unmappedGroups: Type.Optional(Type.Enum(['create', 'ignore'])),
     onDelete: Type.Optional(Type.Enum(['deactivate', 'delete'])),
     relink: Type.Optional(Type.Enum([...relinkKeys])),
