@@ -3100,7 +3100,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List integrations */
+    /**
+     * List integrations
+     * @description Each with its last logged SCIM request and its error rate over the last 24 hours, from one aggregate read of the provisioning log.
+     */
     get: {
       parameters: {
         query?: never;
@@ -3140,6 +3143,18 @@ export interface paths {
                 hasValidToken: boolean;
                 /** @description When an operator paused the integration (its SCIM requests get 503 with Retry-After); null: not paused. */
                 pausedAt: string | null;
+                /** @description From the provisioning log (lossy by design: rates are of what was logged); lastDay covers the last 24 hours. */
+                activity: {
+                  lastRequestAt: string | null;
+                  /** @description The HTTP status of its newest logged SCIM request; null: none logged. */
+                  lastRequestStatus: number | null;
+                  lastDay: {
+                    requests: number;
+                    failures: number;
+                    /** @description failures / requests; 0 without requests. */
+                    rate: number;
+                  };
+                };
               }[];
             };
           };

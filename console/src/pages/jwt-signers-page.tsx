@@ -1,20 +1,22 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { PageTitle } from '../components/page-title.js';
-import { Empty, ErrorMessage, Loading } from '../components/status.js';
+import { DataTable } from '../components/data-table.js';
+import { ErrorMessage } from '../components/status.js';
+import { useList } from '../lib/use-list.js';
 
 export function useJwtSigners(organizationId: string) {
-  return useQuery({
-    queryKey: ['jwt-signers', organizationId],
-    queryFn: async () =>
+  return useList(
+    ['jwt-signers', organizationId],
+    async () =>
       unwrap(
         await api.GET('/api/v1/organizations/{organizationId}/jwt-signers', {
           params: { path: { organizationId } },
         }),
       ).data,
-  });
+  );
 }
 
 export function JwtSignersPage({ organizationId }: { organizationId: string }) {
@@ -113,53 +115,44 @@ export function JwtSignersPage({ organizationId }: { organizationId: string }) {
         error={create.error ?? toggle.error ?? remove.error}
         title="Could not change the signers"
       />
-      {signers.isPending ? <Loading what="JWT signers" /> : null}
-      <ErrorMessage error={signers.error} title="Could not load the JWT signers" />
-      {signers.data?.length === 0 ? <Empty>No JWT signer yet.</Empty> : null}
-      {signers.data && signers.data.length > 0 ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Signer</th>
-              <th scope="col">Issuer</th>
-              <th scope="col">Audience</th>
-              <th scope="col">Claim</th>
-              <th scope="col">Enabled</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {signers.data.map((s) => (
-              <tr key={s.id}>
-                <td>{s.name}</td>
-                <td className="mono">{s.issuer}</td>
-                <td className="mono">{s.audience}</td>
-                <td className="mono">{s.externalIdClaim}</td>
-                <td>
-                  <label className="checkbox">
-                    <input
-                      type="checkbox"
-                      checked={s.enabled}
-                      onChange={() => toggle.mutate({ signerId: s.id, enabled: !s.enabled })}
-                    />
-                    <span className="visually-hidden">{s.name} enabled</span>
-                  </label>
-                </td>
-                <td>
-                  <ConfirmButton
-                    label="Delete"
-                    question={`Delete ${s.name}?`}
-                    onConfirm={() => remove.mutate(s.id)}
-                    busy={remove.isPending}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <DataTable
+        list={signers}
+        what="JWT signers"
+        caption="JWT signers"
+        empty="No JWT signer yet."
+        rowKey={(s) => s.id}
+        columns={[
+          { header: 'Signer', cell: (s) => s.name },
+          { header: 'Issuer', className: 'mono', cell: (s) => s.issuer },
+          { header: 'Audience', className: 'mono', cell: (s) => s.audience },
+          { header: 'Claim', className: 'mono', cell: (s) => s.externalIdClaim },
+          {
+            header: 'Enabled',
+            cell: (s) => (
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={s.enabled}
+                  onChange={() => toggle.mutate({ signerId: s.id, enabled: !s.enabled })}
+                />
+                <span className="visually-hidden">{s.name} enabled</span>
+              </label>
+            ),
+          },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            cell: (s) => (
+              <ConfirmButton
+                label="Delete"
+                question={`Delete ${s.name}?`}
+                onConfirm={() => remove.mutate(s.id)}
+                busy={remove.isPending}
+              />
+            ),
+          },
+        ]}
+      />
     </>
   );
 }
