@@ -10909,7 +10909,7 @@ export interface paths {
     };
     /**
      * Read the organization’s events in order
-     * @description Every directory change, in one order per organization (docs/events.md). Page with `after`; `wait` long-polls. A cursor older than retention answers 409 `conflict` (event_cursor_expired): resync.
+     * @description Every directory change, in one order per organization (docs/events.md). Page with `after`; `wait` long-polls; `resourceId` reads one identity’s or group’s history. A cursor older than retention answers 409 `conflict` (event_cursor_expired): resync.
      */
     get: {
       parameters: {
@@ -10920,6 +10920,8 @@ export interface paths {
           limit?: number;
           /** @description Comma-separated event types (all when absent). */
           types?: string;
+          /** @description Only this resource’s history: the events of this identity or group, and for an identity the member events of the groups it joined or left. */
+          resourceId?: string;
           /** @description Long-poll: seconds (up to 30) to wait when no event is there yet. */
           wait?: number;
         };

@@ -115,7 +115,7 @@ async function writeEvents(
   await db.executeQuery(CompiledQuery.raw(writeText(dialect, count), parameters));
 }
 
-function toEvent(row: EventsTable, dialect: StoreDialect): DirectoryEvent {
+function toEvent(row: Omit<EventsTable, 'member_identity_id'>, dialect: StoreDialect): DirectoryEvent {
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -151,10 +151,29 @@ export function eventRepository(
     async list(scope, query) {
       let select = db
         .selectFrom('events')
-        .selectAll()
+        .select([
+          'organization_id',
+          'seq',
+          'id',
+          'type',
+          'occurred_at',
+          'integration_id',
+          'request_id',
+          'actor_kind',
+          'actor_id',
+          'resource_type',
+          'resource_id',
+          'data',
+          'changed',
+        ])
         .where('organization_id', '=', scope.organizationId)
         .where('seq', '>', query.afterSequence);
       if (query.types && query.types.length > 0) select = select.where('type', 'in', [...query.types]);
+      const resourceId = query.resourceId;
+      if (resourceId !== undefined)
+        select = select.where((eb) =>
+          eb.or([eb('resource_id', '=', resourceId), eb('member_identity_id', '=', resourceId)]),
+        );
       const rows = await select.orderBy('seq').limit(query.limit).execute();
       return rows.map((row) => toEvent(row, dialect));
     },
