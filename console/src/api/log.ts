@@ -20,11 +20,13 @@ export function useProvisioningLog(
   organizationId: string,
   query: LogQuery,
   refetchInterval?: number | false,
+  enabled = true,
 ) {
   return useQuery({
     queryKey: ['provisioning-log', organizationId, query],
     queryFn: () => loadProvisioningLog(organizationId, query),
     refetchInterval,
+    enabled,
     placeholderData: (previous) => previous,
   });
 }

@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { entryReason, loadProvisioningLog, type LogEntry, type LogQuery } from '../api/log.js';
+import {
+  entryReason,
+  loadProvisioningLog,
+  useProvisioningLog,
+  type LogEntry,
+  type LogQuery,
+} from '../api/log.js';
 import { formatDate } from '../lib/format.js';
 import { usePagedList } from '../lib/use-list.js';
 import { DataTable } from './data-table.js';
@@ -54,9 +60,12 @@ const toIso = (local: string) => (local ? new Date(local).toISOString() : undefi
 export function ProvisioningLogSection({
   organizationId,
   integrationId,
+  requestId,
 }: {
   organizationId: string;
   integrationId: string;
+  /** A request to open at once (a link from an identity's history); said in words when not logged. */
+  requestId?: string | undefined;
 }) {
   const [outcome, setOutcome] = useState<'' | 'success' | 'failure'>('');
   const [status, setStatus] = useState('');
@@ -64,6 +73,18 @@ export function ProvisioningLogSection({
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [open, setOpen] = useState<LogEntry | undefined>();
+  const asked = useProvisioningLog(
+    organizationId,
+    { integrationId, requestId: requestId ?? '', limit: 1 },
+    false,
+    requestId !== undefined,
+  );
+  const [shownAsked, setShownAsked] = useState<string | undefined>();
+  const askedEntry = asked.data?.data[0];
+  if (askedEntry && shownAsked !== askedEntry.id) {
+    setShownAsked(askedEntry.id);
+    setOpen(askedEntry);
+  }
   const filters: LogQuery = {
     integrationId,
     limit: 20,
@@ -143,6 +164,12 @@ export function ProvisioningLogSection({
           { header: 'What happened', cell: (entry) => entryReason(entry) },
         ]}
       />
+      {requestId && asked.data && !askedEntry ? (
+        <p className="hint" role="status">
+          Request <code>{requestId}</code> is not in the log: it was pruned or never logged (the log is lossy
+          by design).
+        </p>
+      ) : null}
       {open ? <EntryDetail entry={open} onClose={() => setOpen(undefined)} /> : null}
     </section>
   );
