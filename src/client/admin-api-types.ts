@@ -6898,7 +6898,167 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Rename a directory group
+     * @description Names are unique per organization, in any case. Its id stays, so do its mappings, members and roles.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description An id Roster assigned. */
+          groupId: string;
+        };
+        cookie?: never;
+      };
+      /** @description The new name. */
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description An id Roster assigned. */
+              organizationId: string;
+              name: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              createdAt: string;
+              /** @description The roles every member has through this group. */
+              roles: {
+                /** @description An id Roster assigned. */
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description The request is invalid; `details` names each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description The name is taken, or the resource is in a state that forbids the change. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/v1/organizations/{organizationId}/groups/{groupId}/members': {

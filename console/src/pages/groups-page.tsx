@@ -49,6 +49,20 @@ export function GroupsPage({ organizationId }: { organizationId: string }) {
       ),
     onSuccess: () => void refresh(),
   });
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | undefined>();
+  const rename = useMutation({
+    mutationFn: async (edit: { id: string; name: string }) =>
+      unwrap(
+        await api.PATCH('/api/v1/organizations/{organizationId}/groups/{groupId}', {
+          params: { path: { organizationId, groupId: edit.id } },
+          body: { name: edit.name.trim() },
+        }),
+      ),
+    onSuccess: () => {
+      setRenaming(undefined);
+      void refresh();
+    },
+  });
   const setRoles = useMutation({
     mutationFn: async ({ groupId, roleIds }: { groupId: string; roleIds: string[] }) =>
       unwrap(
@@ -82,7 +96,7 @@ export function GroupsPage({ organizationId }: { organizationId: string }) {
         </button>
       </form>
       <ErrorMessage
-        error={create.error ?? remove.error ?? setRoles.error}
+        error={create.error ?? rename.error ?? remove.error ?? setRoles.error}
         title="Could not change the groups"
       />
       <DataTable
@@ -92,7 +106,44 @@ export function GroupsPage({ organizationId }: { organizationId: string }) {
         empty="No directory group yet. IdP groups create them as they sync."
         rowKey={(group) => group.id}
         columns={[
-          { header: 'Group', cell: (group) => group.name },
+          {
+            header: 'Group',
+            cell: (group) =>
+              renaming?.id === group.id ? (
+                <form
+                  className="inline-form"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    rename.mutate(renaming);
+                  }}
+                >
+                  <label htmlFor={`rename-${group.id}`} className="visually-hidden">
+                    New name of {group.name}
+                  </label>
+                  <input
+                    id={`rename-${group.id}`}
+                    required
+                    maxLength={200}
+                    value={renaming.name}
+                    onChange={(e) => setRenaming({ id: group.id, name: e.target.value })}
+                  />
+                  <button type="submit" disabled={rename.isPending}>
+                    Save
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setRenaming(undefined);
+                      rename.reset();
+                    }}
+                  >
+                    Cancel
+                  </button>
+                </form>
+              ) : (
+                group.name
+              ),
+          },
           {
             header: 'Roles',
             cell: (group) => (
@@ -125,13 +176,21 @@ export function GroupsPage({ organizationId }: { organizationId: string }) {
           {
             header: 'Actions',
             hideHeader: true,
+            className: 'row-actions',
             cell: (group) => (
-              <ConfirmButton
-                label="Delete"
-                question={`Delete ${group.name}?`}
-                onConfirm={() => remove.mutate(group.id)}
-                busy={remove.isPending}
-              />
+              <>
+                {renaming?.id !== group.id ? (
+                  <button type="button" onClick={() => setRenaming({ id: group.id, name: group.name })}>
+                    Rename<span className="visually-hidden"> {group.name}</span>
+                  </button>
+                ) : null}
+                <ConfirmButton
+                  label="Delete"
+                  question={`Delete ${group.name}?`}
+                  onConfirm={() => remove.mutate(group.id)}
+                  busy={remove.isPending}
+                />
+              </>
             ),
           },
         ]}
