@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,8 +58,14 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
     // The bootstrap key is written to a file the start-up message names.
     const keyFile = /written once to (\S+) /.exec(server.output())?.[1] ?? '';
     adminKey = readFileSync(keyFile, 'utf8').trim();
-    firstAccountLink =
-      /http:\/\/\S+\/console\/welcome#roster_link_[A-Za-z0-9_-]{43}/.exec(server.output())?.[0] ?? '';
+    // So is the first-account link: the output names the file and never holds the link.
+    expect(server.output()).not.toMatch(/roster_link_/);
+    const linkFile = /one-time link .* was written once to (\S+) \(readable only by its owner\)/.exec(
+      server.output(),
+    )?.[1];
+    expect(statSync(linkFile ?? '').mode & 0o777).toBe(0o600);
+    firstAccountLink = readFileSync(linkFile ?? '', 'utf8').trim();
+    expect(firstAccountLink).toMatch(/^http:\/\/\S+\/console\/welcome#roster_link_[A-Za-z0-9_-]{43}$/);
     const organizations = (await (await admin('GET', '/api/v1/organizations')).json()) as {
       data: { id: string; name: string }[];
     };
@@ -113,7 +119,7 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
     expect(axeResults[name], `${name}: serious or critical accessibility violations`).toEqual([]);
   }
 
-  it('starts with a printed first-account link, and answers the console with its security headers', async () => {
+  it('starts with a first-account link written to a 0600 file, and answers the console with its security headers', async () => {
     expect(firstAccountLink).not.toBe('');
     const response = await fetch(`${origin}/console/integrations`);
     expect(response.status).toBe(200);
