@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client.js';
 import { ConfirmButton } from '../components/confirm-button.js';
+import { InlineEdit } from '../components/inline-edit.js';
 import { PageTitle } from '../components/page-title.js';
 import { DataTable } from '../components/data-table.js';
 import { ErrorMessage } from '../components/status.js';
@@ -110,36 +111,20 @@ export function GroupsPage({ organizationId }: { organizationId: string }) {
             header: 'Group',
             cell: (group) =>
               renaming?.id === group.id ? (
-                <form
-                  className="inline-form"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    rename.mutate(renaming);
+                <InlineEdit
+                  id={`rename-${group.id}`}
+                  label={`New name of ${group.name}`}
+                  required
+                  maxLength={200}
+                  value={renaming.name}
+                  onChange={(name) => setRenaming({ id: group.id, name })}
+                  onSave={() => rename.mutate(renaming)}
+                  onCancel={() => {
+                    setRenaming(undefined);
+                    rename.reset();
                   }}
-                >
-                  <label htmlFor={`rename-${group.id}`} className="visually-hidden">
-                    New name of {group.name}
-                  </label>
-                  <input
-                    id={`rename-${group.id}`}
-                    required
-                    maxLength={200}
-                    value={renaming.name}
-                    onChange={(e) => setRenaming({ id: group.id, name: e.target.value })}
-                  />
-                  <button type="submit" disabled={rename.isPending}>
-                    Save
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setRenaming(undefined);
-                      rename.reset();
-                    }}
-                  >
-                    Cancel
-                  </button>
-                </form>
+                  busy={rename.isPending}
+                />
               ) : (
                 group.name
               ),

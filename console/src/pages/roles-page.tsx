@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client.js';
 import { ConfirmButton } from '../components/confirm-button.js';
+import { InlineEdit } from '../components/inline-edit.js';
 import { PageTitle } from '../components/page-title.js';
 import { DataTable } from '../components/data-table.js';
 import { ErrorMessage } from '../components/status.js';
@@ -106,28 +107,15 @@ export function RolesPage({ organizationId }: { organizationId: string }) {
             header: 'Permissions',
             cell: (role) =>
               editing?.id === role.id ? (
-                <form
-                  className="inline-form"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    update.mutate(editing);
-                  }}
-                >
-                  <label htmlFor={`perm-${role.id}`} className="visually-hidden">
-                    Permissions of {role.name}
-                  </label>
-                  <input
-                    id={`perm-${role.id}`}
-                    value={editing.permissions}
-                    onChange={(e) => setEditing({ id: role.id, permissions: e.target.value })}
-                  />
-                  <button type="submit" disabled={update.isPending}>
-                    Save
-                  </button>
-                  <button type="button" onClick={() => setEditing(undefined)}>
-                    Cancel
-                  </button>
-                </form>
+                <InlineEdit
+                  id={`perm-${role.id}`}
+                  label={`Permissions of ${role.name}`}
+                  value={editing.permissions}
+                  onChange={(permissions) => setEditing({ id: role.id, permissions })}
+                  onSave={() => update.mutate(editing)}
+                  onCancel={() => setEditing(undefined)}
+                  busy={update.isPending}
+                />
               ) : (
                 <span className="mono">{role.permissions.join(' ') || '–'}</span>
               ),
