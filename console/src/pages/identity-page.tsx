@@ -125,7 +125,6 @@ export function IdentityPage({ organizationId, identityId }: { organizationId: s
           ))}
         </ul>
       </section>
-      {/* The attributes' origins and effective-group chains belong above, with the attributes and groups. */}
       <section className="card" aria-labelledby="identity-roles">
         <h2 id="identity-roles">Effective roles</h2>
         <ErrorMessage error={roles.error} title="Could not load the roles" />
