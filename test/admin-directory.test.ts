@@ -45,6 +45,48 @@ describe.each(testEngines)(
       expect((await admin.delete(`${base}/groups/${created.body.id}`)).status).toBe(404);
     });
 
+    it('renames a directory group: same id, roles and members; the name stays unique in any case', async () => {
+      const group = await admin.post(`${base}/groups`, { name: 'Treasury' });
+      const other = await admin.post(`${base}/groups`, { name: 'Payroll' });
+      const role = await admin.post(`${base}/roles`, { name: 'Payer', permissions: ['pay:run'] });
+      await admin.put(`${base}/groups/${group.body.id}/roles`, { roles: [role.body.id] });
+      const before = (await admin.get(`${base}/events/cursor`)).body.cursor as string;
+
+      const renamed = await admin.patch(`${base}/groups/${group.body.id}`, { name: 'Treasury & Tax' });
+      expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+      expect(renamed.body).toEqual({
+        ...group.body,
+        name: 'Treasury & Tax',
+        roles: [{ id: role.body.id, name: 'Payer' }],
+      });
+      expect((await admin.get(`${base}/groups/${group.body.id}`)).body.name).toBe('Treasury & Tax');
+      // A case-only rename of itself is allowed; another group's name in any case is not.
+      expect((await admin.patch(`${base}/groups/${group.body.id}`, { name: 'TREASURY & TAX' })).status).toBe(
+        200,
+      );
+      const taken = await admin.patch(`${base}/groups/${group.body.id}`, { name: 'payroll' });
+      expect(taken.status).toBe(409);
+      expect(taken.body.error.code).toBe('conflict');
+      const blank = await admin.patch(`${base}/groups/${group.body.id}`, { name: ' ' });
+      expect(blank.status).toBe(400);
+      expect(blank.body.error.code).toBe('validation_failed');
+      expect((await admin.patch(`${base}/groups/${group.body.id}`, {})).status).toBe(400);
+      expect((await admin.patch(`${base}/groups/${MISSING}`, { name: 'Nobody' })).status).toBe(404);
+      // Its old name is free again.
+      expect((await admin.post(`${base}/groups`, { name: 'Treasury' })).status).toBe(201);
+
+      const events = (await admin.get(`${base}/events?after=${encodeURIComponent(before)}`)).body.data;
+      expect(
+        events
+          .filter((e: { type: string }) => e.type === 'group.updated')
+          .map((e: { changed: string[]; data: { name: string } }) => [e.changed, e.data.name]),
+      ).toEqual([
+        [['name'], 'Treasury & Tax'],
+        [['name'], 'TREASURY & TAX'],
+      ]);
+      expect(other.status).toBe(201);
+    });
+
     it('lists the members of a group, paged by cursor', async () => {
       const idp = await roster.createIntegration('members');
       const members = [];

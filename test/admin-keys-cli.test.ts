@@ -46,6 +46,21 @@ describe.each(testEngines)('admin keys from the command line and the first start
         expect(written).toHaveLength(1);
         bootstrap = written[0] as string;
         expect((await organizations(bootstrap)).status).toBe(200);
+        // The first-account link is a secret too: the same kind of file, and never in the output.
+        expect(first.output()).not.toMatch(/roster_link_/);
+        const linkFile = /one-time link .* was written once to (\S+) \(readable only by its owner\)/.exec(
+          first.output(),
+        )?.[1];
+        expect(linkFile).toBeDefined();
+        expect(statSync(linkFile!).mode & 0o777).toBe(0o600);
+        const link = readFileSync(linkFile!, 'utf8').trim();
+        expect(link).toMatch(/^http:\/\/\S+\/console\/welcome#roster_link_[A-Za-z0-9_-]{43}$/);
+        const described = await fetch(`${origin}/api/v1/console/links/describe`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token: link.slice(link.indexOf('#') + 1) }),
+        });
+        expect(((await described.json()) as { kind: string }).kind).toBe('first_account');
       } finally {
         expect(await first.stop()).toBe(0);
       }
@@ -53,6 +68,8 @@ describe.each(testEngines)('admin keys from the command line and the first start
       const second = await startServer(env);
       try {
         expect(second.output()).not.toMatch(/roster_admin_/);
+        // The account does not exist yet, but the link does: no second link, no second file.
+        expect(second.output()).not.toContain('one-time link');
         expect(second.output()).toContain('/api/docs');
 
         // Independent commands run side by side (each one migrates and opens the database, as instances do).

@@ -210,7 +210,10 @@ describe('roster role, group and group-mapping', () => {
       run('identity', 'show', adaId),
     ]);
     expect(removed).toContain(`Removed group mapping ${sales?.id}.`);
-    expect(await run('group', 'delete', ops.id)).toContain('Deleted directory group "Ops"');
+    expect(await run('group', 'rename', 'OPS', 'Operations')).toContain(
+      `Renamed directory group "Ops" to "Operations" (${ops.id}).`,
+    );
+    expect(await run('group', 'delete', ops.id)).toContain('Deleted directory group "Operations"');
     expect(shown).toContain('Identity "Ada Lovelace"');
     expect(shown).toContain(
       `source:              integration "okta" (${integrationId}), SCIM user ${userIds.get('ada')}`,

@@ -346,6 +346,71 @@ describe.each(testEngines)('the events feed on $name', (engine) => {
     expect((await admin.get(`/organizations/${other}/events`)).status).toBe(404);
   });
 
+  it('reads one identity’s or one group’s history with resourceId, its member events included, paged', async () => {
+    const idp = await roster.createIntegration();
+    const scimUser = (await scim(idp, 'POST', '/Users', user('history@example.com'))).body.id as string;
+    const bystander = (await scim(idp, 'POST', '/Users', user('bystander@example.com'))).body.id as string;
+    const identityId = (await roster.store.identities.findBySource(idp.scope, scimUser))?.id as string;
+    const renamed = await scim(idp, 'PATCH', `/Users/${scimUser}`, replace('displayName', 'Historian'));
+    const group = await scim(idp, 'POST', '/Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: `History ${ids.newId()}`,
+      members: [{ value: scimUser }, { value: bystander }],
+    });
+    await scim(idp, 'PATCH', `/Users/${bystander}`, replace('displayName', 'Someone else'));
+    await scim(idp, 'PATCH', `/Groups/${group.body.id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'remove', path: `members[value eq "${scimUser}"]` }],
+    });
+
+    const history = await admin.get(`${base}/events?resourceId=${identityId}&limit=1000`);
+    expect(history.status).toBe(200);
+    const events = history.body.data as EventBody[];
+    expect(events.map((e) => e.type)).toEqual([
+      'identity.created',
+      'identity.updated',
+      'identity.updated',
+      'group.member_added',
+      'identity.updated',
+      'group.member_removed',
+    ]);
+    expect(events[1]).toMatchObject({
+      ...byIntegration(idp, renamed.headers.get('x-request-id')),
+      changed: ['profile'],
+    });
+    expect(events.every((e) => e.resource.id === identityId || e.data.identityId === identityId)).toBe(true);
+    expect(events.map((e) => e.sequence)).toEqual([...events.map((e) => e.sequence)].sort((a, b) => a - b));
+
+    // Paged like the whole feed: the cursor of a page reads on within the same history.
+    const first = await admin.get(`${base}/events?resourceId=${identityId}&limit=4`);
+    expect(first.body).toMatchObject({ hasMore: true });
+    const rest = await admin.get(
+      `${base}/events?resourceId=${identityId}&limit=4&after=${encodeURIComponent(first.body.cursor)}`,
+    );
+    expect([...first.body.data, ...rest.body.data].map((e: EventBody) => e.id)).toEqual(
+      events.map((e) => e.id),
+    );
+    expect(rest.body.hasMore).toBe(false);
+
+    // A group's history is its own events and its member events, nobody else's.
+    const directoryGroupId = events[3]?.data.groupId as string;
+    const groupHistory = (await admin.get(`${base}/events?resourceId=${directoryGroupId}&limit=1000`)).body
+      .data as EventBody[];
+    expect(groupHistory.map((e) => e.type)).toEqual([
+      'group.created',
+      'group.member_added',
+      'group.member_added',
+      'group.member_removed',
+    ]);
+    // Another organization reads none of it.
+    const other = await roster.createOrganization(`other-${ids.newId()}`);
+    const otherAdmin = await AdminClient.forOrganization(roster, other);
+    expect(
+      (await otherAdmin.get(`/organizations/${other}/events?resourceId=${identityId}`)).body.data,
+    ).toEqual([]);
+    expect((await admin.get(`${base}/events?resourceId=`)).status).toBe(400);
+  });
+
   it('long-polls: a read with wait answers as soon as an event commits', async () => {
     const idp = await roster.createIntegration();
     const cursor = await cursorNow();

@@ -6,6 +6,7 @@ import { testEngines, type TestDatabase } from './support/test-engines.js';
 
 const PASSWORD = 'Correct-Horse-Battery-9';
 const EMAIL = 'private.person@example.com';
+const MISSING_ID = '01900000-0000-7000-8000-000000000009';
 // Everything that must never be in a log line or a stored row: a token, key or webhook secret (the
 // prefix and enough of the rest to be one: a stored key keeps a 4-character hint such as
 // `roster_admin_o54q…` by design), and the password.
@@ -21,6 +22,7 @@ describe.each(testEngines)('what a server run on $name logs and stores', (engine
   let server: ServerProcess;
   let origin: string;
   let bootstrapFile: string;
+  let linkFile = '';
   let adminKey: string;
 
   const call = async (path: string, init: RequestInit & { token?: string } = {}) => {
@@ -37,6 +39,7 @@ describe.each(testEngines)('what a server run on $name logs and stores', (engine
   });
   afterAll(async () => {
     rmSync(bootstrapFile, { force: true });
+    rmSync(linkFile, { force: true });
     await database?.dispose();
   });
 
@@ -51,6 +54,7 @@ describe.each(testEngines)('what a server run on $name logs and stores', (engine
     });
     bootstrapFile = /written once to (\S+) \(readable only by its owner\)/.exec(server.output())?.[1] ?? '';
     adminKey = readFileSync(bootstrapFile, 'utf8').trim();
+    linkFile = /one-time link .* was written once to (\S+) \(/.exec(server.output())?.[1] ?? '';
     try {
       await provisionAndScan();
     } finally {
@@ -215,6 +219,10 @@ describe.each(testEngines)('what a server run on $name logs and stores', (engine
         '/api/docs/static/index.html',
         '/api/v1/openapi.json',
         '/api/v1/organizations',
+        // Issue 18's admin routes: the integrations list with activity, events by resource, group rename.
+        `/api/v1/organizations/${MISSING_ID}/integrations`,
+        `/api/v1/organizations/${MISSING_ID}/events?resourceId=${MISSING_ID}`,
+        `/api/v1/organizations/${MISSING_ID}/groups/${MISSING_ID}`,
       ]) {
         const response = await fetch(`${origin}${path}`);
         expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
@@ -230,8 +238,8 @@ describe.each(testEngines)('what a server run on $name logs and stores', (engine
       expect(await page.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     } finally {
       await fresh.stop();
-      const file = /written once to (\S+) \(readable only by its owner\)/.exec(fresh.output())?.[1];
-      if (file) rmSync(file, { force: true });
+      for (const [, file] of fresh.output().matchAll(/written once to (\S+) \(readable only by its owner\)/g))
+        if (file) rmSync(file, { force: true });
       await other.dispose();
     }
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient, issueAdminKey } from './support/admin-client.js';
-import { RosterHarness, testEngines } from './support/roster-harness.js';
+import { issueFirstAccountLink } from '../src/directory/console-accounts/issue-first-account-link.js';
+import { ids, RosterHarness, testEngines } from './support/roster-harness.js';
 
 const PER_SECOND = 5;
 
@@ -67,5 +68,47 @@ describe.each(testEngines)('rate limits on $name', (engine) => {
       });
     }
     expect((await other.get('/organizations')).status).toBe(200);
+  });
+
+  it('limits each console session like an admin key: 429 with Retry-After, other sessions and keys unaffected', async () => {
+    const link = await issueFirstAccountLink({ store: roster.store, clock: roster.clock, ids });
+    const token = link!.token;
+    const password = 'correct horse battery staple';
+    const post = (path: string, body: unknown) =>
+      fetch(`${roster.origin}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const cookieOf = (response: Response) => (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const accepted = await post('/api/v1/console/links/accept', {
+      token,
+      email: 'ops@example.com',
+      password,
+    });
+    expect(accepted.status).toBe(200);
+    const hot = cookieOf(accepted);
+    const signedIn = await post('/api/v1/console/sign-in', { email: 'ops@example.com', password });
+    expect(signedIn.status).toBe(200);
+    const calm = cookieOf(signedIn);
+    expect(calm).not.toBe(hot);
+    const asSession = (cookie: string) =>
+      fetch(`${roster.origin}/api/v1/organizations`, { headers: { cookie } });
+
+    // Past the second that counted the sign-ins, so the burst starts a fresh window.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => asSession(hot)));
+    const limited = answers.filter((a) => a.status === 429);
+    expect(limited.length).toBeGreaterThanOrEqual(20 - 2 * PER_SECOND);
+    expect(answers.filter((a) => a.status === 200).length).toBe(20 - limited.length);
+    for (const answer of limited) {
+      expect(answer.headers.get('retry-after')).toBe('1');
+      expect(((await answer.json()) as { error: unknown }).error).toMatchObject({
+        code: 'rate_limited',
+        message: expect.stringContaining(`${PER_SECOND} requests per second per console session`),
+      });
+    }
+    expect((await asSession(calm)).status).toBe(200);
+    expect((await (await AdminClient.installation(roster)).get('/organizations')).status).toBe(200);
   });
 });

@@ -243,4 +243,43 @@ describe.each(testEngines)('the provisioning log on $name', (engine) => {
     expect(text).not.toContain('roster_scim_');
     expect(text).not.toContain(idp.token.slice('roster_scim_'.length));
   });
+  it('lists every integration with its last request and 24 h error rate from one aggregate read', async () => {
+    const busy = await roster.createIntegration();
+    const quiet = await roster.createIntegration();
+    const fresh = await roster.createIntegration();
+    await roster.request(busy, 'POST', '/Users', { schemas: [USER], userName: 'rate@example.com' });
+    await roster.request(busy, 'POST', '/Users', { schemas: [USER], userName: 'RATE@example.com' });
+    await roster.request(busy, 'POST', '/Users', { schemas: [USER] });
+    await roster.request(busy, 'GET', '/Users');
+    await roster.request(quiet, 'GET', '/Users');
+    await logged(`integrationId=${busy.id}`, 4);
+    await logged(`integrationId=${quiet.id}`, 1);
+    const activityOf = async () => {
+      const list = await admin.get(`${base}/integrations`);
+      expect(list.status).toBe(200);
+      const rows = list.body.data as { id: string; activity: Record<string, unknown> }[];
+      return new Map(rows.map((row) => [row.id, row.activity]));
+    };
+    const today = await activityOf();
+    expect(today.get(busy.id)).toMatchObject({
+      lastRequestStatus: 200,
+      lastDay: { requests: 4, failures: 2, rate: 0.5 },
+    });
+    expect(Date.parse(today.get(busy.id)?.lastRequestAt as string)).toBeGreaterThan(Date.now() - 60_000);
+    expect(today.get(quiet.id)).toMatchObject({ lastDay: { requests: 1, failures: 0, rate: 0 } });
+    expect(today.get(fresh.id)).toEqual({
+      lastRequestAt: null,
+      lastRequestStatus: null,
+      lastDay: { requests: 0, failures: 0, rate: 0 },
+    });
+    // A day later the window is empty, but the last request is still told.
+    roster.clock.advanceDays(1);
+    roster.clock.advanceSeconds(60);
+    const tomorrow = await activityOf();
+    expect(tomorrow.get(busy.id)).toMatchObject({
+      lastRequestAt: today.get(busy.id)?.lastRequestAt,
+      lastRequestStatus: 200,
+      lastDay: { requests: 0, failures: 0, rate: 0 },
+    });
+  });
 });

@@ -352,6 +352,53 @@ describe.each(testEngines)('sign-in through POST .../auth/verify on $name', (eng
     expect((await verify(await token(rsa))).ok).toBe(true);
   });
 
+  it('applies an edit of the signer at once: issuer, audience, claim and key source', async () => {
+    const NEW_ISSUER = 'https://login.example.test';
+    const NEW_AUDIENCE = 'roster-app-v2';
+    expect((await verify(await token(rsa))).ok).toBe(true);
+    const moved = await admin.patch(`${api}/jwt-signers/${signerId}`, {
+      issuer: NEW_ISSUER,
+      audience: NEW_AUDIENCE,
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body).toMatchObject({ issuer: NEW_ISSUER, audience: NEW_AUDIENCE, name: 'Corporate SSO' });
+    expect((await refusal(await token(rsa))).code).toBe('wrong_issuer');
+    expect((await refusal(await token(rsa, { iss: NEW_ISSUER }))).code).toBe('wrong_audience');
+    expect((await verify(await token(rsa, { iss: NEW_ISSUER, aud: NEW_AUDIENCE }))).ok).toBe(true);
+
+    // The claim matched against the sign-in external ID.
+    await admin.patch(`${api}/jwt-signers/${signerId}`, { externalIdClaim: 'email' });
+    const moved2 = { iss: NEW_ISSUER, aud: NEW_AUDIENCE };
+    expect((await verify(await token(rsa, moved2))).ok).toBe(false);
+    expect((await verify(await token(rsa, { ...moved2, sub: 'x', email: 'ada@example.com' }))).ok).toBe(true);
+
+    // Another key set: the old keys stop verifying at once (the key cache is per signer and URL).
+    const other = await JwksServer.start([stranger]);
+    try {
+      await admin.patch(`${api}/jwt-signers/${signerId}`, { jwksUrl: other.url });
+      const claims = { ...moved2, sub: 'x', email: 'ada@example.com' };
+      expect((await refusal(await token(rsa, claims))).code).toBe('bad_signature');
+      expect((await verify(await token(stranger, claims))).ok).toBe(true);
+    } finally {
+      const back = await admin.patch(`${api}/jwt-signers/${signerId}`, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        externalIdClaim: 'sub',
+        jwksUrl: idp.url,
+      });
+      expect(back.status).toBe(200);
+      await other.close();
+    }
+    expect((await verify(await token(rsa))).ok).toBe(true);
+    // Validation and the error mapping: an http JWKS URL off localhost and an empty issuer are 400.
+    const bad = await admin.patch(`${api}/jwt-signers/${signerId}`, {
+      jwksUrl: 'http://keys.example.com/jwks',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('validation_failed');
+    expect((await admin.patch(`${api}/jwt-signers/${signerId}`, {})).status).toBe(400);
+  });
+
   it('records sessions that are revoked the moment their identity is disabled', async () => {
     const jwt = await token(rsa);
     const started = await admin.post(`${api}/sessions`, { token: jwt, expiresInSeconds: 3600 });

@@ -4,6 +4,7 @@ import { assignGroupRoles } from '../directory/groups/assign-group-roles.js';
 import { createDirectoryGroup } from '../directory/groups/create-directory-group.js';
 import { deleteDirectoryGroup } from '../directory/groups/delete-directory-group.js';
 import { listDirectoryGroups } from '../directory/groups/list-directory-groups.js';
+import { renameDirectoryGroup } from '../directory/groups/rename-directory-group.js';
 import { DEFAULT_ORGANIZATION } from '../directory/organizations/ensure-default-organization.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
@@ -45,6 +46,22 @@ export function directoryGroupCommand(config: () => Config): Command {
         const group = await createDirectoryGroup(deps, organization.id, name);
         if (options.json) printJson(group);
         else console.log(`Created directory group "${group.name}" (${group.id}).`);
+      });
+    });
+
+  command
+    .command('rename')
+    .description('Rename a directory group (its mappings, members and roles stay)')
+    .argument('<group>', 'directory group id or name (any case)')
+    .argument('<name>', 'the new name')
+    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
+    .option('--json', 'print JSON')
+    .action(async (id: string, name: string, options: { org: string; json?: boolean }) => {
+      await withOrganization(config(), options.org, async ({ deps, organization }) => {
+        const target = await resolveByIdOrName(deps.store, organization.id, 'directory group', id);
+        const group = await renameDirectoryGroup(deps, organization.id, target.id, name);
+        if (options.json) printJson(group);
+        else console.log(`Renamed directory group "${target.name}" to "${group.name}" (${group.id}).`);
       });
     });
 

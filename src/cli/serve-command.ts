@@ -8,13 +8,14 @@ import { defaultWebhookTiming, type WebhookSettings } from '../directory/webhook
 import { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
 import { pruneProvisioningLog } from '../directory/provisioning-log/prune-provisioning-log.js';
 import { redactedAttributes } from '../directory/provisioning-log/redact-body.js';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { issueBootstrapAdminKey } from '../directory/admin-keys/issue-bootstrap-admin-key.js';
 import { issueFirstAccountLink } from '../directory/console-accounts/issue-first-account-link.js';
+import { writeOnceFile } from './write-once-file.js';
 import { consoleLinkUrl } from '../directory/console-accounts/issue-console-link.js';
 import { runRemapJobs } from '../directory/remap/run-remap-jobs.js';
 import { buildApp } from '../http/build-app.js';
@@ -211,28 +212,39 @@ export async function serveCommand(config: Config): Promise<void> {
   lines.push(`Admin API: ${config.publicBaseUrl}/api/v1 (reference: ${config.publicBaseUrl}/api/docs)`);
   if (consoleDirectory) lines.push(`Console: ${config.publicBaseUrl}/console`);
   if (bootstrap) {
-    // Never into the process log (collected, shipped, kept): a file only its owner can read.
-    const file = join(config.dataDirectory, `roster-bootstrap-admin-key-${bootstrap.key.id}`);
+    const name = `roster-bootstrap-admin-key-${bootstrap.key.id}`;
     try {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, `${bootstrap.secret}\n`, { mode: 0o600, flag: 'wx' });
+      const file = writeOnceFile(config.dataDirectory, name, bootstrap.secret);
       lines.push(
         `No admin API key existed, so an installation-wide key was created and written once to ${file} (readable only by its owner).`,
         'Copy it somewhere safe and delete the file; Roster keeps only its hash. Manage keys with `npx roster admin-key create|list|revoke`.',
       );
     } catch (error) {
       logger.error(
-        { err: error, file },
+        { err: error, file: join(config.dataDirectory, name) },
         'could not write the bootstrap admin key; create one with `npx roster admin-key create --installation`',
       );
     }
   }
   if (firstAccount) {
-    lines.push(
-      'No console account existed, so this one-time link creates the first (installation-wide) one. It is shown only now, and works for 7 days:',
-      `  ${consoleLinkUrl(config.publicBaseUrl, 'first_account', firstAccount.token)}`,
-      'Invite more with `npx roster console-account invite --email EMAIL`.',
-    );
+    // Like the bootstrap key: the link creates an installation-wide account, so it is a secret.
+    const name = `roster-first-account-link-${firstAccount.link.id}`;
+    try {
+      const file = writeOnceFile(
+        config.dataDirectory,
+        name,
+        consoleLinkUrl(config.publicBaseUrl, 'first_account', firstAccount.token),
+      );
+      lines.push(
+        `No console account existed, so a one-time link that creates the first (installation-wide) one was written once to ${file} (readable only by its owner). It works for 7 days; open it, then delete the file.`,
+        'Invite more with `npx roster console-account invite --email EMAIL`.',
+      );
+    } catch (error) {
+      logger.error(
+        { err: error, file: join(config.dataDirectory, name) },
+        'could not write the first-account link; invite an account with `npx roster console-account invite --email EMAIL`',
+      );
+    }
   }
   // One write, so a reader never sees the first line without the rest.
   process.stdout.write(lines.join('\n') + '\n');

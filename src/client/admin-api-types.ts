@@ -3100,7 +3100,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List integrations */
+    /**
+     * List integrations
+     * @description Each with its last logged SCIM request and its error rate over the last 24 hours, from one aggregate read of the provisioning log.
+     */
     get: {
       parameters: {
         query?: never;
@@ -3140,6 +3143,18 @@ export interface paths {
                 hasValidToken: boolean;
                 /** @description When an operator paused the integration (its SCIM requests get 503 with Retry-After); null: not paused. */
                 pausedAt: string | null;
+                /** @description From the provisioning log (lossy by design: rates are of what was logged); lastDay covers the last 24 hours. */
+                activity: {
+                  lastRequestAt: string | null;
+                  /** @description The HTTP status of its newest logged SCIM request; null: none logged. */
+                  lastRequestStatus: number | null;
+                  lastDay: {
+                    requests: number;
+                    failures: number;
+                    /** @description failures / requests; 0 without requests. */
+                    rate: number;
+                  };
+                };
               }[];
             };
           };
@@ -7037,7 +7052,167 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Rename a directory group
+     * @description Names are unique per organization, in any case. Its id stays, so do its mappings, members and roles.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description An id Roster assigned. */
+          groupId: string;
+        };
+        cookie?: never;
+      };
+      /** @description The new name. */
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description An id Roster assigned. */
+              organizationId: string;
+              name: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              createdAt: string;
+              /** @description The roles every member has through this group. */
+              roles: {
+                /** @description An id Roster assigned. */
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description The request is invalid; `details` names each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description The name is taken, or the resource is in a state that forbids the change. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/v1/organizations/{organizationId}/groups/{groupId}/members': {
@@ -11048,7 +11223,7 @@ export interface paths {
     };
     /**
      * Read the organization’s events in order
-     * @description Every directory change, in one order per organization (docs/events.md). Page with `after`; `wait` long-polls. A cursor older than retention answers 409 `conflict` (event_cursor_expired): resync.
+     * @description Every directory change, in one order per organization (docs/events.md). Page with `after`; `wait` long-polls; `resourceId` reads one identity’s or group’s history. A cursor older than retention answers 409 `conflict` (event_cursor_expired): resync.
      */
     get: {
       parameters: {
@@ -11059,6 +11234,8 @@ export interface paths {
           limit?: number;
           /** @description Comma-separated event types (all when absent). */
           types?: string;
+          /** @description Only this resource’s history: the events of this identity or group, and for an identity the member events of the groups it joined or left. */
+          resourceId?: string;
           /** @description Long-poll: seconds (up to 30) to wait when no event is there yet. */
           wait?: number;
         };

@@ -23,22 +23,28 @@ describe('the console at /console', () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  it.each(['/console', '/console/', '/console/integrations/123', '/console/sign-in?next=%2F'])(
-    'answers %s with the single-page app, with the security headers',
-    async (url) => {
-      const response = await app.inject({ method: 'GET', url });
-      expect(response.statusCode).toBe(200);
-      expect(response.headers['content-type']).toMatch(/^text\/html/);
-      expect(response.body).toContain('Roster console');
-      const csp = String(response.headers['content-security-policy']);
-      expect(csp).toContain("script-src 'self'");
-      expect(csp).not.toContain('unsafe-inline');
-      expect(csp).toContain("frame-ancestors 'none'");
-      expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(response.headers['referrer-policy']).toBe('no-referrer');
-      expect(response.headers['cache-control']).toBe('no-cache');
-    },
-  );
+  it.each([
+    '/console',
+    '/console/',
+    '/console/integrations/123',
+    '/console/sign-in?next=%2F',
+    // Issue 18's later screens: an identity's history, a request opened in the log, the signer editor.
+    '/console/orgs/1/identities/2',
+    '/console/orgs/1/integrations/3?request=4',
+    '/console/orgs/1/jwt-signers',
+  ])('answers %s with the single-page app, with the security headers', async (url) => {
+    const response = await app.inject({ method: 'GET', url });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.body).toContain('Roster console');
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['cache-control']).toBe('no-cache');
+  });
 
   it('serves hashed assets with a long cache and the same headers', async () => {
     const response = await app.inject({ method: 'GET', url: '/console/assets/index-abc.js' });

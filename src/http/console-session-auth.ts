@@ -6,7 +6,8 @@ import {
 import { csrfTokenMatches } from '../directory/console-accounts/console-secrets.js';
 import type { IdSource } from '../directory/ports/clock.js';
 import { AdminApiError } from './admin/admin-api-error.js';
-import { adminKeyAuthentication } from './auth/admin-key-auth.js';
+import { adminKeyAuthentication, refuseOverLimit } from './auth/admin-key-auth.js';
+import { requestLimiter } from './rate-limits.js';
 import { CSRF_HEADER, consoleCookieOf } from './console-cookie.js';
 
 declare module 'fastify' {
@@ -26,6 +27,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function adminAuthentication(deps: Parameters<typeof adminKeyAuthentication>[0] & { ids: IdSource }) {
   const byKey = adminKeyAuthentication(deps);
+  // Each console session is limited like an admin key (the same setting, its own count).
+  const limit = requestLimiter(
+    deps.rateLimits?.adminPerSecond ?? 0,
+    'console session',
+    'ROSTER_RATE_LIMIT_ADMIN_PER_SECOND',
+  );
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const cookie = consoleCookieOf(request);
     if (request.headers.authorization !== undefined || cookie === undefined) return byKey(request, reply);
@@ -34,6 +41,7 @@ export function adminAuthentication(deps: Parameters<typeof adminKeyAuthenticati
       throw new AdminApiError(401, 'unauthorized', 'Your console session has ended; sign in again.');
     }
     if (!SAFE_METHODS.has(request.method)) checkSameOrigin(request, cookie);
+    await refuseOverLimit(limit, principal.session.id, reply);
     request.consolePrincipal = principal;
     request.adminPrincipal = {
       keyId: `console-session:${principal.session.id}`,

@@ -319,6 +319,8 @@ export interface EventsTable {
   data: unknown;
   /** JSON: the names of the fields that changed. */
   changed: unknown;
+  /** Generated (migration 0020): a member event's `data.identityId`, else null; never written. */
+  member_identity_id: string | null;
 }
 
 export interface ProvisioningLogTable {

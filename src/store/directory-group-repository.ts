@@ -70,6 +70,15 @@ export function directoryGroupRepository(db: Kysely<Database>): DirectoryGroupRe
         .execute();
       return rows.map(toGroup);
     },
+    async rename(scope, id, name) {
+      const result = await db
+        .updateTable('directory_groups')
+        .set({ name, name_key: name.toLowerCase() })
+        .where('organization_id', '=', scope.organizationId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
     async delete(scope, id) {
       const result = await db
         .deleteFrom('directory_groups')

@@ -115,7 +115,24 @@ async function writeEvents(
   await db.executeQuery(CompiledQuery.raw(writeText(dialect, count), parameters));
 }
 
-function toEvent(row: EventsTable, dialect: StoreDialect): DirectoryEvent {
+/** The stored columns of an event (not the generated member_identity_id). */
+const EVENT_ROW = [
+  'organization_id',
+  'seq',
+  'id',
+  'type',
+  'occurred_at',
+  'integration_id',
+  'request_id',
+  'actor_kind',
+  'actor_id',
+  'resource_type',
+  'resource_id',
+  'data',
+  'changed',
+] as const;
+
+function toEvent(row: Omit<EventsTable, 'member_identity_id'>, dialect: StoreDialect): DirectoryEvent {
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -149,12 +166,25 @@ export function eventRepository(
       pending.add(scope.organizationId, events);
     },
     async list(scope, query) {
-      let select = db
-        .selectFrom('events')
-        .selectAll()
-        .where('organization_id', '=', scope.organizationId)
-        .where('seq', '>', query.afterSequence);
-      if (query.types && query.types.length > 0) select = select.where('type', 'in', [...query.types]);
+      const page = () => {
+        let select = db
+          .selectFrom('events')
+          .select(EVENT_ROW)
+          .where('organization_id', '=', scope.organizationId)
+          .where('seq', '>', query.afterSequence);
+        if (query.types && query.types.length > 0) select = select.where('type', 'in', [...query.types]);
+        return select;
+      };
+      const resourceId = query.resourceId;
+      // A resource's history: its own events (events_resource) and, for an identity, the member events
+      // naming it (events_member_identity), each an index range merged in feed order. One OR would let
+      // the planner scan the organization's whole feed instead (SQLite does).
+      const select =
+        resourceId === undefined
+          ? page()
+          : page()
+              .where('resource_id', '=', resourceId)
+              .unionAll(page().where('member_identity_id', '=', resourceId));
       const rows = await select.orderBy('seq').limit(query.limit).execute();
       return rows.map((row) => toEvent(row, dialect));
     },

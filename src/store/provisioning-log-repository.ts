@@ -130,6 +130,62 @@ export function provisioningLogRepository(
         .executeTakeFirst();
       return { requests: Number(row?.requests ?? 0), failures: Number(row?.failures ?? 0) };
     },
+    async activityOf(scope, fromId) {
+      // provisioning_log_org (organization_id, id): a range over the window, grouped.
+      const counts = await db
+        .selectFrom('provisioning_log')
+        .select((eb) => [
+          'integration_id',
+          eb.fn.countAll<number | string>().as('requests'),
+          eb.fn
+            .sum<number | string | null>(eb.case().when('status', '>=', 400).then(1).else(0).end())
+            .as('failures'),
+        ])
+        .where('organization_id', '=', scope.organizationId)
+        .where('id', '>=', fromId)
+        .groupBy('integration_id')
+        .execute();
+      // The newest entry per integration: one index seek each on provisioning_log_integration
+      // (organization_id, integration_id, id), whatever the log's age.
+      const latest = await db
+        .selectFrom('provisioning_log')
+        .select(['integration_id', 'occurred_at', 'status'])
+        .where('organization_id', '=', scope.organizationId)
+        .where('id', 'in', (qb) =>
+          qb
+            .selectFrom('integrations')
+            .select((eb) =>
+              eb
+                .selectFrom('provisioning_log as newest')
+                .select('newest.id')
+                .whereRef('newest.organization_id', '=', 'integrations.organization_id')
+                .whereRef('newest.integration_id', '=', 'integrations.id')
+                .orderBy('newest.id', 'desc')
+                .limit(1)
+                .as('id'),
+            )
+            .where('integrations.organization_id', '=', scope.organizationId),
+        )
+        .execute();
+      const result = new Map<
+        string,
+        { requests: number; failures: number; lastRequest: { occurredAt: string; status: number } | null }
+      >();
+      for (const row of counts)
+        result.set(row.integration_id, {
+          requests: Number(row.requests),
+          failures: Number(row.failures ?? 0),
+          lastRequest: null,
+        });
+      for (const row of latest) {
+        const known = result.get(row.integration_id) ?? { requests: 0, failures: 0, lastRequest: null };
+        result.set(row.integration_id, {
+          ...known,
+          lastRequest: { occurredAt: row.occurred_at, status: Number(row.status) },
+        });
+      }
+      return result;
+    },
     async prune(before, limit) {
       const result = await db
         .deleteFrom('provisioning_log')

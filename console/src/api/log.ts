@@ -6,21 +6,27 @@ type LogOperation = paths['/api/v1/organizations/{organizationId}/provisioning-l
 export type LogQuery = NonNullable<LogOperation['parameters']['query']>;
 export type LogEntry = LogOperation['responses'][200]['content']['application/json']['data'][number];
 
+/** One page of the provisioning log (newest first). */
+export async function loadProvisioningLog(organizationId: string, query: LogQuery) {
+  return unwrap(
+    await api.GET('/api/v1/organizations/{organizationId}/provisioning-log', {
+      params: { path: { organizationId }, query },
+    }),
+  );
+}
+
 /** A page of the provisioning log (newest first), polled when asked to. */
 export function useProvisioningLog(
   organizationId: string,
   query: LogQuery,
   refetchInterval?: number | false,
+  enabled = true,
 ) {
   return useQuery({
     queryKey: ['provisioning-log', organizationId, query],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/organizations/{organizationId}/provisioning-log', {
-          params: { path: { organizationId }, query },
-        }),
-      ),
+    queryFn: () => loadProvisioningLog(organizationId, query),
     refetchInterval,
+    enabled,
     placeholderData: (previous) => previous,
   });
 }

@@ -1,7 +1,14 @@
 import { useState } from 'react';
-import { entryReason, useProvisioningLog, type LogEntry, type LogQuery } from '../api/log.js';
+import {
+  entryReason,
+  loadProvisioningLog,
+  useProvisioningLog,
+  type LogEntry,
+  type LogQuery,
+} from '../api/log.js';
 import { formatDate } from '../lib/format.js';
-import { Empty, ErrorMessage, Loading } from './status.js';
+import { usePagedList } from '../lib/use-list.js';
+import { DataTable } from './data-table.js';
 
 function EntryDetail({ entry, onClose }: { entry: LogEntry; onClose: () => void }) {
   const body = entry.requestBody ? JSON.stringify(JSON.parse(entry.requestBody), null, 2) : undefined;
@@ -53,18 +60,32 @@ const toIso = (local: string) => (local ? new Date(local).toISOString() : undefi
 export function ProvisioningLogSection({
   organizationId,
   integrationId,
+  requestId,
 }: {
   organizationId: string;
   integrationId: string;
+  /** A request to open at once (a link from an identity's history); said in words when not logged. */
+  requestId?: string | undefined;
 }) {
   const [outcome, setOutcome] = useState<'' | 'success' | 'failure'>('');
   const [status, setStatus] = useState('');
   const [resourceId, setResourceId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [open, setOpen] = useState<LogEntry | undefined>();
-  const query: LogQuery = {
+  const asked = useProvisioningLog(
+    organizationId,
+    { integrationId, requestId: requestId ?? '', limit: 1 },
+    false,
+    requestId !== undefined,
+  );
+  const [shownAsked, setShownAsked] = useState<string | undefined>();
+  const askedEntry = asked.data?.data[0];
+  if (askedEntry && shownAsked !== askedEntry.id) {
+    setShownAsked(askedEntry.id);
+    setOpen(askedEntry);
+  }
+  const filters: LogQuery = {
     integrationId,
     limit: 20,
     ...(outcome ? { outcome } : {}),
@@ -72,13 +93,14 @@ export function ProvisioningLogSection({
     ...(resourceId.trim() ? { resourceId: resourceId.trim() } : {}),
     ...(toIso(from) ? { from: toIso(from) } : {}),
     ...(toIso(to) ? { to: toIso(to) } : {}),
-    ...(cursors[cursors.length - 1] ? { cursor: cursors[cursors.length - 1] } : {}),
   };
-  const log = useProvisioningLog(organizationId, query, cursors.length === 1 ? 5000 : false);
-  const restart = (set: (value: string) => void) => (value: string) => {
-    set(value);
-    setCursors([undefined]);
-  };
+  // A filter change starts again at the first page: usePagedList keys its cursors by the filters.
+  const log = usePagedList(
+    ['provisioning-log', organizationId],
+    filters,
+    (cursor) => loadProvisioningLog(organizationId, { ...filters, ...(cursor ? { cursor } : {}) }),
+    5000,
+  );
   return (
     <section className="card" aria-labelledby="log-title">
       <h2 id="log-title">Provisioning log</h2>
@@ -88,7 +110,7 @@ export function ProvisioningLogSection({
           <select
             id="log-outcome"
             value={outcome}
-            onChange={(e) => restart((v) => setOutcome(v as typeof outcome))(e.target.value)}
+            onChange={(e) => setOutcome(e.target.value as typeof outcome)}
           >
             <option value="">All</option>
             <option value="success">Succeeded</option>
@@ -102,84 +124,52 @@ export function ProvisioningLogSection({
             inputMode="numeric"
             size={4}
             value={status}
-            onChange={(e) => restart(setStatus)(e.target.value)}
+            onChange={(e) => setStatus(e.target.value)}
           />
         </div>
         <div>
           <label htmlFor="log-resource">Resource id</label>
-          <input
-            id="log-resource"
-            value={resourceId}
-            onChange={(e) => restart(setResourceId)(e.target.value)}
-          />
+          <input id="log-resource" value={resourceId} onChange={(e) => setResourceId(e.target.value)} />
         </div>
         <div>
           <label htmlFor="log-from">From</label>
-          <input
-            id="log-from"
-            type="datetime-local"
-            value={from}
-            onChange={(e) => restart(setFrom)(e.target.value)}
-          />
+          <input id="log-from" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
         </div>
         <div>
           <label htmlFor="log-to">To</label>
-          <input
-            id="log-to"
-            type="datetime-local"
-            value={to}
-            onChange={(e) => restart(setTo)(e.target.value)}
-          />
+          <input id="log-to" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
         </div>
       </form>
-      {log.isPending ? <Loading what="the log" /> : null}
-      <ErrorMessage error={log.error} title="Could not load the log" />
-      {log.data?.data.length === 0 ? <Empty>No request matches.</Empty> : null}
-      {log.data && log.data.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">SCIM requests, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Request</th>
-                <th scope="col">Status</th>
-                <th scope="col">What happened</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.data.data.map((entry) => (
-                <tr key={entry.id} className={entry.status >= 400 ? 'failed' : undefined}>
-                  <td>{formatDate(entry.occurredAt)}</td>
-                  <td className="mono">
-                    <button type="button" className="link" onClick={() => setOpen(entry)}>
-                      {entry.method} {entry.path}
-                    </button>
-                  </td>
-                  <td>{entry.status}</td>
-                  <td>{entryReason(entry)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      <DataTable
+        list={log}
+        what="log"
+        caption="SCIM requests, newest first"
+        empty="No request matches."
+        rowKey={(entry) => entry.id}
+        rowClassName={(entry) => (entry.status >= 400 ? 'failed' : undefined)}
+        pager={log.pager}
+        pagerWords={{ previous: 'Newer', next: 'Older', label: 'Log pages' }}
+        columns={[
+          { header: 'When', cell: (entry) => formatDate(entry.occurredAt) },
+          {
+            header: 'Request',
+            className: 'mono',
+            cell: (entry) => (
+              <button type="button" className="link" onClick={() => setOpen(entry)}>
+                {entry.method} {entry.path}
+              </button>
+            ),
+          },
+          { header: 'Status', cell: (entry) => entry.status },
+          { header: 'What happened', cell: (entry) => entryReason(entry) },
+        ]}
+      />
+      {requestId && asked.data && !askedEntry ? (
+        <p className="hint" role="status">
+          Request <code>{requestId}</code> is not in the log: it was pruned or never logged (the log is lossy
+          by design).
+        </p>
       ) : null}
-      <nav className="pager" aria-label="Log pages">
-        <button
-          type="button"
-          disabled={cursors.length === 1}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          Newer
-        </button>
-        <button
-          type="button"
-          disabled={!log.data?.nextCursor}
-          onClick={() => setCursors([...cursors, log.data?.nextCursor ?? undefined])}
-        >
-          Older
-        </button>
-      </nav>
       {open ? <EntryDetail entry={open} onClose={() => setOpen(undefined)} /> : null}
     </section>
   );

@@ -1,20 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { PageTitle } from '../components/page-title.js';
-import { Empty, ErrorMessage, Loading } from '../components/status.js';
+import { DataTable } from '../components/data-table.js';
+import { ErrorMessage } from '../components/status.js';
+import { useList } from '../lib/use-list.js';
 import { TokenOnce } from '../components/token-once.js';
-import { formatDate } from '../lib/format.js';
+import { formatDate, scopeText } from '../lib/format.js';
 import { useOrganizations } from '../layout.js';
 
 export function AdminKeysPage() {
   const client = useQueryClient();
   const organizations = useOrganizations();
-  const keys = useQuery({
-    queryKey: ['admin-keys'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin-keys')).data,
-  });
+  const keys = useList(['admin-keys'], async () => unwrap(await api.GET('/api/v1/admin-keys')).data);
   const [name, setName] = useState('');
   const [organizationId, setOrganizationId] = useState('');
   const refresh = () => client.invalidateQueries({ queryKey: ['admin-keys'] });
@@ -75,50 +74,39 @@ export function AdminKeysPage() {
         </form>
       )}
       <ErrorMessage error={create.error ?? revoke.error} title="Could not change the keys" />
-      {keys.isPending ? <Loading what="admin keys" /> : null}
-      <ErrorMessage error={keys.error} title="Could not load the admin keys" />
-      {keys.data?.length === 0 ? <Empty>No admin key.</Empty> : null}
-      {keys.data && keys.data.length > 0 ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Scope</th>
-              <th scope="col">Key starts with</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.data.map((k) => (
-              <tr key={k.id}>
-                <td>{k.name}</td>
-                <td>
-                  {k.organizationId
-                    ? `organization ${orgName.get(k.organizationId) ?? k.organizationId}`
-                    : 'installation'}
-                </td>
-                <td className="mono">{k.hint}</td>
-                <td>{formatDate(k.lastUsedAt)}</td>
-                <td>{k.revokedAt ? `revoked ${formatDate(k.revokedAt)}` : 'active'}</td>
-                <td>
-                  {k.revokedAt ? null : (
-                    <ConfirmButton
-                      label="Revoke"
-                      question={`Revoke ${k.name}? It stops working at once.`}
-                      onConfirm={() => revoke.mutate(k.id)}
-                      busy={revoke.isPending}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <DataTable
+        list={keys}
+        what="admin keys"
+        caption="Admin keys"
+        empty="No admin key."
+        rowKey={(k) => k.id}
+        columns={[
+          { header: 'Name', cell: (k) => k.name },
+          {
+            header: 'Scope',
+            cell: (k) => scopeText(k.organizationId, orgName),
+          },
+          { header: 'Key starts with', className: 'mono', cell: (k) => k.hint },
+          { header: 'Last used', cell: (k) => formatDate(k.lastUsedAt) },
+          {
+            header: 'Status',
+            cell: (k) => (k.revokedAt ? `revoked ${formatDate(k.revokedAt)}` : 'active'),
+          },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            cell: (k) =>
+              k.revokedAt ? null : (
+                <ConfirmButton
+                  label="Revoke"
+                  question={`Revoke ${k.name}? It stops working at once.`}
+                  onConfirm={() => revoke.mutate(k.id)}
+                  busy={revoke.isPending}
+                />
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

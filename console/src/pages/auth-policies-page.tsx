@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { api, unwrap } from '../api/client.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { PageTitle } from '../components/page-title.js';
-import { Empty, ErrorMessage, Loading } from '../components/status.js';
+import { DataTable } from '../components/data-table.js';
+import { ErrorMessage } from '../components/status.js';
 import { useAuthPolicies } from './integration-wizard-page.js';
 import { useJwtSigners } from './jwt-signers-page.js';
 
@@ -109,108 +110,114 @@ export function AuthPoliciesPage({ organizationId }: { organizationId: string })
         error={create.error ?? update.error ?? remove.error}
         title="Could not change the policies"
       />
-      {policies.isPending ? <Loading what="auth policies" /> : null}
-      <ErrorMessage error={policies.error} title="Could not load the auth policies" />
-      {policies.data?.length === 0 ? <Empty>No auth policy.</Empty> : null}
-      {policies.data && policies.data.length > 0 ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Policy</th>
-              <th scope="col">Signers</th>
-              <th scope="col">Required claims</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {policies.data.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  {p.name}
-                  {p.isDefault ? <span className="hint"> (default)</span> : null}
-                </td>
-                <td>
-                  {editing?.id === p.id ? (
-                    <fieldset>
-                      <legend className="visually-hidden">Signers of {p.name}</legend>
-                      {(signers.data ?? []).map((sg) => (
-                        <label key={sg.id} className="checkbox">
-                          <input
-                            type="checkbox"
-                            checked={editing.signers.includes(sg.id)}
-                            onChange={() =>
-                              setEditing({
-                                ...editing,
-                                signers: editing.signers.includes(sg.id)
-                                  ? editing.signers.filter((x) => x !== sg.id)
-                                  : [...editing.signers, sg.id],
-                              })
-                            }
-                          />
-                          {sg.name}
-                        </label>
-                      ))}
-                      <label className="checkbox">
+      <DataTable
+        list={policies}
+        what="auth policies"
+        caption="Auth policies"
+        empty="No auth policy."
+        rowKey={(p) => p.id}
+        columns={[
+          {
+            header: 'Policy',
+            cell: (p) => (
+              <>
+                {p.name}
+                {p.isDefault ? <span className="hint"> (default)</span> : null}
+              </>
+            ),
+          },
+          {
+            header: 'Signers',
+            cell: (p) => (
+              <>
+                {editing?.id === p.id ? (
+                  <fieldset>
+                    <legend className="visually-hidden">Signers of {p.name}</legend>
+                    {(signers.data ?? []).map((sg) => (
+                      <label key={sg.id} className="checkbox">
                         <input
                           type="checkbox"
-                          checked={editing.mfa}
-                          onChange={(e) => setEditing({ ...editing, mfa: e.target.checked })}
+                          checked={editing.signers.includes(sg.id)}
+                          onChange={() =>
+                            setEditing({
+                              ...editing,
+                              signers: editing.signers.includes(sg.id)
+                                ? editing.signers.filter((x) => x !== sg.id)
+                                : [...editing.signers, sg.id],
+                            })
+                          }
                         />
-                        Require multi-factor sign-in
+                        {sg.name}
                       </label>
-                      <div className="buttons">
-                        <button
-                          type="button"
-                          onClick={() => update.mutate(editing)}
-                          disabled={update.isPending}
-                        >
-                          Save
-                        </button>
-                        <button type="button" onClick={() => setEditing(undefined)}>
-                          Cancel
-                        </button>
-                      </div>
-                    </fieldset>
-                  ) : p.isDefault ? (
-                    'every enabled signer'
-                  ) : (
-                    p.signerIds.map((id) => signerName.get(id) ?? id).join(', ') || '–'
-                  )}
-                </td>
-                <td className="mono">
-                  {p.requiredClaims.map((c) => `${c.claim} ∋ ${c.anyOf.join('|')}`).join('; ') || '–'}
-                </td>
-                <td>
-                  {p.isDefault || editing?.id === p.id ? null : (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        setEditing({
-                          id: p.id,
-                          signers: [...p.signerIds],
-                          mfa: p.requiredClaims.some((c) => c.claim === 'amr' && c.anyOf.includes('mfa')),
-                        })
-                      }
-                    >
-                      Edit<span className="visually-hidden"> {p.name}</span>
-                    </button>
-                  )}{' '}
-                  {p.isDefault ? null : (
-                    <ConfirmButton
-                      label="Delete"
-                      question={`Delete ${p.name}?`}
-                      onConfirm={() => remove.mutate(p.id)}
-                      busy={remove.isPending}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+                    ))}
+                    <label className="checkbox">
+                      <input
+                        type="checkbox"
+                        checked={editing.mfa}
+                        onChange={(e) => setEditing({ ...editing, mfa: e.target.checked })}
+                      />
+                      Require multi-factor sign-in
+                    </label>
+                    <div className="buttons">
+                      <button
+                        type="button"
+                        onClick={() => update.mutate(editing)}
+                        disabled={update.isPending}
+                      >
+                        Save
+                      </button>
+                      <button type="button" onClick={() => setEditing(undefined)}>
+                        Cancel
+                      </button>
+                    </div>
+                  </fieldset>
+                ) : p.isDefault ? (
+                  'every enabled signer'
+                ) : (
+                  p.signerIds.map((id) => signerName.get(id) ?? id).join(', ') || '–'
+                )}
+              </>
+            ),
+          },
+          {
+            header: 'Required claims',
+            className: 'mono',
+            cell: (p) => (
+              <>{p.requiredClaims.map((c) => `${c.claim} ∋ ${c.anyOf.join('|')}`).join('; ') || '–'}</>
+            ),
+          },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            cell: (p) => (
+              <>
+                {p.isDefault || editing?.id === p.id ? null : (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      setEditing({
+                        id: p.id,
+                        signers: [...p.signerIds],
+                        mfa: p.requiredClaims.some((c) => c.claim === 'amr' && c.anyOf.includes('mfa')),
+                      })
+                    }
+                  >
+                    Edit<span className="visually-hidden"> {p.name}</span>
+                  </button>
+                )}{' '}
+                {p.isDefault ? null : (
+                  <ConfirmButton
+                    label="Delete"
+                    question={`Delete ${p.name}?`}
+                    onConfirm={() => remove.mutate(p.id)}
+                    busy={remove.isPending}
+                  />
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,11 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { CopyField } from '../components/copy-button.js';
 import { PageTitle } from '../components/page-title.js';
-import { Empty, ErrorMessage, Loading } from '../components/status.js';
-import { formatDate } from '../lib/format.js';
+import { DataTable } from '../components/data-table.js';
+import { ErrorMessage } from '../components/status.js';
+import { useList } from '../lib/use-list.js';
+import { formatDate, scopeText } from '../lib/format.js';
 import { useOrganizations } from '../layout.js';
 import { useSession } from '../session.js';
 
@@ -13,10 +15,10 @@ export function ConsoleAccountsPage() {
   const session = useSession();
   const client = useQueryClient();
   const organizations = useOrganizations();
-  const accounts = useQuery({
-    queryKey: ['console-accounts'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/console-accounts')).data,
-  });
+  const accounts = useList(
+    ['console-accounts'],
+    async () => unwrap(await api.GET('/api/v1/console-accounts')).data,
+  );
   const [email, setEmail] = useState('');
   const [organizationId, setOrganizationId] = useState(session.organizationId ?? '');
   const [link, setLink] = useState<{ label: string; url: string; expiresAt: string } | undefined>();
@@ -102,63 +104,51 @@ export function ConsoleAccountsPage() {
         </section>
       ) : null}
       <ErrorMessage error={invite.error ?? act.error} title="Could not change the accounts" />
-      {accounts.isPending ? <Loading what="console accounts" /> : null}
-      <ErrorMessage error={accounts.error} title="Could not load the accounts" />
-      {accounts.data?.length === 0 ? <Empty>No console account.</Empty> : null}
-      {accounts.data && accounts.data.length > 0 ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Scope</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last sign-in</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.data.map((a) => (
-              <tr key={a.id}>
-                <td>{a.email}</td>
-                <td>
-                  {a.organizationId
-                    ? `organization ${orgName.get(a.organizationId) ?? a.organizationId}`
-                    : 'installation'}
-                </td>
-                <td>{a.disabledAt ? 'disabled' : a.hasPassword ? 'active' : 'invited'}</td>
-                <td>{formatDate(a.lastSignInAt)}</td>
-                <td className="row-actions">
-                  {a.id === session.account?.id ? (
-                    <span className="hint">you</span>
-                  ) : (
-                    <>
-                      <button
-                        type="button"
-                        onClick={() =>
-                          act.mutate({ accountId: a.id, action: a.disabledAt ? 'enable' : 'disable' })
-                        }
-                      >
-                        {a.disabledAt ? 'Enable' : 'Disable'}
-                        <span className="visually-hidden"> {a.email}</span>
-                      </button>
-                      <button type="button" onClick={() => act.mutate({ accountId: a.id, action: 'reset' })}>
-                        Reset password<span className="visually-hidden"> of {a.email}</span>
-                      </button>
-                      <ConfirmButton
-                        label="Delete"
-                        question={`Delete ${a.email}?`}
-                        onConfirm={() => act.mutate({ accountId: a.id, action: 'delete' })}
-                      />
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <DataTable
+        list={accounts}
+        what="console accounts"
+        caption="Console accounts"
+        empty="No console account."
+        rowKey={(a) => a.id}
+        columns={[
+          { header: 'Email', cell: (a) => a.email },
+          { header: 'Scope', cell: (a) => scopeText(a.organizationId, orgName) },
+          {
+            header: 'Status',
+            cell: (a) => (a.disabledAt ? 'disabled' : a.hasPassword ? 'active' : 'invited'),
+          },
+          { header: 'Last sign-in', cell: (a) => formatDate(a.lastSignInAt) },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            className: 'row-actions',
+            cell: (a) =>
+              a.id === session.account?.id ? (
+                <span className="hint">you</span>
+              ) : (
+                <>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      act.mutate({ accountId: a.id, action: a.disabledAt ? 'enable' : 'disable' })
+                    }
+                  >
+                    {a.disabledAt ? 'Enable' : 'Disable'}
+                    <span className="visually-hidden"> {a.email}</span>
+                  </button>
+                  <button type="button" onClick={() => act.mutate({ accountId: a.id, action: 'reset' })}>
+                    Reset password<span className="visually-hidden"> of {a.email}</span>
+                  </button>
+                  <ConfirmButton
+                    label="Delete"
+                    question={`Delete ${a.email}?`}
+                    onConfirm={() => act.mutate({ accountId: a.id, action: 'delete' })}
+                  />
+                </>
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,8 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client.js';
 import { RemapJobProgress } from '../components/remap-job-progress.js';
-import { Empty, ErrorMessage, Loading } from '../components/status.js';
+import { DataTable } from '../components/data-table.js';
+import { ErrorMessage } from '../components/status.js';
+import { useList } from '../lib/use-list.js';
 
 /** IdP groups → directory groups (whose roles the identities then carry). */
 export function GroupMappingsSection({
@@ -17,15 +19,15 @@ export function GroupMappingsSection({
   const [idpGroupName, setIdpGroupName] = useState('');
   const [group, setGroup] = useState('');
   const [jobId, setJobId] = useState<string | undefined>();
-  const mappings = useQuery({
-    queryKey: key,
-    queryFn: async () =>
+  const mappings = useList(
+    key,
+    async () =>
       unwrap(
         await api.GET('/api/v1/organizations/{organizationId}/integrations/{integrationId}/group-mappings', {
           params: { path: { organizationId, integrationId } },
         }),
       ).data,
-  });
+  );
   const add = useMutation({
     mutationFn: async () =>
       unwrap(
@@ -57,41 +59,35 @@ export function GroupMappingsSection({
   return (
     <section className="card" aria-labelledby="group-mappings-title">
       <h2 id="group-mappings-title">Group mappings</h2>
-      {mappings.isPending ? <Loading what="group mappings" /> : null}
-      <ErrorMessage error={mappings.error} title="Could not load the group mappings" />
-      {mappings.data?.length === 0 ? (
-        <Empty>No explicit mapping: IdP groups become directory groups of the same name.</Empty>
-      ) : null}
-      {mappings.data && mappings.data.length > 0 ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">IdP group</th>
-              <th scope="col">Directory group</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {mappings.data.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  {m.idpGroupName ?? m.idpGroup}
-                  {m.automatic ? <span className="hint"> (automatic)</span> : null}
-                </td>
-                <td>{m.directoryGroupName}</td>
-                <td>
-                  <button type="button" onClick={() => remove.mutate(m.id)} disabled={remove.isPending}>
-                    Remove
-                    <span className="visually-hidden"> the mapping of {m.idpGroupName ?? m.idpGroup}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <DataTable
+        list={mappings}
+        what="group mappings"
+        caption="Group mappings"
+        empty="No explicit mapping: IdP groups become directory groups of the same name."
+        rowKey={(m) => m.id}
+        columns={[
+          {
+            header: 'IdP group',
+            cell: (m) => (
+              <>
+                {m.idpGroupName ?? m.idpGroup}
+                {m.automatic ? <span className="hint"> (automatic)</span> : null}
+              </>
+            ),
+          },
+          { header: 'Directory group', cell: (m) => m.directoryGroupName },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            cell: (m) => (
+              <button type="button" onClick={() => remove.mutate(m.id)} disabled={remove.isPending}>
+                Remove
+                <span className="visually-hidden"> the mapping of {m.idpGroupName ?? m.idpGroup}</span>
+              </button>
+            ),
+          },
+        ]}
+      />
       <form
         className="inline-form"
         onSubmit={(event) => {

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client.js';
+import { IdentityHistory } from '../components/identity-history.js';
 import { PageTitle } from '../components/page-title.js';
 import { Empty, ErrorMessage, Loading } from '../components/status.js';
 import { formatDate } from '../lib/format.js';
 import { useAuthPolicies } from './integration-wizard-page.js';
+import { useGroups } from './groups-page.js';
 import { useIntegrations } from './integrations-page.js';
 import { IdentityExplanationSection } from './identity-explanation-section.js';
 
@@ -50,6 +52,8 @@ export function IdentityPage({ organizationId, identityId }: { organizationId: s
       ),
   });
   const integrations = useIntegrations(organizationId);
+  // Groups it has left are named in its history too.
+  const allGroups = useGroups(organizationId);
   const policies = useAuthPolicies(organizationId);
   if (identity.isPending) return <Loading what="the identity" />;
   if (identity.error) return <ErrorMessage error={identity.error} title="Could not load the identity" />;
@@ -135,6 +139,12 @@ export function IdentityPage({ organizationId, identityId }: { organizationId: s
           ))}
         </ul>
       </section>
+      <IdentityHistory
+        organizationId={organizationId}
+        identityId={identityId}
+        integrationNames={new Map((integrations.data ?? []).map((i) => [i.id, i.name] as const))}
+        groupNames={new Map((allGroups.data ?? []).map((g) => [g.id, g.name] as const))}
+      />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useLocation } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { api, unwrap } from '../api/client.js';
 import { CopyField } from '../components/copy-button.js';
 import {
@@ -271,6 +271,8 @@ function PauseSection(params: Params & { pausedAt: string | null }) {
 }
 
 export function IntegrationPage(params: Params) {
+  // ?request=… : a request to open in the log (linked from an identity's history).
+  const askedRequest = new URLSearchParams(useSearch()).get('request');
   const integrations = useIntegrations(params.organizationId);
   const integration = integrations.data?.find((i) => i.id === params.integrationId);
   if (integrations.isPending) return <Loading what="the integration" />;
@@ -298,7 +300,7 @@ export function IntegrationPage(params: Params) {
       <MappingSection {...params} />
       <TokenSection {...params} />
       <PauseSection {...params} pausedAt={integration.pausedAt} />
-      <ProvisioningLogSection {...params} />
+      <ProvisioningLogSection {...params} requestId={askedRequest ?? undefined} />
       <GroupMappingsSection {...params} />
       <DeleteSection {...params} name={integration.name} />
     </>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { api, unwrap } from '../api/client.js';
@@ -15,19 +15,20 @@ import { ErrorMessage } from '../components/status.js';
 import { TokenOnce } from '../components/token-once.js';
 import { WaitingPanel } from '../components/waiting-panel.js';
 import { idpSetup, type Idp } from '../lib/idp-setup.js';
+import { useList } from '../lib/use-list.js';
 
 const parts = ['Name and IdP', 'Identity mapping', 'URL and token', 'Finish in your IdP'] as const;
 
 export function useAuthPolicies(organizationId: string) {
-  return useQuery({
-    queryKey: ['auth-policies', organizationId],
-    queryFn: async () =>
+  return useList(
+    ['auth-policies', organizationId],
+    async () =>
       unwrap(
         await api.GET('/api/v1/organizations/{organizationId}/auth-policies', {
           params: { path: { organizationId } },
         }),
       ).data,
-  });
+  );
 }
 
 /** The first part: a unique name and the identity provider. */

@@ -1,35 +1,47 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { PageTitle } from '../components/page-title.js';
-import { Empty, ErrorMessage, Loading } from '../components/status.js';
+import { emptySigner, SignerForm, signerChange, type SignerValues } from '../components/signer-form.js';
+import { DataTable } from '../components/data-table.js';
+import { ErrorMessage } from '../components/status.js';
+import { useList } from '../lib/use-list.js';
 
 export function useJwtSigners(organizationId: string) {
-  return useQuery({
-    queryKey: ['jwt-signers', organizationId],
-    queryFn: async () =>
+  return useList(
+    ['jwt-signers', organizationId],
+    async () =>
       unwrap(
         await api.GET('/api/v1/organizations/{organizationId}/jwt-signers', {
           params: { path: { organizationId } },
         }),
       ).data,
-  });
+  );
 }
+
+type Signer = NonNullable<ReturnType<typeof useJwtSigners>['data']>[number];
+
+const valuesOf = (s: Signer): SignerValues => ({
+  name: s.name,
+  issuer: s.issuer,
+  audience: s.audience,
+  keySource: s.publicKeyPem ? 'pem' : 'jwks',
+  jwksUrl: s.jwksUrl ?? '',
+  publicKeyPem: s.publicKeyPem ?? '',
+  externalIdClaim: s.externalIdClaim,
+  enabled: s.enabled,
+});
 
 export function JwtSignersPage({ organizationId }: { organizationId: string }) {
   const client = useQueryClient();
   const signers = useJwtSigners(organizationId);
-  const [form, setForm] = useState({
-    name: '',
-    issuer: '',
-    audience: '',
-    jwksUrl: '',
-    externalIdClaim: 'sub',
-  });
+  // A new form after each creation (its fields start empty again).
+  const [created, setCreated] = useState(0);
+  const [editing, setEditing] = useState<Signer | undefined>();
   const refresh = () => client.invalidateQueries({ queryKey: ['jwt-signers', organizationId] });
   const create = useMutation({
-    mutationFn: async () =>
+    mutationFn: async (form: SignerValues) =>
       unwrap(
         await api.POST('/api/v1/organizations/{organizationId}/jwt-signers', {
           params: { path: { organizationId } },
@@ -37,25 +49,31 @@ export function JwtSignersPage({ organizationId }: { organizationId: string }) {
             name: form.name.trim(),
             issuer: form.issuer.trim(),
             audience: form.audience.trim(),
-            jwksUrl: form.jwksUrl.trim(),
+            ...(form.keySource === 'jwks'
+              ? { jwksUrl: form.jwksUrl.trim() }
+              : { publicKeyPem: form.publicKeyPem.trim() }),
             externalIdClaim: form.externalIdClaim.trim() || 'sub',
+            enabled: form.enabled,
           },
         }),
       ),
     onSuccess: () => {
-      setForm({ name: '', issuer: '', audience: '', jwksUrl: '', externalIdClaim: 'sub' });
+      setCreated(created + 1);
       void refresh();
     },
   });
-  const toggle = useMutation({
-    mutationFn: async ({ signerId, enabled }: { signerId: string; enabled: boolean }) =>
+  const update = useMutation({
+    mutationFn: async ({ signerId, body }: { signerId: string; body: ReturnType<typeof signerChange> }) =>
       unwrap(
         await api.PATCH('/api/v1/organizations/{organizationId}/jwt-signers/{signerId}', {
           params: { path: { organizationId, signerId } },
-          body: { enabled },
+          body,
         }),
       ),
-    onSuccess: () => void refresh(),
+    onSuccess: () => {
+      setEditing(undefined);
+      void refresh();
+    },
   });
   const remove = useMutation({
     mutationFn: async (signerId: string) =>
@@ -66,100 +84,91 @@ export function JwtSignersPage({ organizationId }: { organizationId: string }) {
       ),
     onSuccess: () => void refresh(),
   });
-  const field = (key: keyof typeof form, label: string, hint?: string) => (
-    <>
-      <label htmlFor={`signer-${key}`}>{label}</label>
-      <input
-        id={`signer-${key}`}
-        required
-        value={form[key]}
-        aria-describedby={hint ? `signer-${key}-hint` : undefined}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-      />
-      {hint ? (
-        <p className="hint" id={`signer-${key}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </>
-  );
+  const toggle = (s: Signer) => update.mutate({ signerId: s.id, body: { enabled: !s.enabled } });
   return (
     <>
       <PageTitle>JWT signers</PageTitle>
-      <form
-        className="card fields"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
-        <h2>New JWT signer</h2>
-        {field('name', 'Name')}
-        {field('issuer', 'Issuer', 'The tokens’ iss claim, e.g. https://login.example.com')}
-        {field('audience', 'Audience', 'The tokens’ aud claim: your app’s client id')}
-        {field('jwksUrl', 'JWKS URL', 'https; Roster fetches and caches the keys')}
-        {field(
-          'externalIdClaim',
-          'External ID claim',
-          'The claim matched against an identity’s sign-in external ID',
-        )}
-        <div className="buttons">
-          <button type="submit" disabled={create.isPending}>
-            Create signer
-          </button>
-        </div>
-      </form>
+      {editing ? (
+        <SignerForm
+          key={editing.id}
+          idPrefix="edit-signer"
+          title={`Edit ${editing.name}`}
+          initial={valuesOf(editing)}
+          submitLabel="Save signer"
+          busy={update.isPending}
+          onCancel={() => {
+            setEditing(undefined);
+            update.reset();
+          }}
+          onSubmit={(values) => {
+            const body = signerChange(valuesOf(editing), values);
+            if (Object.keys(body).length === 0) setEditing(undefined);
+            else update.mutate({ signerId: editing.id, body });
+          }}
+        />
+      ) : (
+        <SignerForm
+          key={created}
+          idPrefix="signer"
+          title="New JWT signer"
+          initial={emptySigner}
+          submitLabel="Create signer"
+          busy={create.isPending}
+          onSubmit={(values) => create.mutate(values)}
+        />
+      )}
+      <p className="hint">
+        An edit takes effect at once: the next sign-in is checked against the signer as saved.
+      </p>
       <ErrorMessage
-        error={create.error ?? toggle.error ?? remove.error}
+        error={create.error ?? update.error ?? remove.error}
         title="Could not change the signers"
       />
-      {signers.isPending ? <Loading what="JWT signers" /> : null}
-      <ErrorMessage error={signers.error} title="Could not load the JWT signers" />
-      {signers.data?.length === 0 ? <Empty>No JWT signer yet.</Empty> : null}
-      {signers.data && signers.data.length > 0 ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Signer</th>
-              <th scope="col">Issuer</th>
-              <th scope="col">Audience</th>
-              <th scope="col">Claim</th>
-              <th scope="col">Enabled</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {signers.data.map((s) => (
-              <tr key={s.id}>
-                <td>{s.name}</td>
-                <td className="mono">{s.issuer}</td>
-                <td className="mono">{s.audience}</td>
-                <td className="mono">{s.externalIdClaim}</td>
-                <td>
-                  <label className="checkbox">
-                    <input
-                      type="checkbox"
-                      checked={s.enabled}
-                      onChange={() => toggle.mutate({ signerId: s.id, enabled: !s.enabled })}
-                    />
-                    <span className="visually-hidden">{s.name} enabled</span>
-                  </label>
-                </td>
-                <td>
-                  <ConfirmButton
-                    label="Delete"
-                    question={`Delete ${s.name}?`}
-                    onConfirm={() => remove.mutate(s.id)}
-                    busy={remove.isPending}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <DataTable
+        list={signers}
+        what="JWT signers"
+        caption="JWT signers"
+        empty="No JWT signer yet."
+        rowKey={(s) => s.id}
+        columns={[
+          { header: 'Signer', cell: (s) => s.name },
+          { header: 'Issuer', className: 'mono', cell: (s) => s.issuer },
+          { header: 'Audience', className: 'mono', cell: (s) => s.audience },
+          {
+            header: 'Keys',
+            className: 'mono',
+            cell: (s) => (s.jwksUrl ? <span className="truncate">{s.jwksUrl}</span> : 'PEM key'),
+          },
+          { header: 'Claim', className: 'mono', cell: (s) => s.externalIdClaim },
+          {
+            header: 'Enabled',
+            cell: (s) => (
+              <label className="checkbox">
+                <input type="checkbox" checked={s.enabled} onChange={() => toggle(s)} />
+                <span className="visually-hidden">{s.name} enabled</span>
+              </label>
+            ),
+          },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            className: 'row-actions',
+            cell: (s) => (
+              <>
+                <button type="button" onClick={() => setEditing(s)}>
+                  Edit<span className="visually-hidden"> {s.name}</span>
+                </button>
+                <ConfirmButton
+                  label="Delete"
+                  question={`Delete ${s.name}?`}
+                  onConfirm={() => remove.mutate(s.id)}
+                  busy={remove.isPending}
+                />
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,20 +1,23 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client.js';
 import { ConfirmButton } from '../components/confirm-button.js';
+import { InlineEdit } from '../components/inline-edit.js';
 import { PageTitle } from '../components/page-title.js';
-import { Empty, ErrorMessage, Loading } from '../components/status.js';
+import { DataTable } from '../components/data-table.js';
+import { ErrorMessage } from '../components/status.js';
+import { useList } from '../lib/use-list.js';
 
 export function useRoles(organizationId: string) {
-  return useQuery({
-    queryKey: ['roles', organizationId],
-    queryFn: async () =>
+  return useList(
+    ['roles', organizationId],
+    async () =>
       unwrap(
         await api.GET('/api/v1/organizations/{organizationId}/roles', {
           params: { path: { organizationId } },
         }),
       ).data,
-  });
+  );
 }
 
 const words = (text: string) => text.split(/[\s,]+/).filter(Boolean);
@@ -92,73 +95,55 @@ export function RolesPage({ organizationId }: { organizationId: string }) {
         </button>
       </form>
       <ErrorMessage error={create.error ?? update.error ?? remove.error} title="Could not change the roles" />
-      {roles.isPending ? <Loading what="roles" /> : null}
-      <ErrorMessage error={roles.error} title="Could not load the roles" />
-      {roles.data?.length === 0 ? <Empty>No role yet.</Empty> : null}
-      {roles.data && roles.data.length > 0 ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col">Permissions</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {roles.data.map((role) => (
-              <tr key={role.id}>
-                <td>{role.name}</td>
-                <td>
-                  {editing?.id === role.id ? (
-                    <form
-                      className="inline-form"
-                      onSubmit={(e) => {
-                        e.preventDefault();
-                        update.mutate(editing);
-                      }}
-                    >
-                      <label htmlFor={`perm-${role.id}`} className="visually-hidden">
-                        Permissions of {role.name}
-                      </label>
-                      <input
-                        id={`perm-${role.id}`}
-                        value={editing.permissions}
-                        onChange={(e) => setEditing({ id: role.id, permissions: e.target.value })}
-                      />
-                      <button type="submit" disabled={update.isPending}>
-                        Save
-                      </button>
-                      <button type="button" onClick={() => setEditing(undefined)}>
-                        Cancel
-                      </button>
-                    </form>
-                  ) : (
-                    <span className="mono">{role.permissions.join(' ') || '–'}</span>
-                  )}
-                </td>
-                <td>
-                  {editing?.id !== role.id ? (
-                    <button
-                      type="button"
-                      onClick={() => setEditing({ id: role.id, permissions: role.permissions.join(' ') })}
-                    >
-                      Edit<span className="visually-hidden"> {role.name}</span>
-                    </button>
-                  ) : null}{' '}
-                  <ConfirmButton
-                    label="Delete"
-                    question={`Delete ${role.name}?`}
-                    onConfirm={() => remove.mutate(role.id)}
-                    busy={remove.isPending}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <DataTable
+        list={roles}
+        what="roles"
+        caption="Roles"
+        empty="No role yet."
+        rowKey={(role) => role.id}
+        columns={[
+          { header: 'Role', cell: (role) => role.name },
+          {
+            header: 'Permissions',
+            cell: (role) =>
+              editing?.id === role.id ? (
+                <InlineEdit
+                  id={`perm-${role.id}`}
+                  label={`Permissions of ${role.name}`}
+                  value={editing.permissions}
+                  onChange={(permissions) => setEditing({ id: role.id, permissions })}
+                  onSave={() => update.mutate(editing)}
+                  onCancel={() => setEditing(undefined)}
+                  busy={update.isPending}
+                />
+              ) : (
+                <span className="mono">{role.permissions.join(' ') || '–'}</span>
+              ),
+          },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            cell: (role) => (
+              <>
+                {editing?.id !== role.id ? (
+                  <button
+                    type="button"
+                    onClick={() => setEditing({ id: role.id, permissions: role.permissions.join(' ') })}
+                  >
+                    Edit<span className="visually-hidden"> {role.name}</span>
+                  </button>
+                ) : null}{' '}
+                <ConfirmButton
+                  label="Delete"
+                  question={`Delete ${role.name}?`}
+                  onConfirm={() => remove.mutate(role.id)}
+                  busy={remove.isPending}
+                />
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

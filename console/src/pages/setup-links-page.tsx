@@ -1,25 +1,27 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { CopyField } from '../components/copy-button.js';
 import { PageTitle } from '../components/page-title.js';
-import { Empty, ErrorMessage, Loading } from '../components/status.js';
+import { DataTable } from '../components/data-table.js';
+import { ErrorMessage } from '../components/status.js';
+import { useList } from '../lib/use-list.js';
 import { formatDate } from '../lib/format.js';
 
 /** Self-serve setup links: one organization, a chosen lifetime, spent on first use. */
 export function SetupLinksPage({ organizationId }: { organizationId: string }) {
   const client = useQueryClient();
   const key = ['setup-links', organizationId];
-  const links = useQuery({
-    queryKey: key,
-    queryFn: async () =>
+  const links = useList(
+    key,
+    async () =>
       unwrap(
         await api.GET('/api/v1/organizations/{organizationId}/setup-links', {
           params: { path: { organizationId } },
         }),
       ).data,
-  });
+  );
   const [label, setLabel] = useState('');
   const [hours, setHours] = useState(72);
   const [issued, setIssued] = useState<{ url: string; expiresAt: string } | undefined>();
@@ -99,55 +101,45 @@ export function SetupLinksPage({ organizationId }: { organizationId: string }) {
         error={create.error ?? regenerate.error ?? revoke.error}
         title="Could not change the links"
       />
-      {links.isPending ? <Loading what="setup links" /> : null}
-      <ErrorMessage error={links.error} title="Could not load the setup links" />
-      {links.data?.length === 0 ? <Empty>No setup link yet.</Empty> : null}
-      {links.data && links.data.length > 0 ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">For</th>
-              <th scope="col">Status</th>
-              <th scope="col">Valid until</th>
-              <th scope="col">Created</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {links.data.map((l) => (
-              <tr key={l.id}>
-                <td>{l.label || '–'}</td>
-                <td>
-                  <span className={`badge ${l.status}`}>{l.status}</span>
-                </td>
-                <td>{formatDate(l.expiresAt)}</td>
-                <td>{formatDate(l.createdAt)}</td>
-                <td className="row-actions">
-                  {l.status !== 'revoked' ? (
-                    <button
-                      type="button"
-                      onClick={() => regenerate.mutate(l.id)}
-                      disabled={regenerate.isPending}
-                    >
-                      Regenerate<span className="visually-hidden"> the link for {l.label || l.id}</span>
-                    </button>
-                  ) : null}
-                  {l.status === 'active' || l.status === 'used' ? (
-                    <ConfirmButton
-                      label="Revoke"
-                      question="Revoke it? Its console ends at once."
-                      onConfirm={() => revoke.mutate(l.id)}
-                      busy={revoke.isPending}
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <DataTable
+        list={links}
+        what="setup links"
+        caption="Setup links"
+        empty="No setup link yet."
+        rowKey={(l) => l.id}
+        columns={[
+          { header: 'For', cell: (l) => l.label || '–' },
+          { header: 'Status', cell: (l) => <span className={`badge ${l.status}`}>{l.status}</span> },
+          { header: 'Valid until', cell: (l) => formatDate(l.expiresAt) },
+          { header: 'Created', cell: (l) => formatDate(l.createdAt) },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            className: 'row-actions',
+            cell: (l) => (
+              <>
+                {l.status !== 'revoked' ? (
+                  <button
+                    type="button"
+                    onClick={() => regenerate.mutate(l.id)}
+                    disabled={regenerate.isPending}
+                  >
+                    Regenerate<span className="visually-hidden"> the link for {l.label || l.id}</span>
+                  </button>
+                ) : null}
+                {l.status === 'active' || l.status === 'used' ? (
+                  <ConfirmButton
+                    label="Revoke"
+                    question="Revoke it? Its console ends at once."
+                    onConfirm={() => revoke.mutate(l.id)}
+                    busy={revoke.isPending}
+                  />
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,26 +1,28 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { CopyField } from '../components/copy-button.js';
 import { PageTitle } from '../components/page-title.js';
-import { Empty, ErrorMessage, Loading } from '../components/status.js';
+import { DataTable, ListStatus } from '../components/data-table.js';
+import { ErrorMessage } from '../components/status.js';
+import { useList } from '../lib/use-list.js';
 import { formatDate } from '../lib/format.js';
 
 type Params = { organizationId: string; webhookId: string };
 
 function Deliveries({ organizationId, webhookId }: Params) {
   const client = useQueryClient();
-  const deliveries = useQuery({
-    queryKey: ['deliveries', webhookId],
-    queryFn: async () =>
+  const deliveries = useList(
+    ['deliveries', webhookId],
+    async () =>
       unwrap(
         await api.GET('/api/v1/organizations/{organizationId}/webhooks/{webhookId}/deliveries', {
           params: { path: { organizationId, webhookId }, query: { limit: 10 } },
         }),
       ).data,
-    refetchInterval: 5000,
-  });
+    { refetchInterval: 5000 },
+  );
   const redeliver = useMutation({
     mutationFn: async (deliveryId: string) =>
       unwrap(
@@ -31,45 +33,41 @@ function Deliveries({ organizationId, webhookId }: Params) {
       ),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['deliveries', webhookId] }),
   });
-  if (deliveries.isPending) return <Loading what="deliveries" />;
-  if (deliveries.error)
-    return <ErrorMessage error={deliveries.error} title="Could not load the deliveries" />;
-  if (deliveries.data.length === 0) return <Empty>No delivery yet.</Empty>;
   return (
     <>
-      <table>
-        <caption>Recent deliveries</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Event</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Answer</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {deliveries.data.map((d) => (
-            <tr key={d.id}>
-              <td>{formatDate(d.attemptedAt)}</td>
-              <td>#{d.eventSequence}</td>
-              <td>
-                <span className={`badge ${d.outcome === 'delivered' ? 'active' : 'disabled'}`}>
-                  {d.outcome}
-                </span>
-              </td>
-              <td>{d.error ?? (d.statusCode === null ? '–' : `HTTP ${d.statusCode}`)}</td>
-              <td>
-                <button type="button" onClick={() => redeliver.mutate(d.id)} disabled={redeliver.isPending}>
-                  Redeliver<span className="visually-hidden"> event {d.eventSequence}</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        list={deliveries}
+        what="deliveries"
+        caption="Recent deliveries"
+        showCaption
+        empty="No delivery yet."
+        rowKey={(d) => d.id}
+        columns={[
+          { header: 'When', cell: (d) => formatDate(d.attemptedAt) },
+          { header: 'Event', cell: (d) => `#${d.eventSequence}` },
+          {
+            header: 'Outcome',
+            cell: (d) => (
+              <span className={`badge ${d.outcome === 'delivered' ? 'active' : 'disabled'}`}>
+                {d.outcome}
+              </span>
+            ),
+          },
+          {
+            header: 'Answer',
+            cell: (d) => d.error ?? (d.statusCode === null ? '–' : `HTTP ${d.statusCode}`),
+          },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            cell: (d) => (
+              <button type="button" onClick={() => redeliver.mutate(d.id)} disabled={redeliver.isPending}>
+                Redeliver<span className="visually-hidden"> event {d.eventSequence}</span>
+              </button>
+            ),
+          },
+        ]}
+      />
       <ErrorMessage error={redeliver.error} title="Could not redeliver" />
     </>
   );
@@ -79,15 +77,15 @@ function Deliveries({ organizationId, webhookId }: Params) {
 export function WebhooksPage({ organizationId }: { organizationId: string }) {
   const client = useQueryClient();
   const key = ['webhooks', organizationId];
-  const webhooks = useQuery({
-    queryKey: key,
-    queryFn: async () =>
+  const webhooks = useList(
+    key,
+    async () =>
       unwrap(
         await api.GET('/api/v1/organizations/{organizationId}/webhooks', {
           params: { path: { organizationId } },
         }),
       ).data,
-  });
+  );
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [secret, setSecret] = useState<string | undefined>();
@@ -166,9 +164,7 @@ export function WebhooksPage({ organizationId }: { organizationId: string }) {
         error={create.error ?? toggle.error ?? remove.error}
         title="Could not change the webhooks"
       />
-      {webhooks.isPending ? <Loading what="webhooks" /> : null}
-      <ErrorMessage error={webhooks.error} title="Could not load the webhooks" />
-      {webhooks.data?.length === 0 ? <Empty>No webhook endpoint yet.</Empty> : null}
+      <ListStatus list={webhooks} what="webhooks" empty="No webhook endpoint yet." />
       {(webhooks.data ?? []).map((w) => (
         <section key={w.id} className="card" aria-label={`Webhook ${w.url}`}>
           <h2 className="mono">{w.url}</h2>

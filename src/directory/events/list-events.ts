@@ -14,6 +14,8 @@ export interface EventFeedQuery {
   readonly after?: string | undefined;
   readonly limit?: number | undefined;
   readonly types?: readonly string[] | undefined;
+  /** Only this resource's history (an identity's or a group's id; for an identity, its member events too). */
+  readonly resourceId?: string | undefined;
   /** Seconds to wait for an event when there is none yet (0: answer at once). */
   readonly waitSeconds?: number | undefined;
   /** Ends a wait early (the client went away). */
@@ -80,7 +82,12 @@ export async function listEvents(
   const deadline = Date.now() + waitSeconds * 1000;
   const pollMs = deps.pollMs ?? 250;
   for (;;) {
-    const events = await deps.store.events.list(scope, { afterSequence: after, limit, types });
+    const events = await deps.store.events.list(scope, {
+      afterSequence: after,
+      limit,
+      types,
+      ...(query.resourceId === undefined ? {} : { resourceId: query.resourceId }),
+    });
     const last = events.at(-1);
     if (events.length > 0 || Date.now() >= deadline || query.signal?.aborted) {
       return {

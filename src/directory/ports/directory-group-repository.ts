@@ -8,6 +8,8 @@ export interface DirectoryGroupRepository {
   /** The group of that name, in any case. */
   findByName(scope: OrganizationScope, name: string): Promise<DirectoryGroup | undefined>;
   list(scope: OrganizationScope): Promise<readonly DirectoryGroup[]>;
+  /** A new name for the group (the caller checked that no other group holds it, in any case). */
+  rename(scope: OrganizationScope, id: string, name: string): Promise<boolean>;
   delete(scope: OrganizationScope, id: string): Promise<boolean>;
   /**
    * Every mapping that could apply to these IdP groups (by SCIM id, or by displayName compared

@@ -7,6 +7,11 @@ export interface EventQuery {
   readonly limit: number;
   /** Only these types (all when absent). */
   readonly types?: readonly EventType[];
+  /**
+   * Only the history of this resource: events whose resource it is, and for an identity the member
+   * events of the groups it joined or left (indexed: migration 0020).
+   */
+  readonly resourceId?: string;
 }
 
 /**

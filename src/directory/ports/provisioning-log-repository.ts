@@ -1,6 +1,12 @@
 import type { ProvisioningLogEntry, ProvisioningLogQuery } from '../model/provisioning-log-entry.js';
 import type { IntegrationScope, OrganizationScope } from '../model/scope.js';
 
+export interface IntegrationActivity {
+  readonly requests: number;
+  readonly failures: number;
+  readonly lastRequest: { readonly occurredAt: string; readonly status: number } | null;
+}
+
 /**
  * The provisioning log: a record of SCIM requests, written in batches outside the requests (lossy by
  * design: losing a log row never fails a request), and what it needs to explain refused tokens.
@@ -20,6 +26,12 @@ export interface ProvisioningLogRepository {
     scope: IntegrationScope,
     fromId: string,
   ): Promise<{ readonly requests: number; readonly failures: number }>;
+  /**
+   * Per integration of the organization that has log entries: requests and failures with ids from
+   * `fromId` on, and its newest entry's time and status (of any age). Two statements, whatever the
+   * number of integrations (the console's integrations table).
+   */
+  activityOf(scope: OrganizationScope, fromId: string): Promise<ReadonlyMap<string, IntegrationActivity>>;
   /** Deletes entries (and remembered tokens) older than `before`, at most `limit` entries; returns how many. */
   prune(before: string, limit: number): Promise<number>;
   /**

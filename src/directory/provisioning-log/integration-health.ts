@@ -3,6 +3,8 @@ import type { Clock } from '../ports/clock.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
 import { integrationInOrganization } from '../integrations/integration-in-organization.js';
 
+export const DAY_MS = 86_400_000;
+
 export interface ErrorRate {
   readonly requests: number;
   readonly failures: number;
@@ -20,6 +22,12 @@ export interface IntegrationHealth {
   /** Whole days left (negative once expired); null without an expiry. */
   readonly tokenExpiresInDays: number | null;
 }
+
+export const errorRate = (requests: number, failures: number): ErrorRate => ({
+  requests,
+  failures,
+  rate: requests === 0 ? 0 : failures / requests,
+});
 
 /** The smallest UUIDv7 of a millisecond: log ids at or above it were made at or after that time. */
 export function uuidV7Floor(ms: number): string {
@@ -45,7 +53,7 @@ export async function integrationHealth(
   const now = deps.clock.now().getTime();
   const rate = async (ms: number): Promise<ErrorRate> => {
     const { requests, failures } = await log.countSince(scope, uuidV7Floor(now - ms));
-    return { requests, failures, rate: requests === 0 ? 0 : failures / requests };
+    return errorRate(requests, failures);
   };
   const expiresAt = integration.tokenExpiresAt;
   return {
@@ -53,8 +61,8 @@ export async function integrationHealth(
     lastSuccess: await latest('success'),
     lastFailure: await latest('failure'),
     lastHour: await rate(3_600_000),
-    lastDay: await rate(86_400_000),
+    lastDay: await rate(DAY_MS),
     tokenExpiresAt: expiresAt,
-    tokenExpiresInDays: expiresAt === null ? null : Math.floor((Date.parse(expiresAt) - now) / 86_400_000),
+    tokenExpiresInDays: expiresAt === null ? null : Math.floor((Date.parse(expiresAt) - now) / DAY_MS),
   };
 }

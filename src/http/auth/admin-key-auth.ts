@@ -1,5 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { requestLimiter, sendRetryAfter, type RateLimitSettings } from '../rate-limits.js';
+import {
+  requestLimiter,
+  sendRetryAfter,
+  type RateLimitSettings,
+  type RequestLimiter,
+} from '../rate-limits.js';
 import {
   authenticateAdminKey,
   type AdminPrincipal,
@@ -39,14 +44,23 @@ export function adminKeyAuthentication(deps: {
         'A valid admin API key is required (Authorization: Bearer roster_admin_...).',
       );
     }
-    const exceeded = await limit?.(principal.keyId);
-    if (exceeded) {
-      sendRetryAfter(reply, exceeded);
-      throw new AdminApiError(429, 'rate_limited', exceeded.detail);
-    }
+    await refuseOverLimit(limit, principal.keyId, reply);
     request.adminPrincipal = principal;
     request.log.debug({ adminKeyId: principal.keyId }, 'admin key accepted');
   };
+}
+
+/** Counts an admin API call of `key`; over the limit: 429 rate_limited with Retry-After (RFC 6585 §4). */
+export async function refuseOverLimit(
+  limit: RequestLimiter | undefined,
+  key: string,
+  reply: FastifyReply,
+): Promise<void> {
+  const exceeded = await limit?.(key);
+  if (exceeded) {
+    sendRetryAfter(reply, exceeded);
+    throw new AdminApiError(429, 'rate_limited', exceeded.detail);
+  }
 }
 
 export function adminPrincipalOf(request: FastifyRequest): AdminPrincipal {

@@ -15,7 +15,7 @@ export function registerEventRoutes(app: AdminApp, deps: AdminApiDeps): void {
         tags,
         summary: 'Read the organization’s events in order',
         description:
-          'Every directory change, in one order per organization (docs/events.md). Page with `after`; `wait` long-polls. A cursor older than retention answers 409 `conflict` (event_cursor_expired): resync.',
+          'Every directory change, in one order per organization (docs/events.md). Page with `after`; `wait` long-polls; `resourceId` reads one identity’s or group’s history. A cursor older than retention answers 409 `conflict` (event_cursor_expired): resync.',
         params: OrganizationParams({}),
         querystring: EventQuery,
         response: responses({ 200: EventPage }, [400, 404, 409]),
@@ -37,6 +37,7 @@ export function registerEventRoutes(app: AdminApp, deps: AdminApiDeps): void {
               ?.split(',')
               .map((type) => type.trim())
               .filter((type) => type !== ''),
+            resourceId: request.query.resourceId,
             waitSeconds: request.query.wait,
             signal: gone.signal,
           },

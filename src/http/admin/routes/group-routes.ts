@@ -2,13 +2,19 @@ import { assignGroupRoles } from '../../../directory/groups/assign-group-roles.j
 import { createDirectoryGroup } from '../../../directory/groups/create-directory-group.js';
 import { deleteDirectoryGroup } from '../../../directory/groups/delete-directory-group.js';
 import { listDirectoryGroups } from '../../../directory/groups/list-directory-groups.js';
+import { renameDirectoryGroup } from '../../../directory/groups/rename-directory-group.js';
 import { directoryGroupInOrganization } from '../../../directory/organizations/find-in-organization.js';
 import type { DirectoryGroup } from '../../../directory/model/directory-group.js';
 import type { Role } from '../../../directory/model/role.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { actingFor, organizationOf } from '../admin-context.js';
 import { Id, ListOf, NoContent, OrganizationParams, PageOf, responses } from '../schemas/common-schemas.js';
-import { CreateGroup, DirectoryGroup as GroupSchema, GroupRoles } from '../schemas/group-schemas.js';
+import {
+  CreateGroup,
+  DirectoryGroup as GroupSchema,
+  GroupRoles,
+  UpdateGroup,
+} from '../schemas/group-schemas.js';
 import { Identity, MembersQuery } from '../schemas/identity-schemas.js';
 import { identityPage } from './identity-body.js';
 
@@ -77,6 +83,31 @@ export function registerGroupRoutes(app: AdminApp, deps: AdminApiDeps): void {
       groupBody(
         await directoryGroupInOrganization(deps.store, organizationOf(request).id, request.params.groupId),
       ),
+  );
+
+  app.patch(
+    '/groups/:groupId',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a directory group',
+        description:
+          'Names are unique per organization, in any case. Its id stays, so do its mappings, members and roles.',
+        params: GroupParams,
+        body: UpdateGroup,
+        response: responses({ 200: GroupSchema }, [400, 404, 409]),
+      },
+    },
+    async (request) => {
+      const organizationId = organizationOf(request).id;
+      const renamed = await renameDirectoryGroup(
+        actingFor(deps, request),
+        organizationId,
+        request.params.groupId,
+        request.body.name,
+      );
+      return groupBody(await directoryGroupInOrganization(deps.store, organizationId, renamed.id));
+    },
   );
 
   app.delete(

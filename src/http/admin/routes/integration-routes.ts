@@ -10,6 +10,7 @@ import {
 import { integrationUrl } from '../../../directory/integrations/integration-url.js';
 import { setIntegrationPaused } from '../../../directory/integrations/pause-integration.js';
 import type { Integration } from '../../../directory/model/integration.js';
+import { integrationsActivity } from '../../../directory/provisioning-log/integrations-activity.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
 import { actingFor, organizationOf } from '../admin-context.js';
 import { Id, ListOf, OrganizationParams, responses } from '../schemas/common-schemas.js';
@@ -18,6 +19,7 @@ import {
   DeletedIntegration,
   DeleteIntegrationQuery,
   Integration as IntegrationSchema,
+  IntegrationListItem,
   IssuedIntegration,
   IssuedToken,
   RotateToken,
@@ -50,15 +52,23 @@ export function registerIntegrationRoutes(app: AdminApp, deps: AdminApiDeps): vo
       schema: {
         tags,
         summary: 'List integrations',
+        description:
+          'Each with its last logged SCIM request and its error rate over the last 24 hours, from one aggregate read of the provisioning log.',
         params: OrganizationParams({}),
-        response: responses({ 200: ListOf(IntegrationSchema) }, [404]),
+        response: responses({ 200: ListOf(IntegrationListItem) }, [404]),
       },
     },
-    async (request) => ({
-      data: (await listIntegrations(deps, { organizationId: organizationOf(request).id })).map(
-        integrationBody,
-      ),
-    }),
+    async (request) => {
+      const organizationId = organizationOf(request).id;
+      const integrations = await listIntegrations(deps, { organizationId });
+      const activityOf = await integrationsActivity(deps, organizationId);
+      return {
+        data: integrations.map((integration) => ({
+          ...integrationBody(integration),
+          activity: activityOf(integration.id),
+        })),
+      };
+    },
   );
 
   app.post(

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { EVENT_TYPES } from '../../../directory/model/directory-event.js';
 import { MAX_EVENT_PAGE, MAX_EVENT_WAIT_SECONDS } from '../../../directory/events/list-events.js';
-import { Id, Timestamp } from './common-schemas.js';
+import { Id, IdOf, Timestamp } from './common-schemas.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -56,6 +56,11 @@ export const EventQuery = Type.Object(
     ),
     types: Type.Optional(
       Type.String({ maxLength: 2000, description: 'Comma-separated event types (all when absent).' }),
+    ),
+    resourceId: Type.Optional(
+      IdOf(
+        'Only this resource’s history: the events of this identity or group, and for an identity the member events of the groups it joined or left.',
+      ),
     ),
     wait: Type.Optional(
       Type.Number({

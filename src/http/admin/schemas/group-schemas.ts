@@ -17,6 +17,11 @@ export const DirectoryGroup = Type.Object(
 
 export const CreateGroup = Type.Object({ name: Name }, { additionalProperties: false });
 
+export const UpdateGroup = Type.Object(
+  { name: Name },
+  { additionalProperties: false, description: 'The new name.' },
+);
+
 export const GroupRoles = Type.Object(
   {
     roles: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { idpPresets } from '../../../directory/model/integration.js';
 import { Id, Name, NullableTimestamp, Timestamp } from './common-schemas.js';
+import { ErrorRate } from './provisioning-log-schemas.js';
 
 const integrationFields = {
   id: Id,
@@ -22,6 +23,28 @@ export const Integration = Type.Object(integrationFields, {
   additionalProperties: false,
   title: 'Integration',
 });
+
+/** A row of the integrations list: the integration and its provisioning log's recent activity. */
+export const IntegrationListItem = Type.Object(
+  {
+    ...integrationFields,
+    activity: Type.Object(
+      {
+        lastRequestAt: NullableTimestamp,
+        lastRequestStatus: Type.Union([Type.Integer(), Type.Null()], {
+          description: 'The HTTP status of its newest logged SCIM request; null: none logged.',
+        }),
+        lastDay: ErrorRate,
+      },
+      {
+        additionalProperties: false,
+        description:
+          'From the provisioning log (lossy by design: rates are of what was logged); lastDay covers the last 24 hours.',
+      },
+    ),
+  },
+  { additionalProperties: false, title: 'IntegrationListItem' },
+);
 
 export const IssuedIntegration = Type.Object(
   {

@@ -82,7 +82,7 @@ const RequestSummary = Type.Union([
   Type.Null(),
 ]);
 
-const ErrorRate = Type.Object(
+export const ErrorRate = Type.Object(
   {
     requests: Type.Integer(),
     failures: Type.Integer(),
