@@ -42,7 +42,12 @@ try {
   const ids = uuidV7Source();
   await ensureDefaultOrganization({ store, clock, ids });
   const cipher = createSecretCipher({ keys: [generateSecretKey()] });
-  const webhooks: WebhookSettings = { cipher, allowPrivateUrls: true, ...defaultWebhookTiming };
+  const webhooks: WebhookSettings = {
+    cipher,
+    allowPrivateUrls: true,
+    publicBaseUrl: 'http://127.0.0.1',
+    ...defaultWebhookTiming,
+  };
   const app = await buildApp({
     store,
     clock,

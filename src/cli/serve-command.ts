@@ -65,6 +65,7 @@ export async function serveCommand(config: Config): Promise<void> {
   const webhooks: WebhookSettings = {
     cipher: secretKeys.cipher,
     allowPrivateUrls: config.allowPrivateWebhookUrls,
+    publicBaseUrl: config.publicBaseUrl,
     ...defaultWebhookTiming,
   };
   const metrics = config.metricsToken

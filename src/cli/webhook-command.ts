@@ -19,6 +19,7 @@ function webhookSettings(config: Config): WebhookSettings {
   return {
     cipher: openSecretKeys(config.secretKeys).cipher,
     allowPrivateUrls: config.allowPrivateWebhookUrls,
+    publicBaseUrl: config.publicBaseUrl,
     ...defaultWebhookTiming,
   };
 }

@@ -11,7 +11,11 @@ import type { DirectoryStore } from '../directory/ports/directory-store.js';
 export interface RosterMetrics {
   readonly registry: Registry;
   observeRequest(request: FastifyRequest, reply: FastifyReply): void;
-  webhookAttempt(outcome: 'delivered' | 'failed' | 'dead', latencyMs: number): void;
+  webhookAttempt(
+    outcome: 'delivered' | 'failed' | 'dead' | 'rejected',
+    latencyMs: number,
+    kind: 'webhook' | 'security_events',
+  ): void;
 }
 
 export function createMetrics(sources: {
@@ -34,8 +38,8 @@ export function createMetrics(sources: {
   });
   const deliveries = new Counter({
     name: 'roster_webhook_deliveries_total',
-    help: 'Webhook delivery attempts by outcome (delivered, failed, dead: the endpoint was marked failing).',
-    labelNames: ['outcome'] as const,
+    help: 'Delivery attempts by destination kind (webhook, security_events) and outcome (delivered, failed, dead: the endpoint was marked failing, rejected: a SET refused for good with an RFC 8935 error).',
+    labelNames: ['outcome', 'kind'] as const,
     registers: [registry],
   });
   const deliveryLatency = new Histogram({
@@ -100,8 +104,8 @@ export function createMetrics(sources: {
       requests.inc({ ...labels, status: String(reply.statusCode) });
       durations.observe(labels, reply.elapsedTime / 1000);
     },
-    webhookAttempt(outcome, latencyMs) {
-      deliveries.inc({ outcome });
+    webhookAttempt(outcome, latencyMs, kind) {
+      deliveries.inc({ outcome, kind });
       deliveryLatency.observe(latencyMs / 1000);
     },
   };

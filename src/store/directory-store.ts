@@ -18,6 +18,7 @@ import { isAtLatestMigration } from './migrate.js';
 import { organizationRepository } from './organization-repository.js';
 import { provisioningLogRepository } from './provisioning-log-repository.js';
 import { webhookRepository } from './webhook-repository.js';
+import { securityEventKeyRepository } from './security-event-key-repository.js';
 import { scimResourceRepository } from './scim-resource-repository.js';
 import { signInSessionRepository } from './sign-in-session-repository.js';
 import { consoleAccountRepository } from './console-account-repository.js';
@@ -41,6 +42,7 @@ export function directoryStore(
     events: eventRepository(db, dialect, options.pending),
     provisioningLog: provisioningLogRepository(db, dialect),
     webhooks: webhookRepository(db, dialect),
+    securityEventKeys: securityEventKeyRepository(db),
     adminKeys: adminKeyRepository(db),
     auditLog: auditLogRepository(db),
     installationSecrets: installationSecretRepository(db),

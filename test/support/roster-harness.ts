@@ -143,6 +143,7 @@ export class RosterHarness {
       cipher: createSecretCipher({ keys: [generateSecretKey()] }),
       ...defaultWebhookTiming,
       allowPrivateUrls: true,
+      publicBaseUrl: 'http://127.0.0.1',
       retryBaseMs: 50,
       retryMaxMs: 400,
       timeoutMs: 2000,

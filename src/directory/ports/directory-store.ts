@@ -16,6 +16,7 @@ import type { JwtSignerRepository } from './jwt-signer-repository.js';
 import type { OrganizationRepository } from './organization-repository.js';
 import type { ProvisioningLogRepository } from './provisioning-log-repository.js';
 import type { WebhookRepository } from './webhook-repository.js';
+import type { SecurityEventKeyRepository } from './security-event-key-repository.js';
 import type { RemapJobRepository } from './remap-job-repository.js';
 import type { RoleRepository } from './role-repository.js';
 import type { ScimResourceRepository } from './scim-resource-repository.js';
@@ -30,6 +31,8 @@ export interface DirectoryStore {
   readonly provisioningLog: ProvisioningLogRepository;
   /** Webhook endpoints, their delivery cursors and delivery log. */
   readonly webhooks: WebhookRepository;
+  /** The ES256 keys that sign each organization's Security Event Tokens. */
+  readonly securityEventKeys: SecurityEventKeyRepository;
   readonly identities: IdentityRepository;
   readonly directoryGroups: DirectoryGroupRepository;
   readonly roles: RoleRepository;

@@ -26,6 +26,9 @@ export async function createWebhookEndpoint(
   const scope = { organizationId };
   const endpoint: WebhookEndpoint = {
     id: deps.ids.newId(),
+    kind: 'webhook',
+    audience: null,
+    payload: null,
     organizationId,
     url: checked.url ?? input.url,
     description: input.description ?? null,
