@@ -15,7 +15,7 @@ import { splitList } from './split-list.js';
 import { printJson, withOrganization } from './with-organization.js';
 
 /** The settings the server uses: the same at-rest keys seal the secrets, the same SSRF rule applies. */
-function webhookSettings(config: Config): WebhookSettings {
+export function webhookSettings(config: Config): WebhookSettings {
   return {
     cipher: openSecretKeys(config.secretKeys).cipher,
     allowPrivateUrls: config.allowPrivateWebhookUrls,
