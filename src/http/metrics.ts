@@ -48,6 +48,23 @@ export function createMetrics(sources: {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  // Read first, before the other gauges' queries of this scrape take connections themselves.
+  new Gauge({
+    name: 'roster_database_pool_in_use',
+    help: 'Database connections checked out now (SQLite: its one connection, while a transaction runs).',
+    registers: [registry],
+    collect() {
+      this.set(sources.store.poolUsage().inUse);
+    },
+  });
+  new Gauge({
+    name: 'roster_database_pool_waiting',
+    help: 'Requests waiting for a database connection now.',
+    registers: [registry],
+    collect() {
+      this.set(sources.store.poolUsage().waiting);
+    },
+  });
   new Gauge({
     name: 'roster_events_written',
     help: 'Events written to the outbox since the installation began (all organizations).',

@@ -130,7 +130,10 @@ export class RosterHarness {
       options.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: options.statementTimeoutMs },
     );
     await migrateToLatest(database.db, database.dialect);
-    const store = directoryStore(database.db, database.dialect, { reader: database.reader });
+    const store = directoryStore(database.db, database.dialect, {
+      reader: database.reader,
+      ...(database.poolUsage ? { poolUsage: database.poolUsage } : {}),
+    });
     const clock = new TestClock();
     await ensureDefaultOrganization({ store, clock, ids });
     // The public URL is only known after listening, so the app is built with a placeholder and the

@@ -22,6 +22,13 @@ import type { RoleRepository } from './role-repository.js';
 import type { ScimResourceRepository } from './scim-resource-repository.js';
 import type { SignInSessionRepository } from './sign-in-session-repository.js';
 
+/** The database connections: how many there may be, how many are checked out, how many checkouts wait. */
+export interface PoolUsage {
+  readonly size: number;
+  readonly inUse: number;
+  readonly waiting: number;
+}
+
 export interface DirectoryStore {
   readonly adminKeys: AdminKeyRepository;
   readonly auditLog: AuditLogRepository;
@@ -58,6 +65,8 @@ export interface DirectoryStore {
    * answers it with 503 and Retry-After instead of 500 (docs/errors.md `unavailable`).
    */
   isTransientFailure(error: unknown): boolean;
+  /** The connection pool now (metrics): on SQLite one connection, in use while a transaction runs. */
+  poolUsage(): PoolUsage;
   /** True when the database answers and its schema is at the latest migration. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;
