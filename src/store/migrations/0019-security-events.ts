@@ -12,6 +12,9 @@ import type { Migration } from 'kysely/migration';
  * public JWK in clear for the JWKS. The current key is the newest without `retires_at`; a rotated-away
  * key stays in the JWKS until `retires_at` (the overlap).
  *
+ * An index on the roles of directory groups by role: a role's change emits group.updated for each
+ * group that carries it, found without scanning every grant.
+ *
  * Frozen in time once shipped.
  */
 export const securityEventsMigration: Migration = {
@@ -37,6 +40,11 @@ export const securityEventsMigration: Migration = {
       .createIndex('security_event_keys_org')
       .on('security_event_keys')
       .columns(['organization_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('directory_group_roles_role')
+      .on('directory_group_roles')
+      .columns(['role_id'])
       .execute();
   },
 };
