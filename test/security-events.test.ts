@@ -266,6 +266,30 @@ describe.each(testEngines)('RFC 9967 security events on $name', (engine) => {
     expect(after.keys.map((k) => k.kid)).not.toContain(rotated.body.kid);
   });
 
+  it('has each SET sent once, in order, when two workers (instances) run at once', async () => {
+    const sets = await receiver();
+    await addReceiver(sets.url);
+    for (let i = 0; i < 10; i++)
+      await roster.request(idp, 'POST', '/Users', {
+        userName: `pair-${i}-${ids.newId().slice(-6)}@example.com`,
+      });
+    await Promise.all([
+      deliverUntil(() => sets.received.length >= 10, {}, 'instance-a'),
+      deliverUntil(() => sets.received.length >= 10, {}, 'instance-b'),
+    ]);
+    const payloads = await Promise.all(sets.received.map((r) => verified(r.token)));
+    expect(new Set(payloads.map((p) => p.jti)).size).toBe(10);
+    expect(payloads).toHaveLength(10);
+    const created = payloads.map(
+      (p) =>
+        (p.events as Record<string, { data: { createdAt: string; id: string } }>)[`${PROV}:create:full`]
+          ?.data,
+    );
+    // Identities are created in order: their ids (UUIDv7) and the SETs' order agree.
+    const order = created.map((d) => d?.id ?? '');
+    expect(order).toEqual([...order].sort());
+  });
+
   it('advertises securityEvents in /ServiceProviderConfig while a receiver is enabled (RFC 9967 §4)', async () => {
     const before = await roster.request(idp, 'GET', '/ServiceProviderConfig');
     expect(before.body.securityEvents).toBeUndefined();
