@@ -6,12 +6,11 @@ import { createSetReceiver } from '../directory/security-events/manage-set-recei
 import {
   deleteWebhookEndpoint,
   listWebhookEndpoints,
-  redeliverSince,
 } from '../directory/webhooks/manage-webhook-endpoints.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
 import { splitList } from './split-list.js';
-import { webhookSettings } from './webhook-command.js';
+import { redeliverCommand, webhookSettings } from './webhook-command.js';
 import { printJson, withOrganization } from './with-organization.js';
 
 const KIND = 'security_events';
@@ -98,26 +97,7 @@ export function securityEventsCommand(config: () => Config): Command {
       });
     });
 
-  command
-    .command('redeliver <receiver>')
-    .description('Send again every event after a cursor (and resume a failing receiver)')
-    .option('--after <cursor>', 'an events cursor (default: the oldest event kept)')
-    .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
-    .action(async (id: string, options: { after?: string; org: string }) => {
-      const settings = config();
-      await withOrganization(settings, options.org, async ({ deps, organization }) => {
-        await redeliverSince(
-          { ...deps, webhooks: webhookSettings(settings) },
-          organization.id,
-          id,
-          options.after,
-          KIND,
-        );
-        console.log(
-          `SET receiver ${id} will receive again every event after ${options.after ?? 'the oldest kept'}.`,
-        );
-      });
-    });
+  command.addCommand(redeliverCommand(config, KIND, 'receiver'));
 
   command
     .command('rotate-key')

@@ -2,6 +2,7 @@ import type { DirectoryDeps } from '../directory-deps.js';
 import { InvalidDirectoryInput } from '../directory-error.js';
 import type { SetPayloadMode, WebhookEndpoint } from '../model/webhook-endpoint.js';
 import { updateWebhookEndpoint } from '../webhooks/manage-webhook-endpoints.js';
+import { newDestination } from '../webhooks/new-destination.js';
 import { checkWebhookInput } from '../webhooks/webhook-endpoint-input.js';
 import type { WebhookSettings } from '../webhooks/webhook-settings.js';
 import { currentSigningKey } from './security-event-keys.js';
@@ -40,27 +41,12 @@ export async function createSetReceiver(
   checkAudience(input.audience);
   await currentSigningKey({ ...deps, cipher: deps.webhooks.cipher }, organizationId);
   const now = deps.clock.now().toISOString();
-  const receiver: WebhookEndpoint = {
-    id: deps.ids.newId(),
-    kind: 'security_events',
-    audience: input.audience,
-    payload: input.payload ?? 'full',
+  const receiver = newDestination(
+    { kind: 'security_events', audience: input.audience, payload: input.payload ?? 'full' },
     organizationId,
-    url: checked.url ?? input.url,
-    description: input.description ?? null,
-    eventTypes: checked.eventTypes ?? null,
-    enabled: input.enabled ?? true,
-    status: 'active',
-    failingReason: null,
-    cursorSequence: await deps.store.events.head({ organizationId }),
-    attempts: 0,
-    nextAttemptAt: null,
-    firstFailureAt: null,
-    lastError: null,
-    previousSecretUntil: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+    { ...input, ...checked },
+    { id: deps.ids.newId(), now, cursorSequence: await deps.store.events.head({ organizationId }) },
+  );
   await deps.store.webhooks.insert(receiver, deps.webhooks.cipher.encrypt(input.authorization ?? ''));
   return receiver;
 }

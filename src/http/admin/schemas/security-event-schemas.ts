@@ -52,18 +52,7 @@ export const CreateSetReceiver = Type.Object(
   { additionalProperties: false },
 );
 
-export const UpdateSetReceiver = Type.Object(
-  {
-    url: Type.Optional(Url),
-    audience: Type.Optional(Audience),
-    payload: Type.Optional(Payload),
-    description: Type.Optional(Description),
-    eventTypes: Type.Optional(Type.Union([EventTypes, Type.Null()])),
-    enabled: Type.Optional(Type.Boolean()),
-    authorization: Type.Optional(Authorization),
-  },
-  { additionalProperties: false },
-);
+export const UpdateSetReceiver = Type.Partial(CreateSetReceiver, { additionalProperties: false });
 
 export const RotateSetKey = Type.Object(
   {
