@@ -220,6 +220,33 @@ describe.each(testEngines)('the events feed on $name', (engine) => {
       { type: 'group.updated', ...byAdmin(), changed: ['roleIds'], data: { roleIds: [role.body.id] } },
     ]);
     expect(roles[0]?.requestId).toEqual(expect.any(String));
+
+    // A role's change is a change of every group carrying it.
+    const other = (await admin.post(`${base}/groups`, { name: `other-${ids.newId()}` })).body.id as string;
+    await admin.put(`${base}/groups/${other}/roles`, { roles: [role.body.id] });
+    const renamed = await eventsOf(() =>
+      admin.patch(`${base}/roles/${role.body.id}`, { name: `r2-${ids.newId()}` }),
+    );
+    expect(renamed.map((e) => [e.type, e.resource.id, e.changed]).sort()).toEqual(
+      [
+        ['group.updated', groupEventId, ['roles']],
+        ['group.updated', other, ['roles']],
+      ].sort(),
+    );
+    expect(renamed.every((e) => e.actor.kind === 'admin_key')).toBe(true);
+    const roleGone = await eventsOf(() => admin.delete(`${base}/roles/${role.body.id}`));
+    expect(roleGone).toHaveLength(2);
+    expect(
+      roleGone.every((e) => e.type === 'group.updated' && (e.data.roleIds as string[]).length === 0),
+    ).toBe(true);
+    expect(roleGone[0]?.changed).toEqual(['roleIds']);
+
+    // Deleting a group ends each membership with its own event, before group.deleted.
+    const gone = await eventsOf(() => admin.delete(`${base}/groups/${groupEventId}`));
+    expect(gone).toMatchObject([
+      { type: 'group.member_removed', data: { groupId: groupEventId, identityId: await identityOf(b) } },
+      { type: 'group.deleted', resource: { id: groupEventId } },
+    ]);
   });
 
   it('tells every admin change of groups and integrations with one event, naming the admin key', async () => {

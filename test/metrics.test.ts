@@ -90,3 +90,51 @@ describe('GET /metrics', () => {
     expect(text).not.toContain(idp.token);
   });
 });
+
+describe.each(testEngines)('database pool gauges on $name', (engine) => {
+  let roster: RosterHarness;
+
+  beforeAll(async () => {
+    roster = await RosterHarness.start(engine, { metricsToken: TOKEN });
+  });
+  afterAll(() => roster.close());
+
+  const pool = async () => {
+    const response = await fetch(`${roster.origin}/metrics`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    const { samples, types } = parsePrometheus(await response.text());
+    expect(types.get('roster_database_pool_in_use')).toBe('gauge');
+    expect(types.get('roster_database_pool_waiting')).toBe('gauge');
+    const value = (name: string) => samples.find((s) => s.name === name)?.value;
+    return { inUse: value('roster_database_pool_in_use'), waiting: value('roster_database_pool_waiting') };
+  };
+
+  it('counts connections held by transactions, and transactions waiting for one', async () => {
+    expect(await pool()).toEqual({ inUse: 0, waiting: 0 });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let entered = () => {};
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const holding = roster.store.transaction(async (store) => {
+      await store.organizations.findByName('default');
+      entered();
+      await held;
+    });
+    await inside;
+    if (engine.name === 'postgres') {
+      expect((await pool()).inUse).toBeGreaterThanOrEqual(1);
+    } else {
+      // One connection, held by the transaction (a scrape's own queries would wait for it): the store's
+      // count the gauges read; a second transaction waits.
+      expect(roster.store.poolUsage()).toMatchObject({ inUse: 1, waiting: 0 });
+      const second = roster.store.transaction(async () => undefined);
+      expect(roster.store.poolUsage()).toMatchObject({ inUse: 1, waiting: 1 });
+      release();
+      await second;
+    }
+    release();
+    await holding;
+    expect(await pool()).toEqual({ inUse: 0, waiting: 0 });
+  });
+});

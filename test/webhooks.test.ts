@@ -234,7 +234,7 @@ describe.each(testEngines)('webhooks on $name', (engine) => {
   });
 });
 
-describe('webhook endpoints and SSRF', () => {
+describe('webhook endpoints, SET receivers and SSRF', () => {
   let roster: RosterHarness;
   let admin: AdminClient;
   let base: string;
@@ -271,5 +271,33 @@ describe('webhook endpoints and SSRF', () => {
     expect((await admin.patch(`${base}/webhooks/${id}`, { enabled: false })).body.enabled).toBe(false);
     expect((await admin.get(`${base}/webhooks`)).body.data.map((e: { id: string }) => e.id)).toEqual([id]);
     expect(JSON.stringify((await admin.get(`${base}/webhooks/${id}`)).body)).not.toMatch(/whsec_|rsec1/);
+  });
+
+  it.each([
+    'http://127.0.0.1:9/events',
+    'http://10.1.2.3/events',
+    'http://169.254.169.254/latest/meta-data',
+    'http://[::1]/events',
+    'http://localhost:8080/events',
+    'ftp://example.com/events',
+  ])('refuses %s as a SET receiver unless the operator allows private targets', async (url) => {
+    const refused = await admin.post(`${base}/security-events/receivers`, { url, audience: 'a' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details[0].field).toBe('url');
+  });
+
+  it('accepts a public URL and refuses to change it to a private one; unknown receivers are 404', async () => {
+    const created = await admin.post(`${base}/security-events/receivers`, {
+      url: 'https://sets.example.com/events',
+      audience: 'https://app.example.com',
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect(
+      (await admin.patch(`${base}/security-events/receivers/${id}`, { url: 'http://10.0.0.1/' })).status,
+    ).toBe(400);
+    const missing = await admin.get(`${base}/security-events/receivers/${ids.newId()}`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toMatch(/No SET receiver/);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Issue 16's figures, in one process on a fresh SQLite file (`npm run bench:webhooks -- 1000`):
+ * Issue 16's figures, in one process on a fresh SQLite file (`npm run bench:webhooks -- 1000`; with
+ * `-- 1000 sets` the destination is an RFC 8935 SET receiver instead, and the figures are SETs'):
  * - webhook throughput: N events already in the outbox, one endpoint on a local receiver, the worker
  *   started: events delivered per second;
  * - SCIM response to webhook receipt: users created over 8 connections while the worker runs at the
@@ -28,6 +29,7 @@ import { openSqlite } from '../../src/store/sqlite/open-sqlite.js';
 import { sqliteDialect } from '../../src/store/sqlite/sqlite-dialect.js';
 
 const count = Number(process.argv[2] ?? 1000);
+const sets = process.argv[3] === 'sets';
 const dir = mkdtempSync(join(tmpdir(), 'roster-webhook-bench-'));
 const db = openSqlite(join(dir, 'roster.db'));
 const percentile = (values: number[], p: number) => {
@@ -42,7 +44,12 @@ try {
   const ids = uuidV7Source();
   await ensureDefaultOrganization({ store, clock, ids });
   const cipher = createSecretCipher({ keys: [generateSecretKey()] });
-  const webhooks: WebhookSettings = { cipher, allowPrivateUrls: true, ...defaultWebhookTiming };
+  const webhooks: WebhookSettings = {
+    cipher,
+    allowPrivateUrls: true,
+    publicBaseUrl: 'http://127.0.0.1',
+    ...defaultWebhookTiming,
+  };
   const app = await buildApp({
     store,
     clock,
@@ -82,22 +89,37 @@ try {
   const admin = { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' };
 
   const receivedAt = new Map<string, number>();
+  // The key of a delivery is the SCIM id of the user it tells of (a webhook's event, or a SET's `data`).
+  const keyOf = (body: string): string => {
+    if (!sets) {
+      const event = JSON.parse(body) as { data: { scimResourceId?: string }; id: string };
+      return event.data.scimResourceId ?? event.id;
+    }
+    const claims = JSON.parse(Buffer.from(body.split('.')[1] ?? '', 'base64url').toString()) as {
+      jti: string;
+      events: Record<string, { data?: { scimResourceId?: string } }>;
+    };
+    return Object.values(claims.events)[0]?.data?.scimResourceId ?? claims.jti;
+  };
   const receiver = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      const event = JSON.parse(body) as { data: { scimResourceId?: string }; id: string };
-      receivedAt.set(event.data.scimResourceId ?? event.id, performance.now());
-      response.writeHead(204).end();
+      receivedAt.set(keyOf(body), performance.now());
+      response.writeHead(sets ? 202 : 204).end();
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
-  await fetch(`${origin}/api/v1/organizations/${org}/webhooks`, {
-    method: 'POST',
-    headers: admin,
-    body: JSON.stringify({ url: hookUrl }),
-  });
+  const added = await fetch(
+    `${origin}/api/v1/organizations/${org}/${sets ? 'security-events/receivers' : 'webhooks'}`,
+    {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify(sets ? { url: hookUrl, audience: 'bench' } : { url: hookUrl }),
+    },
+  );
+  if (added.status !== 201) throw new Error(`destination not created: ${await added.text()}`);
 
   const createUsers = async (n: number, prefix: string, connections: number, gapMs = 0) => {
     const responded = new Map<string, number>();
@@ -176,8 +198,9 @@ try {
   console.log(
     JSON.stringify(
       {
-        webhookEventsPerSecond: Math.round(throughput),
-        scimResponseToWebhookMs: latency,
+        destination: sets ? 'RFC 8935 SET receiver (ES256 SETs)' : 'Standard Webhooks endpoint',
+        deliveredPerSecond: Math.round(throughput),
+        scimResponseToReceiptMs: latency,
         eventsApiReadPerSecond: Math.round(readThroughput),
         eventsRead: read,
       },

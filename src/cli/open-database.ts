@@ -8,7 +8,7 @@ import type { StoreDialect } from '../store/dialect.js';
 import { directoryStore } from '../store/directory-store.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { ensurePostgresSchema } from '../store/postgres/ensure-schema.js';
-import { openPostgres } from '../store/postgres/open-postgres.js';
+import { openPostgresPool } from '../store/postgres/open-postgres.js';
 import { postgresDialect } from '../store/postgres/postgres-dialect.js';
 import { openSqlite, SERVER_BUSY_TIMEOUT_MS } from '../store/sqlite/open-sqlite.js';
 import { openSqliteReader } from '../store/sqlite/sqlite-reader.js';
@@ -36,7 +36,7 @@ export function openDatabase(
 ): OpenedDatabase {
   const location = config.database;
   if (location.engine === 'postgres') {
-    const db = openPostgres({
+    const { db, usage } = openPostgresPool({
       url: location.url,
       poolSize: config.databasePoolSize,
       statementTimeoutMs: config.statementTimeoutMs,
@@ -44,7 +44,7 @@ export function openDatabase(
       ...(location.schema ? { schema: location.schema } : {}),
       ...(onPoolError ? { onPoolError } : {}),
     });
-    return { db, dialect: postgresDialect, store: directoryStore(db, postgresDialect) };
+    return { db, dialect: postgresDialect, store: directoryStore(db, postgresDialect, { poolUsage: usage }) };
   }
   const db = openSqlite(location.file, serving ? { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS } : {});
   return {

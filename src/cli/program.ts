@@ -1,4 +1,5 @@
 import { webhookCommand } from './webhook-command.js';
+import { securityEventsCommand } from './security-events-command.js';
 import { Command } from 'commander';
 import type { Config } from './config.js';
 import { adminKeyCommand } from './admin-key-command.js';
@@ -55,5 +56,6 @@ export function rosterProgram(config: () => Config): Command {
   program.addCommand(auditCommand(config));
   auditCliActions(program, config);
   program.addCommand(webhookCommand(config));
+  program.addCommand(securityEventsCommand(config));
   return program;
 }

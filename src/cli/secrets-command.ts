@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { createSecretCipher } from '../directory/secrets/secret-cipher.js';
+import { reencryptDeliverySecrets } from '../directory/secrets/reencrypt-delivery-secrets.js';
 import { reencryptInstallationSecrets } from '../directory/secrets/reencrypt-installation-secrets.js';
 import type { Config } from './config.js';
 import { addKeyToFile, openSecretKeys } from './secret-keys.js';
@@ -30,9 +31,15 @@ export function secretsCommand(config: () => Config): Command {
         }
         cipher = createSecretCipher({ keys: addKeyToFile(source.path) });
       }
-      const result = await withDirectory(settings, (deps) =>
-        reencryptInstallationSecrets({ store: deps.store, cipher }),
-      );
+      const result = await withDirectory(settings, async (deps) => {
+        const installation = await reencryptInstallationSecrets({ store: deps.store, cipher });
+        // Webhook secrets, SET receivers' Authorization values and SET signing keys too.
+        const delivery = await reencryptDeliverySecrets({ store: deps.store, cipher });
+        return {
+          resealed: installation.resealed + delivery.resealed,
+          current: installation.current + delivery.current,
+        };
+      });
       const summary = { currentKeyId: cipher.currentKeyId, ...result };
       if (options.json) return printJson(summary);
       console.log(`Current secret key: ${summary.currentKeyId}.`);

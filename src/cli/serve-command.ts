@@ -3,6 +3,7 @@ import { countIntegrations } from '../directory/integrations/list-integrations.j
 import { pruneEvents } from '../directory/events/prune-events.js';
 import { warnExpiringTokens } from '../directory/events/warn-expiring-tokens.js';
 import { deliverWebhooks } from '../directory/webhooks/deliver-webhooks.js';
+import { JobRunner } from '../directory/jobs/job-runner.js';
 import { createMetrics } from '../http/metrics.js';
 import { defaultWebhookTiming, type WebhookSettings } from '../directory/webhooks/webhook-settings.js';
 import { ProvisioningLogWriter } from '../directory/provisioning-log/provisioning-log-writer.js';
@@ -66,6 +67,7 @@ export async function serveCommand(config: Config): Promise<void> {
   const webhooks: WebhookSettings = {
     cipher: secretKeys.cipher,
     allowPrivateUrls: config.allowPrivateWebhookUrls,
+    publicBaseUrl: config.publicBaseUrl,
     ...defaultWebhookTiming,
   };
   const metrics = config.metricsToken
@@ -100,66 +102,67 @@ export async function serveCommand(config: Config): Promise<void> {
   const firstAccount = await issueFirstAccountLink({ store, clock: systemClock, ids: uuidSource });
 
   let stopping = false;
-  // Background jobs (retroactive remapping): any instance may claim a job; row locks make it run once.
+  // Background work, one runner for all of it (docs/architecture.md). Remap jobs and deliveries are
+  // claimed with row locks, so any instance may run them and N instances do each piece once.
   const owner = `${hostname()}:${process.pid}`;
-  let working: Promise<unknown> | undefined;
-  const worker = setInterval(() => {
-    if (working || stopping) return;
-    working = runRemapJobs({ store, clock: systemClock, ids: uuidSource }, { owner })
-      .catch((error: unknown) => logger.error({ err: error }, 'remap worker failed'))
-      .finally(() => (working = undefined));
-  }, config.jobPollMs);
-  worker.unref();
-  // Webhook deliveries: each endpoint is leased by one instance at a time (row locks), in event order.
-  let delivering: Promise<unknown> | undefined;
-  const deliverer = setInterval(() => {
-    if (delivering || stopping) return;
-    delivering = deliverWebhooks(
+  const warn = (message: string) => (error: unknown) => logger.warn({ err: error }, message);
+  const jobs = new JobRunner(
+    [
       {
-        store,
-        clock: systemClock,
-        ids: uuidSource,
-        webhooks,
-        ...(metrics ? { onAttempt: metrics.registry.webhookAttempt } : {}),
+        name: 'remap jobs',
+        everyMs: config.jobPollMs,
+        run: () => runRemapJobs({ store, clock: systemClock, ids: uuidSource }, { owner }),
       },
-      owner,
-    )
-      .catch((error: unknown) => logger.error({ err: error }, 'webhook worker failed'))
-      .finally(() => (delivering = undefined));
-  }, config.webhookPollMs);
-  deliverer.unref();
+      {
+        // Webhook endpoints and SET receivers: each leased by one instance at a time, in event order.
+        name: 'deliveries',
+        everyMs: config.webhookPollMs,
+        run: () =>
+          deliverWebhooks(
+            {
+              store,
+              clock: systemClock,
+              ids: uuidSource,
+              webhooks,
+              ...(metrics ? { onAttempt: metrics.registry.webhookAttempt } : {}),
+            },
+            owner,
+          ),
+      },
+      {
+        name: 'statistics and pruning',
+        everyMs: 10_000,
+        run: () =>
+          Promise.all([
+            store.refreshStatistics().catch(warn('statistics refresh failed')),
+            pruneExpiredSessions({ store, clock: systemClock }).catch(warn('session pruning failed')),
+            pruneEvents({ store, clock: systemClock }, config.eventRetentionDays).catch(
+              warn('event pruning failed'),
+            ),
+            pruneProvisioningLog({ store, clock: systemClock }, config.provisioningLogRetentionDays).catch(
+              warn('provisioning log pruning failed'),
+            ),
+          ]),
+      },
+      {
+        // integration.token_expiring at 30, 7 and 1 days: every instance looks every 5 minutes; a row
+        // per token and threshold makes each warning once.
+        name: 'token expiry warnings',
+        everyMs: 300_000,
+        atStart: true,
+        run: () => warnExpiringTokens({ store, clock: systemClock, ids: uuidSource }),
+      },
+    ],
+    (job, error) => logger.error({ err: error }, `background job failed: ${job}`),
+  );
   await store.refreshStatistics();
-  const statistics = setInterval(() => {
-    if (stopping) return;
-    store
-      .refreshStatistics()
-      .catch((error: unknown) => logger.warn({ err: error }, 'statistics refresh failed'));
-    pruneExpiredSessions({ store, clock: systemClock }).catch((error: unknown) =>
-      logger.warn({ err: error }, 'session pruning failed'),
-    );
-    pruneEvents({ store, clock: systemClock }, config.eventRetentionDays).catch((error: unknown) =>
-      logger.warn({ err: error }, 'event pruning failed'),
-    );
-    pruneProvisioningLog({ store, clock: systemClock }, config.provisioningLogRetentionDays).catch(
-      (error: unknown) => logger.warn({ err: error }, 'provisioning log pruning failed'),
-    );
-  }, 10_000);
-  statistics.unref();
-  // integration.token_expiring at 30, 7 and 1 days: every instance looks every 5 minutes; a row per
-  // token and threshold makes each warning once.
-  const warnTokens = () =>
-    warnExpiringTokens({ store, clock: systemClock, ids: uuidSource }).catch((error: unknown) =>
-      logger.warn({ err: error }, 'token expiry warnings failed'),
-    );
-  void warnTokens();
-  const tokenWarnings = setInterval(() => {
-    if (!stopping) void warnTokens();
-  }, 300_000);
-  tokenWarnings.unref();
+  jobs.start();
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new connections; finishing requests in flight');
+    // No background run starts from now on; those in flight finish (awaited below).
+    const jobsStopped = jobs.stop();
     // A request that never ends must not block shutdown for ever.
     const deadline = setTimeout(() => {
       logger.error('shutdown timed out; exiting');
@@ -174,13 +177,8 @@ export async function serveCommand(config: Config): Promise<void> {
     } finally {
       clearInterval(reaper);
     }
-    clearInterval(worker);
-    clearInterval(deliverer);
-    await delivering;
-    clearInterval(statistics);
-    clearInterval(tokenWarnings);
     // A batch in progress commits or rolls back as a whole; a job cut short resumes on any instance.
-    await working;
+    await jobsStopped;
     await provisioningLog.close();
     await store.close();
     logger.info('stopped');

@@ -8,6 +8,7 @@ import {
   rotateWebhookSecret,
 } from '../directory/webhooks/manage-webhook-endpoints.js';
 import { defaultWebhookTiming, type WebhookSettings } from '../directory/webhooks/webhook-settings.js';
+import type { DestinationKind } from '../directory/model/webhook-endpoint.js';
 import type { Config } from './config.js';
 import { formatTable } from './format-table.js';
 import { openSecretKeys } from './secret-keys.js';
@@ -15,10 +16,11 @@ import { splitList } from './split-list.js';
 import { printJson, withOrganization } from './with-organization.js';
 
 /** The settings the server uses: the same at-rest keys seal the secrets, the same SSRF rule applies. */
-function webhookSettings(config: Config): WebhookSettings {
+export function webhookSettings(config: Config): WebhookSettings {
   return {
     cipher: openSecretKeys(config.secretKeys).cipher,
     allowPrivateUrls: config.allowPrivateWebhookUrls,
+    publicBaseUrl: config.publicBaseUrl,
     ...defaultWebhookTiming,
   };
 }
@@ -112,9 +114,17 @@ export function webhookCommand(config: () => Config): Command {
       });
     });
 
-  command
-    .command('redeliver <endpoint>')
-    .description('Deliver again every event after a cursor (and resume a failing endpoint)')
+  command.addCommand(redeliverCommand(config, 'webhook', 'endpoint'));
+
+  return command;
+}
+
+/** `redeliver <id>` of a destination kind: its cursor back to `--after`, a failing one active again. */
+export function redeliverCommand(config: () => Config, kind: DestinationKind, noun: string): Command {
+  const label = kind === 'webhook' ? 'Webhook endpoint' : 'SET receiver';
+  return new Command('redeliver')
+    .argument(`<${noun}>`)
+    .description(`Deliver again every event after a cursor (and resume a failing ${noun})`)
     .option('--after <cursor>', 'an events cursor (default: the oldest event kept)')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)
     .action(async (id: string, options: { after?: string; org: string }) => {
@@ -125,12 +135,11 @@ export function webhookCommand(config: () => Config): Command {
           organization.id,
           id,
           options.after,
+          kind,
         );
         console.log(
-          `Webhook endpoint ${id} will receive again every event after ${options.after ?? 'the oldest kept'}.`,
+          `${label} ${id} will receive again every event after ${options.after ?? 'the oldest kept'}.`,
         );
       });
     });
-
-  return command;
 }

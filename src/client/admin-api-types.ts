@@ -12983,8 +12983,11 @@ export interface paths {
                 error: string | null;
                 /** @description The first KiB of the answer. */
                 responseExcerpt: string | null;
-                /** @enum {unknown} */
-                outcome: 'delivered' | 'failed' | 'dead';
+                /**
+                 * @description rejected: a SET receiver refused that SET for good (RFC 8935 error); it is not sent again.
+                 * @enum {unknown}
+                 */
+                outcome: 'delivered' | 'failed' | 'dead' | 'rejected';
                 manual: boolean;
               }[];
               nextCursor: string | null;
@@ -13106,9 +13109,1396 @@ export interface paths {
               error: string | null;
               /** @description The first KiB of the answer. */
               responseExcerpt: string | null;
-              /** @enum {unknown} */
-              outcome: 'delivered' | 'failed' | 'dead';
+              /**
+               * @description rejected: a SET receiver refused that SET for good (RFC 8935 error); it is not sent again.
+               * @enum {unknown}
+               */
+              outcome: 'delivered' | 'failed' | 'dead' | 'rejected';
               manual: boolean;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/security-events/receivers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List SET receivers */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description An id Roster assigned. */
+                id: string;
+                /** @description An id Roster assigned. */
+                organizationId: string;
+                url: string;
+                audience: string;
+                /**
+                 * @description RFC 9967 §2.4: full puts the new state in `data`; notice lists the changed `attributes`.
+                 * @enum {unknown}
+                 */
+                payload: 'full' | 'notice';
+                description: string | null;
+                /** @description null: every type that has an RFC 9967 counterpart. */
+                eventTypes:
+                  | (
+                      | 'identity.created'
+                      | 'identity.updated'
+                      | 'identity.disabled'
+                      | 'identity.enabled'
+                      | 'identity.deleted'
+                      | 'group.created'
+                      | 'group.updated'
+                      | 'group.deleted'
+                      | 'group.member_added'
+                      | 'group.member_removed'
+                      | 'integration.created'
+                      | 'integration.token_rotated'
+                      | 'integration.settings_changed'
+                      | 'integration.deleted'
+                      | 'remap.completed'
+                      | 'integration.token_expiring'
+                    )[]
+                  | null;
+                enabled: boolean;
+                /**
+                 * @description failing: retries gave up (dead-letter); redeliver to resume.
+                 * @enum {unknown}
+                 */
+                status: 'active' | 'failing';
+                failingReason: string | null;
+                /** @description The events-feed cursor of the last event sent (or skipped). */
+                cursor: string;
+                /** @description Failed attempts at the next SET. */
+                attempts: number;
+                nextAttemptAt: string | null;
+                lastError: string | null;
+                /** @description The SETs’ `iss`; its JWKS is this URL plus /jwks.json. */
+                issuer: string;
+                /** @description Where the signing keys are published (no authentication). */
+                jwksUrl: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC.
+                 */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC.
+                 */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add a SET receiver
+     * @description RFC 8935 push delivery of RFC 9967 Security Event Tokens (ES256, the JWKS at jwksUrl). The receiver gets the events committed from now on; authorization is never returned.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description http(s); private targets are refused. */
+            url: string;
+            /** @description The SETs’ `aud` claim. */
+            audience: string;
+            /**
+             * @description RFC 9967 §2.4: full puts the new state in `data`; notice lists the changed `attributes`.
+             * @enum {unknown}
+             */
+            payload?: 'full' | 'notice';
+            description?: string | null;
+            eventTypes?:
+              | (
+                  | 'identity.created'
+                  | 'identity.updated'
+                  | 'identity.disabled'
+                  | 'identity.enabled'
+                  | 'identity.deleted'
+                  | 'group.created'
+                  | 'group.updated'
+                  | 'group.deleted'
+                  | 'group.member_added'
+                  | 'group.member_removed'
+                  | 'integration.created'
+                  | 'integration.token_rotated'
+                  | 'integration.settings_changed'
+                  | 'integration.deleted'
+                  | 'remap.completed'
+                  | 'integration.token_expiring'
+                )[]
+              | null;
+            enabled?: boolean;
+            /** @description The Authorization header value the receiver wants on each POST (e.g. "Bearer …"); stored encrypted and never returned. */
+            authorization?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Created. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description An id Roster assigned. */
+              organizationId: string;
+              url: string;
+              audience: string;
+              /**
+               * @description RFC 9967 §2.4: full puts the new state in `data`; notice lists the changed `attributes`.
+               * @enum {unknown}
+               */
+              payload: 'full' | 'notice';
+              description: string | null;
+              /** @description null: every type that has an RFC 9967 counterpart. */
+              eventTypes:
+                | (
+                    | 'identity.created'
+                    | 'identity.updated'
+                    | 'identity.disabled'
+                    | 'identity.enabled'
+                    | 'identity.deleted'
+                    | 'group.created'
+                    | 'group.updated'
+                    | 'group.deleted'
+                    | 'group.member_added'
+                    | 'group.member_removed'
+                    | 'integration.created'
+                    | 'integration.token_rotated'
+                    | 'integration.settings_changed'
+                    | 'integration.deleted'
+                    | 'remap.completed'
+                    | 'integration.token_expiring'
+                  )[]
+                | null;
+              enabled: boolean;
+              /**
+               * @description failing: retries gave up (dead-letter); redeliver to resume.
+               * @enum {unknown}
+               */
+              status: 'active' | 'failing';
+              failingReason: string | null;
+              /** @description The events-feed cursor of the last event sent (or skipped). */
+              cursor: string;
+              /** @description Failed attempts at the next SET. */
+              attempts: number;
+              nextAttemptAt: string | null;
+              lastError: string | null;
+              /** @description The SETs’ `iss`; its JWKS is this URL plus /jwks.json. */
+              issuer: string;
+              /** @description Where the signing keys are published (no authentication). */
+              jwksUrl: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              createdAt: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `details` names each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/security-events/receivers/{receiverId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a SET receiver */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description An id Roster assigned. */
+          receiverId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description An id Roster assigned. */
+              organizationId: string;
+              url: string;
+              audience: string;
+              /**
+               * @description RFC 9967 §2.4: full puts the new state in `data`; notice lists the changed `attributes`.
+               * @enum {unknown}
+               */
+              payload: 'full' | 'notice';
+              description: string | null;
+              /** @description null: every type that has an RFC 9967 counterpart. */
+              eventTypes:
+                | (
+                    | 'identity.created'
+                    | 'identity.updated'
+                    | 'identity.disabled'
+                    | 'identity.enabled'
+                    | 'identity.deleted'
+                    | 'group.created'
+                    | 'group.updated'
+                    | 'group.deleted'
+                    | 'group.member_added'
+                    | 'group.member_removed'
+                    | 'integration.created'
+                    | 'integration.token_rotated'
+                    | 'integration.settings_changed'
+                    | 'integration.deleted'
+                    | 'remap.completed'
+                    | 'integration.token_expiring'
+                  )[]
+                | null;
+              enabled: boolean;
+              /**
+               * @description failing: retries gave up (dead-letter); redeliver to resume.
+               * @enum {unknown}
+               */
+              status: 'active' | 'failing';
+              failingReason: string | null;
+              /** @description The events-feed cursor of the last event sent (or skipped). */
+              cursor: string;
+              /** @description Failed attempts at the next SET. */
+              attempts: number;
+              nextAttemptAt: string | null;
+              lastError: string | null;
+              /** @description The SETs’ `iss`; its JWKS is this URL plus /jwks.json. */
+              issuer: string;
+              /** @description Where the signing keys are published (no authentication). */
+              jwksUrl: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              createdAt: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a SET receiver */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description An id Roster assigned. */
+          receiverId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a SET receiver
+     * @description Only the fields given change; authorization null stops sending one.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description An id Roster assigned. */
+          receiverId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description http(s); private targets are refused. */
+            url?: string;
+            /** @description The SETs’ `aud` claim. */
+            audience?: string;
+            /**
+             * @description RFC 9967 §2.4: full puts the new state in `data`; notice lists the changed `attributes`.
+             * @enum {unknown}
+             */
+            payload?: 'full' | 'notice';
+            description?: string | null;
+            eventTypes?:
+              | (
+                  | 'identity.created'
+                  | 'identity.updated'
+                  | 'identity.disabled'
+                  | 'identity.enabled'
+                  | 'identity.deleted'
+                  | 'group.created'
+                  | 'group.updated'
+                  | 'group.deleted'
+                  | 'group.member_added'
+                  | 'group.member_removed'
+                  | 'integration.created'
+                  | 'integration.token_rotated'
+                  | 'integration.settings_changed'
+                  | 'integration.deleted'
+                  | 'remap.completed'
+                  | 'integration.token_expiring'
+                )[]
+              | null;
+            enabled?: boolean;
+            /** @description The Authorization header value the receiver wants on each POST (e.g. "Bearer …"); stored encrypted and never returned. */
+            authorization?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description An id Roster assigned. */
+              organizationId: string;
+              url: string;
+              audience: string;
+              /**
+               * @description RFC 9967 §2.4: full puts the new state in `data`; notice lists the changed `attributes`.
+               * @enum {unknown}
+               */
+              payload: 'full' | 'notice';
+              description: string | null;
+              /** @description null: every type that has an RFC 9967 counterpart. */
+              eventTypes:
+                | (
+                    | 'identity.created'
+                    | 'identity.updated'
+                    | 'identity.disabled'
+                    | 'identity.enabled'
+                    | 'identity.deleted'
+                    | 'group.created'
+                    | 'group.updated'
+                    | 'group.deleted'
+                    | 'group.member_added'
+                    | 'group.member_removed'
+                    | 'integration.created'
+                    | 'integration.token_rotated'
+                    | 'integration.settings_changed'
+                    | 'integration.deleted'
+                    | 'remap.completed'
+                    | 'integration.token_expiring'
+                  )[]
+                | null;
+              enabled: boolean;
+              /**
+               * @description failing: retries gave up (dead-letter); redeliver to resume.
+               * @enum {unknown}
+               */
+              status: 'active' | 'failing';
+              failingReason: string | null;
+              /** @description The events-feed cursor of the last event sent (or skipped). */
+              cursor: string;
+              /** @description Failed attempts at the next SET. */
+              attempts: number;
+              nextAttemptAt: string | null;
+              lastError: string | null;
+              /** @description The SETs’ `iss`; its JWKS is this URL plus /jwks.json. */
+              issuer: string;
+              /** @description Where the signing keys are published (no authentication). */
+              jwksUrl: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              createdAt: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `details` names each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/security-events/receivers/{receiverId}/redeliver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send every event after a cursor again
+     * @description Moves the receiver back to `after` (an events cursor) and makes a failing receiver active again.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description An id Roster assigned. */
+          receiverId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description An events cursor; absent: from the oldest event kept. */
+            after?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description An id Roster assigned. */
+              organizationId: string;
+              url: string;
+              audience: string;
+              /**
+               * @description RFC 9967 §2.4: full puts the new state in `data`; notice lists the changed `attributes`.
+               * @enum {unknown}
+               */
+              payload: 'full' | 'notice';
+              description: string | null;
+              /** @description null: every type that has an RFC 9967 counterpart. */
+              eventTypes:
+                | (
+                    | 'identity.created'
+                    | 'identity.updated'
+                    | 'identity.disabled'
+                    | 'identity.enabled'
+                    | 'identity.deleted'
+                    | 'group.created'
+                    | 'group.updated'
+                    | 'group.deleted'
+                    | 'group.member_added'
+                    | 'group.member_removed'
+                    | 'integration.created'
+                    | 'integration.token_rotated'
+                    | 'integration.settings_changed'
+                    | 'integration.deleted'
+                    | 'remap.completed'
+                    | 'integration.token_expiring'
+                  )[]
+                | null;
+              enabled: boolean;
+              /**
+               * @description failing: retries gave up (dead-letter); redeliver to resume.
+               * @enum {unknown}
+               */
+              status: 'active' | 'failing';
+              failingReason: string | null;
+              /** @description The events-feed cursor of the last event sent (or skipped). */
+              cursor: string;
+              /** @description Failed attempts at the next SET. */
+              attempts: number;
+              nextAttemptAt: string | null;
+              lastError: string | null;
+              /** @description The SETs’ `iss`; its JWKS is this URL plus /jwks.json. */
+              issuer: string;
+              /** @description Where the signing keys are published (no authentication). */
+              jwksUrl: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              createdAt: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `details` names each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/security-events/receivers/{receiverId}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The delivery log of a SET receiver
+     * @description Every attempt, newest first: status, latency, error and the first KiB of the answer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description An id Roster assigned. */
+          receiverId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description An id Roster assigned. */
+                id: string;
+                /** @description An id Roster assigned. */
+                endpointId: string;
+                /** @description An id Roster assigned. */
+                eventId: string;
+                eventSequence: number;
+                attempt: number;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC.
+                 */
+                attemptedAt: string;
+                statusCode: number | null;
+                latencyMs: number;
+                error: string | null;
+                /** @description The first KiB of the answer. */
+                responseExcerpt: string | null;
+                /**
+                 * @description rejected: a SET receiver refused that SET for good (RFC 8935 error); it is not sent again.
+                 * @enum {unknown}
+                 */
+                outcome: 'delivered' | 'failed' | 'dead' | 'rejected';
+                manual: boolean;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/security-events/receivers/{receiverId}/deliveries/{deliveryId}/redeliver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send one delivery’s SET again, now */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description An id Roster assigned. */
+          receiverId: string;
+          /** @description An id Roster assigned. */
+          deliveryId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description An id Roster assigned. */
+              endpointId: string;
+              /** @description An id Roster assigned. */
+              eventId: string;
+              eventSequence: number;
+              attempt: number;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC.
+               */
+              attemptedAt: string;
+              statusCode: number | null;
+              latencyMs: number;
+              error: string | null;
+              /** @description The first KiB of the answer. */
+              responseExcerpt: string | null;
+              /**
+               * @description rejected: a SET receiver refused that SET for good (RFC 8935 error); it is not sent again.
+               * @enum {unknown}
+               */
+              outcome: 'delivered' | 'failed' | 'dead' | 'rejected';
+              manual: boolean;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/security-events/key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rotate the SET signing key
+     * @description A new ES256 key signs from now on; the previous public key stays in the JWKS for overlapSeconds.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description How long the previous public key stays in the JWKS.
+             * @default 86400
+             */
+            overlapSeconds?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              kid: string;
+              previousKid: string | null;
+              previousPublishedUntil: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `details` names each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
             };
           };
         };

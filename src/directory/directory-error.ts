@@ -20,6 +20,7 @@ export const directoryErrorCatalogue = {
   console_account_not_found: 'not_found',
   setup_link_not_found: 'not_found',
   webhook_not_found: 'not_found',
+  security_event_receiver_not_found: 'not_found',
   delivery_not_found: 'not_found',
   name_taken: 'conflict',
   integration_name_taken: 'conflict',

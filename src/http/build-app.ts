@@ -14,6 +14,7 @@ import { redactedAttributes } from '../directory/provisioning-log/redact-body.js
 import { createSecretCipher, generateSecretKey } from '../directory/secrets/secret-cipher.js';
 import { defaultWebhookTiming } from '../directory/webhooks/webhook-settings.js';
 import { registerMetrics } from './metrics.js';
+import { registerSecurityEventJwksRoute } from './security-event-jwks-route.js';
 
 /** What a request log line says about the request (Fastify's own fields, the URL redacted). */
 function loggedRequest(request: FastifyRequest): Record<string, unknown> {
@@ -42,6 +43,7 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
     webhooks: given.webhooks ?? {
       cipher: createSecretCipher({ keys: [generateSecretKey()] }),
       allowPrivateUrls: false,
+      publicBaseUrl: given.publicBaseUrl,
       ...defaultWebhookTiming,
     },
   };
@@ -103,6 +105,7 @@ export async function buildApp(given: AppDependencies): Promise<FastifyInstance>
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
   });
 
+  registerSecurityEventJwksRoute(app, deps);
   await app.register(async (scope) => scimPlugin(scope, deps), { prefix: '/scim/v2/:integrationId' });
   await app.register(async (scope) =>
     adminPlugin(scope, { ...deps, tokenLifetimeDays: deps.tokenLifetimeDays ?? 365 }),

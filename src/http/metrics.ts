@@ -11,7 +11,11 @@ import type { DirectoryStore } from '../directory/ports/directory-store.js';
 export interface RosterMetrics {
   readonly registry: Registry;
   observeRequest(request: FastifyRequest, reply: FastifyReply): void;
-  webhookAttempt(outcome: 'delivered' | 'failed' | 'dead', latencyMs: number): void;
+  webhookAttempt(
+    outcome: 'delivered' | 'failed' | 'dead' | 'rejected',
+    latencyMs: number,
+    kind: 'webhook' | 'security_events',
+  ): void;
 }
 
 export function createMetrics(sources: {
@@ -34,8 +38,8 @@ export function createMetrics(sources: {
   });
   const deliveries = new Counter({
     name: 'roster_webhook_deliveries_total',
-    help: 'Webhook delivery attempts by outcome (delivered, failed, dead: the endpoint was marked failing).',
-    labelNames: ['outcome'] as const,
+    help: 'Delivery attempts by destination kind (webhook, security_events) and outcome (delivered, failed, dead: the endpoint was marked failing, rejected: a SET refused for good with an RFC 8935 error).',
+    labelNames: ['outcome', 'kind'] as const,
     registers: [registry],
   });
   const deliveryLatency = new Histogram({
@@ -43,6 +47,23 @@ export function createMetrics(sources: {
     help: 'Time from the POST of a webhook to its answer.',
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
+  });
+  // Read first, before the other gauges' queries of this scrape take connections themselves.
+  new Gauge({
+    name: 'roster_database_pool_in_use',
+    help: 'Database connections checked out now (SQLite: its one connection, while a transaction runs).',
+    registers: [registry],
+    collect() {
+      this.set(sources.store.poolUsage().inUse);
+    },
+  });
+  new Gauge({
+    name: 'roster_database_pool_waiting',
+    help: 'Requests waiting for a database connection now.',
+    registers: [registry],
+    collect() {
+      this.set(sources.store.poolUsage().waiting);
+    },
   });
   new Gauge({
     name: 'roster_events_written',
@@ -100,8 +121,8 @@ export function createMetrics(sources: {
       requests.inc({ ...labels, status: String(reply.statusCode) });
       durations.observe(labels, reply.elapsedTime / 1000);
     },
-    webhookAttempt(outcome, latencyMs) {
-      deliveries.inc({ outcome });
+    webhookAttempt(outcome, latencyMs, kind) {
+      deliveries.inc({ outcome, kind });
       deliveryLatency.observe(latencyMs / 1000);
     },
   };

@@ -372,6 +372,22 @@ export interface WebhookEndpointsTable {
   lease_expires_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Migration 0019: `webhook` or `security_events` (an RFC 8935 SET receiver). */
+  kind: string;
+  /** A SET receiver's `aud`. */
+  audience: string | null;
+  /** A SET receiver's payload mode: `full` or `notice` (RFC 9967 §2.4). */
+  payload: string | null;
+}
+
+export interface SecurityEventKeysTable {
+  kid: string;
+  organization_id: string;
+  /** The private JWK, sealed (SecretCipher). */
+  private_key: string;
+  public_jwk: string;
+  created_at: string;
+  retires_at: string | null;
 }
 
 export interface WebhookDeliveriesTable {
@@ -403,6 +419,7 @@ export interface Database {
   console_sessions: ConsoleSessionsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  security_event_keys: SecurityEventKeysTable;
   provisioning_log: ProvisioningLogTable;
   retired_tokens: RetiredTokensTable;
   event_counters: EventCountersTable;

@@ -218,5 +218,27 @@ export function directoryGroupRepository(db: Kysely<Database>): DirectoryGroupRe
         .execute();
       return rows.map((r) => r.role_id);
     },
+    async groupsWithRole(scope, roleId) {
+      const rows = await db
+        .selectFrom('directory_group_roles as gr')
+        .innerJoin('directory_groups as g', 'g.id', 'gr.group_id')
+        .selectAll('g')
+        .where('gr.role_id', '=', roleId)
+        .where('g.organization_id', '=', scope.organizationId)
+        .orderBy('g.id')
+        .execute();
+      return rows.map(toGroup);
+    },
+    async memberIdsOf(scope, groupId) {
+      const rows = await db
+        .selectFrom('identity_groups as ig')
+        .innerJoin('directory_groups as g', 'g.id', 'ig.group_id')
+        .select('ig.identity_id')
+        .where('ig.group_id', '=', groupId)
+        .where('g.organization_id', '=', scope.organizationId)
+        .orderBy('ig.identity_id')
+        .execute();
+      return rows.map((r) => r.identity_id);
+    },
   };
 }

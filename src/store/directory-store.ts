@@ -1,6 +1,6 @@
 import { groupHierarchyRepository } from './group-hierarchy-repository.js';
 import type { Kysely } from 'kysely';
-import type { DirectoryStore } from '../directory/ports/directory-store.js';
+import type { DirectoryStore, PoolUsage } from '../directory/ports/directory-store.js';
 import type { Database } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { adminKeyRepository } from './admin-key-repository.js';
@@ -19,6 +19,7 @@ import { isAtLatestMigration } from './migrate.js';
 import { organizationRepository } from './organization-repository.js';
 import { provisioningLogRepository } from './provisioning-log-repository.js';
 import { webhookRepository } from './webhook-repository.js';
+import { securityEventKeyRepository } from './security-event-key-repository.js';
 import { scimResourceRepository } from './scim-resource-repository.js';
 import { signInSessionRepository } from './sign-in-session-repository.js';
 import { consoleAccountRepository } from './console-account-repository.js';
@@ -36,12 +37,20 @@ const MAX_TRANSACTION_ATTEMPTS = 5;
 export function directoryStore(
   db: Kysely<Database>,
   dialect: StoreDialect,
-  options: { readonly reader?: Kysely<Database>; readonly pending?: PendingEvents } = {},
+  options: {
+    readonly reader?: Kysely<Database>;
+    readonly pending?: PendingEvents;
+    /** PostgreSQL: the pool's own count (openPostgresPool). Absent: SQLite's one connection. */
+    readonly poolUsage?: () => PoolUsage;
+  } = {},
 ): DirectoryStore {
+  // SQLite has one connection: a transaction holds it, the others wait for it (Kysely's connection lock).
+  let transactions = 0;
   return {
     events: eventRepository(db, dialect, options.pending),
     provisioningLog: provisioningLogRepository(db, dialect),
     webhooks: webhookRepository(db, dialect),
+    securityEventKeys: securityEventKeyRepository(db),
     adminKeys: adminKeyRepository(db),
     auditLog: auditLogRepository(db),
     installationSecrets: installationSecretRepository(db),
@@ -67,6 +76,7 @@ export function directoryStore(
       // are spent the error reaches the caller, which answers 503 (isTransientFailure).
       const started = Date.now();
       for (let attempt = 1; ; attempt++) {
+        transactions++;
         try {
           return await db.transaction().execute(async (trx) => {
             const events = new PendingEvents();
@@ -83,10 +93,18 @@ export function directoryStore(
               ? Math.min(250, 10 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random() / 2)
               : attempt * 10 * Math.random();
           await new Promise((resolve) => setTimeout(resolve, pause));
+        } finally {
+          transactions--;
         }
       }
     },
     isTransientFailure: (error) => dialect.isTransientFailure(error),
+    poolUsage: () =>
+      options.poolUsage?.() ?? {
+        size: 1,
+        inUse: Math.min(transactions, 1),
+        waiting: Math.max(transactions - 1, 0),
+      },
     async refreshStatistics() {
       await dialect.refreshStatistics(db as unknown as Kysely<unknown>);
     },

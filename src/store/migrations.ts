@@ -6,6 +6,7 @@ import { resourceCountsMigration } from './migrations/0013-resource-counts.js';
 import { consoleAccountsMigration } from './migrations/0017-console-accounts.js';
 import { eventsMigration } from './migrations/0016-events.js';
 import { provisioningLogMigration } from './migrations/0018-provisioning-log.js';
+import { securityEventsMigration } from './migrations/0019-security-events.js';
 import { eventResourceIndexMigration } from './migrations/0020-event-resource-index.js';
 import { operatorControlsMigration } from './migrations/0015-operator-controls.js';
 import { groupClosureMigration } from './migrations/0022-group-closure.js';
@@ -430,6 +431,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0016_events': eventsMigration(dialect),
     '0017_console_accounts': consoleAccountsMigration,
     '0018_provisioning_log': provisioningLogMigration,
+    '0019_security_events': securityEventsMigration,
     '0020_event_resource_index': eventResourceIndexMigration(dialect),
     '0022_group_closure': groupClosureMigration(dialect),
   };

@@ -7,6 +7,9 @@ import type { StoreDialect } from './dialect.js';
 
 const toEndpoint = (row: WebhookEndpointsTable): WebhookEndpoint => ({
   id: row.id,
+  kind: row.kind as WebhookEndpoint['kind'],
+  audience: row.audience,
+  payload: row.payload as WebhookEndpoint['payload'],
   organizationId: row.organization_id,
   url: row.url,
   description: row.description,
@@ -52,6 +55,9 @@ export function webhookRepository(db: Kysely<Database>, dialect: StoreDialect): 
         .insertInto('webhook_endpoints')
         .values({
           id: endpoint.id,
+          kind: endpoint.kind,
+          audience: endpoint.audience,
+          payload: endpoint.payload,
           organization_id: endpoint.organizationId,
           url: endpoint.url,
           description: endpoint.description,
@@ -74,11 +80,12 @@ export function webhookRepository(db: Kysely<Database>, dialect: StoreDialect): 
         })
         .execute();
     },
-    async list(scope) {
+    async list(scope, kind) {
       const rows = await db
         .selectFrom('webhook_endpoints')
         .selectAll()
         .where('organization_id', '=', scope.organizationId)
+        .where('kind', '=', kind)
         .orderBy('id')
         .execute();
       return rows.map(toEndpoint);
@@ -101,6 +108,9 @@ export function webhookRepository(db: Kysely<Database>, dialect: StoreDialect): 
             ? { event_types: change.eventTypes === null ? null : JSON.stringify(change.eventTypes) }
             : {}),
           ...(change.enabled !== undefined ? { enabled: change.enabled ? 1 : 0 } : {}),
+          ...(change.audience !== undefined ? { audience: change.audience } : {}),
+          ...(change.payload !== undefined ? { payload: change.payload } : {}),
+          ...(change.sealedSecret !== undefined ? { secret: change.sealedSecret } : {}),
           updated_at: now,
         })
         .executeTakeFirst();
@@ -236,6 +246,32 @@ export function webhookRepository(db: Kysely<Database>, dialect: StoreDialect): 
       );
       const first = row.rows[0];
       return { pendingEvents: Number(first?.pending ?? 0), failingEndpoints: Number(first?.failing ?? 0) };
+    },
+    async sealedInInstallation() {
+      const rows = await db
+        .selectFrom('webhook_endpoints')
+        .select(['id', 'secret', 'previous_secret', 'previous_secret_until'])
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        current: row.secret,
+        previous: row.previous_secret,
+        previousUntil: row.previous_secret_until,
+      }));
+    },
+    async replaceSealed(id, was, now) {
+      let update = db
+        .updateTable('webhook_endpoints')
+        .set({ secret: now.current, previous_secret: now.previous })
+        .where('id', '=', id)
+        .where('secret', '=', was.current);
+      update =
+        was.previous === null
+          ? update.where('previous_secret', 'is', null)
+          : update.where('previous_secret', '=', was.previous);
+      const result = await update.executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
     async addDelivery(delivery) {
       await db

@@ -151,7 +151,10 @@ export class RosterHarness {
       options.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: options.statementTimeoutMs },
     );
     await migrateToLatest(database.db, database.dialect);
-    const store = directoryStore(database.db, database.dialect, { reader: database.reader });
+    const store = directoryStore(database.db, database.dialect, {
+      reader: database.reader,
+      ...(database.poolUsage ? { poolUsage: database.poolUsage } : {}),
+    });
     const clock = new TestClock();
     await ensureDefaultOrganization({ store, clock, ids });
     // The public URL is only known after listening, so the app is built with a placeholder and the
@@ -164,6 +167,7 @@ export class RosterHarness {
       cipher: createSecretCipher({ keys: [generateSecretKey()] }),
       ...defaultWebhookTiming,
       allowPrivateUrls: true,
+      publicBaseUrl: 'http://127.0.0.1',
       retryBaseMs: 50,
       retryMaxMs: 400,
       timeoutMs: 2000,

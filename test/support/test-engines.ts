@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../src/store/database-schema.js';
 import type { StoreDialect } from '../../src/store/dialect.js';
-import { openPostgres } from '../../src/store/postgres/open-postgres.js';
+import type { PoolUsage } from '../../src/directory/ports/directory-store.js';
+import { openPostgresPool } from '../../src/store/postgres/open-postgres.js';
 import { postgresDialect } from '../../src/store/postgres/postgres-dialect.js';
 import { openSqlite, SERVER_BUSY_TIMEOUT_MS } from '../../src/store/sqlite/open-sqlite.js';
 import { openSqliteReader } from '../../src/store/sqlite/sqlite-reader.js';
@@ -15,6 +16,8 @@ import { sqliteDialect } from '../../src/store/sqlite/sqlite-dialect.js';
 export interface TestDatabase {
   readonly db: Kysely<Database>;
   readonly dialect: StoreDialect;
+  /** PostgreSQL: the pool's usage, as `roster serve` hands it to the store. */
+  readonly poolUsage?: () => PoolUsage;
   /** SQLite: the worker-thread reader scanning list queries run on, as `roster serve` has it. */
   readonly reader?: Kysely<Database>;
   /** The ROSTER_DATABASE_URL a server process would use to reach the same data. */
@@ -67,7 +70,7 @@ function postgresEngine(url: string): TestEngine {
       await admin.connect();
       await admin.query(`create schema ${schema}`);
       await admin.end();
-      const db = openPostgres({
+      const { db, usage } = openPostgresPool({
         url,
         poolSize: 10,
         statementTimeoutMs: options.statementTimeoutMs ?? 30_000,
@@ -75,6 +78,7 @@ function postgresEngine(url: string): TestEngine {
       });
       return {
         db,
+        poolUsage: usage,
         dialect: postgresDialect,
         databaseUrl: url,
         // Files a server writes for itself (generated secret key, bootstrap admin key) go with the schema.

@@ -49,10 +49,21 @@ export function accessTokenScheme(issuer: string): JsonObject {
   };
 }
 
+/**
+ * RFC 9967 §4 `securityEvents`: present only when the service is configured for Security Events;
+ * `asyncRequest` says whether asynchronous SCIM requests (§2.5.1.1) are offered, `eventUris` the SET
+ * event URIs it can send.
+ */
+export interface SecurityEventsCapability {
+  readonly asyncRequest: 'none' | 'long' | 'request';
+  readonly eventUris: readonly string[];
+}
+
 export function serviceProviderConfigDocument(
   baseUrl: string,
   capabilities: ServiceCapabilities,
   authenticationSchemes: readonly JsonObject[] = [staticTokenScheme],
+  securityEvents?: SecurityEventsCapability,
 ): JsonObject {
   return {
     schemas: [SERVICE_PROVIDER_CONFIG_SCHEMA],
@@ -72,6 +83,14 @@ export function serviceProviderConfigDocument(
       cursorTimeout: capabilities.pagination.cursorTimeout,
     },
     authenticationSchemes: authenticationSchemes.map((scheme) => ({ ...scheme })),
+    ...(securityEvents
+      ? {
+          securityEvents: {
+            asyncRequest: securityEvents.asyncRequest,
+            eventUris: [...securityEvents.eventUris],
+          },
+        }
+      : {}),
     meta: {
       resourceType: 'ServiceProviderConfig',
       location: `${baseUrl}/ServiceProviderConfig`,

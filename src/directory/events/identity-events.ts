@@ -73,7 +73,7 @@ function statusEvent(from: IdentityStatus, to: IdentityStatus): EventType | unde
   return to === 'disabled' ? 'identity.disabled' : 'identity.enabled';
 }
 
-function memberEvent(
+export function memberEvent(
   type: 'group.member_added' | 'group.member_removed',
   groupId: string,
   identityId: string,

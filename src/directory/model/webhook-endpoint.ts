@@ -1,8 +1,23 @@
 import type { EventType } from './directory-event.js';
 
+/**
+ * What a destination receives: `webhook`, the events as JSON signed per Standard Webhooks; or
+ * `security_events`, an RFC 8935 receiver of RFC 9967 Security Event Tokens (docs/security-events.md).
+ * Both read the one outbox from their own cursor, with the same lease, retries and delivery log.
+ */
+export type DestinationKind = 'webhook' | 'security_events';
+
+/** RFC 9967 §2.4: `full` carries the resource's state in `data`, `notice` only the changed `attributes`. */
+export type SetPayloadMode = 'full' | 'notice';
+
 /** A URL that receives an organization's events, signed per Standard Webhooks (docs/webhooks in docs/events.md). */
 export interface WebhookEndpoint {
   readonly id: string;
+  readonly kind: DestinationKind;
+  /** A SET receiver's `aud` claim (null for a webhook). */
+  readonly audience: string | null;
+  /** A SET receiver's payload mode (null for a webhook). */
+  readonly payload: SetPayloadMode | null;
   readonly organizationId: string;
   readonly url: string;
   readonly description: string | null;
@@ -45,8 +60,11 @@ export interface WebhookDelivery {
   readonly latencyMs: number;
   readonly error: string | null;
   readonly responseExcerpt: string | null;
-  /** `dead`: the attempt after which the endpoint was marked failing. */
-  readonly outcome: 'delivered' | 'failed' | 'dead';
+  /**
+   * `dead`: the attempt after which the endpoint was marked failing. `rejected`: a SET receiver answered
+   * 400 with an RFC 8935 §2.3 error; that SET is not sent again and delivery goes on after it.
+   */
+  readonly outcome: 'delivered' | 'failed' | 'dead' | 'rejected';
   /** Sent by a manual redelivery. */
   readonly manual: boolean;
 }

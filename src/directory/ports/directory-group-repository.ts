@@ -25,4 +25,8 @@ export interface DirectoryGroupRepository {
   removeMapping(scope: IntegrationScope, mappingId: string): Promise<boolean>;
   setRoles(scope: OrganizationScope, groupId: string, roleIds: readonly string[]): Promise<void>;
   roleIdsOf(scope: OrganizationScope, groupId: string): Promise<readonly string[]>;
+  /** The groups that carry the role (a role's change is theirs: group.updated each). */
+  groupsWithRole(scope: OrganizationScope, roleId: string): Promise<readonly DirectoryGroup[]>;
+  /** The identities in the group (by id), for the member_removed events of its deletion. */
+  memberIdsOf(scope: OrganizationScope, groupId: string): Promise<readonly string[]>;
 }

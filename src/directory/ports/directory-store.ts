@@ -16,11 +16,19 @@ import type { JwtSignerRepository } from './jwt-signer-repository.js';
 import type { OrganizationRepository } from './organization-repository.js';
 import type { ProvisioningLogRepository } from './provisioning-log-repository.js';
 import type { WebhookRepository } from './webhook-repository.js';
+import type { SecurityEventKeyRepository } from './security-event-key-repository.js';
 import type { RemapJobRepository } from './remap-job-repository.js';
 import type { RoleRepository } from './role-repository.js';
 import type { GroupHierarchyRepository } from './group-hierarchy-repository.js';
 import type { ScimResourceRepository } from './scim-resource-repository.js';
 import type { SignInSessionRepository } from './sign-in-session-repository.js';
+
+/** The database connections: how many there may be, how many are checked out, how many checkouts wait. */
+export interface PoolUsage {
+  readonly size: number;
+  readonly inUse: number;
+  readonly waiting: number;
+}
 
 export interface DirectoryStore {
   readonly adminKeys: AdminKeyRepository;
@@ -31,6 +39,8 @@ export interface DirectoryStore {
   readonly provisioningLog: ProvisioningLogRepository;
   /** Webhook endpoints, their delivery cursors and delivery log. */
   readonly webhooks: WebhookRepository;
+  /** The ES256 keys that sign each organization's Security Event Tokens. */
+  readonly securityEventKeys: SecurityEventKeyRepository;
   readonly identities: IdentityRepository;
   readonly directoryGroups: DirectoryGroupRepository;
   readonly roles: RoleRepository;
@@ -58,6 +68,8 @@ export interface DirectoryStore {
    * answers it with 503 and Retry-After instead of 500 (docs/errors.md `unavailable`).
    */
   isTransientFailure(error: unknown): boolean;
+  /** The connection pool now (metrics): on SQLite one connection, in use while a transaction runs. */
+  poolUsage(): PoolUsage;
   /** True when the database answers and its schema is at the latest migration. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;

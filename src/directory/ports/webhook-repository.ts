@@ -1,6 +1,8 @@
 import type { EventType } from '../model/directory-event.js';
 import type { OrganizationScope } from '../model/scope.js';
 import type {
+  DestinationKind,
+  SetPayloadMode,
   SealedWebhookSecrets,
   WebhookDelivery,
   WebhookEndpoint,
@@ -12,11 +14,15 @@ export interface WebhookEndpointChange {
   readonly description?: string | null;
   readonly eventTypes?: readonly EventType[] | null;
   readonly enabled?: boolean;
+  readonly audience?: string;
+  readonly payload?: SetPayloadMode;
+  /** A SET receiver's Authorization value, sealed (a webhook's secret changes by setSecrets). */
+  readonly sealedSecret?: string;
 }
 
 export interface WebhookRepository {
   insert(endpoint: WebhookEndpoint, sealedSecret: string): Promise<void>;
-  list(scope: OrganizationScope): Promise<readonly WebhookEndpoint[]>;
+  list(scope: OrganizationScope, kind: DestinationKind): Promise<readonly WebhookEndpoint[]>;
   findById(scope: OrganizationScope, id: string): Promise<WebhookEndpoint | undefined>;
   update(scope: OrganizationScope, id: string, change: WebhookEndpointChange, now: string): Promise<boolean>;
   delete(scope: OrganizationScope, id: string): Promise<boolean>;
@@ -52,6 +58,10 @@ export interface WebhookRepository {
   addDelivery(delivery: WebhookDelivery): Promise<void>;
   /** Across the installation (metrics): events not yet delivered to enabled active endpoints, and failing endpoints. */
   backlogInInstallation(): Promise<{ readonly pendingEvents: number; readonly failingEndpoints: number }>;
+  /** Every endpoint's sealed secrets in the installation, for re-sealing after a key rotation. */
+  sealedInInstallation(): Promise<readonly (SealedWebhookSecrets & { readonly id: string })[]>;
+  /** Compare-and-set of one endpoint's sealed secrets (re-sealing beside running instances). */
+  replaceSealed(id: string, was: SealedWebhookSecrets, now: SealedWebhookSecrets): Promise<boolean>;
   /** Newest first. */
   deliveries(
     scope: OrganizationScope,

@@ -2,15 +2,19 @@ import { DirectoryConflict, DirectoryNotFound, InvalidDirectoryInput } from '../
 import type { Role } from '../model/role.js';
 import type { DirectoryDeps } from '../directory-deps.js';
 import { checkRole } from './check-role.js';
+import { roleChangeEvents } from './role-change-events.js';
 
 export interface RoleChange {
   readonly name?: string | undefined;
   readonly permissions?: readonly string[] | undefined;
 }
 
-/** Renames a role and/or replaces its permissions; identities holding it see the change at once. */
+/**
+ * Renames a role and/or replaces its permissions; identities holding it see the change at once. Each
+ * directory group that carries it gets a group.updated (`changed: ["roles"]`).
+ */
 export async function updateRole(
-  deps: Pick<DirectoryDeps, 'store'>,
+  deps: DirectoryDeps,
   organizationId: string,
   roleId: string,
   change: RoleChange,
@@ -36,6 +40,15 @@ export async function updateRole(
     }
     if (!(await store.roles.update(next))) {
       throw new DirectoryNotFound('role_not_found', `No role with id "${roleId}".`);
+    }
+    const changedSomething =
+      next.name !== current.name || JSON.stringify(next.permissions) !== JSON.stringify(current.permissions);
+    if (changedSomething) {
+      const groups = await store.directoryGroups.groupsWithRole({ organizationId }, roleId);
+      store.events.append(
+        { organizationId },
+        await roleChangeEvents(deps, store, organizationId, groups, ['roles']),
+      );
     }
     return next;
   });

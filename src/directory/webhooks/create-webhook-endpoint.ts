@@ -1,5 +1,6 @@
 import type { DirectoryDeps } from '../directory-deps.js';
 import type { WebhookEndpoint } from '../model/webhook-endpoint.js';
+import { newDestination } from './new-destination.js';
 import { checkWebhookInput } from './webhook-endpoint-input.js';
 import { generateWebhookSecret } from './webhook-signature.js';
 import type { WebhookSettings } from './webhook-settings.js';
@@ -24,24 +25,12 @@ export async function createWebhookEndpoint(
   const now = deps.clock.now().toISOString();
   const secret = generateWebhookSecret();
   const scope = { organizationId };
-  const endpoint: WebhookEndpoint = {
-    id: deps.ids.newId(),
+  const endpoint = newDestination(
+    { kind: 'webhook', audience: null, payload: null },
     organizationId,
-    url: checked.url ?? input.url,
-    description: input.description ?? null,
-    eventTypes: checked.eventTypes ?? null,
-    enabled: input.enabled ?? true,
-    status: 'active',
-    failingReason: null,
-    cursorSequence: await deps.store.events.head(scope),
-    attempts: 0,
-    nextAttemptAt: null,
-    firstFailureAt: null,
-    lastError: null,
-    previousSecretUntil: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+    { ...input, ...checked },
+    { id: deps.ids.newId(), now, cursorSequence: await deps.store.events.head(scope) },
+  );
   await deps.store.webhooks.insert(endpoint, deps.webhooks.cipher.encrypt(secret));
   return { endpoint, secret };
 }

@@ -6,6 +6,7 @@ import { defaultWebhookTiming, type WebhookSettings } from './webhook-settings.j
 const settings: WebhookSettings = {
   cipher: createSecretCipher({ keys: [generateSecretKey()] }),
   allowPrivateUrls: false,
+  publicBaseUrl: 'http://127.0.0.1',
   ...defaultWebhookTiming,
 };
 

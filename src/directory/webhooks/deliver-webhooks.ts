@@ -1,10 +1,13 @@
-import { eventJson } from '../events/event-json.js';
 import type { SealedWebhookSecrets, WebhookEndpoint } from '../model/webhook-endpoint.js';
 import type { Clock, IdSource } from '../ports/clock.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
+import { setSender } from '../security-events/set-sender.js';
+import type { DestinationSender } from './destination-sender.js';
 import { postWebhook } from './post-webhook.js';
-import { webhookHeaders } from './webhook-signature.js';
+import { webhookSender } from './webhook-sender.js';
 import type { WebhookSettings } from './webhook-settings.js';
+
+export { signingSecrets } from './signing-secrets.js';
 
 const EVENTS_PER_READ = 100;
 
@@ -14,11 +17,16 @@ export interface WebhookWorkerDeps {
   readonly ids: IdSource;
   readonly webhooks: WebhookSettings;
   /** Told of each attempt (metrics). */
-  readonly onAttempt?: (outcome: 'delivered' | 'failed' | 'dead', latencyMs: number) => void;
+  readonly onAttempt?: (
+    outcome: 'delivered' | 'failed' | 'dead' | 'rejected',
+    latencyMs: number,
+    kind: WebhookEndpoint['kind'],
+  ) => void;
 }
 
 /**
- * Delivers what is due, endpoint by endpoint, until nothing is: claims an endpoint (one deliverer per
+ * Delivers what is due, destination by destination (webhook endpoints and SET receivers alike), until
+ * nothing is: claims a destination (one deliverer per
  * endpoint across instances), sends the events after its cursor in sequence order, and moves the cursor
  * after each 2xx. A failure stops that endpoint (later events wait: order per endpoint is the promise)
  * and schedules a retry with exponential backoff and jitter; after `giveUpAfterMs` of failing on one
@@ -41,12 +49,15 @@ export async function deliverWebhooks(deps: WebhookWorkerDeps, owner: string): P
   }
 }
 
-/** The plain secrets that sign now: the current one, and the previous one during a rotation's overlap. */
-export function signingSecrets(settings: WebhookSettings, sealed: SealedWebhookSecrets, now: Date): string[] {
-  const secrets = [settings.cipher.decrypt(sealed.current)];
-  if (sealed.previous && sealed.previousUntil && Date.parse(sealed.previousUntil) > now.getTime())
-    secrets.push(settings.cipher.decrypt(sealed.previous));
-  return secrets;
+/** How a destination of this kind is sent an event (the rest of the worker is the same for all). */
+export function senderFor(
+  deps: WebhookWorkerDeps,
+  endpoint: WebhookEndpoint,
+  sealed: SealedWebhookSecrets,
+): Promise<DestinationSender> {
+  return endpoint.kind === 'security_events'
+    ? setSender(deps, endpoint, sealed)
+    : Promise.resolve(webhookSender(deps.webhooks, sealed));
 }
 
 /** Exponential backoff with jitter: base·2^(n-1), capped, then a random half to a whole of it. */
@@ -72,19 +83,19 @@ async function deliverToEndpoint(
   let cursor = endpoint.cursorSequence;
   let advanced = cursor;
   let delivered = 0;
+  const sender = await senderFor(deps, endpoint, sealed);
   for (const event of events) {
-    if (endpoint.eventTypes && !endpoint.eventTypes.includes(event.type)) {
+    const at = deps.clock.now();
+    const request =
+      endpoint.eventTypes && !endpoint.eventTypes.includes(event.type)
+        ? undefined
+        : await sender.request(event, at);
+    if (!request) {
       cursor = event.sequence;
       continue;
     }
-    const at = deps.clock.now();
-    const body = JSON.stringify(eventJson(event));
-    const outcome = await postWebhook(
-      endpoint.url,
-      webhookHeaders(signingSecrets(settings, sealed, at), event.id, at, body),
-      body,
-      settings,
-    );
+    const outcome = await postWebhook(endpoint.url, request.headers, request.body, settings);
+    const verdict = sender.judge(outcome);
     const attempt = attempts + 1;
     const base = {
       id: deps.ids.newId(),
@@ -99,21 +110,26 @@ async function deliverToEndpoint(
       responseExcerpt: outcome.excerpt,
       manual: false,
     };
-    if (outcome.ok) {
-      await store.webhooks.addDelivery({ ...base, error: null, outcome: 'delivered' });
-      deps.onAttempt?.('delivered', outcome.latencyMs);
+    if (verdict.kind !== 'failed') {
+      const rejected = verdict.kind === 'rejected';
+      await store.webhooks.addDelivery({
+        ...base,
+        error: rejected ? verdict.error : null,
+        outcome: rejected ? 'rejected' : 'delivered',
+      });
+      deps.onAttempt?.(verdict.kind, outcome.latencyMs, endpoint.kind);
       const lease = new Date(deps.clock.now().getTime() + settings.leaseMs).toISOString();
       if (!(await store.webhooks.advance(endpoint.id, owner, event.sequence, lease))) return delivered;
       cursor = advanced = event.sequence;
       attempts = 0;
       firstFailureAt = null;
-      delivered++;
+      if (!rejected) delivered++;
       continue;
     }
     const failingSince = firstFailureAt ?? at.toISOString();
     const givesUp = at.getTime() - Date.parse(failingSince) >= settings.giveUpAfterMs;
-    await store.webhooks.addDelivery({ ...base, error: outcome.error, outcome: givesUp ? 'dead' : 'failed' });
-    deps.onAttempt?.(givesUp ? 'dead' : 'failed', outcome.latencyMs);
+    await store.webhooks.addDelivery({ ...base, error: verdict.error, outcome: givesUp ? 'dead' : 'failed' });
+    deps.onAttempt?.(givesUp ? 'dead' : 'failed', outcome.latencyMs, endpoint.kind);
     // Skipped events before the failing one are passed for good.
     if (cursor > advanced) {
       const lease = new Date(at.getTime() + settings.leaseMs).toISOString();
@@ -128,10 +144,10 @@ async function deliverToEndpoint(
           ? null
           : new Date(at.getTime() + retryDelayMs(settings, attempt, Math.random())).toISOString(),
         firstFailureAt: failingSince,
-        lastError: outcome.error,
+        lastError: verdict.error,
         status: givesUp ? 'failing' : 'active',
         failingReason: givesUp
-          ? `Every attempt at event ${event.sequence} failed since ${failingSince} (last: ${outcome.error}).`
+          ? `Every attempt at event ${event.sequence} failed since ${failingSince} (last: ${verdict.error}).`
           : null,
       },
       at.toISOString(),

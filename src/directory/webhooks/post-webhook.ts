@@ -38,7 +38,7 @@ export function refusedWebhookUrl(url: string, allowPrivate: boolean): string | 
 }
 
 /**
- * POSTs one webhook with a deadline and SSRF protection: the host is resolved by a lookup that refuses
+ * POSTs one webhook (or SET: `headers` may set another content-type) with a deadline and SSRF protection: the host is resolved by a lookup that refuses
  * restricted addresses and connects to exactly the address it checked (no DNS rebinding); redirects
  * are not followed. 2xx is success; anything else, a timeout or a refused address is a failure.
  */
@@ -63,10 +63,10 @@ export async function postWebhook(
         signal,
         lookup: guardedLookup(settings.allowPrivateUrls),
         headers: {
-          ...headers,
           'content-type': 'application/json',
-          'content-length': String(Buffer.byteLength(body)),
           'user-agent': 'Roster-Webhooks/1',
+          ...headers,
+          'content-length': String(Buffer.byteLength(body)),
         },
       },
       (response) => {

@@ -1,11 +1,9 @@
 import type { DirectoryDeps } from '../directory-deps.js';
 import { DirectoryNotFound } from '../directory-error.js';
-import { eventJson } from '../events/event-json.js';
-import type { WebhookDelivery } from '../model/webhook-endpoint.js';
-import { signingSecrets } from './deliver-webhooks.js';
+import type { DestinationKind, WebhookDelivery } from '../model/webhook-endpoint.js';
+import { senderFor } from './deliver-webhooks.js';
 import { webhookEndpointInOrganization } from './manage-webhook-endpoints.js';
 import { postWebhook } from './post-webhook.js';
-import { webhookHeaders } from './webhook-signature.js';
 import type { WebhookSettings } from './webhook-settings.js';
 
 /**
@@ -17,9 +15,10 @@ export async function redeliverOne(
   organizationId: string,
   endpointId: string,
   deliveryId: string,
+  kind: DestinationKind = 'webhook',
 ): Promise<WebhookDelivery> {
   const scope = { organizationId };
-  const endpoint = await webhookEndpointInOrganization(deps.store, organizationId, endpointId);
+  const endpoint = await webhookEndpointInOrganization(deps.store, organizationId, endpointId, kind);
   const previous = await deps.store.webhooks.findDelivery(scope, endpointId, deliveryId);
   if (!previous) throw new DirectoryNotFound('delivery_not_found', `No delivery with id "${deliveryId}".`);
   const [event] = await deps.store.events.list(scope, {
@@ -32,13 +31,12 @@ export async function redeliverOne(
   if (!sealed)
     throw new DirectoryNotFound('webhook_not_found', `No webhook endpoint with id "${endpointId}".`);
   const at = deps.clock.now();
-  const body = JSON.stringify(eventJson(event));
-  const outcome = await postWebhook(
-    endpoint.url,
-    webhookHeaders(signingSecrets(deps.webhooks, sealed, at), event.id, at, body),
-    body,
-    deps.webhooks,
-  );
+  const sender = await senderFor(deps, endpoint, sealed);
+  const request = await sender.request(event, at);
+  if (!request)
+    throw new DirectoryNotFound('delivery_not_found', 'This destination does not receive that event.');
+  const outcome = await postWebhook(endpoint.url, request.headers, request.body, deps.webhooks);
+  const verdict = sender.judge(outcome);
   const delivery: WebhookDelivery = {
     id: deps.ids.newId(),
     endpointId,
@@ -49,9 +47,9 @@ export async function redeliverOne(
     attemptedAt: at.toISOString(),
     statusCode: outcome.statusCode,
     latencyMs: outcome.latencyMs,
-    error: outcome.ok ? null : outcome.error,
+    error: verdict.kind === 'delivered' ? null : verdict.error,
     responseExcerpt: outcome.excerpt,
-    outcome: outcome.ok ? 'delivered' : 'failed',
+    outcome: verdict.kind,
     manual: true,
   };
   await deps.store.webhooks.addDelivery(delivery);

@@ -15,6 +15,8 @@ export interface WebhookSettings {
   readonly giveUpAfterMs: number;
   /** How long an instance holds an endpoint it delivers to. */
   readonly leaseMs: number;
+  /** ROSTER_PUBLIC_URL: the SETs' issuer (`{publicBaseUrl}/security-events/{organizationId}`) is under it. */
+  readonly publicBaseUrl: string;
 }
 
 export const defaultWebhookTiming = {

@@ -21,6 +21,7 @@ import { registerEventRoutes } from './routes/event-routes.js';
 import { registerGroupRoutes } from './routes/group-routes.js';
 import { registerProvisioningLogRoutes } from './routes/provisioning-log-routes.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
+import { registerSecurityEventRoutes } from './routes/security-event-routes.js';
 import { registerIdentityRoutes } from './routes/identity-routes.js';
 import { registerIntegrationOAuthRoutes } from './routes/integration-oauth-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
@@ -126,6 +127,7 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
       registerEventRoutes(organization, deps);
       registerProvisioningLogRoutes(organization, deps);
       registerWebhookRoutes(organization, deps);
+      registerSecurityEventRoutes(organization, deps);
     },
     { prefix: '/organizations/:organizationId' },
   );

@@ -19,6 +19,10 @@ export const adminTags = [
     description: 'Verify an app user’s token; optional sign-in sessions (docs/sign-in.md).',
   },
   { name: 'Webhooks', description: 'Signed deliveries of the events feed to your URLs (Standard Webhooks).' },
+  {
+    name: 'Security events',
+    description: 'RFC 9967 Security Event Tokens pushed to RFC 8935 receivers, signed with a published JWKS.',
+  },
   { name: 'Events', description: 'Every directory change, in order, per organization (docs/events.md).' },
   {
     name: 'Provisioning log',

@@ -11,6 +11,7 @@ import {
 import { listResponse } from '../../core/protocol/list-response.js';
 import { discoverySchemas } from '../../core/schema/discovery-schemas.js';
 import { allSchemas } from '../../core/schema/resource-types.js';
+import { securityEventsAdvertisement } from '../../directory/security-events/security-events-advertisement.js';
 import { sendScim } from '../scim-reply.js';
 import { scimContextOf } from './scim-request.js';
 
@@ -20,14 +21,21 @@ export function registerDiscoveryRoutes(app: FastifyInstance, capabilities: Serv
     allSchemas.map((s) => schemaDocument(baseUrl, s, s.name !== 'EnterpriseUser'));
 
   // The schemes are the integration's own: one that accepts OAuth access tokens lists them too.
+  // RFC 9967 §4: `securityEvents` appears once the organization has an enabled SET receiver.
   app.get('/ServiceProviderConfig', async (request, reply) => {
     const schemes = request.scimOAuth
       ? [staticTokenScheme, accessTokenScheme(request.scimOAuth.issuer)]
       : [staticTokenScheme];
+    const context = scimContextOf(request);
     return sendScim(
       reply,
       200,
-      serviceProviderConfigDocument(scimContextOf(request).baseUrl, capabilities, schemes),
+      serviceProviderConfigDocument(
+        context.baseUrl,
+        capabilities,
+        schemes,
+        await securityEventsAdvertisement(context.store, context.scope.organizationId),
+      ),
     );
   });
 

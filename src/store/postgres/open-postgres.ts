@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { PoolUsage } from '../../directory/ports/directory-store.js';
 import type { Database } from '../database-schema.js';
 
 export interface PostgresOptions {
@@ -19,6 +20,14 @@ export interface PostgresOptions {
  * cannot hold a connection for ever, and UTC, so timestamps never depend on the server's zone.
  */
 export function openPostgres(options: PostgresOptions): Kysely<Database> {
+  return openPostgresPool(options).db;
+}
+
+/** As openPostgres, with the pool's usage for the metrics: connections checked out, and checkouts waiting. */
+export function openPostgresPool(options: PostgresOptions): {
+  readonly db: Kysely<Database>;
+  readonly usage: () => PoolUsage;
+} {
   const settings = [`-c statement_timeout=${options.statementTimeoutMs}`, '-c TimeZone=UTC'];
   if (options.schema) settings.push(`-c search_path=${options.schema}`);
   const pool = new pg.Pool({
@@ -39,5 +48,12 @@ export function openPostgres(options: PostgresOptions): Kysely<Database> {
   // without a listener kills the process (found by cutting the connection under load). The query in
   // flight fails on its own (503); the broken client is not queryable, so the pool discards it on release.
   pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    usage: () => ({
+      size: options.poolSize,
+      inUse: pool.totalCount - pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
+  };
 }

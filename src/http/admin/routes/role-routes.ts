@@ -5,7 +5,7 @@ import { updateRole } from '../../../directory/roles/update-role.js';
 import { roleInOrganization } from '../../../directory/organizations/find-in-organization.js';
 import type { Role } from '../../../directory/model/role.js';
 import type { AdminApiDeps, AdminApp } from '../admin-context.js';
-import { organizationOf } from '../admin-context.js';
+import { actingFor, organizationOf } from '../admin-context.js';
 import { Id, ListOf, NoContent, OrganizationParams, responses } from '../schemas/common-schemas.js';
 import { CreateRole, Role as RoleSchema, UpdateRole } from '../schemas/role-schemas.js';
 
@@ -85,7 +85,14 @@ export function registerRoleRoutes(app: AdminApp, deps: AdminApiDeps): void {
       },
     },
     async (request) =>
-      roleBody(await updateRole(deps, organizationOf(request).id, request.params.roleId, request.body)),
+      roleBody(
+        await updateRole(
+          actingFor(deps, request),
+          organizationOf(request).id,
+          request.params.roleId,
+          request.body,
+        ),
+      ),
   );
 
   app.delete(
@@ -100,7 +107,7 @@ export function registerRoleRoutes(app: AdminApp, deps: AdminApiDeps): void {
       },
     },
     async (request, reply) => {
-      await deleteRole(deps, organizationOf(request).id, request.params.roleId);
+      await deleteRole(actingFor(deps, request), organizationOf(request).id, request.params.roleId);
       return reply.code(204).send();
     },
   );

@@ -2,13 +2,13 @@ import { Type } from 'typebox';
 import { EVENT_TYPES } from '../../../directory/model/directory-event.js';
 import { Id, NullableTimestamp, Timestamp } from './common-schemas.js';
 
-const EventTypes = Type.Array(Type.Enum([...EVENT_TYPES]), { maxItems: 50 });
-const Url = Type.String({
+export const EventTypes = Type.Array(Type.Enum([...EVENT_TYPES]), { maxItems: 50 });
+export const Url = Type.String({
   minLength: 1,
   maxLength: 2000,
   description: 'http(s); private targets are refused.',
 });
-const Description = Type.Union([Type.String({ maxLength: 500 }), Type.Null()]);
+export const Description = Type.Union([Type.String({ maxLength: 500 }), Type.Null()]);
 
 export const WebhookEndpoint = Type.Object(
   {
@@ -103,7 +103,10 @@ export const WebhookDelivery = Type.Object(
     responseExcerpt: Type.Union([Type.String(), Type.Null()], {
       description: 'The first KiB of the answer.',
     }),
-    outcome: Type.Enum(['delivered', 'failed', 'dead']),
+    outcome: Type.Enum(['delivered', 'failed', 'dead', 'rejected'], {
+      description:
+        'rejected: a SET receiver refused that SET for good (RFC 8935 error); it is not sent again.',
+    }),
     manual: Type.Boolean(),
   },
   { additionalProperties: false, title: 'WebhookDelivery' },
