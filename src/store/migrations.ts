@@ -7,6 +7,7 @@ import { consoleAccountsMigration } from './migrations/0017-console-accounts.js'
 import { eventsMigration } from './migrations/0016-events.js';
 import { provisioningLogMigration } from './migrations/0018-provisioning-log.js';
 import { operatorControlsMigration } from './migrations/0015-operator-controls.js';
+import { schemaExtensionsMigration } from './migrations/0021-schema-extensions.js';
 
 /**
  * Migrations are frozen in time: never edit one that has shipped; add a new one. They use constructs
@@ -428,5 +429,6 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0016_events': eventsMigration(dialect),
     '0017_console_accounts': consoleAccountsMigration,
     '0018_provisioning_log': provisioningLogMigration,
+    '0021_schema_extensions': schemaExtensionsMigration(dialect),
   };
 }
