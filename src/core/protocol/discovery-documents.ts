@@ -92,8 +92,12 @@ export function resourceTypeDocument(baseUrl: string, type: ResourceTypeDefiniti
   };
 }
 
-export function resourceTypeDocuments(baseUrl: string): JsonObject[] {
-  return resourceTypes.map((type) => resourceTypeDocument(baseUrl, type));
+/** RFC 7643 §6, for the resource types an integration serves (default: the built-in ones). */
+export function resourceTypeDocuments(
+  baseUrl: string,
+  types: readonly ResourceTypeDefinition[] = resourceTypes,
+): JsonObject[] {
+  return types.map((type) => resourceTypeDocument(baseUrl, type));
 }
 
 /**

@@ -1,10 +1,7 @@
-import { parseAttributePath } from '../../core/path/parse-attribute-path.js';
-import { resolvePath } from '../../core/path/resolve-path.js';
-import type { ResolvedPath } from '../../core/path/attribute-path.js';
 import { isPlainObject, type JsonObject } from '../../core/resource/json.js';
-import { userResourceType } from '../../core/schema/resource-types.js';
 import { ENTERPRISE_USER_SCHEMA } from '../../core/schema/schema-urns.js';
 import type { IdentityProfile } from '../model/identity-profile.js';
+import { mappedAttributes, userPathValues } from './user-path-values.js';
 import {
   identityNameChain,
   type IdentityNameSource,
@@ -57,6 +54,7 @@ export function deriveIdentity(
   if (settings.attributeSources.roles) for (const value of multiValues(user.roles)) attributes.add(value);
   if (settings.attributeSources.entitlements)
     for (const value of multiValues(user.entitlements)) attributes.add(value);
+  for (const value of mappedAttributes(settings.attributeMappings, user)) attributes.add(value);
   return {
     name: chosen ?? userName,
     nameSource,
@@ -94,12 +92,8 @@ function signInExternalId(settings: IntegrationSettings, user: JsonObject): stri
       return text(user.userName) ?? null;
     case 'primaryEmail':
       return primaryEmail(user) ?? null;
-    case 'attribute': {
-      const parsed = parseAttributePath(source.path);
-      if (!parsed.ok) return null;
-      const resolved = resolvePath(userResourceType, parsed.value);
-      return resolved.ok ? (readPath(user, resolved.value) ?? null) : null;
-    }
+    case 'attribute':
+      return userPathValues(user, source.path)?.values[0] ?? null;
   }
 }
 
@@ -109,20 +103,6 @@ export function primaryEmail(user: JsonObject): string | undefined {
   const chosen =
     emails.find((e) => e.primary === true) ?? emails.find((e) => text(e.type) === 'work') ?? emails[0];
   return text(chosen?.value);
-}
-
-/** A singular value at a resolved path; a multi-valued attribute gives its primary (else first) element's. */
-export function readPath(user: JsonObject, path: ResolvedPath): string | undefined {
-  const container = path.isExtension ? user[path.schemaUrn] : user;
-  if (!isPlainObject(container)) return undefined;
-  const value = container[path.attribute.name];
-  if (path.attribute.multiValued) {
-    const items = elements(value);
-    const chosen = items.find((e) => e.primary === true) ?? items[0];
-    return scalar(chosen?.[path.subAttribute?.name ?? 'value']);
-  }
-  if (path.subAttribute) return isPlainObject(value) ? scalar(value[path.subAttribute.name]) : undefined;
-  return scalar(value);
 }
 
 function profileOf(user: JsonObject): IdentityProfile {

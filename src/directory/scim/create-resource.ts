@@ -2,13 +2,13 @@ import { UniquenessError } from '../../core/errors.js';
 import { coerceResource } from '../../core/resource/coerce-resource.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, type Projection } from '../../core/resource/projection.js';
-import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
+import type { ResourceTypeName } from '../../core/schema/resource-types.js';
 import { syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
 import type { StoredResource } from '../model/scim-resource.js';
 import { createRequestHash } from './create-request-hash.js';
 import { extractMembers } from './group-members.js';
 import { representResource } from './get-resource.js';
-import type { ScimContext } from './scim-context.js';
+import { resourceTypeOf, type ScimContext } from './scim-context.js';
 
 export interface CreatedResource {
   readonly resource: JsonObject;
@@ -30,7 +30,7 @@ export async function createResource(
   body: unknown,
   projection: Projection = defaultProjection,
 ): Promise<CreatedResource> {
-  const type = resourceTypeNamed(typeName);
+  const type = resourceTypeOf(context, typeName);
   const coerced = coerceResource(type, body);
   const hash = createRequestHash(typeName, coerced);
   const id = context.ids.newId();

@@ -17,6 +17,34 @@ const SignInExternalId = Type.Object(
   { additionalProperties: false },
 );
 
+const SchemaExtensionUrns = Type.Array(Type.String({ minLength: 1, maxLength: 300 }), {
+  maxItems: 20,
+  description:
+    "URNs of the organization's custom schema extensions this integration accepts; /Schemas and /ResourceTypes advertise exactly these.",
+});
+
+const AttributeMapping = Type.Object(
+  {
+    path: Type.String({
+      minLength: 1,
+      description: 'A User attribute path, e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User:costCenter.',
+    }),
+    template: Type.String({
+      minLength: 1,
+      description: 'The identity attribute for each value: {name} is the attribute name, {value} the value.',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+const AttributeMappingChange = Type.Union([
+  Type.String({ minLength: 1, description: 'A path, with the default template {name}:{value}.' }),
+  Type.Object(
+    { path: Type.String({ minLength: 1 }), template: Type.Optional(Type.String({ minLength: 1 })) },
+    { additionalProperties: false },
+  ),
+]);
+
 const AttributeSources = Type.Object(
   { groups: Type.Boolean(), roles: Type.Boolean(), entitlements: Type.Boolean() },
   { additionalProperties: false },
@@ -41,6 +69,10 @@ export const Settings = Type.Object(
     compatibility: Type.Enum([...compatibilityModes], {
       description:
         'lenient: what identity providers really send; strict: RFC 7644 exactly (docs/idp-compatibility.md).',
+    }),
+    schemaExtensions: SchemaExtensionUrns,
+    attributeMappings: Type.Array(AttributeMapping, {
+      description: 'Identity attributes from User attribute values (docs/schema-extensions.md).',
     }),
   },
   { additionalProperties: false, title: 'IntegrationSettings' },
@@ -81,6 +113,8 @@ export const SettingsChange = Type.Object(
     onDelete: Type.Optional(Type.Enum(['deactivate', 'delete'])),
     relink: Type.Optional(Type.Enum([...relinkKeys])),
     compatibility: Type.Optional(Type.Enum([...compatibilityModes])),
+    schemaExtensions: Type.Optional(SchemaExtensionUrns),
+    attributeMappings: Type.Optional(Type.Array(AttributeMappingChange, { maxItems: 50 })),
   },
   { additionalProperties: false, minProperties: 1, title: 'IntegrationSettingsChange' },
 );
