@@ -133,10 +133,15 @@ export function schemaExtensionRepository(
       // runs on that range only, and the answer is capped (the count is one more indexed pass).
       const condition = breakCondition(dialect, check);
       const inIntegrations = sql<SqlBool>`r.integration_id in (${sql.join(integrationIds)})`;
-      const rows = await sql<{ id: string; integration_id: string }>`select r.id, r.integration_id from scim_resources as r where ${inIntegrations} and ${live('r')} and ${condition} order by r.integration_id, r.created_at, r.id limit ${limit}`.execute(
+      const rows = await sql<{
+        id: string;
+        integration_id: string;
+      }>`select r.id, r.integration_id from scim_resources as r where ${inIntegrations} and ${live('r')} and ${condition} order by r.integration_id, r.created_at, r.id limit ${limit}`.execute(
         db,
       );
-      const counted = await sql<{ n: number | string }>`select count(*) as n from scim_resources as r where ${inIntegrations} and ${live('r')} and ${condition}`.execute(
+      const counted = await sql<{
+        n: number | string;
+      }>`select count(*) as n from scim_resources as r where ${inIntegrations} and ${live('r')} and ${condition}`.execute(
         db,
       );
       const attribute = check.path.join(':');

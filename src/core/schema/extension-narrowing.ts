@@ -47,7 +47,11 @@ function compareAttributes(
       continue;
     }
     if (next.name !== old.name) {
-      checks.push({ kind: 'present', path, reason: `"${label}" is renamed to "${next.name}" but has a value` });
+      checks.push({
+        kind: 'present',
+        path,
+        reason: `"${label}" is renamed to "${next.name}" but has a value`,
+      });
       continue;
     }
     if (next.type !== old.type || next.multiValued !== old.multiValued) {

@@ -119,7 +119,10 @@ function parseAttributes(
     if (!parsed) return;
     const folded = parsed.name.toLowerCase();
     if (seen.has(folded)) {
-      problems.push({ field: `${at}.name`, message: `"${parsed.name}" is defined twice (names are case-insensitive)` });
+      problems.push({
+        field: `${at}.name`,
+        message: `"${parsed.name}" is defined twice (names are case-insensitive)`,
+      });
     }
     seen.add(folded);
     out.push(parsed);
@@ -147,7 +150,10 @@ function parseAttribute(
   }
   const type = raw.type;
   if (type === 'binary') {
-    problems.push({ field: `${at}.type`, message: 'type "binary" is not supported; store base64 in a string' });
+    problems.push({
+      field: `${at}.type`,
+      message: 'type "binary" is not supported; store base64 in a string',
+    });
   } else if (!TYPES.includes(type as AttributeType)) {
     problems.push({ field: `${at}.type`, message: `type must be one of ${TYPES.join(', ')}` });
   }
@@ -172,7 +178,12 @@ function parseAttribute(
   const returned = oneOf('returned', RETURNED, 'default');
   const uniqueness = oneOf('uniqueness', UNIQUENESS, 'none');
   const description = textOr(raw.description, '', `${at}.description`, problems);
-  const canonicalValues = textList(raw.canonicalValues, `${at}.canonicalValues`, MAX_CANONICAL_VALUES, problems);
+  const canonicalValues = textList(
+    raw.canonicalValues,
+    `${at}.canonicalValues`,
+    MAX_CANONICAL_VALUES,
+    problems,
+  );
   const referenceTypes = textList(raw.referenceTypes, `${at}.referenceTypes`, 20, problems);
   if (canonicalValues && type !== 'string' && type !== 'reference') {
     problems.push({ field: `${at}.canonicalValues`, message: 'canonicalValues apply to string attributes' });
@@ -186,11 +197,14 @@ function parseAttribute(
   if (referenceTypes && type !== 'reference') {
     problems.push({ field: `${at}.referenceTypes`, message: 'referenceTypes apply to reference attributes' });
   }
-  if (uniqueness !== 'none' && (type === 'complex' || multiValued)) {
+  if (uniqueness !== 'none' && (type === 'complex' || type === 'boolean' || multiValued)) {
     problems.push({
       field: `${at}.uniqueness`,
-      message: 'uniqueness applies to single-valued simple attributes',
+      message: 'uniqueness applies to single-valued simple attributes other than booleans',
     });
+  }
+  if (uniqueness !== 'none' && nested) {
+    problems.push({ field: `${at}.uniqueness`, message: 'uniqueness applies to top-level attributes' });
   }
   if (uniqueness === 'global') {
     problems.push({

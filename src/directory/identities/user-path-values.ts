@@ -13,7 +13,10 @@ import type { AttributeMapping } from '../model/integration-settings.js';
  * A multi-valued attribute gives its primary element first; complex elements give `value` (or the
  * named sub-attribute).
  */
-export function userPathValues(user: JsonObject, path: string): { name: string; values: string[] } | undefined {
+export function userPathValues(
+  user: JsonObject,
+  path: string,
+): { name: string; values: string[] } | undefined {
   const parsed = parseAttributePath(path);
   if (!parsed.ok) return undefined;
   const { schemaUrn, attribute, subAttribute } = parsed.value;
@@ -29,7 +32,9 @@ export function userPathValues(user: JsonObject, path: string): { name: string; 
   const value = entry(container, attribute);
   const items = Array.isArray(value) ? primaryFirst(value) : [value];
   const values = items
-    .map((item) => scalar(isPlainObject(item) ? entry(item, subAttribute ?? 'value') : subAttribute ? undefined : item))
+    .map((item) =>
+      scalar(isPlainObject(item) ? entry(item, subAttribute ?? 'value') : subAttribute ? undefined : item),
+    )
     .filter((v): v is string => v !== undefined);
   return { name: subAttribute ?? attribute, values };
 }

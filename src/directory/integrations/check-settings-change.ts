@@ -26,7 +26,10 @@ export async function checkSettingsChange(
   const problems: Problem[] = [];
   for (const urn of asked) {
     if (!extensions.some((e) => e.definition.schema.id.toLowerCase() === urn.toLowerCase())) {
-      problems.push({ field: 'schemaExtensions', message: `no schema extension "${urn}" in this organization` });
+      problems.push({
+        field: 'schemaExtensions',
+        message: `no schema extension "${urn}" in this organization`,
+      });
     }
   }
   const userType = withExtensions(
@@ -44,7 +47,9 @@ export async function checkSettingsChange(
   }
   // Stored with the URNs as the organization spells them: the cache key and /Schemas use that spelling.
   const spelled = result.settings.schemaExtensions.map(
-    (urn) => extensions.find((e) => e.definition.schema.id.toLowerCase() === urn.toLowerCase())?.definition.schema.id ?? urn,
+    (urn) =>
+      extensions.find((e) => e.definition.schema.id.toLowerCase() === urn.toLowerCase())?.definition.schema
+        .id ?? urn,
   );
   return { ...result.settings, schemaExtensions: spelled };
 }

@@ -35,7 +35,10 @@ export async function replaceSchemaExtension(
 
   const scope = { organizationId };
   const accepting = await integrationsAccepting(deps.store, organizationId, current.definition.schema.id);
-  const checks = narrowingChecks(current.definition.schema, { ...next.schema, id: current.definition.schema.id });
+  const checks = narrowingChecks(current.definition.schema, {
+    ...next.schema,
+    id: current.definition.schema.id,
+  });
   const breaks: DataBreak[] = [];
   let total = 0;
   for (const check of checks) {

@@ -8,6 +8,8 @@ import type { StoredResource } from '../model/scim-resource.js';
 import { createRequestHash } from './create-request-hash.js';
 import { extractMembers } from './group-members.js';
 import { representResource } from './get-resource.js';
+import { refuseUnacceptedSchemas } from '../../core/resource/unaccepted-extensions.js';
+import { checkExtensionUniqueness } from './check-extension-uniqueness.js';
 import { resourceTypeOf, type ScimContext } from './scim-context.js';
 
 export interface CreatedResource {
@@ -31,6 +33,7 @@ export async function createResource(
   projection: Projection = defaultProjection,
 ): Promise<CreatedResource> {
   const type = resourceTypeOf(context, typeName);
+  if (context.integrationSettings.compatibility === 'strict') refuseUnacceptedSchemas(type, body);
   const coerced = coerceResource(type, body);
   const hash = createRequestHash(typeName, coerced);
   const id = context.ids.newId();
@@ -49,6 +52,7 @@ export async function createResource(
       created: now.toISOString(),
       lastModified: now.toISOString(),
     };
+    await checkExtensionUniqueness(store, context.scope, type, id, attributes, undefined);
     if (!(await store.scimResources.insert(context.scope, stored, members ?? [], hash))) {
       const replayed = await sameCreateRepeated(inTransaction, typeName, coerced, hash, now);
       if (!replayed) throw taken(typeName, coerced);

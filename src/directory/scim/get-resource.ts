@@ -12,7 +12,10 @@ export async function getResource(
   id: string,
   projection: Projection = defaultProjection,
 ): Promise<{ resource: JsonObject; stored: StoredResource }> {
-  if (typeName === 'User' && projectionWants(projection, resourceTypeOf(context, 'User').schema.id, 'groups')) {
+  if (
+    typeName === 'User' &&
+    projectionWants(projection, resourceTypeOf(context, 'User').schema.id, 'groups')
+  ) {
     // The user and its groups in one statement: a round trip less on PostgreSQL.
     const found = await context.store.scimResources.findUserWithGroups(context.scope, id);
     if (!found) throw notFound(typeName, id);

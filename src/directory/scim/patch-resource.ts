@@ -11,6 +11,7 @@ import type { StoredResource } from '../model/scim-resource.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
 import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
 import { findOrThrow, representResource } from './get-resource.js';
+import { checkExtensionUniqueness } from './check-extension-uniqueness.js';
 import { resourceTypeOf, type ScimContext } from './scim-context.js';
 import { groupsReadBySync, syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
 import type { Related } from './resource-representation.js';
@@ -48,6 +49,7 @@ export async function patchResource(
       const attributesChanged = JSON.stringify(resource) !== JSON.stringify(existing.attributes);
       let stored: StoredResource | undefined;
       if (attributesChanged || required !== undefined) {
+        await checkExtensionUniqueness(store, context.scope, type, id, resource, existing.attributes);
         stored = await store.scimResources.replace(context.scope, typeName, id, resource, now, undefined, {
           expectedVersion: existing.version,
           previous: existing.attributes,

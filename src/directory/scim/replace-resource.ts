@@ -9,6 +9,8 @@ import { findOrThrow, representResource } from './get-resource.js';
 import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
 import type { EntityTagCondition } from '../../core/protocol/entity-tag.js';
 import { extractMembers } from './group-members.js';
+import { refuseUnacceptedSchemas } from '../../core/resource/unaccepted-extensions.js';
+import { checkExtensionUniqueness } from './check-extension-uniqueness.js';
 import { resourceTypeOf, type ScimContext } from './scim-context.js';
 import { groupsReadBySync, syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
 import type { Related } from './resource-representation.js';
@@ -29,6 +31,7 @@ export async function replaceResource(
   ifMatch?: EntityTagCondition,
 ): Promise<{ resource: JsonObject; stored: StoredResource }> {
   const type = resourceTypeOf(context, typeName);
+  if (context.integrationSettings.compatibility === 'strict') refuseUnacceptedSchemas(type, body);
   const coerced = coerceResource(type, body);
   return context.store.transaction(async (store) => {
     const inTransaction = { ...context, store };
@@ -41,6 +44,7 @@ export async function replaceResource(
       typeName === 'Group'
         ? await extractMembers(inTransaction, id, coerced)
         : { attributes: coerced, members: undefined };
+    await checkExtensionUniqueness(store, context.scope, type, id, attributes, existing.attributes);
     const now = context.clock.now().toISOString();
     const stored = await store.scimResources.replace(context.scope, typeName, id, attributes, now, members, {
       expectedVersion,

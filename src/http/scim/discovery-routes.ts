@@ -47,9 +47,7 @@ export function registerDiscoveryRoutes(app: FastifyInstance, capabilities: Serv
   });
 
   app.get<{ Params: { id: string } }>('/ResourceTypes/:id', async (request, reply) => {
-    const found = typeDocuments(request).find(
-      (d) => d.id === request.params.id,
-    );
+    const found = typeDocuments(request).find((d) => d.id === request.params.id);
     if (!found) throw new NotFoundError(`No resource type ${JSON.stringify(request.params.id)}.`);
     return sendScim(reply, 200, found);
   });

@@ -101,7 +101,12 @@ export function registerSchemaExtensionRoutes(app: AdminApp, deps: AdminApiDeps)
     },
     async (request) =>
       extensionBody(
-        await replaceSchemaExtension(deps, organizationOf(request).id, request.params.extension, request.body),
+        await replaceSchemaExtension(
+          deps,
+          organizationOf(request).id,
+          request.params.extension,
+          request.body,
+        ),
       ),
   );
 

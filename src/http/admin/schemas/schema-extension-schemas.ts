@@ -13,7 +13,9 @@ const characteristics = {
   mutability: Type.Optional(Type.Enum(['readOnly', 'readWrite', 'immutable', 'writeOnly'])),
   returned: Type.Optional(Type.Enum(['always', 'never', 'default', 'request'])),
   uniqueness: Type.Optional(Type.Enum(['none', 'server', 'global'], { description: 'global is refused.' })),
-  canonicalValues: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 200 })),
+  canonicalValues: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 200 }),
+  ),
   referenceTypes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 })),
 };
 
@@ -76,4 +78,6 @@ export const SchemaExtension = Type.Object(
   { additionalProperties: false, title: 'SchemaExtension' },
 );
 
-export const SchemaExtensionParams = { extension: Type.String({ minLength: 1, maxLength: 300, description: 'The id or the URN.' }) };
+export const SchemaExtensionParams = {
+  extension: Type.String({ minLength: 1, maxLength: 300, description: 'The id or the URN.' }),
+};

@@ -27,7 +27,8 @@ const AttributeMapping = Type.Object(
   {
     path: Type.String({
       minLength: 1,
-      description: 'A User attribute path, e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User:costCenter.',
+      description:
+        'A User attribute path, e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User:costCenter.',
     }),
     template: Type.String({
       minLength: 1,
