@@ -159,9 +159,3 @@ function multiValues(value: unknown): string[] {
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
-
-function scalar(value: unknown): string | undefined {
-  if (typeof value === 'string') return value === '' ? undefined : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}

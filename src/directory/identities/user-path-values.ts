@@ -20,7 +20,7 @@ export function userPathValues(
   const parsed = parseAttributePath(path);
   if (!parsed.ok) return undefined;
   const { schemaUrn, attribute, subAttribute } = parsed.value;
-  let container: unknown = user;
+  let container: unknown;
   if (schemaUrn !== undefined && !isReservedUrn(schemaUrn)) {
     container = entry(user, schemaUrn);
   } else {
