@@ -31,6 +31,8 @@ const settingNames: readonly [keyof SettingsOptions, string][] = [
   ['onDelete', 'on-delete'],
   ['relink', 'relink'],
   ['compatibility', 'compatibility'],
+  ['schemaExtensions', 'schema-extensions'],
+  ['attributeMappings', 'attribute-mappings'],
 ];
 
 /** `roster integration settings|set`: how an integration turns SCIM users into identities. */
@@ -105,6 +107,14 @@ export function addSettingsCommands(integration: Command, config: () => Config):
       new Option('--compatibility <mode>', 'lenient: what IdPs send; strict: RFC 7644 exactly').choices([
         ...compatibilityModes,
       ]),
+    )
+    .option(
+      '--schema-extensions <urns>',
+      'custom schema extension URNs the integration accepts (comma-separated, or none)',
+    )
+    .option(
+      '--attribute-mappings <items>',
+      'identity attributes from user attributes: path[=template] separated by ";" (template {name}:{value}), or none',
     )
     .option('--preview', 'show what would change; save nothing')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)

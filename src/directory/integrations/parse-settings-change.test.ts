@@ -102,6 +102,8 @@ describe('settingsAsOptions', () => {
       onDelete: 'deactivate',
       relink: 'externalId',
       compatibility: 'lenient',
+      schemaExtensions: 'none',
+      attributeMappings: 'none',
     });
   });
 
@@ -112,6 +114,8 @@ describe('settingsAsOptions', () => {
       authPolicyId: 'p-1',
       attributeSources: { groups: false, roles: false, entitlements: false },
       groupNameAttributes: 'firstSeen' as const,
+      schemaExtensions: ['urn:example:acme:User'],
+      attributeMappings: [{ path: 'urn:example:acme:User:costCenter', template: 'cc={value}' }],
     };
     const options = settingsAsOptions(settings);
     expect(options).toMatchObject({ externalId: 'emails[type eq "work"].value', attributesFrom: 'none' });
@@ -128,6 +132,8 @@ describe('settingsAsOptions', () => {
         onDelete: 'deactivate',
         relink: 'externalId',
         compatibility: 'lenient',
+        schemaExtensions: ['urn:example:acme:User'],
+        attributeMappings: [{ path: 'urn:example:acme:User:costCenter', template: 'cc={value}' }],
       },
     });
   });
