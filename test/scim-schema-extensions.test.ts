@@ -329,4 +329,56 @@ describe.each(testEngines)('custom schema extensions on $name', (engine) => {
     });
     expect(refused.status).toBe(400);
   });
+
+  it('replays Entra ID provisioning a custom extension attribute (POST, then PATCH Add/Replace with its path form)', async () => {
+    // Entra's "Provisioning a custom extension attribute to a SCIM compliant application": the admin adds
+    // urn:ietf:params:scim:schemas:extension:<Name>:2.0:User:<attribute> to the target attribute list;
+    // custom attributes are single-valued simple ones (no complex, multi-valued or reference ones for
+    // non-gallery apps). Entra capitalises ops and may send booleans as "True"/"False".
+    const CONTOSO = 'urn:ietf:params:scim:schemas:extension:Contoso:2.0:User';
+    const defined = await admin.post(`${base}/schema-extensions`, {
+      urn: CONTOSO,
+      name: 'ContosoUser',
+      attributes: [
+        { name: 'region', type: 'string', canonicalValues: ['EMEA', 'AMER', 'APAC'] },
+        { name: 'isContractor', type: 'boolean' },
+      ],
+    });
+    expect(defined.status).toBe(201);
+    const entra = await roster.createIntegration('entra-custom');
+    const accepted = await admin.patch(`${base}/integrations/${entra.id}/settings`, {
+      schemaExtensions: [CONTOSO],
+    });
+    expect(accepted.status).toBe(200);
+    const discovered = await roster.request(entra, 'GET', '/Schemas');
+    expect((discovered.body.Resources as { id: string }[]).map((r) => r.id)).toContain(CONTOSO);
+
+    const created = await roster.request(entra, 'POST', '/Users', {
+      schemas: [USER, 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User', CONTOSO],
+      externalId: 'e-1',
+      userName: 'adele@contoso.example',
+      active: true,
+      displayName: 'Adele',
+      [CONTOSO]: { region: 'EMEA', isContractor: 'False' },
+    });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body[CONTOSO]).toEqual({ region: 'EMEA', isContractor: false });
+    const id = created.body.id as string;
+    const patched = await roster.request(entra, 'PATCH', `/Users/${id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [
+        { op: 'Replace', path: `${CONTOSO}:region`, value: 'APAC' },
+        { op: 'Add', path: `${CONTOSO}:isContractor`, value: 'True' },
+      ],
+    });
+    expect(patched.status, patched.text).toBe(200);
+    expect(patched.body[CONTOSO]).toEqual({ region: 'APAC', isContractor: true });
+    // Entra finds users with eq filters; the custom attribute filters the same way.
+    const found = await roster.request(
+      entra,
+      'GET',
+      `/Users?filter=${encodeURIComponent(`${CONTOSO}:isContractor eq true and ${CONTOSO}:region eq "apac"`)}`,
+    );
+    expect(found.body.totalResults).toBe(1);
+  });
 });
