@@ -306,10 +306,11 @@ describe.each(testEngines)('custom schema extensions on $name', (engine) => {
     expect((await admin.delete(`${base}/schema-extensions/${encodeURIComponent(ACME)}`)).status).toBe(409);
   });
 
-  it('maps an extension attribute to identity attributes and the sign-in external ID, with preview and remap', async () => {
+  it('maps extension attributes to identity attributes, a profile field and the sign-in external ID, with preview and remap', async () => {
     const change = {
       attributeMappings: [{ path: `${ACME}:costCenter`, template: 'costCenter:{value}' }],
       signInExternalId: `${ACME}:badge`,
+      profileMappings: { department: `${ACME}:office.building` },
     };
     const preview = await admin.post(`${base}/integrations/${idp.id}/remap-previews`, { settings: change });
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
@@ -323,6 +324,7 @@ describe.each(testEngines)('custom schema extensions on $name', (engine) => {
     const detail = await admin.get(`${base}/identities/${ada?.id as string}`);
     expect(detail.body.attributes).toContain('costCenter:4711');
     expect(detail.body.signInExternalId).toBe('B-1');
+    expect(detail.body.profile.department).toBe('North');
     // A path under an extension the integration does not accept is refused.
     const refused = await admin.patch(`${base}/integrations/${other.id}/settings`, {
       attributeMappings: [`${ACME}:costCenter`],

@@ -4067,6 +4067,20 @@ export interface paths {
                   /** @description The identity attribute for each value: {name} is the attribute name, {value} the value. */
                   template: string;
                 }[];
+                /** @description Profile fields taken from a User attribute path (e.g. a custom extension attribute). */
+                profileMappings: {
+                  givenName?: string;
+                  familyName?: string;
+                  formattedName?: string;
+                  displayName?: string;
+                  email?: string;
+                  mobilePhone?: string;
+                  workPhone?: string;
+                  title?: string;
+                  department?: string;
+                  employeeNumber?: string;
+                  manager?: string;
+                };
               };
               /** IntegrationSettings */
               defaults: {
@@ -4112,6 +4126,20 @@ export interface paths {
                   /** @description The identity attribute for each value: {name} is the attribute name, {value} the value. */
                   template: string;
                 }[];
+                /** @description Profile fields taken from a User attribute path (e.g. a custom extension attribute). */
+                profileMappings: {
+                  givenName?: string;
+                  familyName?: string;
+                  formattedName?: string;
+                  displayName?: string;
+                  email?: string;
+                  mobilePhone?: string;
+                  workPhone?: string;
+                  title?: string;
+                  department?: string;
+                  employeeNumber?: string;
+                  manager?: string;
+                };
               };
             };
           };
@@ -4233,6 +4261,20 @@ export interface paths {
                   template?: string;
                 }
             )[];
+            /** @description Profile fields taken from a User attribute path (e.g. a custom extension attribute). */
+            profileMappings?: {
+              givenName?: string;
+              familyName?: string;
+              formattedName?: string;
+              displayName?: string;
+              email?: string;
+              mobilePhone?: string;
+              workPhone?: string;
+              title?: string;
+              department?: string;
+              employeeNumber?: string;
+              manager?: string;
+            };
           };
         };
       };
@@ -4288,6 +4330,20 @@ export interface paths {
                   /** @description The identity attribute for each value: {name} is the attribute name, {value} the value. */
                   template: string;
                 }[];
+                /** @description Profile fields taken from a User attribute path (e.g. a custom extension attribute). */
+                profileMappings: {
+                  givenName?: string;
+                  familyName?: string;
+                  formattedName?: string;
+                  displayName?: string;
+                  email?: string;
+                  mobilePhone?: string;
+                  workPhone?: string;
+                  title?: string;
+                  department?: string;
+                  employeeNumber?: string;
+                  manager?: string;
+                };
               };
               /** RemapJob */
               remapJob: {
@@ -4473,6 +4529,20 @@ export interface paths {
                     template?: string;
                   }
               )[];
+              /** @description Profile fields taken from a User attribute path (e.g. a custom extension attribute). */
+              profileMappings?: {
+                givenName?: string;
+                familyName?: string;
+                formattedName?: string;
+                displayName?: string;
+                email?: string;
+                mobilePhone?: string;
+                workPhone?: string;
+                title?: string;
+                department?: string;
+                employeeNumber?: string;
+                manager?: string;
+              };
             };
             /** @description Give exactly one of idpGroupId and idpGroupName. */
             addGroupMapping?: {
@@ -4540,6 +4610,20 @@ export interface paths {
                   /** @description The identity attribute for each value: {name} is the attribute name, {value} the value. */
                   template: string;
                 }[];
+                /** @description Profile fields taken from a User attribute path (e.g. a custom extension attribute). */
+                profileMappings: {
+                  givenName?: string;
+                  familyName?: string;
+                  formattedName?: string;
+                  displayName?: string;
+                  email?: string;
+                  mobilePhone?: string;
+                  workPhone?: string;
+                  title?: string;
+                  department?: string;
+                  employeeNumber?: string;
+                  manager?: string;
+                };
               };
               /** RemapPreview */
               preview: {

@@ -1,4 +1,4 @@
-import type { AttributeDefinition, SchemaDefinition } from '../schema/attribute-definition.js';
+import { attributeJson, type SchemaDefinition } from '../schema/attribute-definition.js';
 import { commonAttributes } from '../schema/common-attributes.js';
 import { resourceTypes, type ResourceTypeDefinition } from '../schema/resource-types.js';
 import {
@@ -111,25 +111,7 @@ export function schemaDocument(baseUrl: string, schema: SchemaDefinition, withCo
     id: schema.id,
     name: schema.name,
     description: schema.description,
-    attributes: attributes.map(describeAttribute),
+    attributes: attributes.map(attributeJson),
     meta: { resourceType: 'Schema', location: `${baseUrl}/Schemas/${schema.id}` },
   };
-}
-
-function describeAttribute(definition: AttributeDefinition): JsonObject {
-  const out: JsonObject = {
-    name: definition.name,
-    type: definition.type,
-    multiValued: definition.multiValued,
-    description: definition.description,
-    required: definition.required,
-    caseExact: definition.caseExact,
-    mutability: definition.mutability,
-    returned: definition.returned,
-    uniqueness: definition.uniqueness,
-  };
-  if (definition.canonicalValues) out.canonicalValues = [...definition.canonicalValues];
-  if (definition.referenceTypes) out.referenceTypes = [...definition.referenceTypes];
-  if (definition.subAttributes) out.subAttributes = definition.subAttributes.map(describeAttribute);
-  return out;
 }

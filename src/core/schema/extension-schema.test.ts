@@ -176,7 +176,7 @@ describe('PATCH on custom extension attributes (property)', () => {
               parsePatchRequest(type, { schemas: [PATCH_OP_SCHEMA], Operations: operations }),
             ).resource;
           } catch (error) {
-            if (error instanceof ScimError) throw new Error(`refused: ${error.message}`);
+            if (error instanceof ScimError) throw new Error(`refused: ${error.message}`, { cause: error });
             throw error;
           }
           expect(patched[URN]).toEqual({ costCenter, seats });

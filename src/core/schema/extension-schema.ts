@@ -1,13 +1,14 @@
 import { isAttributeName, isSchemaUrn } from '../path/parse-attribute-path.js';
 import { isPlainObject } from '../resource/json.js';
 import { err, ok, type Result } from '../result.js';
-import type {
-  AttributeDefinition,
-  AttributeType,
-  Mutability,
-  Returned,
-  SchemaDefinition,
-  Uniqueness,
+import {
+  attributeJson,
+  type AttributeDefinition,
+  type AttributeType,
+  type Mutability,
+  type Returned,
+  type SchemaDefinition,
+  type Uniqueness,
 } from './attribute-definition.js';
 import type { ResourceTypeName } from './resource-types.js';
 
@@ -291,22 +292,5 @@ export function extensionSchemaJson(extension: ExtensionSchema): Record<string, 
     name: extension.schema.name,
     description: extension.schema.description,
     attributes: extension.schema.attributes.map(attributeJson),
-  };
-}
-
-function attributeJson(definition: AttributeDefinition): Record<string, unknown> {
-  return {
-    name: definition.name,
-    type: definition.type,
-    multiValued: definition.multiValued,
-    description: definition.description,
-    required: definition.required,
-    caseExact: definition.caseExact,
-    mutability: definition.mutability,
-    returned: definition.returned,
-    uniqueness: definition.uniqueness,
-    ...(definition.canonicalValues ? { canonicalValues: [...definition.canonicalValues] } : {}),
-    ...(definition.referenceTypes ? { referenceTypes: [...definition.referenceTypes] } : {}),
-    ...(definition.subAttributes ? { subAttributes: definition.subAttributes.map(attributeJson) } : {}),
   };
 }

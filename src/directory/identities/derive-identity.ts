@@ -1,7 +1,7 @@
 import { isPlainObject, type JsonObject } from '../../core/resource/json.js';
 import { ENTERPRISE_USER_SCHEMA } from '../../core/schema/schema-urns.js';
 import type { IdentityProfile } from '../model/identity-profile.js';
-import { mappedAttributes, userPathValues } from './user-path-values.js';
+import { mappedAttributes, mappedProfile, userPathValues } from './user-path-values.js';
 import {
   identityNameChain,
   type IdentityNameSource,
@@ -65,7 +65,7 @@ export function deriveIdentity(
     signInExternalId: signInExternalId(settings, user),
     status: user.active === false ? 'disabled' : 'active',
     attributes: [...attributes].sort(),
-    profile: profileOf(user),
+    profile: mappedProfile(profileOf(user), settings.profileMappings, user),
   };
 }
 

@@ -3,7 +3,8 @@ import { resolvePath } from '../../core/path/resolve-path.js';
 import { isPlainObject, type JsonObject } from '../../core/resource/json.js';
 import { isReservedUrn } from '../../core/schema/extension-schema.js';
 import { userResourceType } from '../../core/schema/resource-types.js';
-import type { AttributeMapping } from '../model/integration-settings.js';
+import type { IdentityProfile } from '../model/identity-profile.js';
+import type { AttributeMapping, IntegrationSettings } from '../model/integration-settings.js';
 
 /**
  * The values at a user attribute path that a setting names (sign-in external ID, attribute mappings).
@@ -50,6 +51,22 @@ export function mappedAttributes(mappings: readonly AttributeMapping[], user: Js
     }
   }
   return out;
+}
+
+/** The profile with the fields the settings map from other attributes (an absent value keeps the usual one). */
+export function mappedProfile(
+  profile: IdentityProfile,
+  mappings: IntegrationSettings['profileMappings'],
+  user: JsonObject,
+): IdentityProfile {
+  const entries = Object.entries(mappings);
+  if (entries.length === 0) return profile;
+  const out: Record<string, unknown> = { ...profile };
+  for (const [field, path] of entries) {
+    const value = path === undefined ? undefined : userPathValues(user, path)?.values[0];
+    if (value !== undefined) out[field] = value;
+  }
+  return out as IdentityProfile;
 }
 
 function entry(object: JsonObject, name: string): unknown {

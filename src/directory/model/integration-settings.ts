@@ -69,7 +69,25 @@ export interface IntegrationSettings {
   readonly schemaExtensions: readonly string[];
   /** Identity attributes from extension (or any user) attributes: `costCenter: 4711` → `costCenter:4711`. */
   readonly attributeMappings: readonly AttributeMapping[];
+  /** Profile fields taken from a user attribute path instead of their usual source (e.g. a custom extension). */
+  readonly profileMappings: Readonly<Partial<Record<MappableProfileField, string>>>;
 }
+
+/** The text fields of an identity profile a setting may take from another attribute. */
+export const mappableProfileFields = [
+  'givenName',
+  'familyName',
+  'formattedName',
+  'displayName',
+  'email',
+  'mobilePhone',
+  'workPhone',
+  'title',
+  'department',
+  'employeeNumber',
+  'manager',
+] as const;
+export type MappableProfileField = (typeof mappableProfileFields)[number];
 
 /**
  * One attribute path whose value(s) become identity attributes through a template: `{name}` is the
@@ -106,6 +124,7 @@ export const defaultIntegrationSettings: IntegrationSettings = Object.freeze<Int
   compatibility: 'lenient',
   schemaExtensions: [],
   attributeMappings: [],
+  profileMappings: {},
 });
 
 export type SettingsResult = { ok: true; settings: IntegrationSettings } | { ok: false; problems: Problem[] };
@@ -199,6 +218,28 @@ export function changeIntegrationSettings(
           next.schemaExtensions = dedupeFolded(value as string[]);
         else problem('schemaExtensions must be a list of the URNs of custom schema extensions');
         break;
+      case 'profileMappings': {
+        if (!isPlainObject(value)) {
+          problem(
+            `profileMappings must be an object of ${mappableProfileFields.join(', ')} to attribute paths`,
+          );
+          break;
+        }
+        const mapped: Partial<Record<MappableProfileField, string>> = {};
+        for (const [field, path] of Object.entries(value)) {
+          if (!mappableProfileFields.includes(field as MappableProfileField) || typeof path !== 'string') {
+            problem(
+              `profileMappings.${field}: a profile field (${mappableProfileFields.join(', ')}) maps to a path`,
+            );
+            continue;
+          }
+          const bad = checkUserPath(`profileMappings.${field}`, path.trim(), userType);
+          if (bad) problem(bad);
+          else mapped[field as MappableProfileField] = path.trim();
+        }
+        next.profileMappings = mapped;
+        break;
+      }
       case 'attributeMappings': {
         const parsed = parseAttributeMappings(value, userType);
         if (typeof parsed === 'string') problem(parsed);

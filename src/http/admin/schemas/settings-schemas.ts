@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import {
   compatibilityModes,
   identityNameSources,
+  mappableProfileFields,
   relinkKeys,
 } from '../../../directory/model/integration-settings.js';
 import { Id } from './common-schemas.js';
@@ -46,6 +47,16 @@ const AttributeMappingChange = Type.Union([
   ),
 ]);
 
+const ProfileMappings = Type.Object(
+  Object.fromEntries(
+    mappableProfileFields.map((field) => [field, Type.Optional(Type.String({ minLength: 1 }))]),
+  ),
+  {
+    additionalProperties: false,
+    description: 'Profile fields taken from a User attribute path (e.g. a custom extension attribute).',
+  },
+);
+
 const AttributeSources = Type.Object(
   { groups: Type.Boolean(), roles: Type.Boolean(), entitlements: Type.Boolean() },
   { additionalProperties: false },
@@ -75,6 +86,7 @@ export const Settings = Type.Object(
     attributeMappings: Type.Array(AttributeMapping, {
       description: 'Identity attributes from User attribute values (docs/schema-extensions.md).',
     }),
+    profileMappings: ProfileMappings,
   },
   { additionalProperties: false, title: 'IntegrationSettings' },
 );
@@ -116,6 +128,7 @@ export const SettingsChange = Type.Object(
     compatibility: Type.Optional(Type.Enum([...compatibilityModes])),
     schemaExtensions: Type.Optional(SchemaExtensionUrns),
     attributeMappings: Type.Optional(Type.Array(AttributeMappingChange, { maxItems: 50 })),
+    profileMappings: Type.Optional(ProfileMappings),
   },
   { additionalProperties: false, minProperties: 1, title: 'IntegrationSettingsChange' },
 );
