@@ -548,3 +548,44 @@ describe('roster group-mapping add and remove', () => {
     expect(await run('identity', 'show', adaId)).toMatch(/groups:\s+Engineering \(/);
   });
 });
+
+describe('roster schema-extension', () => {
+  it('defines, lists, accepts, versions and protects a custom extension from the command line', async () => {
+    const urn = 'urn:ietf:params:scim:schemas:extension:cli:2.0:User';
+    const file = join(dataDir, 'extension.json');
+    const definition = { urn, name: 'CliUser', attributes: [{ name: 'costCenter', type: 'string' }] };
+    writeFileSync(file, JSON.stringify(definition));
+    const defined = await json<{ id: string; version: number }>('schema-extension', 'define', '--file', file);
+    expect(defined.version).toBe(1);
+    writeFileSync(file, JSON.stringify({ ...definition, attributes: [{ name: '1bad', type: 'binary' }] }));
+    const refused = await fails('schema-extension', 'define', '--file', file);
+    expect(refused.stderr).toMatch(/RFC 7643 §2.1/);
+    expect(await run('schema-extension', 'list')).toMatch(new RegExp(`${urn}\\s+User\\s+1\\s+costCenter`));
+
+    const accepted = await run(
+      'integration',
+      'set',
+      integrationId,
+      '--schema-extensions',
+      urn,
+      '--attribute-mappings',
+      `${urn}:costCenter=cc-{value}`,
+    );
+    expect(accepted).toMatch(/Queued remap job/);
+    expect(await run('integration', 'settings', integrationId)).toMatch(
+      new RegExp(`attribute-mappings\\s+${urn}:costCenter=cc-\\{value\\}`),
+    );
+
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...definition,
+        attributes: [...definition.attributes, { name: 'region', type: 'string' }],
+      }),
+    );
+    expect(await run('schema-extension', 'replace', urn, '--file', file)).toContain('version 2');
+    const inUse = await fails('schema-extension', 'delete', defined.id);
+    expect(inUse.stderr).toMatch(/still accept/);
+    expect(inUse.stderr).toContain(integrationId);
+  });
+});

@@ -228,7 +228,7 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
     await check('identities');
     await page.getByRole('link', { name: 'ada@example.com' }).click();
     await page.getByRole('heading', { name: 'Sign-in' }).waitFor();
-    await page.getByText('Okta production').waitFor();
+    await page.getByText('Okta production', { exact: true }).waitFor();
     await check('identity');
   });
 

@@ -29,6 +29,13 @@ main(process.argv).catch((error: unknown) => {
   }
   if (error instanceof DirectoryError) {
     console.error(`Error: ${error.message}`);
+    // Conflicts that list what refuses them (the resources a schema change would break) print the list.
+    if ('problems' in error && Array.isArray(error.problems)) {
+      for (const problem of error.problems as { field?: string; message: string }[]) {
+        if (error.family === 'conflict')
+          console.error(`  ${problem.field ? `${problem.field}: ` : ''}${problem.message}`);
+      }
+    }
     process.exit(1);
   }
   console.error(error instanceof Error ? `Error: ${error.message}` : error);

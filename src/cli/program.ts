@@ -14,6 +14,7 @@ import { migrateCommand } from './migrate-command.js';
 import { organizationCommand } from './organization-command.js';
 import { remapCommand } from './remap-command.js';
 import { roleCommand } from './role-command.js';
+import { schemaExtensionCommand } from './schema-extension-command.js';
 import { addSettingsCommands } from './settings-command.js';
 import { addOAuthCommand } from './oauth-command.js';
 import { secretsCommand } from './secrets-command.js';
@@ -45,6 +46,7 @@ export function rosterProgram(config: () => Config): Command {
   program.addCommand(groupMappingCommand(config));
   program.addCommand(directoryGroupCommand(config));
   program.addCommand(roleCommand(config));
+  program.addCommand(schemaExtensionCommand(config));
   program.addCommand(authPolicyCommand(config));
   program.addCommand(jwtSignerCommand(config));
   program.addCommand(remapCommand(config));

@@ -33,6 +33,8 @@ const settingNames: readonly [keyof SettingsOptions, string][] = [
   ['relink', 'relink'],
   ['compatibility', 'compatibility'],
   ['groupNesting', 'group-nesting'],
+  ['schemaExtensions', 'schema-extensions'],
+  ['attributeMappings', 'attribute-mappings'],
 ];
 
 /** `roster integration settings|set`: how an integration turns SCIM users into identities. */
@@ -113,6 +115,14 @@ export function addSettingsCommands(integration: Command, config: () => Config):
         '--group-nesting <mode>',
         'nested: groups inherited through group members count; direct: only groups listing the user',
       ).choices([...groupNestingModes]),
+    )
+    .option(
+      '--schema-extensions <urns>',
+      'custom schema extension URNs the integration accepts (comma-separated, or none)',
+    )
+    .option(
+      '--attribute-mappings <items>',
+      'identity attributes from user attributes: path[=template] separated by ";" (template {name}:{value}), or none',
     )
     .option('--preview', 'show what would change; save nothing')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)

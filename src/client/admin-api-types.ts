@@ -4078,6 +4078,29 @@ export interface paths {
                  * @enum {unknown}
                  */
                 compatibility: 'lenient' | 'strict';
+                /** @description URNs of the organization's custom schema extensions this integration accepts; /Schemas and /ResourceTypes advertise exactly these. */
+                schemaExtensions: string[];
+                /** @description Identity attributes from User attribute values (docs/schema-extensions.md). */
+                attributeMappings: {
+                  /** @description A User attribute path, e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User:costCenter. */
+                  path: string;
+                  /** @description The identity attribute for each value: {name} is the attribute name, {value} the value. */
+                  template: string;
+                }[];
+                /** @description Profile fields taken from a User attribute path (e.g. a custom extension attribute). */
+                profileMappings: {
+                  givenName?: string;
+                  familyName?: string;
+                  formattedName?: string;
+                  displayName?: string;
+                  email?: string;
+                  mobilePhone?: string;
+                  workPhone?: string;
+                  title?: string;
+                  department?: string;
+                  employeeNumber?: string;
+                  manager?: string;
+                };
               };
               /** IntegrationSettings */
               defaults: {
@@ -4119,6 +4142,29 @@ export interface paths {
                  * @enum {unknown}
                  */
                 compatibility: 'lenient' | 'strict';
+                /** @description URNs of the organization's custom schema extensions this integration accepts; /Schemas and /ResourceTypes advertise exactly these. */
+                schemaExtensions: string[];
+                /** @description Identity attributes from User attribute values (docs/schema-extensions.md). */
+                attributeMappings: {
+                  /** @description A User attribute path, e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User:costCenter. */
+                  path: string;
+                  /** @description The identity attribute for each value: {name} is the attribute name, {value} the value. */
+                  template: string;
+                }[];
+                /** @description Profile fields taken from a User attribute path (e.g. a custom extension attribute). */
+                profileMappings: {
+                  givenName?: string;
+                  familyName?: string;
+                  formattedName?: string;
+                  displayName?: string;
+                  email?: string;
+                  mobilePhone?: string;
+                  workPhone?: string;
+                  title?: string;
+                  department?: string;
+                  employeeNumber?: string;
+                  manager?: string;
+                };
               };
             };
           };
@@ -4233,6 +4279,29 @@ export interface paths {
             relink?: 'externalId' | 'userName' | 'never';
             /** @enum {unknown} */
             compatibility?: 'lenient' | 'strict';
+            /** @description URNs of the organization's custom schema extensions this integration accepts; /Schemas and /ResourceTypes advertise exactly these. */
+            schemaExtensions?: string[];
+            attributeMappings?: (
+              | string
+              | {
+                  path: string;
+                  template?: string;
+                }
+            )[];
+            /** @description Profile fields taken from a User attribute path (e.g. a custom extension attribute). */
+            profileMappings?: {
+              givenName?: string;
+              familyName?: string;
+              formattedName?: string;
+              displayName?: string;
+              email?: string;
+              mobilePhone?: string;
+              workPhone?: string;
+              title?: string;
+              department?: string;
+              employeeNumber?: string;
+              manager?: string;
+            };
           };
         };
       };
@@ -4284,6 +4353,29 @@ export interface paths {
                  * @enum {unknown}
                  */
                 compatibility: 'lenient' | 'strict';
+                /** @description URNs of the organization's custom schema extensions this integration accepts; /Schemas and /ResourceTypes advertise exactly these. */
+                schemaExtensions: string[];
+                /** @description Identity attributes from User attribute values (docs/schema-extensions.md). */
+                attributeMappings: {
+                  /** @description A User attribute path, e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User:costCenter. */
+                  path: string;
+                  /** @description The identity attribute for each value: {name} is the attribute name, {value} the value. */
+                  template: string;
+                }[];
+                /** @description Profile fields taken from a User attribute path (e.g. a custom extension attribute). */
+                profileMappings: {
+                  givenName?: string;
+                  familyName?: string;
+                  formattedName?: string;
+                  displayName?: string;
+                  email?: string;
+                  mobilePhone?: string;
+                  workPhone?: string;
+                  title?: string;
+                  department?: string;
+                  employeeNumber?: string;
+                  manager?: string;
+                };
               };
               /** RemapJob */
               remapJob: {
@@ -4462,6 +4554,29 @@ export interface paths {
               relink?: 'externalId' | 'userName' | 'never';
               /** @enum {unknown} */
               compatibility?: 'lenient' | 'strict';
+              /** @description URNs of the organization's custom schema extensions this integration accepts; /Schemas and /ResourceTypes advertise exactly these. */
+              schemaExtensions?: string[];
+              attributeMappings?: (
+                | string
+                | {
+                    path: string;
+                    template?: string;
+                  }
+              )[];
+              /** @description Profile fields taken from a User attribute path (e.g. a custom extension attribute). */
+              profileMappings?: {
+                givenName?: string;
+                familyName?: string;
+                formattedName?: string;
+                displayName?: string;
+                email?: string;
+                mobilePhone?: string;
+                workPhone?: string;
+                title?: string;
+                department?: string;
+                employeeNumber?: string;
+                manager?: string;
+              };
             };
             /** @description Give exactly one of idpGroupId and idpGroupName. */
             addGroupMapping?: {
@@ -4525,6 +4640,29 @@ export interface paths {
                  * @enum {unknown}
                  */
                 compatibility: 'lenient' | 'strict';
+                /** @description URNs of the organization's custom schema extensions this integration accepts; /Schemas and /ResourceTypes advertise exactly these. */
+                schemaExtensions: string[];
+                /** @description Identity attributes from User attribute values (docs/schema-extensions.md). */
+                attributeMappings: {
+                  /** @description A User attribute path, e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User:costCenter. */
+                  path: string;
+                  /** @description The identity attribute for each value: {name} is the attribute name, {value} the value. */
+                  template: string;
+                }[];
+                /** @description Profile fields taken from a User attribute path (e.g. a custom extension attribute). */
+                profileMappings: {
+                  givenName?: string;
+                  familyName?: string;
+                  formattedName?: string;
+                  displayName?: string;
+                  email?: string;
+                  mobilePhone?: string;
+                  workPhone?: string;
+                  title?: string;
+                  department?: string;
+                  employeeNumber?: string;
+                  manager?: string;
+                };
               };
               /** RemapPreview */
               preview: {
@@ -6298,12 +6436,13 @@ export interface paths {
                 attribute: string;
                 origins: {
                   /** @enum {unknown} */
-                  from: 'group' | 'role' | 'entitlement';
+                  from: 'group' | 'role' | 'entitlement' | 'mapping';
                   /** @description An id Roster assigned. */
                   integrationId: string;
                   /** @description An id Roster assigned. */
                   scimGroupId?: string;
                   inherited?: boolean;
+                  path?: string;
                 }[];
               }[];
             };
@@ -8128,6 +8267,1023 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/schema-extensions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List schema extensions */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description An id Roster assigned. */
+                id: string;
+                /** @description An id Roster assigned. */
+                organizationId: string;
+                /** @description Every replacement adds one. */
+                version: number;
+                createdAt: string;
+                updatedAt: string;
+                /** @description e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User (not an RFC 7643 core URN). */
+                urn: string;
+                /** @enum {unknown} */
+                resourceType: 'User' | 'Group';
+                name: string;
+                description: string;
+                attributes: {
+                  /** @description RFC 7643 §2.1 ATTRNAME. */
+                  name: string;
+                  /**
+                   * @description binary is refused (invalid_schema_extension); complex needs subAttributes.
+                   * @enum {unknown}
+                   */
+                  type:
+                    | 'string'
+                    | 'boolean'
+                    | 'decimal'
+                    | 'integer'
+                    | 'dateTime'
+                    | 'reference'
+                    | 'complex'
+                    | 'binary';
+                  multiValued: boolean;
+                  description: string;
+                  required: boolean;
+                  caseExact: boolean;
+                  mutability: string;
+                  returned: string;
+                  uniqueness: string;
+                  canonicalValues?: string[];
+                  referenceTypes?: string[];
+                  subAttributes?: {
+                    /** @description RFC 7643 §2.1 ATTRNAME. */
+                    name: string;
+                    /**
+                     * @description binary is refused (invalid_schema_extension); complex needs subAttributes.
+                     * @enum {unknown}
+                     */
+                    type:
+                      | 'string'
+                      | 'boolean'
+                      | 'decimal'
+                      | 'integer'
+                      | 'dateTime'
+                      | 'reference'
+                      | 'complex'
+                      | 'binary';
+                    multiValued?: boolean;
+                    description?: string;
+                    required?: boolean;
+                    caseExact?: boolean;
+                    /** @enum {unknown} */
+                    mutability?: 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
+                    /** @enum {unknown} */
+                    returned?: 'always' | 'never' | 'default' | 'request';
+                    /**
+                     * @description global is refused.
+                     * @enum {unknown}
+                     */
+                    uniqueness?: 'none' | 'server' | 'global';
+                    canonicalValues?: string[];
+                    referenceTypes?: string[];
+                  }[];
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Define a schema extension
+     * @description Checked against RFC 7643 §2 (names, types, characteristics); version 1.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User (not an RFC 7643 core URN). */
+            urn: string;
+            /**
+             * @description Default User.
+             * @enum {unknown}
+             */
+            resourceType?: 'User' | 'Group';
+            name: string;
+            description?: string;
+            attributes: {
+              /** @description RFC 7643 §2.1 ATTRNAME. */
+              name: string;
+              /**
+               * @description binary is refused (invalid_schema_extension); complex needs subAttributes.
+               * @enum {unknown}
+               */
+              type:
+                | 'string'
+                | 'boolean'
+                | 'decimal'
+                | 'integer'
+                | 'dateTime'
+                | 'reference'
+                | 'complex'
+                | 'binary';
+              multiValued?: boolean;
+              description?: string;
+              required?: boolean;
+              caseExact?: boolean;
+              /** @enum {unknown} */
+              mutability?: 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
+              /** @enum {unknown} */
+              returned?: 'always' | 'never' | 'default' | 'request';
+              /**
+               * @description global is refused.
+               * @enum {unknown}
+               */
+              uniqueness?: 'none' | 'server' | 'global';
+              canonicalValues?: string[];
+              referenceTypes?: string[];
+              subAttributes?: {
+                /** @description RFC 7643 §2.1 ATTRNAME. */
+                name: string;
+                /**
+                 * @description binary is refused (invalid_schema_extension); complex needs subAttributes.
+                 * @enum {unknown}
+                 */
+                type:
+                  | 'string'
+                  | 'boolean'
+                  | 'decimal'
+                  | 'integer'
+                  | 'dateTime'
+                  | 'reference'
+                  | 'complex'
+                  | 'binary';
+                multiValued?: boolean;
+                description?: string;
+                required?: boolean;
+                caseExact?: boolean;
+                /** @enum {unknown} */
+                mutability?: 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
+                /** @enum {unknown} */
+                returned?: 'always' | 'never' | 'default' | 'request';
+                /**
+                 * @description global is refused.
+                 * @enum {unknown}
+                 */
+                uniqueness?: 'none' | 'server' | 'global';
+                canonicalValues?: string[];
+                referenceTypes?: string[];
+                subAttributes?: unknown[];
+              }[];
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Created. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description An id Roster assigned. */
+              organizationId: string;
+              /** @description Every replacement adds one. */
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+              /** @description e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User (not an RFC 7643 core URN). */
+              urn: string;
+              /** @enum {unknown} */
+              resourceType: 'User' | 'Group';
+              name: string;
+              description: string;
+              attributes: {
+                /** @description RFC 7643 §2.1 ATTRNAME. */
+                name: string;
+                /**
+                 * @description binary is refused (invalid_schema_extension); complex needs subAttributes.
+                 * @enum {unknown}
+                 */
+                type:
+                  | 'string'
+                  | 'boolean'
+                  | 'decimal'
+                  | 'integer'
+                  | 'dateTime'
+                  | 'reference'
+                  | 'complex'
+                  | 'binary';
+                multiValued: boolean;
+                description: string;
+                required: boolean;
+                caseExact: boolean;
+                mutability: string;
+                returned: string;
+                uniqueness: string;
+                canonicalValues?: string[];
+                referenceTypes?: string[];
+                subAttributes?: {
+                  /** @description RFC 7643 §2.1 ATTRNAME. */
+                  name: string;
+                  /**
+                   * @description binary is refused (invalid_schema_extension); complex needs subAttributes.
+                   * @enum {unknown}
+                   */
+                  type:
+                    | 'string'
+                    | 'boolean'
+                    | 'decimal'
+                    | 'integer'
+                    | 'dateTime'
+                    | 'reference'
+                    | 'complex'
+                    | 'binary';
+                  multiValued?: boolean;
+                  description?: string;
+                  required?: boolean;
+                  caseExact?: boolean;
+                  /** @enum {unknown} */
+                  mutability?: 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
+                  /** @enum {unknown} */
+                  returned?: 'always' | 'never' | 'default' | 'request';
+                  /**
+                   * @description global is refused.
+                   * @enum {unknown}
+                   */
+                  uniqueness?: 'none' | 'server' | 'global';
+                  canonicalValues?: string[];
+                  referenceTypes?: string[];
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description The request is invalid; `details` names each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description The name is taken, or the resource is in a state that forbids the change. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{organizationId}/schema-extensions/{extension}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a schema extension */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description The id or the URN. */
+          extension: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description An id Roster assigned. */
+              organizationId: string;
+              /** @description Every replacement adds one. */
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+              /** @description e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User (not an RFC 7643 core URN). */
+              urn: string;
+              /** @enum {unknown} */
+              resourceType: 'User' | 'Group';
+              name: string;
+              description: string;
+              attributes: {
+                /** @description RFC 7643 §2.1 ATTRNAME. */
+                name: string;
+                /**
+                 * @description binary is refused (invalid_schema_extension); complex needs subAttributes.
+                 * @enum {unknown}
+                 */
+                type:
+                  | 'string'
+                  | 'boolean'
+                  | 'decimal'
+                  | 'integer'
+                  | 'dateTime'
+                  | 'reference'
+                  | 'complex'
+                  | 'binary';
+                multiValued: boolean;
+                description: string;
+                required: boolean;
+                caseExact: boolean;
+                mutability: string;
+                returned: string;
+                uniqueness: string;
+                canonicalValues?: string[];
+                referenceTypes?: string[];
+                subAttributes?: {
+                  /** @description RFC 7643 §2.1 ATTRNAME. */
+                  name: string;
+                  /**
+                   * @description binary is refused (invalid_schema_extension); complex needs subAttributes.
+                   * @enum {unknown}
+                   */
+                  type:
+                    | 'string'
+                    | 'boolean'
+                    | 'decimal'
+                    | 'integer'
+                    | 'dateTime'
+                    | 'reference'
+                    | 'complex'
+                    | 'binary';
+                  multiValued?: boolean;
+                  description?: string;
+                  required?: boolean;
+                  caseExact?: boolean;
+                  /** @enum {unknown} */
+                  mutability?: 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
+                  /** @enum {unknown} */
+                  returned?: 'always' | 'never' | 'default' | 'request';
+                  /**
+                   * @description global is refused.
+                   * @enum {unknown}
+                   */
+                  uniqueness?: 'none' | 'server' | 'global';
+                  canonicalValues?: string[];
+                  referenceTypes?: string[];
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Replace a schema extension (a new version)
+     * @description A narrowing change (type change, new required, narrower canonicalValues, new uniqueness, an attribute removed) is checked against stored resources first: 409 schema_extension_breaks_data lists them (capped) with a count.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description The id or the URN. */
+          extension: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User (not an RFC 7643 core URN). */
+            urn: string;
+            /**
+             * @description Default User.
+             * @enum {unknown}
+             */
+            resourceType?: 'User' | 'Group';
+            name: string;
+            description?: string;
+            attributes: {
+              /** @description RFC 7643 §2.1 ATTRNAME. */
+              name: string;
+              /**
+               * @description binary is refused (invalid_schema_extension); complex needs subAttributes.
+               * @enum {unknown}
+               */
+              type:
+                | 'string'
+                | 'boolean'
+                | 'decimal'
+                | 'integer'
+                | 'dateTime'
+                | 'reference'
+                | 'complex'
+                | 'binary';
+              multiValued?: boolean;
+              description?: string;
+              required?: boolean;
+              caseExact?: boolean;
+              /** @enum {unknown} */
+              mutability?: 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
+              /** @enum {unknown} */
+              returned?: 'always' | 'never' | 'default' | 'request';
+              /**
+               * @description global is refused.
+               * @enum {unknown}
+               */
+              uniqueness?: 'none' | 'server' | 'global';
+              canonicalValues?: string[];
+              referenceTypes?: string[];
+              subAttributes?: {
+                /** @description RFC 7643 §2.1 ATTRNAME. */
+                name: string;
+                /**
+                 * @description binary is refused (invalid_schema_extension); complex needs subAttributes.
+                 * @enum {unknown}
+                 */
+                type:
+                  | 'string'
+                  | 'boolean'
+                  | 'decimal'
+                  | 'integer'
+                  | 'dateTime'
+                  | 'reference'
+                  | 'complex'
+                  | 'binary';
+                multiValued?: boolean;
+                description?: string;
+                required?: boolean;
+                caseExact?: boolean;
+                /** @enum {unknown} */
+                mutability?: 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
+                /** @enum {unknown} */
+                returned?: 'always' | 'never' | 'default' | 'request';
+                /**
+                 * @description global is refused.
+                 * @enum {unknown}
+                 */
+                uniqueness?: 'none' | 'server' | 'global';
+                canonicalValues?: string[];
+                referenceTypes?: string[];
+                subAttributes?: unknown[];
+              }[];
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description OK. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description An id Roster assigned. */
+              id: string;
+              /** @description An id Roster assigned. */
+              organizationId: string;
+              /** @description Every replacement adds one. */
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+              /** @description e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User (not an RFC 7643 core URN). */
+              urn: string;
+              /** @enum {unknown} */
+              resourceType: 'User' | 'Group';
+              name: string;
+              description: string;
+              attributes: {
+                /** @description RFC 7643 §2.1 ATTRNAME. */
+                name: string;
+                /**
+                 * @description binary is refused (invalid_schema_extension); complex needs subAttributes.
+                 * @enum {unknown}
+                 */
+                type:
+                  | 'string'
+                  | 'boolean'
+                  | 'decimal'
+                  | 'integer'
+                  | 'dateTime'
+                  | 'reference'
+                  | 'complex'
+                  | 'binary';
+                multiValued: boolean;
+                description: string;
+                required: boolean;
+                caseExact: boolean;
+                mutability: string;
+                returned: string;
+                uniqueness: string;
+                canonicalValues?: string[];
+                referenceTypes?: string[];
+                subAttributes?: {
+                  /** @description RFC 7643 §2.1 ATTRNAME. */
+                  name: string;
+                  /**
+                   * @description binary is refused (invalid_schema_extension); complex needs subAttributes.
+                   * @enum {unknown}
+                   */
+                  type:
+                    | 'string'
+                    | 'boolean'
+                    | 'decimal'
+                    | 'integer'
+                    | 'dateTime'
+                    | 'reference'
+                    | 'complex'
+                    | 'binary';
+                  multiValued?: boolean;
+                  description?: string;
+                  required?: boolean;
+                  caseExact?: boolean;
+                  /** @enum {unknown} */
+                  mutability?: 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
+                  /** @enum {unknown} */
+                  returned?: 'always' | 'never' | 'default' | 'request';
+                  /**
+                   * @description global is refused.
+                   * @enum {unknown}
+                   */
+                  uniqueness?: 'none' | 'server' | 'global';
+                  canonicalValues?: string[];
+                  referenceTypes?: string[];
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description The request is invalid; `details` names each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description The name is taken, or the resource is in a state that forbids the change. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /**
+     * Delete a schema extension
+     * @description Refused (409 schema_extension_in_use) while an integration accepts it.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id Roster assigned. */
+          organizationId: string;
+          /** @description The id or the URN. */
+          extension: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description No admin key, or an unknown or revoked one. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description No such resource, or one the key may not see. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+        /** @description The name is taken, or the resource is in a state that forbids the change. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, payload_too_large, unsupported_media_type, rate_limited, unavailable, bad_request, internal. */
+                code: string;
+                message: string;
+                details?: {
+                  /** @description The field at fault, dotted for nested fields (`attributeSources.groups`). */
+                  field?: string;
+                  /**
+                   * @description Where the field was sent.
+                   * @enum {unknown}
+                   */
+                  location?: 'body' | 'query' | 'path';
+                  message: string;
+                }[];
+              };
+              /** @description Also in the x-request-id header and the server log. */
+              requestId: string;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/organizations/{organizationId}/auth-policies': {

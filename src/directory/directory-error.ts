@@ -22,6 +22,7 @@ export const directoryErrorCatalogue = {
   webhook_not_found: 'not_found',
   security_event_receiver_not_found: 'not_found',
   delivery_not_found: 'not_found',
+  schema_extension_not_found: 'not_found',
   name_taken: 'conflict',
   integration_name_taken: 'conflict',
   mapping_exists: 'conflict',
@@ -32,6 +33,10 @@ export const directoryErrorCatalogue = {
   organization_has_integrations: 'conflict',
   console_email_taken: 'conflict',
   event_cursor_expired: 'conflict',
+  schema_extension_exists: 'conflict',
+  schema_extension_in_use: 'conflict',
+  schema_extension_changed: 'conflict',
+  schema_extension_breaks_data: 'conflict',
   invalid_name: 'invalid',
   ambiguous_name: 'invalid',
   invalid_settings: 'invalid',
@@ -48,6 +53,7 @@ export const directoryErrorCatalogue = {
   invalid_console_link: 'invalid',
   invalid_event_query: 'invalid',
   invalid_webhook: 'invalid',
+  invalid_schema_extension: 'invalid',
 } as const satisfies Record<string, DirectoryErrorFamily>;
 
 export type DirectoryErrorCode = keyof typeof directoryErrorCatalogue;
@@ -85,8 +91,12 @@ export class DirectoryNotFound extends DirectoryError {
 
 /** The request is sound but the directory's current state refuses it (a name taken, a policy in use). */
 export class DirectoryConflict extends DirectoryError {
-  constructor(code: ConflictCode, message: string) {
+  /** What in the current state refuses it, one item each (e.g. the resources a change would break). */
+  readonly problems: readonly Problem[];
+
+  constructor(code: ConflictCode, message: string, problems: readonly Problem[] = []) {
     super(code, message);
+    this.problems = problems;
   }
 }
 

@@ -26,6 +26,30 @@ export interface IntegrationsTable {
   oauth_jwks_url: string | null;
   /** Set while the integration is paused (migration 0015): its SCIM requests get 503. */
   paused_at: string | null;
+  /** Bumped when the organization's schema extensions change (migration 0021): the resource-type cache key. */
+  schema_generation: number;
+}
+
+/** An organization's custom schema extension, current version (migration 0021). */
+export interface SchemaExtensionsTable {
+  id: string;
+  organization_id: string;
+  urn: string;
+  urn_key: string;
+  resource_type: string;
+  version: number;
+  definition: unknown;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every saved version of a schema extension (migration 0021). */
+export interface SchemaExtensionVersionsTable {
+  extension_id: string;
+  organization_id: string;
+  version: number;
+  definition: unknown;
+  created_at: string;
 }
 
 /** One admin action (migration 0015_operator_controls). */
@@ -413,6 +437,8 @@ export interface TokenExpiryWarningsTable {
 }
 
 export interface Database {
+  schema_extensions: SchemaExtensionsTable;
+  schema_extension_versions: SchemaExtensionVersionsTable;
   token_expiry_warnings: TokenExpiryWarningsTable;
   console_accounts: ConsoleAccountsTable;
   console_links: ConsoleLinksTable;

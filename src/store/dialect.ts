@@ -49,6 +49,8 @@ export interface StoreDialect {
   elementText(elementValue: RawBuilder<unknown>): RawBuilder<unknown>;
   /** The number of elements of the JSON array at `path` (0 when absent). */
   jsonArrayLength(column: RawBuilder<unknown>, path: readonly string[]): RawBuilder<unknown>;
+  /** A JSON number extracted by jsonScalar, as an SQL number (integer and decimal attributes compare and sort numerically). */
+  numeric(expression: RawBuilder<unknown>): RawBuilder<unknown>;
   /** How a boolean literal compares with a JSON boolean extracted by jsonScalar. */
   booleanParameter(value: boolean): unknown;
   /** The expression under code-point (binary UTF-8) ordering, whatever the database's collation. */

@@ -14,6 +14,7 @@ import { installationSecretRepository } from './installation-secret-repository.j
 import { installationSettingRepository } from './installation-setting-repository.js';
 import { remapJobRepository } from './remap-job-repository.js';
 import { roleRepository } from './role-repository.js';
+import { schemaExtensionRepository } from './schema-extension-repository.js';
 import { integrationRepository } from './integration-repository.js';
 import { isAtLatestMigration } from './migrate.js';
 import { organizationRepository } from './organization-repository.js';
@@ -58,6 +59,7 @@ export function directoryStore(
     identities: identityRepository(db, dialect),
     directoryGroups: directoryGroupRepository(db),
     roles: roleRepository(db, dialect),
+    schemaExtensions: schemaExtensionRepository(db, dialect),
     authPolicies: authPolicyRepository(db, dialect),
     jwtSigners: jwtSignerRepository(db, dialect),
     signInSessions: signInSessionRepository(db),

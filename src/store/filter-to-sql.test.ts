@@ -98,7 +98,7 @@ async function representations(store: DirectoryStore, scope: IntegrationScope, t
       type === 'Group'
         ? { members: await store.scimResources.membersOf(scope, stored.id) }
         : { groups: await store.scimResources.groupsOf(scope, stored.id) };
-    const wire = resourceRepresentation(`${BASE}`, stored, related);
+    const wire = resourceRepresentation(`${BASE}`, resourceTypeNamed(stored.resourceType), stored, related);
     // The fixtures' versions are free text; the store's are counters. Compare like with like.
     out.push(wire);
   }

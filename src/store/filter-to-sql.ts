@@ -152,7 +152,14 @@ class FilterCompiler {
         : sql<SqlBool>`${operand.expression} is null`;
     }
     const foldCase = typeof value === 'string' && !definition.caseExact && definition.type !== 'dateTime';
-    const folded = foldCase && !operand.folded ? this.dialect.fold(operand.expression) : operand.expression;
+    const isNumber =
+      typeof value === 'number' && (definition.type === 'integer' || definition.type === 'decimal');
+    const folded =
+      foldCase && !operand.folded
+        ? this.dialect.fold(operand.expression)
+        : isNumber
+          ? this.dialect.numeric(operand.expression)
+          : operand.expression;
     // Ordering of strings is by code point, as the evaluator's; equality needs no collation.
     const ordered = typeof value === 'string' && ['gt', 'ge', 'lt', 'le'].includes(op);
     const left = ordered ? this.dialect.codePointOrder(folded) : folded;

@@ -112,6 +112,7 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
           oauth_issuer: null,
           oauth_audience: null,
           oauth_jwks_url: null,
+          schema_generation: 0,
         })
         // Either name constraint (exact, or folded: integrations_org_name_key_unique) refuses it.
         .onConflict((c) => c.doNothing())
@@ -159,6 +160,7 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
         tokenHash: row.token_hash,
         settings: settingsOf(row.settings, dialect),
         oauth: toOAuth(row),
+        schemaGeneration: Number(row.schema_generation ?? 0),
       };
     },
     async replaceToken(scope, tokenHash, createdAt, expiresAt) {
@@ -169,6 +171,13 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
         .where('organization_id', '=', scope.organizationId)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+    async bumpSchemaGeneration(scope) {
+      await db
+        .updateTable('integrations')
+        .set((eb) => ({ schema_generation: eb('schema_generation', '+', 1) }))
+        .where('organization_id', '=', scope.organizationId)
+        .execute();
     },
     async setPaused(scope, pausedAt) {
       const result = await db

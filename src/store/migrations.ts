@@ -9,6 +9,7 @@ import { provisioningLogMigration } from './migrations/0018-provisioning-log.js'
 import { securityEventsMigration } from './migrations/0019-security-events.js';
 import { eventResourceIndexMigration } from './migrations/0020-event-resource-index.js';
 import { operatorControlsMigration } from './migrations/0015-operator-controls.js';
+import { schemaExtensionsMigration } from './migrations/0021-schema-extensions.js';
 import { groupClosureMigration } from './migrations/0022-group-closure.js';
 
 /**
@@ -433,6 +434,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0018_provisioning_log': provisioningLogMigration,
     '0019_security_events': securityEventsMigration,
     '0020_event_resource_index': eventResourceIndexMigration(dialect),
+    '0021_schema_extensions': schemaExtensionsMigration(dialect),
     '0022_group_closure': groupClosureMigration(dialect),
   };
 }

@@ -482,6 +482,22 @@ export function scimResourceRepository(
       }));
     },
 
+    async otherWithValue(scope, type, path, value, caseExact, exceptId) {
+      const stored = sql`cast(${dialect.jsonScalar(sql.ref('data'), path)} as text)`;
+      const compared = caseExact ? stored : dialect.fold(stored);
+      const row = await db
+        .selectFrom('scim_resources')
+        .select('id')
+        .where('integration_id', '=', scope.integrationId)
+        .where('organization_id', '=', scope.organizationId)
+        .where('resource_type', '=', type)
+        .where('deleted_at', 'is', null)
+        .where('id', '<>', exceptId)
+        .where(sql<boolean>`${compared} = ${caseExact ? value : value.toLowerCase()}`)
+        .limit(1)
+        .executeTakeFirst();
+      return row?.id;
+    },
     async findByIds(scope, type, ids) {
       const out: StoredResource[] = [];
       for (const batch of chunks(ids, 1000)) {

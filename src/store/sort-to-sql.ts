@@ -52,6 +52,7 @@ export function sortKeyExpression(
   const isText = target.type === 'string' || target.type === 'reference' || target.type === 'binary';
   if (isText && !target.caseExact && !folded) expression = dialect.fold(expression);
   if (isText) expression = dialect.codePointOrder(expression);
+  if (target.type === 'integer' || target.type === 'decimal') expression = dialect.numeric(expression);
   return { expression, nullable, descending: sort.descending };
 }
 

@@ -53,7 +53,9 @@ export function IdentityExplanationSection({
                               ? `group “${groupName.get(o.scimGroupId ?? '') ?? o.scimGroupId}”${o.inherited ? ' (inherited)' : ''}`
                               : o.from === 'role'
                                 ? 'SCIM role'
-                                : 'SCIM entitlement',
+                                : o.from === 'mapping'
+                                  ? `attribute mapping of ${o.path ?? 'a user attribute'}`
+                                  : 'SCIM entitlement',
                           )
                           .join(', ')}
                   </td>

@@ -18,6 +18,11 @@ export function isAttributeName(text: string): boolean {
   return ATTRNAME.test(text);
 }
 
+/** True for text a path can carry as its schema URN (so an extension's attributes are addressable). */
+export function isSchemaUrn(text: string): boolean {
+  return SCHEMA_URN.test(text);
+}
+
 /**
  * Parses an RFC 7644 §3.10 `attrPath`: `[URI ":"] ATTRNAME *1subAttr`, e.g. `userName`, `name.givenName`,
  * `urn:ietf:params:scim:schemas:core:2.0:User:name.givenName`. The URN is everything up to the last colon,

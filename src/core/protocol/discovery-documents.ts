@@ -1,4 +1,4 @@
-import type { AttributeDefinition, SchemaDefinition } from '../schema/attribute-definition.js';
+import { attributeJson, type SchemaDefinition } from '../schema/attribute-definition.js';
 import { commonAttributes } from '../schema/common-attributes.js';
 import { resourceTypes, type ResourceTypeDefinition } from '../schema/resource-types.js';
 import {
@@ -111,8 +111,12 @@ export function resourceTypeDocument(baseUrl: string, type: ResourceTypeDefiniti
   };
 }
 
-export function resourceTypeDocuments(baseUrl: string): JsonObject[] {
-  return resourceTypes.map((type) => resourceTypeDocument(baseUrl, type));
+/** RFC 7643 §6, for the resource types an integration serves (default: the built-in ones). */
+export function resourceTypeDocuments(
+  baseUrl: string,
+  types: readonly ResourceTypeDefinition[] = resourceTypes,
+): JsonObject[] {
+  return types.map((type) => resourceTypeDocument(baseUrl, type));
 }
 
 /**
@@ -126,25 +130,7 @@ export function schemaDocument(baseUrl: string, schema: SchemaDefinition, withCo
     id: schema.id,
     name: schema.name,
     description: schema.description,
-    attributes: attributes.map(describeAttribute),
+    attributes: attributes.map(attributeJson),
     meta: { resourceType: 'Schema', location: `${baseUrl}/Schemas/${schema.id}` },
   };
-}
-
-function describeAttribute(definition: AttributeDefinition): JsonObject {
-  const out: JsonObject = {
-    name: definition.name,
-    type: definition.type,
-    multiValued: definition.multiValued,
-    description: definition.description,
-    required: definition.required,
-    caseExact: definition.caseExact,
-    mutability: definition.mutability,
-    returned: definition.returned,
-    uniqueness: definition.uniqueness,
-  };
-  if (definition.canonicalValues) out.canonicalValues = [...definition.canonicalValues];
-  if (definition.referenceTypes) out.referenceTypes = [...definition.referenceTypes];
-  if (definition.subAttributes) out.subAttributes = definition.subAttributes.map(describeAttribute);
-  return out;
 }

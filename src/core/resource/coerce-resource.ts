@@ -144,6 +144,19 @@ function checkRequired(type: ResourceTypeDefinition, out: JsonObject): void {
       throw new InvalidValueError(`Attribute "${definition.name}" is required.`);
     }
   }
+  // RFC 7643 §3.3: an extension that is not required binds only resources that carry it; once one of
+  // its attributes is present, its required attributes are too.
+  for (const extension of type.extensions) {
+    const values = out[extension.schema.id];
+    if (!isPlainObject(values)) continue;
+    for (const definition of extension.schema.attributes) {
+      if (!definition.required) continue;
+      const value = values[definition.name];
+      if (value === undefined || (typeof value === 'string' && value.trim() === '')) {
+        throw new InvalidValueError(`Attribute "${extension.schema.id}:${definition.name}" is required.`);
+      }
+    }
+  }
 }
 
 function checkSchemasMember(schemas: unknown): void {

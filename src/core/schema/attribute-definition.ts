@@ -87,3 +87,25 @@ export function findSubAttribute(parent: AttributeDefinition, name: string): Att
   const wanted = name.toLowerCase();
   return parent.subAttributes?.find((sub) => sub.name.toLowerCase() === wanted);
 }
+
+/**
+ * An attribute's characteristics as JSON, in RFC 7643 §7's shape: what /Schemas serves and what a
+ * stored custom extension definition keeps (the one writer of both).
+ */
+export function attributeJson(definition: AttributeDefinition): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    name: definition.name,
+    type: definition.type,
+    multiValued: definition.multiValued,
+    description: definition.description,
+    required: definition.required,
+    caseExact: definition.caseExact,
+    mutability: definition.mutability,
+    returned: definition.returned,
+    uniqueness: definition.uniqueness,
+  };
+  if (definition.canonicalValues) out.canonicalValues = [...definition.canonicalValues];
+  if (definition.referenceTypes) out.referenceTypes = [...definition.referenceTypes];
+  if (definition.subAttributes) out.subAttributes = definition.subAttributes.map(attributeJson);
+  return out;
+}

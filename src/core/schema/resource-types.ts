@@ -82,3 +82,23 @@ export function findExtension(type: ResourceTypeDefinition, urn: string): Schema
   const wanted = urn.toLowerCase();
   return type.extensions.find((e) => e.schema.id.toLowerCase() === wanted)?.schema;
 }
+
+/**
+ * A resource type with an integration's accepted custom extensions after its built-in ones (RFC 7643
+ * §6 `schemaExtensions`, never required: an IdP that does not know them still provisions). Composed
+ * from data only, so every schema-driven part of the core (coercion, paths, filters, PATCH,
+ * projection) treats a custom attribute exactly like an enterprise one.
+ */
+export function withExtensions(
+  base: ResourceTypeDefinition,
+  extensions: readonly SchemaDefinition[],
+): ResourceTypeDefinition {
+  if (extensions.length === 0) return base;
+  return Object.freeze({
+    ...base,
+    extensions: Object.freeze([
+      ...base.extensions,
+      ...extensions.map((schema) => Object.freeze({ schema, required: false })),
+    ]),
+  });
+}

@@ -1,10 +1,7 @@
-import { parseAttributePath } from '../../core/path/parse-attribute-path.js';
-import { resolvePath } from '../../core/path/resolve-path.js';
-import type { ResolvedPath } from '../../core/path/attribute-path.js';
 import { isPlainObject, type JsonObject } from '../../core/resource/json.js';
-import { userResourceType } from '../../core/schema/resource-types.js';
 import { ENTERPRISE_USER_SCHEMA } from '../../core/schema/schema-urns.js';
 import type { IdentityProfile } from '../model/identity-profile.js';
+import { mappedAttributes, mappedProfile, userPathValues } from './user-path-values.js';
 import {
   identityNameChain,
   type IdentityNameSource,
@@ -26,7 +23,7 @@ export interface DerivedIdentity {
   readonly attributeOrigins: readonly AttributeOrigin[];
 }
 
-/** One reason an identity has an attribute: an IdP group's name, or a SCIM role or entitlement value. */
+/** One reason an identity has an attribute: an IdP group's name, a SCIM role or entitlement, or a mapping. */
 export type AttributeOrigin =
   | {
       readonly attribute: string;
@@ -35,7 +32,9 @@ export type AttributeOrigin =
       /** True when the user is in the group only through group members (nested groups). */
       readonly inherited: boolean;
     }
-  | { readonly attribute: string; readonly from: 'role' | 'entitlement' };
+  | { readonly attribute: string; readonly from: 'role' | 'entitlement' }
+  /** An attribute mapping of the integration (`attributeMappings`) turned the value at `path` into it. */
+  | { readonly attribute: string; readonly from: 'mapping'; readonly path: string };
 
 export interface IdpGroupMembership {
   readonly scimGroupId: string;
@@ -85,6 +84,10 @@ export function deriveIdentity(
   };
   if (settings.attributeSources.roles) fromValues('role', multiValues(user.roles));
   if (settings.attributeSources.entitlements) fromValues('entitlement', multiValues(user.entitlements));
+  for (const { attribute, path } of mappedAttributes(settings.attributeMappings, user)) {
+    attributes.add(attribute);
+    origins.push({ attribute, from: 'mapping', path });
+  }
   return {
     name: chosen ?? userName,
     nameSource,
@@ -95,7 +98,7 @@ export function deriveIdentity(
     signInExternalId: signInExternalId(settings, user),
     status: user.active === false ? 'disabled' : 'active',
     attributes: [...attributes].sort(),
-    profile: profileOf(user),
+    profile: mappedProfile(profileOf(user), settings.profileMappings, user),
     attributeOrigins: origins.sort((a, b) =>
       a.attribute < b.attribute ? -1 : a.attribute > b.attribute ? 1 : 0,
     ),
@@ -125,12 +128,8 @@ function signInExternalId(settings: IntegrationSettings, user: JsonObject): stri
       return text(user.userName) ?? null;
     case 'primaryEmail':
       return primaryEmail(user) ?? null;
-    case 'attribute': {
-      const parsed = parseAttributePath(source.path);
-      if (!parsed.ok) return null;
-      const resolved = resolvePath(userResourceType, parsed.value);
-      return resolved.ok ? (readPath(user, resolved.value) ?? null) : null;
-    }
+    case 'attribute':
+      return userPathValues(user, source.path)?.values[0] ?? null;
   }
 }
 
@@ -140,20 +139,6 @@ export function primaryEmail(user: JsonObject): string | undefined {
   const chosen =
     emails.find((e) => e.primary === true) ?? emails.find((e) => text(e.type) === 'work') ?? emails[0];
   return text(chosen?.value);
-}
-
-/** A singular value at a resolved path; a multi-valued attribute gives its primary (else first) element's. */
-export function readPath(user: JsonObject, path: ResolvedPath): string | undefined {
-  const container = path.isExtension ? user[path.schemaUrn] : user;
-  if (!isPlainObject(container)) return undefined;
-  const value = container[path.attribute.name];
-  if (path.attribute.multiValued) {
-    const items = elements(value);
-    const chosen = items.find((e) => e.primary === true) ?? items[0];
-    return scalar(chosen?.[path.subAttribute?.name ?? 'value']);
-  }
-  if (path.subAttribute) return isPlainObject(value) ? scalar(value[path.subAttribute.name]) : undefined;
-  return scalar(value);
 }
 
 function profileOf(user: JsonObject): IdentityProfile {
@@ -209,10 +194,4 @@ function multiValues(value: unknown): string[] {
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
-}
-
-function scalar(value: unknown): string | undefined {
-  if (typeof value === 'string') return value === '' ? undefined : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
 }

@@ -41,6 +41,8 @@ export async function authenticateIntegration(
   method: 'static' | 'oauth';
   /** Read with the credential (no extra statement): the caller refuses the request while paused. */
   pausedAt: string | null;
+  /** Read with the credential: keys the integration's resource-type cache (schema extensions). */
+  schemaGeneration: number;
 }> {
   if (!UUID.test(integrationId)) throw new UnauthorizedError();
   if (!presentedToken) throw new UnauthorizedError();
@@ -68,6 +70,7 @@ export async function authenticateIntegration(
       oauth: credential.oauth,
       method: 'oauth',
       pausedAt: credential.integration.pausedAt,
+      schemaGeneration: credential.schemaGeneration,
     };
   }
   if (credential.tokenHash === null) throw new UnauthorizedError();
@@ -82,5 +85,6 @@ export async function authenticateIntegration(
     oauth: credential.oauth,
     method: 'static',
     pausedAt: credential.integration.pausedAt,
+    schemaGeneration: credential.schemaGeneration,
   };
 }

@@ -103,6 +103,8 @@ describe('settingsAsOptions', () => {
       relink: 'externalId',
       compatibility: 'lenient',
       groupNesting: 'nested',
+      schemaExtensions: 'none',
+      attributeMappings: 'none',
     });
   });
 
@@ -114,6 +116,8 @@ describe('settingsAsOptions', () => {
       attributeSources: { groups: false, roles: false, entitlements: false },
       groupNameAttributes: 'firstSeen' as const,
       groupNesting: 'direct' as const,
+      schemaExtensions: ['urn:example:acme:User'],
+      attributeMappings: [{ path: 'urn:example:acme:User:costCenter', template: 'cc={value}' }],
     };
     const options = settingsAsOptions(settings);
     expect(options).toMatchObject({ externalId: 'emails[type eq "work"].value', attributesFrom: 'none' });
@@ -131,6 +135,8 @@ describe('settingsAsOptions', () => {
         relink: 'externalId',
         compatibility: 'lenient',
         groupNesting: 'direct',
+        schemaExtensions: ['urn:example:acme:User'],
+        attributeMappings: [{ path: 'urn:example:acme:User:costCenter', template: 'cc={value}' }],
       },
     });
   });

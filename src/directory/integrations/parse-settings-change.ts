@@ -17,6 +17,10 @@ export interface SettingsOptions {
   readonly relink?: string;
   readonly compatibility?: string;
   readonly groupNesting?: string;
+  /** Comma-separated extension URNs, or `none`. */
+  readonly schemaExtensions?: string;
+  /** `path[=template]` items separated by `;`, or `none` (template default `{name}:{value}`). */
+  readonly attributeMappings?: string;
 }
 
 const attributeSourceNames = ['groups', 'roles', 'entitlements'] as const;
@@ -67,6 +71,28 @@ export function parseSettingsChange(options: SettingsOptions): Result<Record<str
   if (options.relink !== undefined) change.relink = options.relink;
   if (options.compatibility !== undefined) change.compatibility = options.compatibility;
   if (options.groupNesting !== undefined) change.groupNesting = options.groupNesting;
+  if (options.schemaExtensions !== undefined) {
+    const urns = options.schemaExtensions
+      .split(',')
+      .map((urn) => urn.trim())
+      .filter((urn) => urn !== '');
+    change.schemaExtensions = urns.length === 1 && urns[0] === 'none' ? [] : urns;
+  }
+  if (options.attributeMappings !== undefined) {
+    const items = options.attributeMappings
+      .split(';')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+    change.attributeMappings =
+      items.length === 1 && items[0] === 'none'
+        ? []
+        : items.map((item) => {
+            const cut = item.indexOf('=');
+            return cut < 0
+              ? { path: item }
+              : { path: item.slice(0, cut).trim(), template: item.slice(cut + 1) };
+          });
+  }
   if (problems.length === 0 && Object.keys(change).length === 0) {
     problems.push('nothing to change: give at least one setting');
   }
@@ -106,5 +132,10 @@ export function settingsAsOptions(settings: IntegrationSettings): Required<Setti
     relink: settings.relink,
     compatibility: settings.compatibility,
     groupNesting: settings.groupNesting,
+    schemaExtensions: settings.schemaExtensions.length === 0 ? 'none' : settings.schemaExtensions.join(','),
+    attributeMappings:
+      settings.attributeMappings.length === 0
+        ? 'none'
+        : settings.attributeMappings.map((m) => `${m.path}=${m.template}`).join(';'),
   };
 }

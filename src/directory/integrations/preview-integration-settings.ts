@@ -1,9 +1,5 @@
-import { InvalidDirectoryInput } from '../directory-error.js';
-import {
-  changeIntegrationSettings,
-  defaultIntegrationSettings,
-  type IntegrationSettings,
-} from '../model/integration-settings.js';
+import { defaultIntegrationSettings, type IntegrationSettings } from '../model/integration-settings.js';
+import { checkSettingsChange } from './check-settings-change.js';
 import { previewRemap, type RemapPreview } from '../remap/preview-remap.js';
 import type { DirectoryDeps } from '../directory-deps.js';
 import { integrationInOrganization } from './integration-in-organization.js';
@@ -21,14 +17,9 @@ export async function previewIntegrationSettings(
   await integrationInOrganization(deps.store, organizationId, integrationId);
   const current =
     (await deps.store.integrations.settings({ organizationId, integrationId })) ?? defaultIntegrationSettings;
-  const result = changeIntegrationSettings(current, change);
-  if (!result.ok) throw new InvalidDirectoryInput('invalid_settings', result.problems);
-  const policyId = result.settings.authPolicyId;
-  if (policyId !== null && !(await deps.store.authPolicies.findById({ organizationId }, policyId))) {
-    throw new InvalidDirectoryInput('invalid_settings', [
-      { field: 'authPolicyId', message: `no auth policy "${policyId}" in this organization` },
-    ]);
-  }
+  const result = {
+    settings: await checkSettingsChange(deps, { organizationId, integrationId }, current, change),
+  };
   return {
     settings: result.settings,
     preview: await previewRemap(deps, { organizationId, integrationId }, result.settings),

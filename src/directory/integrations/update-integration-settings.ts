@@ -1,7 +1,8 @@
-import { DirectoryNotFound, InvalidDirectoryInput } from '../directory-error.js';
+import { DirectoryNotFound } from '../directory-error.js';
+import { checkSettingsChange } from './check-settings-change.js';
 import type { RemapJob } from '../model/remap-job.js';
 import type { IntegrationScope } from '../model/scope.js';
-import { changeIntegrationSettings, type IntegrationSettings } from '../model/integration-settings.js';
+import type { IntegrationSettings } from '../model/integration-settings.js';
 import { startRemap } from '../remap/start-remap.js';
 import type { DirectoryDeps } from '../directory-deps.js';
 import { eventStampOf } from '../events/event-stamp.js';
@@ -28,14 +29,7 @@ export async function updateIntegrationSettings(
   if (!current) {
     throw new DirectoryNotFound('integration_not_found', `No integration with id "${scope.integrationId}".`);
   }
-  const result = changeIntegrationSettings(current, change);
-  if (!result.ok) throw new InvalidDirectoryInput('invalid_settings', result.problems);
-  const policyId = result.settings.authPolicyId;
-  if (policyId !== null && !(await deps.store.authPolicies.findById(scope, policyId))) {
-    throw new InvalidDirectoryInput('invalid_settings', [
-      { field: 'authPolicyId', message: `no auth policy "${policyId}" in this organization` },
-    ]);
-  }
+  const result = { settings: await checkSettingsChange(deps, scope, current, change) };
   // Settings and the job that applies them commit together: never new settings without their remap.
   const changed = settingNames(current, result.settings);
   return deps.store.transaction(async (store) => {

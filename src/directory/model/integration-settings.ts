@@ -1,8 +1,10 @@
 import { parseAttributePath } from '../../core/path/parse-attribute-path.js';
 import { resolvePath } from '../../core/path/resolve-path.js';
 import type { Problem } from '../directory-error.js';
+import { isSchemaUrn } from '../../core/path/parse-attribute-path.js';
 import { isPlainObject } from '../../core/resource/json.js';
-import { userResourceType } from '../../core/schema/resource-types.js';
+import { isReservedUrn } from '../../core/schema/extension-schema.js';
+import { userResourceType, type ResourceTypeDefinition } from '../../core/schema/resource-types.js';
 
 export const identityNameSources = ['userName', 'displayName', 'name.formatted', 'nickName'] as const;
 export type IdentityNameSource = (typeof identityNameSources)[number];
@@ -72,7 +74,41 @@ export interface IntegrationSettings {
   readonly compatibility: CompatibilityMode;
   /** Whether groups inherited through group members count (migration 0022 kept `direct` for older ones). */
   readonly groupNesting: GroupNesting;
+  /** URNs of the organization's custom schema extensions this integration accepts and advertises. */
+  readonly schemaExtensions: readonly string[];
+  /** Identity attributes from extension (or any user) attributes: `costCenter: 4711` → `costCenter:4711`. */
+  readonly attributeMappings: readonly AttributeMapping[];
+  /** Profile fields taken from a user attribute path instead of their usual source (e.g. a custom extension). */
+  readonly profileMappings: Readonly<Partial<Record<MappableProfileField, string>>>;
 }
+
+/** The text fields of an identity profile a setting may take from another attribute. */
+export const mappableProfileFields = [
+  'givenName',
+  'familyName',
+  'formattedName',
+  'displayName',
+  'email',
+  'mobilePhone',
+  'workPhone',
+  'title',
+  'department',
+  'employeeNumber',
+  'manager',
+] as const;
+export type MappableProfileField = (typeof mappableProfileFields)[number];
+
+/**
+ * One attribute path whose value(s) become identity attributes through a template: `{name}` is the
+ * attribute's name, `{value}` its value (one attribute per value of a multi-valued attribute).
+ */
+export interface AttributeMapping {
+  readonly path: string;
+  readonly template: string;
+}
+
+export const defaultAttributeTemplate = '{name}:{value}';
+const MAX_ATTRIBUTE_MAPPINGS = 50;
 
 /** The name fields tried for an identity, in order (userName last, always). */
 export function identityNameChain(settings: IntegrationSettings): readonly IdentityNameSource[] {
@@ -96,6 +132,9 @@ export const defaultIntegrationSettings: IntegrationSettings = Object.freeze<Int
   relink: 'externalId',
   compatibility: 'lenient',
   groupNesting: 'nested',
+  schemaExtensions: [],
+  attributeMappings: [],
+  profileMappings: {},
 });
 
 export type SettingsResult = { ok: true; settings: IntegrationSettings } | { ok: false; problems: Problem[] };
@@ -104,7 +143,11 @@ export type SettingsResult = { ok: true; settings: IntegrationSettings } | { ok:
  * Applies a partial change to settings, checking every field; unknown fields are refused so a typo
  * never passes silently. Returns every problem at once.
  */
-export function changeIntegrationSettings(current: IntegrationSettings, change: unknown): SettingsResult {
+export function changeIntegrationSettings(
+  current: IntegrationSettings,
+  change: unknown,
+  userType?: ResourceTypeDefinition,
+): SettingsResult {
   if (!isPlainObject(change)) return { ok: false, problems: [{ message: 'settings must be an object' }] };
   const problems: Problem[] = [];
   const next: { -readonly [K in keyof IntegrationSettings]: IntegrationSettings[K] } = { ...current };
@@ -143,7 +186,7 @@ export function changeIntegrationSettings(current: IntegrationSettings, change: 
         else problem(`groupNesting must be one of ${groupNestingModes.join(', ')}`);
         break;
       case 'signInExternalId': {
-        const parsed = parseSignInExternalId(value);
+        const parsed = parseSignInExternalId(value, userType);
         if (typeof parsed === 'string') problem(parsed);
         else next.signInExternalId = parsed;
         break;
@@ -180,6 +223,43 @@ export function changeIntegrationSettings(current: IntegrationSettings, change: 
         if (value === 'deactivate' || value === 'delete') next.onDelete = value;
         else problem('onDelete must be "deactivate" or "delete"');
         break;
+      case 'schemaExtensions':
+        if (
+          Array.isArray(value) &&
+          value.length <= 20 &&
+          value.every((v) => typeof v === 'string' && isSchemaUrn(v) && !isReservedUrn(v))
+        )
+          next.schemaExtensions = dedupeFolded(value as string[]);
+        else problem('schemaExtensions must be a list of the URNs of custom schema extensions');
+        break;
+      case 'profileMappings': {
+        if (!isPlainObject(value)) {
+          problem(
+            `profileMappings must be an object of ${mappableProfileFields.join(', ')} to attribute paths`,
+          );
+          break;
+        }
+        const mapped: Partial<Record<MappableProfileField, string>> = {};
+        for (const [field, path] of Object.entries(value)) {
+          if (!mappableProfileFields.includes(field as MappableProfileField) || typeof path !== 'string') {
+            problem(
+              `profileMappings.${field}: a profile field (${mappableProfileFields.join(', ')}) maps to a path`,
+            );
+            continue;
+          }
+          const bad = checkUserPath(`profileMappings.${field}`, path.trim(), userType);
+          if (bad) problem(bad);
+          else mapped[field as MappableProfileField] = path.trim();
+        }
+        next.profileMappings = mapped;
+        break;
+      }
+      case 'attributeMappings': {
+        const parsed = parseAttributeMappings(value, userType);
+        if (typeof parsed === 'string') problem(parsed);
+        else next.attributeMappings = parsed;
+        break;
+      }
       default:
         problem(`unknown setting "${key}"`);
     }
@@ -188,24 +268,75 @@ export function changeIntegrationSettings(current: IntegrationSettings, change: 
 }
 
 /** Accepts `none`, `userName`, `primaryEmail`, or a SCIM attribute path (e.g. the enterprise employeeNumber). */
-export function parseSignInExternalId(value: unknown): SignInExternalIdSource | string {
+export function parseSignInExternalId(
+  value: unknown,
+  userType?: ResourceTypeDefinition,
+): SignInExternalIdSource | string {
   if (isPlainObject(value)) {
-    if (value.kind === 'attribute') return parseSignInExternalId(value.path);
-    return parseSignInExternalId(value.kind);
+    if (value.kind === 'attribute') return parseSignInExternalId(value.path, userType);
+    return parseSignInExternalId(value.kind, userType);
   }
   if (value === 'none' || value === 'userName' || value === 'primaryEmail') return { kind: value };
   if (typeof value !== 'string' || value.trim() === '') {
     return 'signInExternalId must be none, userName, primaryEmail or a SCIM attribute path';
   }
-  const parsed = parseAttributePath(value.trim());
-  if (!parsed.ok) return `signInExternalId: "${value}" is not an attribute path (${parsed.error.reason})`;
-  const resolved = resolvePath(userResourceType, parsed.value);
-  if (!resolved.ok) return `signInExternalId: ${resolved.error}`;
+  const problem = checkUserPath('signInExternalId', value.trim(), userType);
+  return problem ?? { kind: 'attribute', path: value.trim() };
+}
+
+/**
+ * Checks a user attribute path a setting names. With the integration's user type (its accepted
+ * extensions composed in) the path must resolve to a simple value. Without it (settings read back from
+ * storage, checked when saved) a path under a custom extension's URN is taken as written.
+ */
+function checkUserPath(
+  setting: string,
+  path: string,
+  userType: ResourceTypeDefinition | undefined,
+): string | undefined {
+  const parsed = parseAttributePath(path);
+  if (!parsed.ok) return `${setting}: "${path}" is not an attribute path (${parsed.error.reason})`;
+  const urn = parsed.value.schemaUrn;
+  if (userType === undefined && urn !== undefined && !isReservedUrn(urn)) return undefined;
+  const resolved = resolvePath(userType ?? userResourceType, parsed.value);
+  if (!resolved.ok) return `${setting}: ${resolved.error}`;
   const target = resolved.value.subAttribute ?? resolved.value.attribute;
   if (target.type === 'complex' && !resolved.value.attribute.multiValued) {
-    return `signInExternalId: "${value}" is a complex attribute; name one of its sub-attributes`;
+    return `${setting}: "${path}" is a complex attribute; name one of its sub-attributes`;
   }
-  return { kind: 'attribute', path: value.trim() };
+  return undefined;
+}
+
+function parseAttributeMappings(
+  value: unknown,
+  userType: ResourceTypeDefinition | undefined,
+): AttributeMapping[] | string {
+  const shape =
+    'attributeMappings must be a list of { path, template? } (template with {name} and/or {value})';
+  if (!Array.isArray(value) || value.length > MAX_ATTRIBUTE_MAPPINGS) return shape;
+  const out: AttributeMapping[] = [];
+  for (const item of value) {
+    const entry = typeof item === 'string' ? { path: item } : item;
+    if (!isPlainObject(entry) || typeof entry.path !== 'string') return shape;
+    const template = entry.template ?? defaultAttributeTemplate;
+    if (typeof template !== 'string' || !template.includes('{value}') || template.length > 200) {
+      return 'attributeMappings: a template must contain {value} (and may contain {name})';
+    }
+    const problem = checkUserPath('attributeMappings', entry.path.trim(), userType);
+    if (problem) return problem;
+    out.push({ path: entry.path.trim(), template });
+  }
+  return out;
+}
+
+function dedupeFolded(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const folded = v.toLowerCase();
+    if (seen.has(folded)) return false;
+    seen.add(folded);
+    return true;
+  });
 }
 
 /** Settings as stored (JSON, possibly from an older release): missing fields take their defaults. */

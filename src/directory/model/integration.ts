@@ -33,4 +33,6 @@ export interface IntegrationCredential {
   readonly settings: IntegrationSettings;
   /** null: only the static bearer token is accepted. */
   readonly oauth: IntegrationOAuth | null;
+  /** Bumped whenever the organization's schema extensions change: keys the resource-type cache. */
+  readonly schemaGeneration: number;
 }

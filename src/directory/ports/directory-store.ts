@@ -20,6 +20,7 @@ import type { SecurityEventKeyRepository } from './security-event-key-repository
 import type { RemapJobRepository } from './remap-job-repository.js';
 import type { RoleRepository } from './role-repository.js';
 import type { GroupHierarchyRepository } from './group-hierarchy-repository.js';
+import type { SchemaExtensionRepository } from './schema-extension-repository.js';
 import type { ScimResourceRepository } from './scim-resource-repository.js';
 import type { SignInSessionRepository } from './sign-in-session-repository.js';
 
@@ -44,6 +45,8 @@ export interface DirectoryStore {
   readonly identities: IdentityRepository;
   readonly directoryGroups: DirectoryGroupRepository;
   readonly roles: RoleRepository;
+  /** Custom schema extensions and their versions (issue 19). */
+  readonly schemaExtensions: SchemaExtensionRepository;
   readonly authPolicies: AuthPolicyRepository;
   readonly jwtSigners: JwtSignerRepository;
   readonly signInSessions: SignInSessionRepository;

@@ -28,6 +28,8 @@ export interface IntegrationRepository {
     createdAt: string,
     expiresAt: string,
   ): Promise<boolean>;
+  /** Every integration of the organization sees its schema extensions anew (the cache key moves on). */
+  bumpSchemaGeneration(scope: OrganizationScope): Promise<void>;
   /** Pauses (a time) or resumes (null) the integration; false when there is no such integration. */
   setPaused(scope: IntegrationScope, pausedAt: string | null): Promise<boolean>;
   delete(scope: IntegrationScope): Promise<boolean>;

@@ -80,6 +80,20 @@ export interface ScimResourceRepository {
     memberId: string,
   ): Promise<readonly { id: string; displayName: string }[]>;
   /** Several resources by id in one query (batch work such as remapping). */
+  /**
+   * Another live resource of the integration whose value at `path` (a single-valued simple attribute
+   * in the stored document) equals `value` (case-folded unless `caseExact`): a custom extension
+   * attribute with uniqueness "server" (RFC 7643 §2.2). Scans the integration's live range (no
+   * per-attribute index: definitions are data, not DDL).
+   */
+  otherWithValue(
+    scope: IntegrationScope,
+    type: ResourceTypeName,
+    path: readonly string[],
+    value: string,
+    caseExact: boolean,
+    exceptId: string,
+  ): Promise<string | undefined>;
   findByIds(
     scope: IntegrationScope,
     type: ResourceTypeName,

@@ -2,14 +2,16 @@ import { UniquenessError } from '../../core/errors.js';
 import { coerceResource } from '../../core/resource/coerce-resource.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, type Projection } from '../../core/resource/projection.js';
-import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
+import type { ResourceTypeName } from '../../core/schema/resource-types.js';
 import { syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
 import type { StoredResource } from '../model/scim-resource.js';
 import { createRequestHash } from './create-request-hash.js';
 import { extractMembers } from './group-members.js';
 import { afterGroupTreeChange, beforeGroupTreeChange } from '../nested-groups/group-tree-change.js';
 import { representResource } from './get-resource.js';
-import type { ScimContext } from './scim-context.js';
+import { refuseUnacceptedSchemas } from '../../core/resource/unaccepted-extensions.js';
+import { checkExtensionUniqueness } from './check-extension-uniqueness.js';
+import { resourceTypeOf, type ScimContext } from './scim-context.js';
 
 export interface CreatedResource {
   readonly resource: JsonObject;
@@ -31,7 +33,8 @@ export async function createResource(
   body: unknown,
   projection: Projection = defaultProjection,
 ): Promise<CreatedResource> {
-  const type = resourceTypeNamed(typeName);
+  const type = resourceTypeOf(context, typeName);
+  if (context.integrationSettings.compatibility === 'strict') refuseUnacceptedSchemas(type, body);
   const coerced = coerceResource(type, body);
   const hash = createRequestHash(typeName, coerced);
   const id = context.ids.newId();
@@ -50,6 +53,7 @@ export async function createResource(
       created: now.toISOString(),
       lastModified: now.toISOString(),
     };
+    await checkExtensionUniqueness(store, context.scope, type, id, attributes, undefined);
     if (!(await store.scimResources.insert(context.scope, stored, members ?? [], hash))) {
       const replayed = await sameCreateRepeated(inTransaction, typeName, coerced, hash, now);
       if (!replayed) throw taken(typeName, coerced);

@@ -1,10 +1,10 @@
 import { NotFoundError } from '../../core/errors.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, projectionWants, type Projection } from '../../core/resource/projection.js';
-import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
+import type { ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { StoredResource } from '../model/scim-resource.js';
 import { resourceRepresentation, type Related } from './resource-representation.js';
-import type { ScimContext } from './scim-context.js';
+import { resourceTypeOf, type ScimContext } from './scim-context.js';
 
 export async function getResource(
   context: ScimContext,
@@ -12,7 +12,10 @@ export async function getResource(
   id: string,
   projection: Projection = defaultProjection,
 ): Promise<{ resource: JsonObject; stored: StoredResource }> {
-  if (typeName === 'User' && projectionWants(projection, resourceTypeNamed('User').schema.id, 'groups')) {
+  if (
+    typeName === 'User' &&
+    projectionWants(projection, resourceTypeOf(context, 'User').schema.id, 'groups')
+  ) {
     // The user and its groups in one statement: a round trip less on PostgreSQL.
     const found = await context.store.scimResources.findUserWithGroups(context.scope, id);
     if (!found) throw notFound(typeName, id);
@@ -49,15 +52,16 @@ export async function representResource(
   known: Related = {},
 ): Promise<JsonObject> {
   const repository = context.store.scimResources;
-  const schema = resourceTypeNamed(stored.resourceType).schema.id;
+  const type = resourceTypeOf(context, stored.resourceType);
+  const schema = type.schema.id;
   if (stored.resourceType === 'Group') {
     const members = projectionWants(projection, schema, 'members')
       ? (known.members ?? (await repository.membersOf(context.scope, stored.id)))
       : undefined;
-    return resourceRepresentation(context.baseUrl, stored, members ? { members } : {}, projection);
+    return resourceRepresentation(context.baseUrl, type, stored, members ? { members } : {}, projection);
   }
   const groups = projectionWants(projection, schema, 'groups')
     ? (known.groups ?? (await repository.groupsOf(context.scope, stored.id)))
     : undefined;
-  return resourceRepresentation(context.baseUrl, stored, groups ? { groups } : {}, projection);
+  return resourceRepresentation(context.baseUrl, type, stored, groups ? { groups } : {}, projection);
 }

@@ -2,12 +2,12 @@ import { parseListRequest, type ListParameters, type ListRequest } from '../../c
 import { cursorListResponse, listResponse } from '../../core/protocol/list-response.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { projectionWants, type Projection } from '../../core/resource/projection.js';
-import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
+import type { ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { ListPage, StoredResource } from '../model/scim-resource.js';
 import { representResource } from './get-resource.js';
 import { resourceRepresentation } from './resource-representation.js';
 import { decodeCursor, encodeCursor, queryHash, type CursorBinding } from './list-cursor.js';
-import { filterOptionsOf, type ScimContext } from './scim-context.js';
+import { filterOptionsOf, resourceTypeOf, type ScimContext } from './scim-context.js';
 import { checkFilterBudget } from './check-filter-budget.js';
 
 /** RFC 7644 §3.4.2 (filter, sort, index pages, projection) and RFC 9865 (cursor pages). */
@@ -17,7 +17,7 @@ export async function listResources(
   parameters: ListParameters,
 ): Promise<JsonObject> {
   const request = parseListRequest(
-    resourceTypeNamed(typeName),
+    resourceTypeOf(context, typeName),
     parameters,
     context.settings.pageLimits,
     filterOptionsOf(context),
@@ -98,7 +98,7 @@ async function represent(
   const first = resources[0];
   if (first?.resourceType === 'User') {
     // One query for the groups of the whole page, not one per user.
-    const wanted = projectionWants(projection, resourceTypeNamed('User').schema.id, 'groups');
+    const wanted = projectionWants(projection, resourceTypeOf(context, 'User').schema.id, 'groups');
     const groups = wanted
       ? await context.store.scimResources.groupsOfMany(
           context.scope,
@@ -108,6 +108,7 @@ async function represent(
     return resources.map((stored) =>
       resourceRepresentation(
         context.baseUrl,
+        resourceTypeOf(context, 'User'),
         stored,
         wanted ? { groups: groups.get(stored.id) ?? [] } : {},
         projection,

@@ -6,12 +6,13 @@ import type { MemberChanges } from '../../core/patch/patch-operation.js';
 import { parsePatchRequest } from '../../core/patch/parse-patch-request.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, type Projection } from '../../core/resource/projection.js';
-import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
+import type { ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { StoredResource } from '../model/scim-resource.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
 import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
 import { findOrThrow, representResource } from './get-resource.js';
-import type { ScimContext } from './scim-context.js';
+import { checkExtensionUniqueness } from './check-extension-uniqueness.js';
+import { resourceTypeOf, type ScimContext } from './scim-context.js';
 import { groupsReadBySync, syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
 import type { Related } from './resource-representation.js';
 import { checkMemberIds, typedMembers } from './group-members.js';
@@ -35,7 +36,7 @@ export async function patchResource(
   projection: Projection | null = defaultProjection,
   ifMatch?: EntityTagCondition,
 ): Promise<{ resource: JsonObject | undefined; stored: StoredResource }> {
-  const type = resourceTypeNamed(typeName);
+  const type = resourceTypeOf(context, typeName);
   const operations = parsePatchRequest(type, body, context.settings.inputLimits.maxPatchOperations);
   for (let attempt = 1; ; attempt++) {
     const outcome = await context.store.transaction(async (store) => {
@@ -49,6 +50,7 @@ export async function patchResource(
       const attributesChanged = JSON.stringify(resource) !== JSON.stringify(existing.attributes);
       let stored: StoredResource | undefined;
       if (attributesChanged || required !== undefined) {
+        await checkExtensionUniqueness(store, context.scope, type, id, resource, existing.attributes);
         stored = await store.scimResources.replace(context.scope, typeName, id, resource, now, undefined, {
           expectedVersion: existing.version,
           previous: existing.attributes,

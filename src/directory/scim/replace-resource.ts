@@ -3,14 +3,16 @@ import { checkImmutable } from '../../core/resource/check-immutable.js';
 import { coerceResource } from '../../core/resource/coerce-resource.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, type Projection } from '../../core/resource/projection.js';
-import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
+import type { ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { StoredResource } from '../model/scim-resource.js';
 import { findOrThrow, representResource } from './get-resource.js';
 import { changedMeanwhile, versionRequiredBy } from './check-precondition.js';
 import type { EntityTagCondition } from '../../core/protocol/entity-tag.js';
 import { extractMembers } from './group-members.js';
 import { afterGroupTreeChange, beforeGroupTreeChange } from '../nested-groups/group-tree-change.js';
-import type { ScimContext } from './scim-context.js';
+import { refuseUnacceptedSchemas } from '../../core/resource/unaccepted-extensions.js';
+import { checkExtensionUniqueness } from './check-extension-uniqueness.js';
+import { resourceTypeOf, type ScimContext } from './scim-context.js';
 import { groupsReadBySync, syncIdentities, syncUsersById } from '../identity-sync/sync-identities.js';
 import type { Related } from './resource-representation.js';
 import type { MemberReference } from '../../core/resource/scim-resource.js';
@@ -29,7 +31,8 @@ export async function replaceResource(
   projection: Projection = defaultProjection,
   ifMatch?: EntityTagCondition,
 ): Promise<{ resource: JsonObject; stored: StoredResource }> {
-  const type = resourceTypeNamed(typeName);
+  const type = resourceTypeOf(context, typeName);
+  if (context.integrationSettings.compatibility === 'strict') refuseUnacceptedSchemas(type, body);
   const coerced = coerceResource(type, body);
   return context.store.transaction(async (store) => {
     const inTransaction = { ...context, store };
@@ -42,6 +45,7 @@ export async function replaceResource(
       typeName === 'Group'
         ? await extractMembers(inTransaction, id, coerced)
         : { attributes: coerced, members: undefined };
+    await checkExtensionUniqueness(store, context.scope, type, id, attributes, existing.attributes);
     const tree =
       typeName === 'Group'
         ? await beforeGroupTreeChange(store, context.scope, {

@@ -2,7 +2,7 @@ import type { JsonObject } from '../../core/resource/json.js';
 import { projectResource } from '../../core/resource/project-resource.js';
 import { defaultProjection, type Projection } from '../../core/resource/projection.js';
 import { weakETag, type MemberReference } from '../../core/resource/scim-resource.js';
-import { resourceTypeNamed } from '../../core/schema/resource-types.js';
+import type { ResourceTypeDefinition } from '../../core/schema/resource-types.js';
 import type { StoredResource } from '../model/scim-resource.js';
 
 export interface Related {
@@ -15,11 +15,11 @@ export interface Related {
 /** The wire form of a stored resource: schemas, id, attributes, related rows and meta (RFC 7643 §3.1). */
 export function resourceRepresentation(
   baseUrl: string,
+  type: ResourceTypeDefinition,
   stored: StoredResource,
   related: Related,
   projection: Projection = defaultProjection,
 ): JsonObject {
-  const type = resourceTypeNamed(stored.resourceType);
   const schemas = [
     type.schema.id,
     ...type.extensions.filter((e) => stored.attributes[e.schema.id] !== undefined).map((e) => e.schema.id),

@@ -7,6 +7,8 @@ import type { Clock, IdSource } from '../ports/clock.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import type { PagePositions } from './page-positions.js';
+import type { ResourceTypeDefinition, ResourceTypeName } from '../../core/schema/resource-types.js';
+import type { IntegrationResourceTypes } from '../schema-extensions/integration-resource-types.js';
 
 /** Installation-wide settings of the SCIM service. */
 export interface ScimSettings {
@@ -37,6 +39,13 @@ export interface ScimContext {
   readonly pagePositions: PagePositions;
   /** The request, stamped on the events its changes write (the integration is the actor). */
   readonly cause: EventCause;
+  /** The integration's resource types, its accepted custom extensions composed in (cached per generation). */
+  readonly resourceTypes: IntegrationResourceTypes;
+}
+
+/** The resource type this integration serves under that name (built-in plus accepted extensions). */
+export function resourceTypeOf(context: ScimContext, name: ResourceTypeName): ResourceTypeDefinition {
+  return context.resourceTypes[name];
 }
 
 /** Lenient integrations read unquoted filter values as strings (docs/idp-compatibility.md). */

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ScimError } from '../../core/errors.js';
 import {
+  DirectoryConflict,
   DirectoryError,
   InvalidDirectoryInput,
   type DirectoryErrorFamily,
@@ -88,7 +89,11 @@ const familyReply = {
 function fromDirectoryError(error: DirectoryError, request: FastifyRequest): AdminApiError {
   const reply = familyReply[error.family];
   const details =
-    error instanceof InvalidDirectoryInput ? problemDetails(error.problems, request) : undefined;
+    error instanceof InvalidDirectoryInput
+      ? problemDetails(error.problems, request)
+      : error instanceof DirectoryConflict && error.problems.length > 0
+        ? error.problems.map(({ field, message }) => (field === undefined ? { message } : { field, message }))
+        : undefined;
   return new AdminApiError(reply.status, reply.code, error.message, details);
 }
 

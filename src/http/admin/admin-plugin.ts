@@ -30,6 +30,7 @@ import { registerOrganizationRoutes } from './routes/organization-routes.js';
 import { registerOrganizationSettingsRoutes } from './routes/organization-settings-routes.js';
 import { registerRemapRoutes } from './routes/remap-routes.js';
 import { registerRoleRoutes } from './routes/role-routes.js';
+import { registerSchemaExtensionRoutes } from './routes/schema-extension-routes.js';
 import { registerSignInRoutes } from './routes/sign-in-routes.js';
 
 export const ADMIN_API_PREFIX = '/api/v1';
@@ -119,6 +120,7 @@ async function adminRoutes(api: AdminApp, deps: AdminApiDeps): Promise<void> {
       registerIdentityRoutes(organization, deps);
       registerGroupRoutes(organization, deps);
       registerRoleRoutes(organization, deps);
+      registerSchemaExtensionRoutes(organization, deps);
       registerAuthPolicyRoutes(organization, deps);
       registerJwtSignerRoutes(organization, deps);
       registerIntegrationOAuthRoutes(organization, deps);

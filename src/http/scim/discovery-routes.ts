@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../core/errors.js';
 import {
   accessTokenScheme,
@@ -17,8 +17,18 @@ import { scimContextOf } from './scim-request.js';
 
 /** RFC 7644 §4: /ServiceProviderConfig, /ResourceTypes and /Schemas. */
 export function registerDiscoveryRoutes(app: FastifyInstance, capabilities: ServiceCapabilities): void {
-  const schemaDocuments = (baseUrl: string) =>
-    allSchemas.map((s) => schemaDocument(baseUrl, s, s.name !== 'EnterpriseUser'));
+  // Each integration advertises exactly what it accepts: the built-in schemas and its custom extensions
+  // (RFC 7643 §7; extensions list no common attributes, like the enterprise one).
+  const servedSchemas = (request: FastifyRequest) => [
+    ...allSchemas.map((schema) => ({ schema, withCommon: schema.name !== 'EnterpriseUser' })),
+    ...scimContextOf(request).resourceTypes.custom.map((schema) => ({ schema, withCommon: false })),
+  ];
+  const schemaDocuments = (request: FastifyRequest) =>
+    servedSchemas(request).map((s) => schemaDocument(scimContextOf(request).baseUrl, s.schema, s.withCommon));
+  const typeDocuments = (request: FastifyRequest) => {
+    const types = scimContextOf(request).resourceTypes;
+    return resourceTypeDocuments(scimContextOf(request).baseUrl, [types.User, types.Group]);
+  };
 
   // The schemes are the integration's own: one that accepts OAuth access tokens lists them too.
   // RFC 9967 §4: `securityEvents` appears once the organization has an enabled SET receiver.
@@ -40,20 +50,18 @@ export function registerDiscoveryRoutes(app: FastifyInstance, capabilities: Serv
   });
 
   app.get('/ResourceTypes', async (request, reply) => {
-    const documents = resourceTypeDocuments(scimContextOf(request).baseUrl);
+    const documents = typeDocuments(request);
     return sendScim(reply, 200, listResponse(documents, documents.length, 1));
   });
 
   app.get<{ Params: { id: string } }>('/ResourceTypes/:id', async (request, reply) => {
-    const found = resourceTypeDocuments(scimContextOf(request).baseUrl).find(
-      (d) => d.id === request.params.id,
-    );
+    const found = typeDocuments(request).find((d) => d.id === request.params.id);
     if (!found) throw new NotFoundError(`No resource type ${JSON.stringify(request.params.id)}.`);
     return sendScim(reply, 200, found);
   });
 
   app.get('/Schemas', async (request, reply) => {
-    const documents = schemaDocuments(scimContextOf(request).baseUrl);
+    const documents = schemaDocuments(request);
     return sendScim(reply, 200, listResponse(documents, documents.length, 1));
   });
 
@@ -61,12 +69,11 @@ export function registerDiscoveryRoutes(app: FastifyInstance, capabilities: Serv
   app.get<{ Params: { id: string } }>('/Schemas/:id', async (request, reply) => {
     const baseUrl = scimContextOf(request).baseUrl;
     const wanted = request.params.id.toLowerCase();
-    const schema = [...allSchemas, ...discoverySchemas].find((s) => s.id.toLowerCase() === wanted);
-    if (!schema) throw new NotFoundError(`No schema ${JSON.stringify(request.params.id)}.`);
-    return sendScim(
-      reply,
-      200,
-      schemaDocument(baseUrl, schema, allSchemas.includes(schema) && schema.name !== 'EnterpriseUser'),
-    );
+    const served = [
+      ...servedSchemas(request),
+      ...discoverySchemas.map((schema) => ({ schema, withCommon: false })),
+    ].find((s) => s.schema.id.toLowerCase() === wanted);
+    if (!served) throw new NotFoundError(`No schema ${JSON.stringify(request.params.id)}.`);
+    return sendScim(reply, 200, schemaDocument(baseUrl, served.schema, served.withCommon));
   });
 }

@@ -8,6 +8,7 @@ import {
 import { requestLimiter } from '../rate-limits.js';
 import { authenticateIntegration } from '../../directory/integrations/authenticate-integration.js';
 import { integrationUrl } from '../../directory/integrations/integration-url.js';
+import { integrationResourceTypes } from '../../directory/schema-extensions/integration-resource-types.js';
 import type { AppDependencies } from '../app-dependencies.js';
 import { bearerTokenFromHeader } from '../auth/bearer-token-header.js';
 import { registerDiscoveryRoutes } from './discovery-routes.js';
@@ -46,7 +47,7 @@ export async function scimPlugin(
     const { integrationId } = request.params as { integrationId: string };
     // No integration has such an id, and PostgreSQL cannot even look it up: the answer to an unknown one.
     if (unstorableTextReason(integrationId) !== undefined) throw new UnauthorizedError();
-    const { scope, settings, oauth, pausedAt } = await authenticateIntegration(
+    const { scope, settings, oauth, pausedAt, schemaGeneration } = await authenticateIntegration(
       {
         ...deps,
         onAccessTokenRefused: (refusal) => {
@@ -68,7 +69,14 @@ export async function scimPlugin(
       throw new IntegrationPausedError(PAUSED_RETRY_AFTER_SECONDS);
     }
     request.scimOAuth = oauth;
+    const resourceTypes = await integrationResourceTypes(
+      deps.store,
+      scope,
+      settings.schemaExtensions,
+      schemaGeneration,
+    );
     request.scimContext = {
+      resourceTypes,
       store: deps.store,
       clock: deps.clock,
       ids: deps.ids,

@@ -2,9 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import { InvalidValueError } from '../../core/errors.js';
 import type { ListParameters } from '../../core/protocol/list-request.js';
 import { parseProjection, type Projection } from '../../core/resource/projection.js';
-import { resourceTypeNamed, type ResourceTypeName } from '../../core/schema/resource-types.js';
+import type { ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { IntegrationOAuth } from '../../directory/model/integration.js';
-import type { ScimContext } from '../../directory/scim/scim-context.js';
+import { resourceTypeOf, type ScimContext } from '../../directory/scim/scim-context.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -60,7 +60,7 @@ export function listParameters(request: FastifyRequest): ListParameters {
 /** RFC 7644 §3.9: `attributes` / `excludedAttributes` also shape single-resource responses. */
 export function projectionParameter(request: FastifyRequest, typeName: ResourceTypeName): Projection {
   return parseProjection(
-    resourceTypeNamed(typeName),
+    resourceTypeOf(scimContextOf(request), typeName),
     queryParameter(request, 'attributes'),
     queryParameter(request, 'excludedAttributes'),
     scimContextOf(request).settings.inputLimits.maxAttributeNames,

@@ -56,6 +56,8 @@ export const postgresDialect: StoreDialect = {
   elementText: (elementValue) => sql`(${elementValue} #>> '{}')`,
   jsonArrayLength: (column, path) =>
     sql`(case when jsonb_typeof(${column} #> ${jsonPath(path)}) = 'array' then jsonb_array_length(${column} #> ${jsonPath(path)}) else 0 end)`,
+  // #>> yields text; numbers compare and sort as numbers ("10" > "9").
+  numeric: (expression) => sql`(${expression})::numeric`,
   booleanParameter: (value) => (value ? 'true' : 'false'),
   codePointOrder: (expression) => sql`(${expression} collate "C")`,
   emailRowsOfAllUsers: () =>

@@ -46,6 +46,8 @@ export const sqliteDialect: StoreDialect = {
   // json_each already yields a string element as SQL text.
   elementText: (elementValue) => elementValue,
   jsonArrayLength: (column, path) => sql`coalesce(json_array_length(${column}, ${jsonPath(path)}), 0)`,
+  // json_extract already yields a JSON number as an SQL integer or real.
+  numeric: (expression) => expression,
   booleanParameter: (value) => (value ? 1 : 0),
   // SQLite's default BINARY collation compares UTF-8 bytes: code-point order already.
   codePointOrder: (expression) => expression,

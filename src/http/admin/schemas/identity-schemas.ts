@@ -131,10 +131,12 @@ export const IdentityExplanation = Type.Object(
           origins: Type.Array(
             Type.Object(
               {
-                from: Type.Enum(['group', 'role', 'entitlement']),
+                from: Type.Enum(['group', 'role', 'entitlement', 'mapping']),
                 integrationId: Id,
                 scimGroupId: Type.Optional(Id),
                 inherited: Type.Optional(Type.Boolean()),
+                /** For `mapping`: the user attribute path the integration's attribute mapping read. */
+                path: Type.Optional(Type.String()),
               },
               { additionalProperties: false },
             ),

@@ -3,6 +3,7 @@ import {
   compatibilityModes,
   groupNestingModes,
   identityNameSources,
+  mappableProfileFields,
   relinkKeys,
 } from '../../../directory/model/integration-settings.js';
 import { Id } from './common-schemas.js';
@@ -16,6 +17,45 @@ const SignInExternalId = Type.Object(
     ),
   },
   { additionalProperties: false },
+);
+
+const SchemaExtensionUrns = Type.Array(Type.String({ minLength: 1, maxLength: 300 }), {
+  maxItems: 20,
+  description:
+    "URNs of the organization's custom schema extensions this integration accepts; /Schemas and /ResourceTypes advertise exactly these.",
+});
+
+const AttributeMapping = Type.Object(
+  {
+    path: Type.String({
+      minLength: 1,
+      description:
+        'A User attribute path, e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User:costCenter.',
+    }),
+    template: Type.String({
+      minLength: 1,
+      description: 'The identity attribute for each value: {name} is the attribute name, {value} the value.',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+const AttributeMappingChange = Type.Union([
+  Type.String({ minLength: 1, description: 'A path, with the default template {name}:{value}.' }),
+  Type.Object(
+    { path: Type.String({ minLength: 1 }), template: Type.Optional(Type.String({ minLength: 1 })) },
+    { additionalProperties: false },
+  ),
+]);
+
+const ProfileMappings = Type.Object(
+  Object.fromEntries(
+    mappableProfileFields.map((field) => [field, Type.Optional(Type.String({ minLength: 1 }))]),
+  ),
+  {
+    additionalProperties: false,
+    description: 'Profile fields taken from a User attribute path (e.g. a custom extension attribute).',
+  },
 );
 
 const AttributeSources = Type.Object(
@@ -47,6 +87,11 @@ export const Settings = Type.Object(
       description:
         'lenient: what identity providers really send; strict: RFC 7644 exactly (docs/idp-compatibility.md).',
     }),
+    schemaExtensions: SchemaExtensionUrns,
+    attributeMappings: Type.Array(AttributeMapping, {
+      description: 'Identity attributes from User attribute values (docs/schema-extensions.md).',
+    }),
+    profileMappings: ProfileMappings,
   },
   { additionalProperties: false, title: 'IntegrationSettings' },
 );
@@ -87,6 +132,9 @@ export const SettingsChange = Type.Object(
     onDelete: Type.Optional(Type.Enum(['deactivate', 'delete'])),
     relink: Type.Optional(Type.Enum([...relinkKeys])),
     compatibility: Type.Optional(Type.Enum([...compatibilityModes])),
+    schemaExtensions: Type.Optional(SchemaExtensionUrns),
+    attributeMappings: Type.Optional(Type.Array(AttributeMappingChange, { maxItems: 50 })),
+    profileMappings: Type.Optional(ProfileMappings),
   },
   { additionalProperties: false, minProperties: 1, title: 'IntegrationSettingsChange' },
 );
