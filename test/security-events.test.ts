@@ -308,6 +308,16 @@ describe.each(testEngines)('RFC 9967 security events on $name', (engine) => {
       'deactivate',
     ])
       expect(uris).toContain(`${PROV}:${uri}`);
+    // /Schemas describes the block it shows (RFC 7643 §7: the schema of every attribute served).
+    const spcSchema = await roster.request(
+      idp,
+      'GET',
+      '/Schemas/urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig',
+    );
+    const described = (
+      spcSchema.body.attributes as { name: string; subAttributes?: { name: string }[] }[]
+    ).find((a) => a.name === 'securityEvents');
+    expect(described?.subAttributes?.map((a) => a.name)).toEqual(['asyncRequest', 'eventUris']);
     await admin.patch(`${base}/security-events/receivers/${created.id}`, { enabled: false });
     expect((await roster.request(idp, 'GET', '/ServiceProviderConfig')).body.securityEvents).toBeUndefined();
   });

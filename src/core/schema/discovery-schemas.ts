@@ -15,7 +15,7 @@ function supportFlag(name: string, extra: readonly AttributeDefinition[] = []): 
   });
 }
 
-/** RFC 7643 §5, with the RFC 9865 §4 `pagination` block. */
+/** RFC 7643 §5, with the RFC 9865 §4 `pagination` block and the RFC 9967 §4 `securityEvents` block. */
 export const serviceProviderConfigSchema: SchemaDefinition = Object.freeze({
   id: SERVICE_PROVIDER_CONFIG_SCHEMA,
   name: 'Service Provider Configuration',
@@ -54,6 +54,18 @@ export const serviceProviderConfigSchema: SchemaDefinition = Object.freeze({
         attribute('primary', 'boolean', readOnly),
       ],
       { multiValued: true, required: true, ...readOnly },
+    ),
+    // RFC 9967 §4: present only while the service sends Security Event Tokens.
+    complex(
+      'securityEvents',
+      [
+        attribute('asyncRequest', 'string', {
+          canonicalValues: ['none', 'long', 'request'],
+          ...readOnly,
+        }),
+        attribute('eventUris', 'reference', { referenceTypes: ['uri'], multiValued: true, ...readOnly }),
+      ],
+      readOnly,
     ),
   ]),
 });
