@@ -223,6 +223,24 @@ describe.each(testEngines)('custom schema extensions on $name', (engine) => {
     expect(excluded.body.userName).toBe('ada');
   });
 
+  it('gives a uniqueness "server" value to exactly one of several concurrent writers', async () => {
+    // No constraint holds custom attributes: concurrent creates of one badge (in any case) take turns.
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, n) =>
+        roster.request(
+          idp,
+          'POST',
+          '/Users',
+          user(`racer${n}`, { badge: n % 2 === 0 ? 'RACE-1' : 'race-1' }),
+        ),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    for (const refused of answers.filter((a) => a.status === 409))
+      expect(refused.body.scimType).toBe('uniqueness');
+  });
+
   it("PATCHes extension attributes with the URN path and Entra's forms (an Entra replay)", async () => {
     const created = await roster.request(idp, 'POST', '/Users', user('entra-user', { costCenter: '1' }));
     const id = created.body.id as string;

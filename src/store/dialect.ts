@@ -19,6 +19,12 @@ export interface StoreDialect {
   readonly rebuildsTablesToChangeConstraints: boolean;
   /** Number of bound parameters one statement may carry, with head-room. */
   readonly maxParameters: number;
+  /**
+   * Holds a lock on `key` until the current transaction ends, so concurrent transactions checking the
+   * same value take turns (PostgreSQL: an advisory lock on the key's hash). SQLite has one writer at a
+   * time, so it holds nothing.
+   */
+  lockKeyForTransaction(db: Kysely<unknown>, key: string): Promise<void>;
   /** Refreshes planner statistics where the engine does not do it by itself. */
   refreshStatistics(db: Kysely<unknown>): Promise<void>;
   /** True when the error is a unique-constraint violation. */

@@ -483,6 +483,14 @@ export function scimResourceRepository(
     },
 
     async otherWithValue(scope, type, path, value, caseExact, exceptId) {
+      const wanted = caseExact ? value : value.toLowerCase();
+      // No constraint holds a custom attribute's uniqueness (definitions are data, not DDL), so two
+      // transactions writing the same value take turns here: the second one's lookup runs after the
+      // first commits and sees its row (READ COMMITTED reads a fresh snapshot per statement).
+      await dialect.lockKeyForTransaction(
+        db as unknown as Kysely<unknown>,
+        `scim-unique ${JSON.stringify([scope.integrationId, type, path, wanted])}`,
+      );
       const stored = sql`cast(${dialect.jsonScalar(sql.ref('data'), path)} as text)`;
       const compared = caseExact ? stored : dialect.fold(stored);
       const row = await db
@@ -493,7 +501,7 @@ export function scimResourceRepository(
         .where('resource_type', '=', type)
         .where('deleted_at', 'is', null)
         .where('id', '<>', exceptId)
-        .where(sql<boolean>`${compared} = ${caseExact ? value : value.toLowerCase()}`)
+        .where(sql<boolean>`${compared} = ${wanted}`)
         .limit(1)
         .executeTakeFirst();
       return row?.id;

@@ -84,7 +84,8 @@ export interface ScimResourceRepository {
    * Another live resource of the integration whose value at `path` (a single-valued simple attribute
    * in the stored document) equals `value` (case-folded unless `caseExact`): a custom extension
    * attribute with uniqueness "server" (RFC 7643 §2.2). Scans the integration's live range (no
-   * per-attribute index: definitions are data, not DDL).
+   * per-attribute index: definitions are data, not DDL). Called inside the writing transaction, it holds
+   * a lock on the value until that transaction ends, so concurrent writers of one value take turns.
    */
   otherWithValue(
     scope: IntegrationScope,

@@ -31,6 +31,9 @@ export const postgresDialect: StoreDialect = {
   // Autovacuum analyzes eventually (its naptime is a minute); after a bulk load the planner would meanwhile
   // pick the wrong index (measured: 44 ms instead of 0.1 ms for userName eq at 50k users). Tables much
   // changed since their last analysis are analyzed now.
+  lockKeyForTransaction: async (db, key) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
+  },
   refreshStatistics: async (db) => {
     const stale = await sql<{
       name: string;

@@ -21,6 +21,7 @@ export const sqliteDialect: StoreDialect = {
   rebuildsTablesToChangeConstraints: true,
   maxParameters: 30000,
   // PRAGMA optimize re-analyzes only tables whose size changed a lot since the last analysis.
+  lockKeyForTransaction: async () => {},
   refreshStatistics: async (db) => {
     await sql`pragma optimize`.execute(db);
   },
