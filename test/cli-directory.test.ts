@@ -570,11 +570,21 @@ describe('roster schema-extension', () => {
       urn,
       '--attribute-mappings',
       `${urn}:costCenter=cc-{value}`,
+      '--profile-mappings',
+      `department=${urn}:costCenter`,
     );
     expect(accepted).toMatch(/Queued remap job/);
-    expect(await run('integration', 'settings', integrationId)).toMatch(
-      new RegExp(`attribute-mappings\\s+${urn}:costCenter=cc-\\{value\\}`),
+    const shown = await run('integration', 'settings', integrationId);
+    expect(shown).toMatch(new RegExp(`attribute-mappings\\s+${urn}:costCenter=cc-\\{value\\}`));
+    expect(shown).toMatch(new RegExp(`profile-mappings\\s+department=${urn}:costCenter`));
+    const badField = await fails(
+      'integration',
+      'set',
+      integrationId,
+      '--profile-mappings',
+      'shoeSize=userName',
     );
+    expect(badField.stderr).toMatch(/profileMappings\.shoeSize: a profile field/i);
 
     writeFileSync(
       file,

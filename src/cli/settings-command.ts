@@ -35,6 +35,7 @@ const settingNames: readonly [keyof SettingsOptions, string][] = [
   ['groupNesting', 'group-nesting'],
   ['schemaExtensions', 'schema-extensions'],
   ['attributeMappings', 'attribute-mappings'],
+  ['profileMappings', 'profile-mappings'],
 ];
 
 /** `roster integration settings|set`: how an integration turns SCIM users into identities. */
@@ -123,6 +124,10 @@ export function addSettingsCommands(integration: Command, config: () => Config):
     .option(
       '--attribute-mappings <items>',
       'identity attributes from user attributes: path[=template] separated by ";" (template {name}:{value}), or none',
+    )
+    .option(
+      '--profile-mappings <items>',
+      'profile fields from user attributes: field=path separated by ";" (e.g. department=urn:…:User:dept), or none',
     )
     .option('--preview', 'show what would change; save nothing')
     .option('--org <organization>', 'organization name', DEFAULT_ORGANIZATION)

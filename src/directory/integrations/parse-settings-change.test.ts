@@ -105,6 +105,7 @@ describe('settingsAsOptions', () => {
       groupNesting: 'nested',
       schemaExtensions: 'none',
       attributeMappings: 'none',
+      profileMappings: 'none',
     });
   });
 
@@ -118,6 +119,7 @@ describe('settingsAsOptions', () => {
       groupNesting: 'direct' as const,
       schemaExtensions: ['urn:example:acme:User'],
       attributeMappings: [{ path: 'urn:example:acme:User:costCenter', template: 'cc={value}' }],
+      profileMappings: { department: 'urn:example:acme:User:dept' },
     };
     const options = settingsAsOptions(settings);
     expect(options).toMatchObject({ externalId: 'emails[type eq "work"].value', attributesFrom: 'none' });
@@ -137,7 +139,25 @@ describe('settingsAsOptions', () => {
         groupNesting: 'direct',
         schemaExtensions: ['urn:example:acme:User'],
         attributeMappings: [{ path: 'urn:example:acme:User:costCenter', template: 'cc={value}' }],
+        profileMappings: { department: 'urn:example:acme:User:dept' },
       },
+    });
+  });
+
+  it('reads profile mappings as field=path items, "none" clearing them, and names a malformed item', () => {
+    expect(
+      parseSettingsChange({ profileMappings: 'department = urn:x:User:dept; title=urn:x:User:t' }),
+    ).toEqual({
+      ok: true,
+      value: { profileMappings: { department: 'urn:x:User:dept', title: 'urn:x:User:t' } },
+    });
+    expect(parseSettingsChange({ profileMappings: 'none' })).toEqual({
+      ok: true,
+      value: { profileMappings: {} },
+    });
+    expect(parseSettingsChange({ profileMappings: 'department' })).toEqual({
+      ok: false,
+      error: ['profile-mappings: "department" must be field=path (or the whole value "none")'],
     });
   });
 });

@@ -21,6 +21,8 @@ export interface SettingsOptions {
   readonly schemaExtensions?: string;
   /** `path[=template]` items separated by `;`, or `none` (template default `{name}:{value}`). */
   readonly attributeMappings?: string;
+  /** `field=path` items separated by `;`, or `none`: profile fields read from a user attribute path. */
+  readonly profileMappings?: string;
 }
 
 const attributeSourceNames = ['groups', 'roles', 'entitlements'] as const;
@@ -93,6 +95,22 @@ export function parseSettingsChange(options: SettingsOptions): Result<Record<str
               : { path: item.slice(0, cut).trim(), template: item.slice(cut + 1) };
           });
   }
+  if (options.profileMappings !== undefined) {
+    const items = options.profileMappings
+      .split(';')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+    const mapped: Record<string, string> = {};
+    if (!(items.length === 1 && items[0] === 'none')) {
+      for (const item of items) {
+        const cut = item.indexOf('=');
+        if (cut <= 0)
+          problems.push(`profile-mappings: "${item}" must be field=path (or the whole value "none")`);
+        else mapped[item.slice(0, cut).trim()] = item.slice(cut + 1).trim();
+      }
+    }
+    change.profileMappings = mapped;
+  }
   if (problems.length === 0 && Object.keys(change).length === 0) {
     problems.push('nothing to change: give at least one setting');
   }
@@ -137,5 +155,11 @@ export function settingsAsOptions(settings: IntegrationSettings): Required<Setti
       settings.attributeMappings.length === 0
         ? 'none'
         : settings.attributeMappings.map((m) => `${m.path}=${m.template}`).join(';'),
+    profileMappings:
+      Object.keys(settings.profileMappings).length === 0
+        ? 'none'
+        : Object.entries(settings.profileMappings)
+            .map(([field, path]) => `${field}=${path}`)
+            .join(';'),
   };
 }
