@@ -1,10 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deliverWebhooks } from '../src/directory/webhooks/deliver-webhooks.js';
 import type { WebhookSettings } from '../src/directory/webhooks/webhook-settings.js';
 import { AdminClient } from './support/admin-client.js';
+import { LoopbackReceiver } from './support/loopback-receiver.js';
 import { ids, RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 
 interface ReceivedSet {
@@ -13,34 +13,22 @@ interface ReceivedSet {
 }
 
 /** A real RFC 8935 receiver on 127.0.0.1: answers `answer()` and keeps every SET it acknowledged (202). */
-class SetReceiver {
+class SetReceiver extends LoopbackReceiver {
   readonly received: ReceivedSet[] = [];
   refused = 0;
   answer: (token: string) => { status: number; body?: unknown } = () => ({ status: 202 });
-  private readonly server: Server;
-  url = '';
 
   constructor() {
-    this.server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        const { status, body: answer } = this.answer(body);
-        if (status === 202) this.received.push({ headers: request.headers, token: body });
-        else this.refused++;
-        response
-          .writeHead(status, { 'content-type': 'application/json' })
-          .end(answer === undefined ? '' : JSON.stringify(answer));
-      });
+    super('/events', (headers, token) => {
+      const { status, body } = this.answer(token);
+      if (status === 202) this.received.push({ headers, token });
+      else this.refused++;
+      return {
+        status,
+        contentType: 'application/json',
+        body: body === undefined ? '' : JSON.stringify(body),
+      };
     });
-  }
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/events`;
-    return this;
-  }
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
 

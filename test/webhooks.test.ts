@@ -1,10 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deliverWebhooks } from '../src/directory/webhooks/deliver-webhooks.js';
 import type { WebhookSettings } from '../src/directory/webhooks/webhook-settings.js';
 import { AdminClient } from './support/admin-client.js';
+import { LoopbackReceiver } from './support/loopback-receiver.js';
 import { ids, RosterHarness, testEngines, type IntegrationHandle } from './support/roster-harness.js';
 
 interface Received {
@@ -14,34 +14,18 @@ interface Received {
 }
 
 /** A real HTTP receiver on 127.0.0.1 that answers `status()` and keeps what it accepted (2xx). */
-class Receiver {
+class Receiver extends LoopbackReceiver {
   readonly received: Received[] = [];
   refused = 0;
   status: () => number = () => 204;
-  private readonly server: Server;
-  url = '';
 
   constructor() {
-    this.server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        const status = this.status();
-        if (status < 300) this.received.push({ headers: request.headers, body, event: JSON.parse(body) });
-        else this.refused++;
-        response
-          .writeHead(status, { 'content-type': 'text/plain' })
-          .end(status < 300 ? 'ok' : 'down for maintenance');
-      });
+    super('/hooks', (headers, body) => {
+      const status = this.status();
+      if (status < 300) this.received.push({ headers, body, event: JSON.parse(body) });
+      else this.refused++;
+      return { status, contentType: 'text/plain', body: status < 300 ? 'ok' : 'down for maintenance' };
     });
-  }
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
-    return this;
-  }
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
 
