@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,8 @@ describe('roster backup and restore (SQLite)', () => {
       expect(backup.users).toBeGreaterThanOrEqual(before);
       expect(backup.users).toBeLessThanOrEqual(after);
       expect(backup.identities).toBe(backup.users);
+      // It holds what the database holds: readable by its owner only.
+      expect(statSync(backupFile).mode & 0o777).toBe(0o600);
       const again = await roster(['backup', backupFile], env).catch((e: { stderr: string }) => e);
       expect((again as { stderr: string }).stderr).toContain('exists already');
     } finally {

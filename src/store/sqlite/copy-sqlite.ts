@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
+import { createPrivateFile } from './create-private-file.js';
 
 export interface SqliteCopy {
   readonly pages: number;
@@ -18,7 +18,7 @@ export interface SqliteCopy {
  */
 export async function copySqliteDatabase(source: string, destination: string): Promise<SqliteCopy> {
   if (!existsSync(source)) throw new Error(`no SQLite database at ${source}`);
-  mkdirSync(dirname(destination), { recursive: true });
+  createPrivateFile(destination);
   const connection = new BetterSqlite3(source, { fileMustExist: true });
   let pages: number;
   try {

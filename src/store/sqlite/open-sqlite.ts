@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../database-schema.js';
+import { createPrivateFile } from './create-private-file.js';
 import { withStatementCache } from './statement-cache.js';
 
 /**
@@ -18,7 +17,7 @@ export const SERVER_BUSY_TIMEOUT_MS = 20;
  * share the file.
  */
 export function openSqlite(file: string, options: { busyTimeoutMs?: number } = {}): Kysely<Database> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') createPrivateFile(file);
   const connection = new BetterSqlite3(file);
   connection.pragma('journal_mode = WAL');
   // NORMAL in WAL mode keeps the database consistent across a crash; the last commits before a power
