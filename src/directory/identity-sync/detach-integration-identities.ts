@@ -4,6 +4,7 @@ import type { Identity } from '../model/identity.js';
 import type { IntegrationScope } from '../model/scope.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
 import { mergeIdentity } from './merge-identity.js';
+import { saveRemergedIdentity } from './save-remerged-identity.js';
 import { changedFields } from './plan-user-sync.js';
 
 const BATCH = 500;
@@ -30,22 +31,7 @@ export async function detachIntegrationIdentities(
       const before = mergeIdentity(identity, all, identity, now);
       const after = mergeIdentity(identity, remaining, identity, now);
       await store.identities.deleteSource(scope, identity.id);
-      await store.identities.update(after.identity);
-      if (JSON.stringify(before.groupIds) !== JSON.stringify(after.groupIds))
-        await store.identities.setGroups(scope, identity.id, after.groupIds);
-      store.events.append(
-        scope,
-        identityEvents(
-          {
-            previous: identity,
-            next: after.identity,
-            previousGroupIds: before.groupIds,
-            groupIds: after.groupIds,
-            changed: changedFields(identity, after.identity, before.groupIds, after.groupIds),
-          },
-          stamp,
-        ),
-      );
+      await saveRemergedIdentity(store, scope, identity, before, after, stamp);
     }
   }
   // The sole-sourced ones change in one statement; their states before and after are read for the events.

@@ -2,7 +2,8 @@ import type { IntegrationSettings } from '../model/integration-settings.js';
 import type { IdentitySource } from '../model/identity.js';
 import { identityEvents } from '../events/identity-events.js';
 import { mergeIdentity } from './merge-identity.js';
-import { changedFields, oldestFirst } from './plan-user-sync.js';
+import { saveRemergedIdentity } from './save-remerged-identity.js';
+import { oldestFirst } from './plan-user-sync.js';
 import { syncEventStamp, type IdentitySyncContext } from './sync-identities.js';
 
 /**
@@ -56,20 +57,5 @@ export async function retireIdentity(
     remaining = [...others, retired].sort(oldestFirst);
   }
   const after = mergeIdentity(identity, remaining, identity, now);
-  await store.identities.update(after.identity);
-  if (JSON.stringify(before.groupIds) !== JSON.stringify(after.groupIds))
-    await store.identities.setGroups(scope, identity.id, after.groupIds);
-  store.events.append(
-    scope,
-    identityEvents(
-      {
-        previous: identity,
-        next: after.identity,
-        previousGroupIds: before.groupIds,
-        groupIds: after.groupIds,
-        changed: changedFields(identity, after.identity, before.groupIds, after.groupIds),
-      },
-      stamp,
-    ),
-  );
+  await saveRemergedIdentity(store, scope, identity, before, after, stamp);
 }
