@@ -1,23 +1,15 @@
 import { sql, type Kysely } from 'kysely';
-import type { DirectoryGroup, GroupMapping } from '../directory/model/directory-group.js';
+import type { DirectoryGroup } from '../directory/model/directory-group.js';
 import type { DirectoryGroupRepository } from '../directory/ports/directory-group-repository.js';
 import type { Database, DirectoryGroupsTable, GroupMappingsTable } from './database-schema.js';
 import { inBatches } from './in-batches.js';
+import { mappingCandidateCondition, mappingFromRow as toMapping, sqlList } from './group-mapping-rows.js';
 
 const toGroup = (row: DirectoryGroupsTable): DirectoryGroup => ({
   id: row.id,
   organizationId: row.organization_id,
   name: row.name,
   createdAt: row.created_at,
-});
-
-const toMapping = (row: GroupMappingsTable): GroupMapping => ({
-  id: row.id,
-  integrationId: row.integration_id,
-  matchBy: row.match_by as GroupMapping['matchBy'],
-  idpGroup: row.idp_group,
-  directoryGroupId: row.directory_group_id,
-  automatic: Number(row.automatic) === 1,
 });
 
 export function directoryGroupRepository(db: Kysely<Database>): DirectoryGroupRepository {
@@ -91,24 +83,13 @@ export function directoryGroupRepository(db: Kysely<Database>): DirectoryGroupRe
       if (groups.length === 0) return [];
       const ids = [...new Set(groups.map((g) => g.scimGroupId))];
       const names = [...new Set(groups.map((g) => g.displayName.toLowerCase()))];
-      const candidates = (byId: readonly string[], byName: readonly string[]) =>
-        db
-          .selectFrom('group_mappings as m')
-          .innerJoin('integrations as i', 'i.id', 'm.integration_id')
-          .selectAll('m')
-          .where('m.integration_id', '=', scope.integrationId)
-          .where('i.organization_id', '=', scope.organizationId)
-          .where((eb) =>
-            eb.or([
-              ...(byId.length > 0
-                ? [eb.and([eb('m.match_by', '=', 'id'), eb('m.idp_group', 'in', byId)])]
-                : []),
-              ...(byName.length > 0
-                ? [eb.and([eb('m.match_by', '=', 'displayName'), eb('m.idp_group', 'in', byName)])]
-                : []),
-            ]),
-          )
-          .execute();
+      const candidates = async (byId: readonly string[], byName: readonly string[]) => {
+        const { rows } = await sql<GroupMappingsTable>`
+          select m.* from group_mappings as m inner join integrations as i on i.id = m.integration_id
+          where m.integration_id = ${scope.integrationId} and i.organization_id = ${scope.organizationId}
+            and ${mappingCandidateCondition(sqlList(byId), sqlList(byName))}`.execute(db);
+        return rows;
+      };
       // One statement for the usual handful of groups; slices when a batch names thousands.
       const rows =
         ids.length + names.length <= 1000

@@ -1,4 +1,5 @@
 import { groupHierarchyRepository } from './group-hierarchy-repository.js';
+import { syncInputsRepository } from './sync-inputs-repository.js';
 import type { Kysely } from 'kysely';
 import type { DirectoryStore, PoolUsage } from '../directory/ports/directory-store.js';
 import type { Database } from './database-schema.js';
@@ -68,6 +69,7 @@ export function directoryStore(
     integrations: integrationRepository(db, dialect),
     scimResources: scimResourceRepository(db, dialect, options.reader),
     groupHierarchy: groupHierarchyRepository(db, dialect),
+    syncInputs: syncInputsRepository(db, dialect),
     consoleAccounts: consoleAccountRepository(db),
     consoleLinks: consoleLinkRepository(db),
     consoleSessions: consoleSessionRepository(db),

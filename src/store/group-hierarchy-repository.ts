@@ -1,9 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { IntegrationScope } from '../directory/model/scope.js';
-import type {
-  GroupHierarchyRepository,
-  IndirectGroup,
-} from '../directory/ports/group-hierarchy-repository.js';
+import type { GroupHierarchyRepository } from '../directory/ports/group-hierarchy-repository.js';
 import type { Database } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 
@@ -128,48 +125,6 @@ export function groupHierarchyRepository(
         for (const row of rows) found.add(row.member_id);
       }
       return [...found];
-    },
-
-    async groupsWithInheritedOfMany(scope, userIds) {
-      const out = new Map<string, { direct: IndirectGroup[]; inherited: IndirectGroup[] }>();
-      const direct = dialect.jsonScalar(sql.ref('r.data'), ['displayName']);
-      const above = dialect.jsonScalar(sql.ref('g.data'), ['displayName']);
-      for (const batch of chunks([...new Set(userIds)], Math.floor(dialect.maxParameters / 2) - 2)) {
-        const { rows } = await sql<{
-          member_id: string;
-          group_id: string;
-          display: unknown;
-          inherited: number;
-        }>`
-          select m.member_id, m.group_id, ${direct} as display, 0 as inherited
-          from scim_memberships as m inner join scim_resources as r on r.id = m.group_id
-          where m.integration_id = ${scope.integrationId} and m.member_id in (${sql.join(batch)})
-          union all
-          select m.member_id, c.ancestor_id as group_id, ${above} as display, 1 as inherited
-          from scim_memberships as m
-          inner join scim_group_closure as c
-            on c.integration_id = m.integration_id and c.descendant_id = m.group_id
-          inner join scim_resources as g on g.id = c.ancestor_id
-          where m.integration_id = ${scope.integrationId}
-            and c.organization_id = ${scope.organizationId}
-            and m.member_id in (${sql.join(batch)})
-          order by group_id`.execute(db);
-        for (const row of rows) {
-          const entry = out.get(row.member_id) ?? { direct: [], inherited: [] };
-          const group = { id: row.group_id, displayName: String(row.display ?? '') };
-          (Number(row.inherited) === 1 ? entry.inherited : entry.direct).push(group);
-          out.set(row.member_id, entry);
-        }
-      }
-      // An ancestor reached twice, or one that also lists the user, is inherited once or not at all.
-      for (const entry of out.values()) {
-        const listed = new Set(entry.direct.map((g) => g.id));
-        const seen = new Set<string>();
-        entry.inherited = entry.inherited.filter(
-          (g) => !listed.has(g.id) && !seen.has(g.id) && seen.add(g.id),
-        );
-      }
-      return out;
     },
   };
 }

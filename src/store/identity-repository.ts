@@ -1,40 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import { UniquenessError } from '../core/errors.js';
-import type { IdentityProfile } from '../directory/model/identity-profile.js';
-import type {
-  Identity,
-  IdentityContribution,
-  IdentitySource,
-  IdentityStatus,
-} from '../directory/model/identity.js';
+import type { Identity, IdentitySource } from '../directory/model/identity.js';
 import type { IdentityRepository } from '../directory/ports/identity-repository.js';
 import type { Database, IdentitiesTable, IdentitySourcesTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { inBatches } from './in-batches.js';
 import { rowLimit } from './row-limit.js';
 import { boundColumns, preparedQuery } from './prepared-query.js';
-
-const IDENTITY_COLUMNS = [
-  'id',
-  'organization_id',
-  'name',
-  'name_key',
-  'status',
-  'sign_in_external_id',
-  'auth_policy_id',
-  'attributes',
-  'profile',
-  'source_integration_id',
-  'scim_resource_id',
-  'created_at',
-  'updated_at',
-  'last_synced_at',
-] as const satisfies readonly (keyof IdentitiesTable)[];
-// Every column, so an identity read through a join is the whole identity.
-const everyIdentityColumn: Exclude<keyof IdentitiesTable, (typeof IDENTITY_COLUMNS)[number]> extends never
-  ? true
-  : never = true;
-void everyIdentityColumn;
+import { IDENTITY_COLUMNS, SOURCE_COLUMNS, identityFromRow, sourceFromRow } from './identity-rows.js';
 
 // Every synced SCIM write runs these (issue 15): prepared once.
 const insertIdentityQuery = preparedQuery((db, p: IdentitiesTable) =>
@@ -57,18 +30,6 @@ const updateIdentityQuery = preparedQuery((db, p: IdentitiesTable) =>
     .where('organization_id', '=', p.organization_id),
 );
 
-const SOURCE_COLUMNS = [
-  'identity_id',
-  'organization_id',
-  'integration_id',
-  'scim_resource_id',
-  'external_id',
-  'user_name_key',
-  'status',
-  'contribution',
-  'created_at',
-  'updated_at',
-] as const satisfies readonly (keyof IdentitySourcesTable)[];
 const SOURCE_CHANGES = SOURCE_COLUMNS.filter(
   (column) => column !== 'identity_id' && column !== 'integration_id' && column !== 'created_at',
 );
@@ -86,21 +47,7 @@ const saveSourceQuery = preparedQuery((db, p: IdentitySourcesTable) =>
 );
 
 export function identityRepository(db: Kysely<Database>, dialect: StoreDialect): IdentityRepository {
-  const toIdentity = (row: IdentitiesTable): Identity => ({
-    id: row.id,
-    organizationId: row.organization_id,
-    name: row.name,
-    status: row.status as IdentityStatus,
-    signInExternalId: row.sign_in_external_id,
-    authPolicyId: row.auth_policy_id,
-    attributes: dialect.parseJson(row.attributes) as unknown as string[],
-    profile: dialect.parseJson(row.profile) as IdentityProfile,
-    sourceIntegrationId: row.source_integration_id,
-    scimResourceId: row.scim_resource_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    lastSyncedAt: row.last_synced_at,
-  });
+  const toIdentity = (row: IdentitiesTable): Identity => identityFromRow(row, dialect);
   const toRow = (identity: Identity): IdentitiesTable => ({
     id: identity.id,
     organization_id: identity.organizationId,
@@ -117,18 +64,7 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
     updated_at: identity.updatedAt,
     last_synced_at: identity.lastSyncedAt,
   });
-  const toSource = (row: IdentitySourcesTable): IdentitySource => ({
-    identityId: row.identity_id,
-    organizationId: row.organization_id,
-    integrationId: row.integration_id,
-    scimResourceId: row.scim_resource_id,
-    externalId: row.external_id,
-    userNameKey: row.user_name_key,
-    status: row.status as IdentityStatus,
-    contribution: dialect.parseJson(row.contribution) as unknown as IdentityContribution,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
+  const toSource = (row: IdentitySourcesTable): IdentitySource => sourceFromRow(row, dialect);
   const nameTaken = (name: string) =>
     new UniquenessError(`The identity name ${JSON.stringify(name)} is already used by another identity.`);
   // Identities that some source of this integration feeds, and only that integration.
@@ -281,25 +217,6 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
       });
       return found;
     },
-    async firstSeenGroupNamesMany(scope, identityIds) {
-      const found = new Map<string, Map<string, string>>();
-      await inBatches(identityIds, 1000, async (batch) => {
-        const rows = await db
-          .selectFrom('identity_group_names as n')
-          .innerJoin('identities as i', 'i.id', 'n.identity_id')
-          .select(['n.identity_id', 'n.scim_group_id', 'n.name'])
-          .where('i.organization_id', '=', scope.organizationId)
-          .where('n.identity_id', 'in', batch)
-          .execute();
-        for (const row of rows) {
-          const names = found.get(row.identity_id) ?? new Map<string, string>();
-          names.set(row.scim_group_id, row.name);
-          found.set(row.identity_id, names);
-        }
-        return [];
-      });
-      return found;
-    },
     async recordFirstSeenGroupNames(scope, names) {
       // One statement per batch; each row is written only for an identity of the scope's organization.
       await inBatches(names, 300, async (batch) => {
@@ -382,37 +299,6 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
             .execute()
         ).map(toSource),
       );
-    },
-    async linkedIdentities(scope, scimIds) {
-      const sources: IdentitySource[] = [];
-      const identities = new Map<string, Identity>();
-      await inBatches(scimIds, 1000, async (batch) => {
-        const rows = await db
-          .selectFrom('identity_sources as s')
-          .innerJoin('identity_sources as o', 'o.identity_id', 's.identity_id')
-          .innerJoin('identities as i', (join) =>
-            join.onRef('i.id', '=', 'o.identity_id').onRef('i.organization_id', '=', 's.organization_id'),
-          )
-          .selectAll('o')
-          .select(IDENTITY_COLUMNS.map((column) => `i.${column} as i_${column}` as const))
-          .where('s.integration_id', '=', scope.integrationId)
-          .where('s.organization_id', '=', scope.organizationId)
-          .where('s.scim_resource_id', 'in', batch)
-          .orderBy('o.created_at')
-          .orderBy('o.integration_id')
-          .execute();
-        for (const row of rows) {
-          sources.push(toSource(row));
-          if (!identities.has(row.identity_id)) {
-            const identityRow = Object.fromEntries(
-              IDENTITY_COLUMNS.map((column) => [column, row[`i_${column}`]]),
-            ) as unknown as IdentitiesTable;
-            identities.set(row.identity_id, toIdentity(identityRow));
-          }
-        }
-        return [];
-      });
-      return { sources, identities: [...identities.values()] };
     },
     async sourcesOfIdentities(scope, identityIds) {
       const found = new Map<string, IdentitySource[]>();

@@ -254,10 +254,9 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
     await store.identities.saveSource(own);
     expect((await store.identities.findBySource(north, 'scim-linked'))?.id).toBe(person.id);
     expect(await store.identities.linkedSources(north, ['scim-linked'])).toEqual([own]);
-    expect(await store.identities.linkedIdentities(north, ['scim-linked'])).toEqual({
-      sources: [own],
-      identities: [await store.identities.findById(north, person.id)],
-    });
+    const read = await store.syncInputs.of(north, ['scim-linked'], { nested: false });
+    expect(read.sources).toEqual([own]);
+    expect(read.identities).toEqual([await store.identities.findById(north, person.id)]);
     expect(await store.identities.findRelinkable(north, { externalId: 'ext-scim-linked' })).toBeUndefined();
     await store.identities.saveSource({ ...own, status: 'deleted', updatedAt: '2026-12-02T00:00:00.000Z' });
     expect(await store.identities.findRelinkable(north, { externalId: 'ext-scim-linked' })).toMatchObject({
@@ -288,10 +287,10 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
       await store.identities.linkedSources({ ...north, integrationId: south.integrationId }, ['scim-theirs']),
     ).toEqual([]);
     expect(
-      await store.identities.linkedIdentities({ ...north, integrationId: south.integrationId }, [
-        'scim-theirs',
-      ]),
-    ).toEqual({ sources: [], identities: [] });
+      await store.syncInputs.of({ ...north, integrationId: south.integrationId }, ['scim-theirs'], {
+        nested: true,
+      }),
+    ).toMatchObject({ sources: [], identities: [], firstSeenNames: new Map(), mappingCandidates: [] });
 
     await store.identities.setGroups(north, mine.id, [myGroup.id, theirGroup.id]);
     expect(await store.identities.groupIdsOf(north, mine.id)).toEqual([myGroup.id]);
@@ -302,10 +301,11 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
       { identityId: mine.id, scimGroupId: 'g', name: 'Mine' },
       { identityId: theirs.id, scimGroupId: 'g', name: 'Written across tenants' },
     ]);
-    expect((await store.identities.firstSeenGroupNamesMany(north, [mine.id])).get(mine.id)?.get('g')).toBe(
-      'Mine',
-    );
-    expect((await store.identities.firstSeenGroupNamesMany(south, [theirs.id])).size).toBe(0);
+    await store.identities.saveSource(source(north, mine, 'scim-mine', 'active'));
+    const names = async (scope: IntegrationScope, scimId: string) =>
+      (await store.syncInputs.of(scope, [scimId], { nested: false })).firstSeenNames;
+    expect((await names(north, 'scim-mine')).get(mine.id)?.get('g')).toBe('Mine');
+    expect((await names(south, 'scim-theirs')).size).toBe(0);
     expect(await store.identities.delete(north, theirs.id)).toBe(false);
 
     // Group mappings and group roles only ever join rows of the same organization.
@@ -405,6 +405,75 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
       ]),
     ).toEqual([]);
     expect(await store.directoryGroups.mappingCandidates(north, [])).toEqual([]);
+  });
+
+  it('reads what a batch of users syncs from in one call: groups, inherited groups, mappings, sources, names', async () => {
+    const scope = await integration(north.organizationId, 'north-sync');
+    const older = await integration(north.organizationId, 'north-older');
+    const [ada, bob, alone] = [user('sync-ada'), user('sync-bob'), user('sync-alone')];
+    for (const u of [ada, bob, alone]) await store.scimResources.insert(scope, u, [], null);
+    const group = (displayName: string, members: StoredResource[]) => ({
+      resource: { ...user(displayName), resourceType: 'Group' as const, attributes: { displayName } },
+      members: members.map((m) => ({ id: m.id, type: m.resourceType })),
+    });
+    const elan = group('Élan', [ada]);
+    const beta = group('Beta', [ada, bob]);
+    const parent = group('Parent', [elan.resource]);
+    for (const g of [elan, beta, parent])
+      await store.scimResources.insert(scope, g.resource, g.members, null);
+    await store.groupHierarchy.insertPairs(scope, [
+      { ancestorId: parent.resource.id, descendantId: elan.resource.id },
+    ]);
+    const directoryGroup = await store.directoryGroups.ensure(scope, 'Mapped', newId(), NOW);
+    const mapping = (matchBy: 'id' | 'displayName', idpGroup: string) => ({
+      id: newId(),
+      integrationId: scope.integrationId,
+      matchBy,
+      idpGroup,
+      directoryGroupId: directoryGroup.id,
+      automatic: false,
+    });
+    const byName = mapping('displayName', 'élan');
+    const byId = mapping('id', beta.resource.id);
+    const unrelated = mapping('displayName', 'nobody');
+    for (const m of [byName, byId, unrelated]) await store.directoryGroups.addMapping(scope, m, NOW);
+    const person = identity(north.organizationId, 'Sync Ada');
+    await store.identities.insert(person);
+    const own = { ...source(scope, person, ada.id, 'active'), createdAt: '2026-12-01T00:00:02.000Z' };
+    const first = { ...source(older, person, 'older-ada', 'active'), createdAt: '2026-12-01T00:00:01.000Z' };
+    await store.identities.saveSource(own);
+    await store.identities.saveSource(first);
+    await store.identities.recordFirstSeenGroupNames(north, [
+      { identityId: person.id, scimGroupId: elan.resource.id, name: 'Elan at first' },
+    ]);
+
+    const read = await store.syncInputs.of(scope, [ada.id, bob.id, alone.id], { nested: true });
+    const byDisplayName = (list: readonly { displayName: string }[] | undefined) =>
+      list?.map((g) => g.displayName);
+    const sortedIds = (...ids: string[]) => [...ids].sort();
+    expect(read.groups.get(ada.id)?.direct.map((g) => g.id)).toEqual(
+      sortedIds(elan.resource.id, beta.resource.id),
+    );
+    expect(byDisplayName(read.groups.get(ada.id)?.inherited)).toEqual(['Parent']);
+    expect(byDisplayName(read.groups.get(bob.id)?.direct)).toEqual(['Beta']);
+    expect(read.groups.has(alone.id)).toBe(false);
+    expect(read.mappingCandidates.map((m) => m.id).sort()).toEqual(sortedIds(byName.id, byId.id));
+    expect(read.sources).toEqual([first, own]);
+    expect(read.identities).toEqual([await store.identities.findById(north, person.id)]);
+    expect(read.firstSeenNames.get(person.id)).toEqual(new Map([[elan.resource.id, 'Elan at first']]));
+    // One user takes the prepared statement; without nesting nothing is inherited.
+    const single = await store.syncInputs.of(scope, [ada.id], { nested: false });
+    expect(single.groups.get(ada.id)).toEqual({ ...read.groups.get(ada.id), inherited: [] });
+    expect(single.sources).toEqual(read.sources);
+    // Another integration's scope reads none of it.
+    const elsewhere = await store.syncInputs.of(older, [ada.id, bob.id], { nested: true });
+    expect(elsewhere).toEqual({
+      groups: new Map(),
+      sources: [],
+      identities: [],
+      firstSeenNames: new Map(),
+      mappingCandidates: [],
+    });
   });
 
   it('keeps organization settings per organization, every default when none were saved', async () => {

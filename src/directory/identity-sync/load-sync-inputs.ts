@@ -34,23 +34,13 @@ export async function loadSyncInputs(
   users: readonly UserToSync[],
 ): Promise<LoadedSyncInputs> {
   const existingIds = users.filter((u) => !u.isNew).map((u) => u.user.id);
-  // Nested groups (docs/groups.md): the direct and the inherited groups in one statement per batch.
-  const nested = settings.groupNesting === 'nested';
-  const withInherited =
-    nested && existingIds.length > 0
-      ? await store.groupHierarchy.groupsWithInheritedOfMany(scope, existingIds)
-      : undefined;
-  const groups =
-    existingIds.length === 0
-      ? new Map<string, readonly { id: string; displayName: string }[]>()
-      : withInherited
-        ? new Map([...withInherited].map(([id, found]) => [id, found.direct]))
-        : await store.scimResources.groupsOfMany(scope, existingIds);
-  const linked =
+  // One statement per batch: memberships (with the inherited ones when groups nest, docs/groups.md),
+  // the identities with all their sources, their first-seen group names and the mapping candidates.
+  const read =
     existingIds.length > 0
-      ? await store.identities.linkedIdentities(scope, existingIds)
-      : { sources: [], identities: [] };
-  const byLink = new Map(linked.sources.map((s) => [`${s.identityId}/${s.integrationId}`, s]));
+      ? await store.syncInputs.of(scope, existingIds, { nested: settings.groupNesting === 'nested' })
+      : undefined;
+  const byLink = new Map((read?.sources ?? []).map((s) => [`${s.identityId}/${s.integrationId}`, s]));
 
   // A new user may continue a deleted identity of this integration (settings.relink).
   const relinked = new Map<string, IdentitySource>();
@@ -70,7 +60,7 @@ export async function loadSyncInputs(
   }
   const sources = [...byLink.values()];
 
-  const identities = new Map<string, Identity>(linked.identities.map((i) => [i.id, i]));
+  const identities = new Map<string, Identity>((read?.identities ?? []).map((i) => [i.id, i]));
   // Identities reached only through a re-link are read now.
   const unread = [...new Set(sources.map((s) => s.identityId))].filter((id) => !identities.has(id));
   if (unread.length > 0) {
@@ -78,13 +68,13 @@ export async function loadSyncInputs(
       identities.set(identity.id, identity);
   }
   const memberships = new Map<string, IdpGroupMembership[]>(
-    [...groups].map(([id, list]) => [
+    [...(read?.groups ?? [])].map(([id, found]) => [
       id,
-      list.map((g) => ({ scimGroupId: g.id, displayName: g.displayName })),
+      found.direct.map((g) => ({ scimGroupId: g.id, displayName: g.displayName })),
     ]),
   );
   const inheritedOf = (userId: string): IdpGroupMembership[] =>
-    (withInherited?.get(userId)?.inherited ?? []).map((g) => ({
+    (read?.groups.get(userId)?.inherited ?? []).map((g) => ({
       scimGroupId: g.id,
       displayName: g.displayName,
       inherited: true,
@@ -97,16 +87,14 @@ export async function loadSyncInputs(
   const firstSeenIds = [
     ...new Set(withGroups.map((u) => identityOf(u.user.id)).filter((id) => id !== undefined)),
   ];
-  const firstSeen =
-    firstSeenIds.length > 0
-      ? await store.identities.firstSeenGroupNamesMany(scope, firstSeenIds)
-      : new Map<string, ReadonlyMap<string, string>>();
-  const allMemberships = withGroups.flatMap((u) => [
-    ...(memberships.get(u.user.id) ?? []),
-    ...inheritedOf(u.user.id),
-  ]);
-  const mappings =
-    allMemberships.length > 0 ? await store.directoryGroups.mappingCandidates(scope, allMemberships) : [];
+  // Names are read for every linked identity; only those of users in groups are the sync's input.
+  const firstSeen = new Map(
+    firstSeenIds.flatMap((id) => {
+      const names = read?.firstSeenNames.get(id);
+      return names ? [[id, names] as const] : [];
+    }),
+  );
+  const mappings = read?.mappingCandidates ?? [];
 
   const inputs = users.map(({ user }): UserSyncInput => {
     const source = relinked.get(user.id) ?? ownSources.get(user.id);

@@ -23,6 +23,7 @@ import type { GroupHierarchyRepository } from './group-hierarchy-repository.js';
 import type { SchemaExtensionRepository } from './schema-extension-repository.js';
 import type { ScimResourceRepository } from './scim-resource-repository.js';
 import type { SignInSessionRepository } from './sign-in-session-repository.js';
+import type { SyncInputsRepository } from './sync-inputs-repository.js';
 
 /** The database connections: how many there may be, how many are checked out, how many checkouts wait. */
 export interface PoolUsage {
@@ -58,6 +59,8 @@ export interface DirectoryStore {
   readonly scimResources: ScimResourceRepository;
   /** The maintained group-in-group closure (nested groups, docs/groups.md). */
   readonly groupHierarchy: GroupHierarchyRepository;
+  /** What the identity sync reads for a batch of users, in one statement per batch. */
+  readonly syncInputs: SyncInputsRepository;
   readonly consoleAccounts: ConsoleAccountRepository;
   readonly consoleLinks: ConsoleLinkRepository;
   readonly consoleSessions: ConsoleSessionRepository;

@@ -41,19 +41,4 @@ export interface GroupHierarchyRepository {
   deletePairs(scope: IntegrationScope, pairs: readonly GroupPair[]): Promise<void>;
   /** The users listed directly by any of these groups (without duplicates). */
   userMembersOf(scope: IntegrationScope, groupIds: readonly string[]): Promise<readonly string[]>;
-  /**
-   * For each user, the groups listing it (`direct`, as `ScimResourceRepository.groupsOfMany` gives them)
-   * and the groups it is in only through other groups (`inherited`: ancestors of its direct groups that
-   * do not list it themselves). One statement per batch of users: a union of the membership rows and
-   * their join on the closure, so nesting costs a user member change no extra round trip.
-   */
-  groupsWithInheritedOfMany(
-    scope: IntegrationScope,
-    userIds: readonly string[],
-  ): Promise<
-    ReadonlyMap<
-      string,
-      { readonly direct: readonly IndirectGroup[]; readonly inherited: readonly IndirectGroup[] }
-    >
-  >;
 }

@@ -28,10 +28,6 @@ export interface IdentityRepository {
     scope: OrganizationScope,
     identityIds: readonly string[],
   ): Promise<ReadonlyMap<string, readonly string[]>>;
-  firstSeenGroupNamesMany(
-    scope: OrganizationScope,
-    identityIds: readonly string[],
-  ): Promise<ReadonlyMap<string, ReadonlyMap<string, string>>>;
   recordFirstSeenGroupNames(
     scope: OrganizationScope,
     names: readonly { identityId: string; scimGroupId: string; name: string }[],
@@ -43,11 +39,6 @@ export interface IdentityRepository {
    * integration feed, in one query: the users' own links and their identities' other links.
    */
   linkedSources(scope: IntegrationScope, scimIds: readonly string[]): Promise<readonly IdentitySource[]>;
-  /** linkedSources with the identities they belong to, in the same single query. */
-  linkedIdentities(
-    scope: IntegrationScope,
-    scimIds: readonly string[],
-  ): Promise<{ readonly sources: readonly IdentitySource[]; readonly identities: readonly Identity[] }>;
   /** Every source of these identities, from any integration, oldest first. */
   sourcesOfIdentities(
     scope: OrganizationScope,
