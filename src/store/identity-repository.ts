@@ -166,28 +166,30 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
       return holders;
     },
     async setGroups(scope, identityId, groupIds) {
-      const ofScope = db
-        .selectFrom('identities')
-        .select('id')
-        .where('organization_id', '=', scope.organizationId)
-        .where('id', '=', identityId);
-      await db.deleteFrom('identity_groups').where('identity_id', 'in', ofScope).execute();
+      // The rows not in the new set go, the missing ones come: what stays is not rewritten, and on
+      // PostgreSQL both happen in one statement (one round trip on every member change; issue 15).
       const unique = [...new Set(groupIds)];
-      if (unique.length === 0) return;
+      const ofScope = sql`(select id from identities where id = ${identityId} and organization_id = ${scope.organizationId})`;
+      const removed = sql`delete from identity_groups where identity_id = ${ofScope}${
+        unique.length > 0 ? sql` and group_id not in (${sql.join(unique)})` : sql``
+      }`;
+      if (unique.length === 0) {
+        await removed.execute(db);
+        return;
+      }
       // Only groups of the identity's own organization can be linked: the join decides, not the caller.
-      await db
-        .insertInto('identity_groups')
-        .columns(['identity_id', 'group_id'])
-        .expression(
-          db
-            .selectFrom('identities as i')
-            .innerJoin('directory_groups as g', 'g.organization_id', 'i.organization_id')
-            .select(['i.id', 'g.id as group_id'])
-            .where('i.organization_id', '=', scope.organizationId)
-            .where('i.id', '=', identityId)
-            .where('g.id', 'in', unique),
-        )
-        .execute();
+      const added = sql`insert into identity_groups (identity_id, group_id)
+        select i.id, g.id from identities as i
+        inner join directory_groups as g on g.organization_id = i.organization_id
+        where i.organization_id = ${scope.organizationId} and i.id = ${identityId}
+          and g.id in (${sql.join(unique)})
+        on conflict (identity_id, group_id) do nothing`;
+      if (dialect.supportsWritableCte) {
+        await sql`with removed as (${removed} returning 1) ${added}`.execute(db);
+        return;
+      }
+      await removed.execute(db);
+      await added.execute(db);
     },
     async groupIdsOf(scope, identityId) {
       const rows = await db

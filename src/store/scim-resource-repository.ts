@@ -11,7 +11,7 @@ import type { StoreDialect } from './dialect.js';
 import { filterToSql, isSelectiveFilter } from './filter-to-sql.js';
 import { keysetCondition, orderByTerms, sortKeyExpression } from './sort-to-sql.js';
 import { insertResourceWithEmails, NEW_RESOURCE_COLUMNS } from './insert-resource-with-emails.js';
-import { boundColumns, preparedQuery } from './prepared-query.js';
+import { boundColumns, preparedQuery, type PreparedQuery } from './prepared-query.js';
 import { rowLimit } from './row-limit.js';
 import { filterCost, runsOffTheEventLoop } from '../core/filter/filter-cost.js';
 
@@ -99,6 +99,51 @@ const byIdQuery = preparedQuery(
       .where('resource_type', '=', p.type)
       .where('deleted_at', 'is', null),
 );
+
+type ReplaceParameters = Partial<Record<string, unknown>> & {
+  id: string;
+  integrationId: string;
+  organizationId: string;
+  type: string;
+  data: string;
+  lastModified: string;
+  expectedVersion: number | undefined;
+};
+
+/**
+ * A replace sets only the key columns whose values change (most PATCHes change none), so its statement
+ * depends on which ones: one prepared statement per such set, and per whether a version is expected —
+ * a handful in all (issue 15: building the update per request cost more than running it).
+ */
+const replaceQueries = new Map<string, PreparedQuery<ReplaceParameters, ScimResourcesTable>>();
+function replaceQuery(
+  changedColumns: readonly string[],
+  withVersion: boolean,
+): PreparedQuery<ReplaceParameters, ScimResourcesTable> {
+  const key = `${changedColumns.join(',')}|${withVersion}`;
+  let query = replaceQueries.get(key);
+  if (!query) {
+    query = preparedQuery((db, p: ReplaceParameters) => {
+      let update = db
+        .updateTable('scim_resources')
+        .set({
+          ...Object.fromEntries(changedColumns.map((column) => [column, p[column]])),
+          data: p.data,
+          version: sql<number>`version + 1`,
+          last_modified: p.lastModified,
+        })
+        .where('id', '=', p.id)
+        .where('integration_id', '=', p.integrationId)
+        .where('organization_id', '=', p.organizationId)
+        .where('resource_type', '=', p.type)
+        .where('deleted_at', 'is', null);
+      if (withVersion) update = update.where('version', '=', p.expectedVersion as number);
+      return update.returningAll();
+    });
+    replaceQueries.set(key, query);
+  }
+  return query;
+}
 
 const byNameQuery = preparedQuery(
   (db, p: { nameKey: string; integrationId: string; organizationId: string; type: string }) =>
@@ -291,21 +336,16 @@ export function scimResourceRepository(
       const { expectedVersion, previous } = options;
       let row: ScimResourcesTable | undefined;
       try {
-        let update = db
-          .updateTable('scim_resources')
-          .set({
-            ...changedKeyColumns(type, attributes, previous),
-            data: JSON.stringify(attributes),
-            version: sql<number>`version + 1`,
-            last_modified: lastModified,
-          })
-          .where('id', '=', id)
-          .where('integration_id', '=', scope.integrationId)
-          .where('organization_id', '=', scope.organizationId)
-          .where('resource_type', '=', type)
-          .where('deleted_at', 'is', null);
-        if (expectedVersion !== undefined) update = update.where('version', '=', expectedVersion);
-        row = await update.returningAll().executeTakeFirst();
+        const changed = changedKeyColumns(type, attributes, previous);
+        row = await replaceQuery(Object.keys(changed), expectedVersion !== undefined).first(db, dialect, {
+          ...changed,
+          ...scope,
+          id,
+          type,
+          data: JSON.stringify(attributes),
+          lastModified,
+          expectedVersion,
+        });
       } catch (error) {
         if (dialect.isUniqueViolation(error)) throw uniqueness(type, attributes);
         throw error;
