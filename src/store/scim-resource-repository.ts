@@ -145,6 +145,34 @@ function replaceQuery(
   return query;
 }
 
+// A member add names members of either type: its one id, whichever type it is.
+const typeByIdQuery = preparedQuery((db, p: { id: string; integrationId: string; organizationId: string }) =>
+  db
+    .selectFrom('scim_resources')
+    .select(['id', 'resource_type'])
+    .where('integration_id', '=', p.integrationId)
+    .where('organization_id', '=', p.organizationId)
+    .where('id', '=', p.id)
+    .where('deleted_at', 'is', null),
+);
+
+// Every member change bumps its group's version (a new ETag) without rewriting its attributes.
+const touchQuery = preparedQuery(
+  (
+    db,
+    p: { id: string; integrationId: string; organizationId: string; type: string; lastModified: string },
+  ) =>
+    db
+      .updateTable('scim_resources')
+      .set({ version: sql<number>`version + 1`, last_modified: p.lastModified })
+      .where('id', '=', p.id)
+      .where('integration_id', '=', p.integrationId)
+      .where('organization_id', '=', p.organizationId)
+      .where('resource_type', '=', p.type)
+      .where('deleted_at', 'is', null)
+      .returningAll(),
+);
+
 const byNameQuery = preparedQuery(
   (db, p: { nameKey: string; integrationId: string; organizationId: string; type: string }) =>
     db
@@ -369,16 +397,7 @@ export function scimResourceRepository(
     },
 
     async touch(scope, type, id, lastModified) {
-      const row = await db
-        .updateTable('scim_resources')
-        .set({ version: sql<number>`version + 1`, last_modified: lastModified })
-        .where('id', '=', id)
-        .where('integration_id', '=', scope.integrationId)
-        .where('organization_id', '=', scope.organizationId)
-        .where('resource_type', '=', type)
-        .where('deleted_at', 'is', null)
-        .returningAll()
-        .executeTakeFirst();
+      const row = await touchQuery.first(db, dialect, { ...scope, type, id, lastModified });
       return row ? toStored(row, dialect) : undefined;
     },
 
@@ -488,6 +507,13 @@ export function scimResourceRepository(
 
     async findTypes(scope, ids) {
       const found = new Map<string, ResourceTypeName>();
+      // One id (a member add's usual payload): the statement prepared once.
+      const [only] = ids;
+      if (ids.length === 1 && only !== undefined) {
+        const row = await typeByIdQuery.first(db, dialect, { ...scope, id: only });
+        if (row) found.set(row.id, row.resource_type as ResourceTypeName);
+        return found;
+      }
       for (const batch of chunks(ids, Math.floor(dialect.maxParameters / 2))) {
         const rows = await db
           .selectFrom('scim_resources')
@@ -548,6 +574,11 @@ export function scimResourceRepository(
     },
     async findByIds(scope, type, ids) {
       const out: StoredResource[] = [];
+      const [only] = ids;
+      if (ids.length === 1 && only !== undefined) {
+        const row = await byIdQuery.first(db, dialect, { ...scope, type, id: only });
+        return row ? [toStored(row, dialect)] : [];
+      }
       for (const batch of chunks(ids, 1000)) {
         const rows = await db
           .selectFrom('scim_resources')
