@@ -46,6 +46,22 @@ const saveSourceQuery = preparedQuery((db, p: IdentitySourcesTable) =>
     ),
 );
 
+// Every create looks for a deleted source to continue (settings.relink): prepared once per key column.
+const relinkableQuery = (column: 'external_id' | 'user_name_key') =>
+  preparedQuery((db, p: { integrationId: string; organizationId: string; key: string }) =>
+    db
+      .selectFrom('identity_sources')
+      .selectAll()
+      .where('integration_id', '=', p.integrationId)
+      .where('organization_id', '=', p.organizationId)
+      .where('status', '=', 'deleted')
+      .where(column, '=', p.key)
+      .orderBy('updated_at', 'desc')
+      .limit(rowLimit(1)),
+  );
+const relinkableByExternalIdQuery = relinkableQuery('external_id');
+const relinkableByUserNameQuery = relinkableQuery('user_name_key');
+
 export function identityRepository(db: Kysely<Database>, dialect: StoreDialect): IdentityRepository {
   const toIdentity = (row: IdentitiesTable): Identity => identityFromRow(row, dialect);
   const toRow = (identity: Identity): IdentitiesTable => ({
@@ -320,17 +336,10 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
       return found;
     },
     async findRelinkable(scope, key) {
-      let query = db
-        .selectFrom('identity_sources')
-        .selectAll()
-        .where('integration_id', '=', scope.integrationId)
-        .where('organization_id', '=', scope.organizationId)
-        .where('status', '=', 'deleted');
-      query =
+      const row =
         'externalId' in key
-          ? query.where('external_id', '=', key.externalId)
-          : query.where('user_name_key', '=', key.userNameKey);
-      const row = await query.orderBy('updated_at', 'desc').limit(rowLimit(1)).executeTakeFirst();
+          ? await relinkableByExternalIdQuery.first(db, dialect, { ...scope, key: key.externalId })
+          : await relinkableByUserNameQuery.first(db, dialect, { ...scope, key: key.userNameKey });
       return row ? toSource(row) : undefined;
     },
     async saveSource(source) {

@@ -173,6 +173,32 @@ const touchQuery = preparedQuery(
       .returningAll(),
 );
 
+const deleteEmailsQuery = preparedQuery((db, p: { id: string }) =>
+  db.deleteFrom('scim_emails').where('resource_id', '=', p.id),
+);
+
+/** Users have one to a few emails: their index rows are inserted by a statement prepared per count. */
+const PREPARED_EMAIL_ROWS = 8;
+const insertEmailsQueries = new Map<number, PreparedQuery<Record<string, string | null>, unknown>>();
+function insertEmailsQuery(count: number): PreparedQuery<Record<string, string | null>, unknown> {
+  let query = insertEmailsQueries.get(count);
+  if (!query) {
+    query = preparedQuery((db, p: Record<string, string | null>) =>
+      db.insertInto('scim_emails').values(
+        Array.from({ length: count }, (_, position) => ({
+          integration_id: p.integrationId as string,
+          resource_id: p.id as string,
+          position,
+          value_key: p[`value${position}`] ?? null,
+          type_key: p[`type${position}`] ?? null,
+        })),
+      ),
+    );
+    insertEmailsQueries.set(count, query);
+  }
+  return query;
+}
+
 const byNameQuery = preparedQuery(
   (db, p: { nameKey: string; integrationId: string; organizationId: string; type: string }) =>
     db
@@ -295,8 +321,17 @@ export function scimResourceRepository(
     if (type !== 'User') return;
     const rows = emailKeys(attributes);
     if (previous !== undefined && previous !== 'new' && sameKeys(rows, emailKeys(previous))) return;
-    if (previous !== 'new') await db.deleteFrom('scim_emails').where('resource_id', '=', id).execute();
+    if (previous !== 'new') await deleteEmailsQuery.affected(db, dialect, { id });
     if (rows.length === 0) return;
+    if (rows.length <= PREPARED_EMAIL_ROWS) {
+      const parameters: Record<string, string | null> = { integrationId: scope.integrationId, id };
+      rows.forEach((row, position) => {
+        parameters[`value${position}`] = row.value_key;
+        parameters[`type${position}`] = row.type_key;
+      });
+      await insertEmailsQuery(rows.length).affected(db, dialect, parameters);
+      return;
+    }
     await db
       .insertInto('scim_emails')
       .values(
