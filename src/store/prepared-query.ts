@@ -32,6 +32,14 @@ type Slot = { readonly name: string } | { readonly value: unknown };
 
 const PLACEHOLDER_PREFIX = '\u0000roster-parameter:';
 
+/** The SQL of every statement compiled here: PostgreSQL prepares exactly these per connection. */
+const compiledTexts = new Set<string>();
+
+/** True for the SQL text of a statement compiled once (server-prepared-statements.ts). */
+export function isCompiledOnce(text: string): boolean {
+  return compiledTexts.has(text);
+}
+
 export function preparedQuery<P extends object, R>(
   build: (db: Kysely<Database>, parameters: P, dialect: StoreDialect) => Compilable<R>,
 ): PreparedQuery<P, R> {
@@ -59,6 +67,7 @@ export function preparedQuery<P extends object, R>(
     if (spliced.length > 0 || query.sql.includes(PLACEHOLDER_PREFIX)) {
       throw new Error(`Prepared query parameters not bound as values: ${spliced.join(', ')}`);
     }
+    compiledTexts.add(query.sql);
     const entry = { query, slots };
     compiled.set(dialect, entry);
     return entry;

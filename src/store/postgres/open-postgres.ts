@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { PoolUsage } from '../../directory/ports/directory-store.js';
 import type { Database } from '../database-schema.js';
+import { prepareCompiledStatementsOn } from './server-prepared-statements.js';
 
 export interface PostgresOptions {
   readonly url: string;
@@ -47,7 +48,10 @@ export function openPostgresPool(options: PostgresOptions): {
   // Nor may a checked-out one: the pool listens only to idle clients, and a client's 'error' event
   // without a listener kills the process (found by cutting the connection under load). The query in
   // flight fails on its own (503); the broken client is not queryable, so the pool discards it on release.
-  pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.onPoolError?.(error));
+    prepareCompiledStatementsOn(client);
+  });
   return {
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
     usage: () => ({

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { errorCode, type StoreDialect } from '../dialect.js';
 import { isPostgresConnectionLost } from './connection-lost.js';
+import { isStalePreparedStatement } from './server-prepared-statements.js';
 
 /** A text[] path literal for #> and #>>, bound as a parameter. */
 function jsonPath(path: readonly string[]) {
@@ -15,7 +16,7 @@ function jsonPath(path: readonly string[]) {
 const TRANSIENT_SQLSTATES: ReadonlySet<string> = new Set(['57014', '55P03', '40001', '40P01']);
 
 function isTransientFailure(error: unknown): boolean {
-  if (isPostgresConnectionLost(error)) return true;
+  if (isPostgresConnectionLost(error) || isStalePreparedStatement(error)) return true;
   const code = errorCode(error);
   return typeof code === 'string' && (TRANSIENT_SQLSTATES.has(code) || /^53[0-9A-Z]{3}$/.test(code));
 }
