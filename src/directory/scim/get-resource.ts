@@ -20,7 +20,12 @@ export async function getResource(
     const found = await context.store.scimResources.findUserWithGroups(context.scope, id);
     if (!found) throw notFound(typeName, id);
     const { user, groups } = found;
-    return { resource: await representResource(context, user, projection, { groups }), stored: user };
+    // Everything the representation shows is in hand: built here, without another await (issue 15).
+    const type = resourceTypeOf(context, 'User');
+    return {
+      resource: resourceRepresentation(context.baseUrl, type, user, { groups }, projection),
+      stored: user,
+    };
   }
   const stored = await findOrThrow(context, typeName, id);
   return { resource: await representResource(context, stored, projection), stored };

@@ -102,9 +102,14 @@ function entryOf(
     scimType: failure?.scimType ?? null,
     durationMs: Math.round(durationMs * 1000) / 1000,
     resourceType: match ? (match[1]?.toLowerCase() === 'users' ? 'User' : 'Group') : null,
-    resourceId: resourceId ? decodeURIComponent(resourceId) : null,
+    resourceId: resourceId ? decodedSegment(resourceId) : null,
     body: request.body,
     reason: failure?.detail ?? null,
     authFailure: null,
   };
+}
+
+/** A path segment as its text (ids are plain UUIDs nearly always: nothing to decode). */
+function decodedSegment(segment: string): string {
+  return segment.includes('%') ? decodeURIComponent(segment) : segment;
 }

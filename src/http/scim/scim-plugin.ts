@@ -49,7 +49,10 @@ export async function scimPlugin(
     if (unstorableTextReason(integrationId) !== undefined) throw new UnauthorizedError();
     const { scope, settings, oauth, pausedAt, schemaGeneration } = await authenticateIntegration(
       {
-        ...deps,
+        // Only what authentication uses, not a copy of every dependency per request.
+        store: deps.store,
+        clock: deps.clock,
+        signIn: deps.signIn,
         onAccessTokenRefused: (refusal) => {
           request.scimAccessTokenRefusal = `${refusal.code}: ${refusal.message}`;
           request.log.info({ code: refusal.code, detail: refusal.message }, 'OAuth access token refused');
