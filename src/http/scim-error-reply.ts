@@ -35,6 +35,8 @@ export function replyWithScimError(
   }
   if (scimError.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="roster"');
   if (scimError instanceof RetryLaterError) reply.header('retry-after', String(scimError.retryAfterSeconds));
+  // What the provisioning log records of a refused SCIM request, known here without reading the body back.
+  request.scimFailure = { scimType: scimError.scimType ?? null, detail: scimError.message };
   return sendScim(reply, scimError.status, errorBody(scimError));
 }
 

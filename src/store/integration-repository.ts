@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { IdpPreset, Integration, IntegrationOAuth } from '../directory/model/integration.js';
 import type { IntegrationRepository } from '../directory/ports/integration-repository.js';
 import type { Database, IntegrationsTable } from './database-schema.js';
@@ -27,9 +27,33 @@ function toOAuth(row: Pick<IntegrationsTable, 'oauth_issuer' | 'oauth_audience' 
   return { issuer: row.oauth_issuer, audience: row.oauth_audience, jwksUrl: row.oauth_jwks_url };
 }
 
-/** Every SCIM request authenticates with this one: prepared once (issue 15). */
+/**
+ * Every SCIM request authenticates with this one: prepared once (issue 15). The settings come as text on
+ * both engines (a no-op cast on SQLite; jsonb's canonical text on PostgreSQL), so PostgreSQL's driver does
+ * not parse them and `settingsOf` finds the parsed, validated form by that text instead of validating an
+ * object on every request.
+ */
 const credentialQuery = preparedQuery((db, p: { id: string }) =>
-  db.selectFrom('integrations').selectAll().where('id', '=', p.id),
+  db
+    .selectFrom('integrations')
+    .select([
+      'id',
+      'organization_id',
+      'name',
+      'idp',
+      'created_at',
+      'token_hash',
+      'token_created_at',
+      'token_expires_at',
+      'name_key',
+      'oauth_issuer',
+      'oauth_audience',
+      'oauth_jwks_url',
+      'paused_at',
+      'schema_generation',
+      sql<string | null>`cast(settings as text)`.as('settings'),
+    ])
+    .where('id', '=', p.id),
 );
 
 /**

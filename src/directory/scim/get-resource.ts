@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../core/errors.js';
+import { entityTagMatches, type EntityTagCondition } from '../../core/protocol/entity-tag.js';
 import type { JsonObject } from '../../core/resource/json.js';
 import { defaultProjection, projectionWants, type Projection } from '../../core/resource/projection.js';
 import type { ResourceTypeName } from '../../core/schema/resource-types.js';
@@ -6,12 +7,17 @@ import type { StoredResource } from '../model/scim-resource.js';
 import { resourceRepresentation, type Related } from './resource-representation.js';
 import { resourceTypeOf, type ScimContext } from './scim-context.js';
 
+/**
+ * The resource as the response shows it, or with `ifNoneMatch` naming its current version no
+ * representation at all (RFC 7232 §3.2: the answer is a 304): a group's members are then never read.
+ */
 export async function getResource(
   context: ScimContext,
   typeName: ResourceTypeName,
   id: string,
   projection: Projection = defaultProjection,
-): Promise<{ resource: JsonObject; stored: StoredResource }> {
+  ifNoneMatch?: EntityTagCondition,
+): Promise<{ resource: JsonObject | undefined; stored: StoredResource }> {
   if (
     typeName === 'User' &&
     projectionWants(projection, resourceTypeOf(context, 'User').schema.id, 'groups')
@@ -20,10 +26,21 @@ export async function getResource(
     const found = await context.store.scimResources.findUserWithGroups(context.scope, id);
     if (!found) throw notFound(typeName, id);
     const { user, groups } = found;
-    return { resource: await representResource(context, user, projection, { groups }), stored: user };
+    if (isCurrent(ifNoneMatch, user)) return { resource: undefined, stored: user };
+    // Everything the representation shows is in hand: built here, without another await (issue 15).
+    const type = resourceTypeOf(context, 'User');
+    return {
+      resource: resourceRepresentation(context.baseUrl, type, user, { groups }, projection),
+      stored: user,
+    };
   }
   const stored = await findOrThrow(context, typeName, id);
+  if (isCurrent(ifNoneMatch, stored)) return { resource: undefined, stored };
   return { resource: await representResource(context, stored, projection), stored };
+}
+
+function isCurrent(ifNoneMatch: EntityTagCondition | undefined, stored: StoredResource): boolean {
+  return ifNoneMatch !== undefined && entityTagMatches(ifNoneMatch, stored.version);
 }
 
 export async function findOrThrow(

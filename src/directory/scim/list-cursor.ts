@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 import { ExpiredCursorError, InvalidCursorError, type ScimError } from '../../core/errors.js';
 import type { SortKey } from '../model/scim-resource.js';
 
@@ -33,7 +33,7 @@ export function cursorError(expired: boolean): ScimError {
 }
 
 export function queryHash(parts: readonly (string | undefined)[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
+  return hash('sha256', JSON.stringify(parts), 'base64url').slice(0, 22);
 }
 
 function sign(key: Uint8Array, body: string): Buffer {

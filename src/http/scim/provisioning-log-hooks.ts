@@ -6,12 +6,13 @@ import type {
 } from '../../directory/provisioning-log/provisioning-log-writer.js';
 import type { Clock, IdSource } from '../../directory/ports/clock.js';
 import type { DirectoryStore } from '../../directory/ports/directory-store.js';
+import type { IntegrationScope } from '../../directory/model/scope.js';
 import { bearerTokenFromHeader } from '../auth/bearer-token-header.js';
 import { redactUrl } from '../redact-url.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** scimType and detail of the SCIM error this request was answered with (read from its body). */
+    /** scimType and detail of the SCIM error this request was answered with (set by replyWithScimError). */
     scimFailure: { scimType: string | null; detail: string | null } | undefined;
     /** Why an OAuth access token was refused (for the provisioning log only). */
     scimAccessTokenRefusal: string | undefined;
@@ -37,54 +38,50 @@ export function registerProvisioningLogHooks(app: FastifyInstance, deps: Provisi
   app.decorateRequest('scimFailure', undefined);
   app.decorateRequest('scimAccessTokenRefusal', undefined);
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode >= 400 && typeof payload === 'string') request.scimFailure = failureOf(payload);
-    return payload;
+  // Callback style: the hook queues and returns; an async one would cost a promise per request.
+  app.addHook('onResponse', (request, reply, done) => {
+    recordRequest(deps, request, reply);
+    done();
   });
+}
 
-  app.addHook('onResponse', async (request, reply) => {
-    const entry = entryOf(deps, request, reply);
-    const context = request.scimContext;
-    if (context) {
+function recordRequest(deps: ProvisioningLogHookDeps, request: FastifyRequest, reply: FastifyReply): void {
+  const context = request.scimContext;
+  if (context) {
+    deps.provisioningLog.record(entryOf(deps, request, reply, context.scope));
+    return;
+  }
+  if (reply.statusCode !== 401) return;
+  const entry = entryOf(deps, request, reply, { organizationId: '', integrationId: '' });
+  const { integrationId } = request.params as { integrationId: string };
+  const authorization = request.headers.authorization;
+  explainAuthFailure(
+    deps,
+    deps.clock.now(),
+    integrationId,
+    authorization,
+    bearerTokenFromHeader(authorization),
+    request.scimAccessTokenRefusal,
+  )
+    .then((explained) => {
+      if (!explained) return;
       deps.provisioningLog.record({
         ...entry,
-        organizationId: context.scope.organizationId,
-        integrationId: context.scope.integrationId,
+        organizationId: explained.scope.organizationId,
+        integrationId: explained.scope.integrationId,
+        authFailure: explained.failure,
+        reason: explained.reason,
       });
-      return;
-    }
-    if (reply.statusCode !== 401) return;
-    const { integrationId } = request.params as { integrationId: string };
-    const authorization = request.headers.authorization;
-    explainAuthFailure(
-      deps,
-      deps.clock.now(),
-      integrationId,
-      authorization,
-      bearerTokenFromHeader(authorization),
-      request.scimAccessTokenRefusal,
-    )
-      .then((explained) => {
-        if (!explained) return;
-        deps.provisioningLog.record({
-          ...entry,
-          organizationId: explained.scope.organizationId,
-          integrationId: explained.scope.integrationId,
-          authFailure: explained.failure,
-          reason: explained.reason,
-        });
-      })
-      .catch((error: unknown) =>
-        request.log.warn({ err: error }, 'could not explain a refused SCIM request'),
-      );
-  });
+    })
+    .catch((error: unknown) => request.log.warn({ err: error }, 'could not explain a refused SCIM request'));
 }
 
 function entryOf(
   deps: ProvisioningLogHookDeps,
   request: FastifyRequest,
   reply: FastifyReply,
-): Omit<PendingLogEntry, 'organizationId' | 'integrationId'> {
+  scope: IntegrationScope,
+): PendingLogEntry {
   const durationMs = reply.elapsedTime;
   const match = RESOURCE.exec(request.url);
   const location = reply.getHeader('location');
@@ -93,6 +90,8 @@ function entryOf(
   const failure = request.scimFailure;
   return {
     id: deps.ids.newId(),
+    organizationId: scope.organizationId,
+    integrationId: scope.integrationId,
     requestId: request.id,
     occurredAt: new Date(Date.now() - durationMs).toISOString(),
     method: request.method,
@@ -103,21 +102,14 @@ function entryOf(
     scimType: failure?.scimType ?? null,
     durationMs: Math.round(durationMs * 1000) / 1000,
     resourceType: match ? (match[1]?.toLowerCase() === 'users' ? 'User' : 'Group') : null,
-    resourceId: resourceId ? decodeURIComponent(resourceId) : null,
+    resourceId: resourceId ? decodedSegment(resourceId) : null,
     body: request.body,
     reason: failure?.detail ?? null,
     authFailure: null,
   };
 }
 
-function failureOf(payload: string): { scimType: string | null; detail: string | null } {
-  try {
-    const body = JSON.parse(payload) as { scimType?: unknown; detail?: unknown };
-    return {
-      scimType: typeof body.scimType === 'string' ? body.scimType : null,
-      detail: typeof body.detail === 'string' ? body.detail : null,
-    };
-  } catch {
-    return { scimType: null, detail: null };
-  }
+/** A path segment as its text (ids are plain UUIDs nearly always: nothing to decode). */
+function decodedSegment(segment: string): string {
+  return segment.includes('%') ? decodeURIComponent(segment) : segment;
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { entityTagMatches, parseEntityTags } from '../../core/protocol/entity-tag.js';
+import { parseEntityTags } from '../../core/protocol/entity-tag.js';
 import { parseSearchRequest } from '../../core/protocol/search-request.js';
 import { weakETag } from '../../core/resource/scim-resource.js';
 import type { ResourceTypeName } from '../../core/schema/resource-types.js';
@@ -54,11 +54,11 @@ export function registerResourceRoutes(app: FastifyInstance, typeName: ResourceT
       typeName,
       request.params.id,
       projection,
+      parseEntityTags(request.headers['if-none-match']),
     );
     reply.header('ETag', weakETag(stored.version));
     // RFC 7232 §3.2: the client's copy is current; send no body.
-    const ifNoneMatch = parseEntityTags(request.headers['if-none-match']);
-    if (ifNoneMatch && entityTagMatches(ifNoneMatch, stored.version)) return reply.code(304).send();
+    if (resource === undefined) return reply.code(304).send();
     return sendScim(reply, 200, resource);
   });
 

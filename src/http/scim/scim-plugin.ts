@@ -49,7 +49,10 @@ export async function scimPlugin(
     if (unstorableTextReason(integrationId) !== undefined) throw new UnauthorizedError();
     const { scope, settings, oauth, pausedAt, schemaGeneration } = await authenticateIntegration(
       {
-        ...deps,
+        // Only what authentication uses, not a copy of every dependency per request.
+        store: deps.store,
+        clock: deps.clock,
+        signIn: deps.signIn,
         onAccessTokenRefused: (refusal) => {
           request.scimAccessTokenRefusal = `${refusal.code}: ${refusal.message}`;
           request.log.info({ code: refusal.code, detail: refusal.message }, 'OAuth access token refused');
@@ -97,16 +100,19 @@ export async function scimPlugin(
   // database work, in the URL's resource id and anywhere in a body, the same way on SQLite and
   // PostgreSQL (docs/errors.md). A /.search body is a query, not a resource: its strings are not values.
   const maxValueBytes = deps.scimSettings.inputLimits.maxValueBytes;
-  app.addHook('preHandler', async (request) => {
+  // Callback style (a thrown error reaches the error handler): no promise per request.
+  app.addHook('preHandler', (request, _reply, done) => {
     const { id } = request.params as { id?: string };
     if (id !== undefined)
       checkStorableJson(id, { maxValueBytes: undefined, label: 'The resource id in the URL' });
-    if (request.body === undefined) return;
-    const isSearch = request.routeOptions.url?.endsWith('/.search') === true;
-    checkStorableJson(request.body, {
-      maxValueBytes: isSearch ? undefined : maxValueBytes,
-      label: 'The request body',
-    });
+    if (request.body !== undefined) {
+      const isSearch = request.routeOptions.url?.endsWith('/.search') === true;
+      checkStorableJson(request.body, {
+        maxValueBytes: isSearch ? undefined : maxValueBytes,
+        label: 'The request body',
+      });
+    }
+    done();
   });
 
   registerDiscoveryRoutes(app, deps.capabilities);
