@@ -11,7 +11,10 @@ import { preparedQuery } from '../prepared-query.js';
 import { postgresDialect } from './postgres-dialect.js';
 
 const everyColumn = preparedQuery((db, p: { id: string }) =>
-  db.selectFrom('scim_probe' as never).selectAll().where('id' as never, '=', p.id as never),
+  db
+    .selectFrom('scim_probe' as never)
+    .selectAll()
+    .where('id' as never, '=', p.id as never),
 );
 
 describe.skipIf(postgresTestEngine === undefined)('compiled-once statements on PostgreSQL', () => {
@@ -48,7 +51,9 @@ describe.skipIf(postgresTestEngine === undefined)('compiled-once statements on P
     await database.db.connection().execute(async (connection) => {
       await everyColumn.rows(connection, dialect, { id: 'a' });
       await sql`alter table scim_probe add column title text`.execute(connection);
-      const failure = await everyColumn.rows(connection, dialect, { id: 'a' }).catch((error: unknown) => error);
+      const failure = await everyColumn
+        .rows(connection, dialect, { id: 'a' })
+        .catch((error: unknown) => error);
       expect(postgresDialect.isTransientFailure(failure)).toBe(true);
       expect(await everyColumn.rows(connection, dialect, { id: 'a' })).toEqual([
         { id: 'a', name: 'Ada', title: null },
