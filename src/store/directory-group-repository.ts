@@ -3,7 +3,12 @@ import type { DirectoryGroup } from '../directory/model/directory-group.js';
 import type { DirectoryGroupRepository } from '../directory/ports/directory-group-repository.js';
 import type { Database, DirectoryGroupsTable, GroupMappingsTable } from './database-schema.js';
 import { inBatches } from './in-batches.js';
-import { mappingCandidateCondition, mappingFromRow as toMapping, sqlList } from './group-mapping-rows.js';
+import {
+  MAPPING_COLUMNS,
+  mappingCandidateCondition,
+  mappingFromRow as toMapping,
+  sqlList,
+} from './group-mapping-rows.js';
 
 const toGroup = (row: DirectoryGroupsTable): DirectoryGroup => ({
   id: row.id,
@@ -117,15 +122,7 @@ export function directoryGroupRepository(db: Kysely<Database>): DirectoryGroupRe
       // finds no row otherwise, and nothing is inserted.
       const inserted = await db
         .insertInto('group_mappings')
-        .columns([
-          'id',
-          'integration_id',
-          'match_by',
-          'idp_group',
-          'directory_group_id',
-          'automatic',
-          'created_at',
-        ])
+        .columns([...MAPPING_COLUMNS])
         .expression(
           db
             .selectFrom('integrations as i')
