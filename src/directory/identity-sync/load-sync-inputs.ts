@@ -23,9 +23,9 @@ export interface LoadedSyncInputs {
 }
 
 /**
- * Reads everything a batch of SCIM users' identities depend on, in a handful of queries whatever the
- * batch size (never a query per user): memberships, the identities with their sources (one query),
- * first-seen group names, mapping candidates; plus one re-link lookup per new user.
+ * Reads everything a batch of SCIM users' identities depend on — memberships, the identities with all
+ * their sources, first-seen group names, mapping candidates — in one statement per batch of existing
+ * users (store.syncInputs), never a query per user; plus one re-link lookup per new user.
  */
 export async function loadSyncInputs(
   store: DirectoryStore,
