@@ -26,7 +26,7 @@ import { discover } from './workloads/discovery.js';
 import { MemberLedger } from './workloads/member-ledger.js';
 import { describeOutcome, runWorkload, type WorkloadOutcome } from './workloads/run-workload.js';
 import type { Workload, WorkloadContext } from './workloads/workload.js';
-import { needsGroups } from './workloads/workload-names.js';
+import { needsGroups, writesSeededUsers } from './workloads/workload-names.js';
 
 const SAMPLE_SIZE = 100_000;
 /** The API seeding phase measures a rate; it need not create every planned user if POST is slow. */
@@ -69,6 +69,7 @@ export async function runBenchSession(
     users: options.users,
     apiUsers: options.apiUsers,
     withGroups: options.workloads.some(needsGroups),
+    withIdentities: options.workloads.some(writesSeededUsers),
     memberOps: options.memberOps,
   });
   const directory = emptyDirectory();
@@ -77,7 +78,7 @@ export async function runBenchSession(
   );
   const bulk = await bulkSeed(database.url, scope, plan, directory, log);
   log(
-    `bulk seeding: ${bulk.users.toLocaleString('en')} users, ${bulk.groups} groups in ${bulk.seconds.toFixed(1)} s`,
+    `bulk seeding: ${bulk.users.toLocaleString('en')} users with ${bulk.identities.toLocaleString('en')} identities, ${bulk.groups} groups in ${bulk.seconds.toFixed(1)} s`,
   );
 
   log('starting Roster');
@@ -97,7 +98,7 @@ export async function runBenchSession(
     log(
       `API seeding stopped after ${API_SEED_LIMIT_MS / 1000} s; the last ${plan.users - api.nextIndex} users go through the store`,
     );
-    await bulkSeedUsers(database.url, scope, api.nextIndex, plan.users, directory, log);
+    await bulkSeedUsers(database.url, scope, api.nextIndex, plan.users, plan.withIdentities, directory, log);
   }
   const dbBytesAfterSeeding = await database.sizeBytes();
 

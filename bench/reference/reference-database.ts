@@ -42,7 +42,8 @@ export async function referenceDatabase(
   await bulkSeed(
     url,
     { organizationId: integration.organizationId, integrationId: integration.id },
-    { ...plan, bulkUsers: plan.users, apiUsers: 0 },
+    // The floors read and write SCIM rows only: no identities needed.
+    { ...plan, bulkUsers: plan.users, apiUsers: 0, withIdentities: false },
     directory,
     progress,
   );

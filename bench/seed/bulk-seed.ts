@@ -21,14 +21,20 @@ import {
 import type { SeededDirectory } from './seeded-directory.js';
 import { groupBody, userBody } from './user-attributes.js';
 import { closureAfterGroupsAdded } from '../../src/directory/nested-groups/maintain-closure.js';
+import { syncIdentities } from '../../src/directory/identity-sync/sync-identities.js';
+import { systemCause } from '../../src/directory/model/directory-event.js';
 
 const ROWS_PER_TRANSACTION = 5_000;
+/** Users whose identities one transaction syncs (one batched read, syncIdentities). */
+const IDENTITIES_PER_TRANSACTION = 1_000;
 const ids = uuidV7Source();
 
 export interface BulkSeedReport {
   readonly users: number;
   readonly groups: number;
   readonly memberships: number;
+  /** Identities synced for the seeded users (one per user). */
+  readonly identities: number;
   readonly seconds: number;
   /** Users (and groups) written per second through the store. */
   readonly usersPerSecond: number;
@@ -100,12 +106,17 @@ export async function bulkSeed(
   let users = 0;
   let memberships = 0;
   let groups = 0;
+  let identities = 0;
   await withStore(databaseUrl, async (store) => {
     const seedUsers = async (kind: UserKind, count: number, into: string[]) => {
       users += await insertUsers(store, scope, kind, 0, count, into, progress);
     };
     await seedUsers('user', plan.bulkUsers, directory.userIds);
-    if (!plan.withGroups) return;
+    if (!plan.withGroups) {
+      if (plan.withIdentities)
+        identities += await syncSeededIdentities(store, scope, directory.userIds, progress);
+      return;
+    }
 
     const memberUsers: string[] = [];
     await seedUsers('member', plan.extraMembers, memberUsers);
@@ -144,9 +155,50 @@ export async function bulkSeed(
     groups += nested.groups;
     memberships += nested.memberships;
     progress(`  nested hierarchy: ${nested.groups.toLocaleString('en')} groups, depth ${NESTING_DEPTH}`);
+    // After the groups: each identity is synced with the memberships its user really has.
+    if (plan.withIdentities) {
+      const all = [...directory.userIds, ...memberUsers, ...directory.candidateIds];
+      identities += await syncSeededIdentities(store, scope, all, progress);
+    }
   });
   const seconds = (performance.now() - started) / 1000;
-  return { users, groups, memberships, seconds, usersPerSecond: (users + groups) / seconds };
+  return { users, groups, memberships, identities, seconds, usersPerSecond: (users + groups) / seconds };
+}
+
+/**
+ * Every user Roster's API creates has its identity from that request on, so the seeded ones get theirs
+ * too, from Roster's own sync (`syncIdentities`, the code a SCIM write runs) with the integration's
+ * settings: without it a PATCH to a seeded user would measure that user's first sync (its identity, its
+ * directory groups and their events), which a directory provisioned through SCIM never pays again.
+ */
+async function syncSeededIdentities(
+  store: DirectoryStore,
+  scope: IntegrationScope,
+  userIds: readonly (string | undefined)[],
+  progress: (line: string) => void,
+): Promise<number> {
+  const credential = await store.integrations.findCredential(scope.integrationId);
+  if (!credential) throw new Error(`integration ${scope.integrationId} is missing`);
+  const clock = { now: () => new Date() };
+  let synced = 0;
+  for (let first = 0; first < userIds.length; first += IDENTITIES_PER_TRANSACTION) {
+    const batch = userIds
+      .slice(first, first + IDENTITIES_PER_TRANSACTION)
+      .filter((id): id is string => id !== undefined);
+    await store.transaction(async (tx) => {
+      const users = await tx.scimResources.findByIds(scope, 'User', batch);
+      await syncIdentities(
+        { store: tx, clock, ids, scope, integrationSettings: credential.settings, cause: systemCause },
+        users.map((user) => ({ user })),
+      );
+      synced += users.length;
+    });
+    const done = Math.min(userIds.length, first + IDENTITIES_PER_TRANSACTION);
+    if (done === userIds.length || done % 100_000 === 0) {
+      progress(`  identities: ${done.toLocaleString('en')} / ${userIds.length.toLocaleString('en')}`);
+    }
+  }
+  return synced;
 }
 
 /**
@@ -158,12 +210,15 @@ export async function bulkSeedUsers(
   scope: IntegrationScope,
   from: number,
   to: number,
+  withIdentities: boolean,
   directory: SeededDirectory,
   progress: (line: string) => void,
 ): Promise<number> {
-  return withStore(databaseUrl, (store) =>
-    insertUsers(store, scope, 'user', from, to, directory.userIds, progress),
-  );
+  return withStore(databaseUrl, async (store) => {
+    const inserted = await insertUsers(store, scope, 'user', from, to, directory.userIds, progress);
+    if (withIdentities) await syncSeededIdentities(store, scope, directory.userIds.slice(from, to), progress);
+    return inserted;
+  });
 }
 
 async function withStore<T>(databaseUrl: string, work: (store: DirectoryStore) => Promise<T>): Promise<T> {

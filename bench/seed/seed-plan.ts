@@ -31,6 +31,11 @@ export interface SeedPlan {
   readonly bulkUsers: number;
   readonly apiUsers: number;
   readonly withGroups: boolean;
+  /**
+   * Whether the seeded users get their identities (as every user created through the API has): only
+   * for workloads that write to seeded users, since syncing them costs about as much as seeding them.
+   */
+  readonly withIdentities: boolean;
   /** Users seeded only to fill the 100,000-member group. */
   readonly extraMembers: number;
   /** Users in no group, one per member-add request. */
@@ -46,6 +51,7 @@ export function seedPlan(input: {
   users: number;
   apiUsers: number;
   withGroups: boolean;
+  withIdentities: boolean;
   memberOps: number;
 }): SeedPlan {
   const bulkUsers = input.users - input.apiUsers;
@@ -54,6 +60,7 @@ export function seedPlan(input: {
     bulkUsers,
     apiUsers: input.apiUsers,
     withGroups: input.withGroups,
+    withIdentities: input.withIdentities,
     extraMembers: input.withGroups ? Math.max(0, MEMBER_POOL_SIZE - bulkUsers) : 0,
     candidates: input.withGroups ? input.memberOps : 0,
     smallGroupCopies: input.withGroups ? Math.max(1, Math.ceil(input.memberOps / 10)) : 0,

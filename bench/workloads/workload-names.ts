@@ -32,3 +32,16 @@ export type WorkloadName = (typeof workloadNames)[number];
 export function needsGroups(name: WorkloadName): boolean {
   return name.startsWith('member-') || name.startsWith('nested-') || name === 'group-get-excluded';
 }
+
+/**
+ * Workloads that write to seeded users (directly or through their groups): they need the users'
+ * identities seeded, or each request would measure a user's first identity sync.
+ */
+export function writesSeededUsers(name: WorkloadName): boolean {
+  return (
+    name.startsWith('patch-') ||
+    name.startsWith('member-') ||
+    name.startsWith('nested-') ||
+    name === 'idp-mix'
+  );
+}
