@@ -1,8 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { uuidV7Source } from '../directory/ids/uuid-v7.js';
 
 /** A caller's request id is kept when it is a plain token (so it can be logged and echoed safely). */
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
+
+/**
+ * New request ids are UUIDv7, ordered by time: the provisioning log and the events index their rows by
+ * request id, and a random id (v4) lands each insert on a random index page. Measured on SQLite (issue
+ * 15): 80–90 µs of CPU per provisioning-log row with v4 ids, 47–51 µs with v7, about 35 µs of every
+ * request's CPU. A request id is a correlation handle, not a secret.
+ */
+const newRequestIds = uuidV7Source();
 
 /**
  * The id of a request: the caller's `x-request-id` when it is sane (a proxy or client correlating its
@@ -11,5 +19,5 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
 export function requestIdOf(request: IncomingMessage): string {
   const given = request.headers['x-request-id'];
   const value = Array.isArray(given) ? given[0] : given;
-  return value !== undefined && SANE_REQUEST_ID.test(value) ? value : randomUUID();
+  return value !== undefined && SANE_REQUEST_ID.test(value) ? value : newRequestIds.newId();
 }
