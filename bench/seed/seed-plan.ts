@@ -33,7 +33,8 @@ export interface SeedPlan {
   readonly withGroups: boolean;
   /**
    * Whether the seeded users get their identities (as every user created through the API has): only
-   * for workloads that write to seeded users, since syncing them costs about as much as seeding them.
+   * for workloads that write to seeded users, since syncing them costs several times more than inserting
+   * them (110,000 users: about 140 s on SQLite, 500 s on PostgreSQL, against 27 s for the rows).
    */
   readonly withIdentities: boolean;
   /** Users seeded only to fill the 100,000-member group. */
