@@ -2,11 +2,14 @@
  * How many SQL statements each kind of SCIM request runs (issue 13 and 15 ask for these counts before
  * and after each change): an in-process server on a fresh SQLite file whose Kysely counts every
  * statement it executes, one request of each kind at a time. BEGIN and COMMIT are not statements Kysely
- * builds, so a request in a transaction costs two round trips more than its count on PostgreSQL.
- * `npm run bench:statements`
+ * builds. With `BENCH_ENGINE=postgres` the table also counts round trips: the times the server waits for
+ * PostgreSQL, where statements written behind one still unanswered (BEGIN, and the COMMIT with the last
+ * write: store/postgres/pipelined-transactions.ts) share its round trip.
+ * `npm run bench:statements` (or `BENCH_ENGINE=postgres npm run bench:statements`)
  */
 import type { KyselyPlugin } from 'kysely';
 import { patchOperation, sampleUser, startInProcessServer } from './in-process-server.js';
+import { countPostgresRoundTrips } from './postgres-round-trips.js';
 
 let statements = 0;
 const trace = process.env.TRACE_STATEMENTS === '1';
@@ -37,14 +40,20 @@ const counting: KyselyPlugin = {
   },
 };
 
+const roundTrips = countPostgresRoundTrips();
+const onPostgres = process.env.BENCH_ENGINE === 'postgres';
+
 const server = await startInProcessServer(counting);
 const send = server.send;
 try {
   const counted = async (label: string, work: () => Promise<unknown>) => {
     statements = 0;
+    roundTrips.reset();
     if (trace) console.log(`== ${label}`);
     await work();
-    return { request: label, statements };
+    return onPostgres
+      ? { request: label, statements, 'round trips': roundTrips.count() }
+      : { request: label, statements };
   };
   const user = sampleUser;
   // A group of 50 members, and users to add.

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { PoolUsage } from '../../directory/ports/directory-store.js';
 import type { Database } from '../database-schema.js';
+import { pipelineTransactionsOn } from './pipelined-transactions.js';
 import { prepareCompiledStatementsOn } from './server-prepared-statements.js';
 
 export interface PostgresOptions {
@@ -42,6 +43,9 @@ export function openPostgresPool(options: PostgresOptions): {
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     query_timeout: options.statementTimeoutMs + 2000,
     keepAlive: true,
+    // A query is written at once, even while earlier ones await their answers: transactions send BEGIN
+    // with their first statement and COMMIT with their last write (pipelined-transactions.ts).
+    pipeline: true,
   });
   // An idle client losing its connection must not crash the process; the next checkout reconnects.
   pool.on('error', (error) => options.onPoolError?.(error));
@@ -51,6 +55,7 @@ export function openPostgresPool(options: PostgresOptions): {
   pool.on('connect', (client) => {
     client.on('error', (error) => options.onPoolError?.(error));
     prepareCompiledStatementsOn(client);
+    pipelineTransactionsOn(client);
   });
   return {
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
