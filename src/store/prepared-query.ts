@@ -1,6 +1,7 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
+import { deferrableUntilCommit } from './deferred-writes.js';
 
 /**
  * A hot statement built and compiled once per engine, then run with fresh parameters. Kysely otherwise
@@ -42,6 +43,11 @@ export function isCompiledOnce(text: string): boolean {
 
 export function preparedQuery<P extends object, R>(
   build: (db: Kysely<Database>, parameters: P, dialect: StoreDialect) => Compilable<R>,
+  /**
+   * `deferrable`: a write whose answer its callers neither read nor map to an error of their own; inside
+   * a transaction it may be sent without waiting (deferred-writes.ts).
+   */
+  options: { readonly deferrable?: boolean } = {},
 ): PreparedQuery<P, R> {
   const compiled = new WeakMap<StoreDialect, { query: CompiledQuery<R>; slots: readonly Slot[] }>();
 
@@ -68,6 +74,7 @@ export function preparedQuery<P extends object, R>(
       throw new Error(`Prepared query parameters not bound as values: ${spliced.join(', ')}`);
     }
     compiledTexts.add(query.sql);
+    if (options.deferrable) deferrableUntilCommit(query.sql);
     const entry = { query, slots };
     compiled.set(dialect, entry);
     return entry;

@@ -1,7 +1,8 @@
 /**
- * On PostgreSQL a write transaction's BEGIN travels with its first statement and its COMMIT with its
- * last write (a statement registered as deferrable until commit), and errors keep their meaning: a
- * deferred write that fails is the transaction's error and nothing of the transaction is kept.
+ * On PostgreSQL a write transaction's BEGIN travels with its first statement, and a deferrable write
+ * (deferred-writes.ts) with the statement or COMMIT after it; errors keep their meaning: a deferred
+ * write that fails is the transaction's error, nothing of the transaction is kept, and the statement it
+ * surfaced at is not blamed for it.
  */
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { countPostgresRoundTrips } from '../../../bench/extra/postgres-round-tri
 import { postgresTestEngine, type TestDatabase } from '../../../test/support/test-engines.js';
 import type { Database } from '../database-schema.js';
 import { deferrableUntilCommit } from '../deferred-writes.js';
+import { postgresDialect } from './postgres-dialect.js';
 
 const DEFERRED_INSERT = deferrableUntilCommit('insert into probe (id) select $1');
 
@@ -66,6 +68,29 @@ describe.skipIf(postgresTestEngine === undefined)('pipelined transactions on Pos
       await deferredInsert(trx, 'd');
     });
     expect(await ids()).toEqual(['c', 'd', 'taken']);
+  });
+
+  it('fail the next statement with a deferred write’s error, never taken for that statement’s own conflict', async () => {
+    await insert(db, 'taken');
+    let surfaced: unknown;
+    const failure = await db
+      .transaction()
+      .execute(async (trx) => {
+        await deferredInsert(trx, 'taken');
+        try {
+          await insert(trx, 'after');
+        } catch (error) {
+          surfaced = error;
+          throw error;
+        }
+      })
+      .catch((error: unknown) => error);
+    expect(surfaced).toBe(failure);
+    expect(failure).toMatchObject({ code: '23505', constraint: 'probe_pkey' });
+    // A caller mapping its own unique violation (a name taken) must not see one here.
+    expect(postgresDialect.isUniqueViolation(failure)).toBe(false);
+    expect(postgresDialect.isUniqueViolation(await insert(db, 'taken').catch((e: unknown) => e))).toBe(true);
+    expect(await ids()).toEqual(['taken']);
   });
 
   it('roll back what was sent ahead when the transaction fails after it', async () => {

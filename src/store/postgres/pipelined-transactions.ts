@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { isDeferrableUntilCommit } from '../deferred-writes.js';
+import { isDeferrableUntilCommit, markDeferredWriteFailure } from '../deferred-writes.js';
 
 type QueryFunction = (config: unknown, values?: unknown, callback?: unknown) => unknown;
 
@@ -12,8 +12,9 @@ const answered = (command: string) => Promise.resolve({ command, rowCount: 0, ro
  *
  * - BEGIN is written and not awaited: it travels with the transaction's first statement, whose answer
  *   is awaited together with BEGIN's.
- * - A write registered as deferrable until commit (deferred-writes.ts: the event feed's counter and
- *   rows) is written and not awaited; the COMMIT follows it on the wire. Besides the round trip this
+ * - A write registered as deferrable (deferred-writes.ts: an identity's source row, the event feed's
+ *   counter and rows) is written and not awaited; the next statement or the COMMIT follows it on the
+ *   wire. For the event write, always the last before COMMIT, besides the round trip this
  *   matters for throughput: that write takes the organization's event counter row lock, which every
  *   writer of the organization waits for, and the lock was held from that statement's answer across the
  *   process's next turn (under load, behind other requests' work) until its COMMIT arrived. Now the
@@ -21,8 +22,9 @@ const answered = (command: string) => Promise.resolve({ command, rowCount: 0, ro
  *
  * Errors keep their meaning: a statement sent ahead that fails is the error of the next awaited
  * statement of the transaction, or of the commit (PostgreSQL then answers the COMMIT with ROLLBACK, so
- * nothing of the transaction is kept), and the transaction is retried or refused as before. A failure
- * is never left unobserved. Outside a transaction (no BEGIN seen) nothing is deferred.
+ * nothing of the transaction is kept), and the transaction is retried or refused as before: the error
+ * keeps its SQLSTATE, and is marked so that the statement it surfaced at is not blamed for it (the
+ * dialect's isUniqueViolation is false for it). A failure is never left unobserved. Outside a transaction (no BEGIN seen) nothing is deferred.
  */
 export function pipelineTransactionsOn(client: pg.PoolClient): void {
   const query = client.query.bind(client) as unknown as QueryFunction;
@@ -50,6 +52,7 @@ export function pipelineTransactionsOn(client: pg.PoolClient): void {
     const failure = await answersSoFar();
     if (failure) {
       await answer.catch(() => undefined);
+      markDeferredWriteFailure(failure.error);
       throw failure.error;
     }
     return answer;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { errorCode, type StoreDialect } from '../dialect.js';
+import { isDeferredWriteFailure } from '../deferred-writes.js';
 import { isPostgresConnectionLost } from './connection-lost.js';
 import { isStalePreparedStatement } from './server-prepared-statements.js';
 
@@ -43,7 +44,8 @@ export const postgresDialect: StoreDialect = {
     );
     for (const { name } of stale.rows) await sql`analyze ${sql.id(name)}`.execute(db);
   },
-  isUniqueViolation: (error) => errorCode(error) === '23505',
+  // A deferred write's failure surfacing at a later statement is not that statement's conflict.
+  isUniqueViolation: (error) => errorCode(error) === '23505' && !isDeferredWriteFailure(error),
   // serialization_failure and deadlock_detected: the whole transaction may run again.
   isRetryableTransactionError: (error) => errorCode(error) === '40001' || errorCode(error) === '40P01',
   retryTransactionsForMs: 0,
