@@ -10,13 +10,13 @@
 const deferredTexts = new Set<string>();
 
 /** Registers `text` as a write that may be sent without waiting for its answer; returns it. */
-export function deferrableUntilCommit(text: string): string {
+export function deferrableWrite(text: string): string {
   deferredTexts.add(text);
   return text;
 }
 
-/** True for a statement text registered by deferrableUntilCommit. */
-export function isDeferrableUntilCommit(text: string): boolean {
+/** True for a statement text registered by deferrableWrite. */
+export function isDeferrableWrite(text: string): boolean {
   return deferredTexts.has(text);
 }
 

@@ -3,7 +3,7 @@ import type { DirectoryEvent, EventType, NewDirectoryEvent } from '../directory/
 import type { EventRepository } from '../directory/ports/event-repository.js';
 import type { Database, EventsTable } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
-import { deferrableUntilCommit } from './deferred-writes.js';
+import { deferrableWrite } from './deferred-writes.js';
 
 /** Events a transaction appended, per organization, written just before it commits. */
 export class PendingEvents {
@@ -20,7 +20,7 @@ export class PendingEvents {
    * Writes them: per organization, one statement on PostgreSQL (the counter upsert in a WITH clause,
    * then a multi-row insert), two on SQLite. Called as the last thing a transaction does, so the
    * counter row's lock is held only from here to the commit; on PostgreSQL the statement travels with
-   * the COMMIT (deferrableUntilCommit), so that span has no wait for this process (docs/events.md).
+   * the COMMIT (deferrableWrite), so that span has no wait for this process (docs/events.md).
    */
   async flush(db: Kysely<Database>, dialect: StoreDialect): Promise<void> {
     // Organizations in a fixed order: two transactions touching the same two never deadlock here.
@@ -63,7 +63,7 @@ function writeText(dialect: StoreDialect, count: number): string {
       return `(cast(${at(0)} as bigint), ${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}, ${at(6)}, ${at(7)}, ${at(8)}, ${at(9)}, cast(${at(10)} as jsonb), cast(${at(11)} as jsonb))`;
     });
     // Nothing reads its answer, and it is the transaction's last statement: it travels with the COMMIT.
-    text = deferrableUntilCommit(`with counter as (${TAKE_NUMBERS((n) => `$${n}`)})
+    text = deferrableWrite(`with counter as (${TAKE_NUMBERS((n) => `$${n}`)})
       insert into events (organization_id, seq, ${EVENT_COLUMNS})
       select $1, counter.last_seq - $2 + v.ordinal, v.id, v.type, v.occurred_at, v.integration_id, v.request_id,
         v.actor_kind, v.actor_id, v.resource_type, v.resource_id, v.data, v.changed

@@ -1,7 +1,7 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
-import { deferrableUntilCommit } from './deferred-writes.js';
+import { deferrableWrite } from './deferred-writes.js';
 
 /**
  * A hot statement built and compiled once per engine, then run with fresh parameters. Kysely otherwise
@@ -74,7 +74,7 @@ export function preparedQuery<P extends object, R>(
       throw new Error(`Prepared query parameters not bound as values: ${spliced.join(', ')}`);
     }
     compiledTexts.add(query.sql);
-    if (options.deferrable) deferrableUntilCommit(query.sql);
+    if (options.deferrable) deferrableWrite(query.sql);
     const entry = { query, slots };
     compiled.set(dialect, entry);
     return entry;

@@ -9,10 +9,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { countPostgresRoundTrips } from '../../../bench/extra/postgres-round-trips.js';
 import { postgresTestEngine, type TestDatabase } from '../../../test/support/test-engines.js';
 import type { Database } from '../database-schema.js';
-import { deferrableUntilCommit } from '../deferred-writes.js';
+import { deferrableWrite } from '../deferred-writes.js';
 import { postgresDialect } from './postgres-dialect.js';
 
-const DEFERRED_INSERT = deferrableUntilCommit('insert into probe (id) select $1');
+const DEFERRED_INSERT = deferrableWrite('insert into probe (id) select $1');
 
 describe.skipIf(postgresTestEngine === undefined)('pipelined transactions on PostgreSQL', () => {
   let database: TestDatabase;

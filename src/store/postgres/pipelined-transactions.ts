@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { isDeferrableUntilCommit, markDeferredWriteFailure } from '../deferred-writes.js';
+import { isDeferrableWrite, markDeferredWriteFailure } from '../deferred-writes.js';
 
 type QueryFunction = (config: unknown, values?: unknown, callback?: unknown) => unknown;
 
@@ -7,24 +7,25 @@ type QueryFunction = (config: unknown, values?: unknown, callback?: unknown) => 
 const answered = (command: string) => Promise.resolve({ command, rowCount: 0, rows: [] });
 
 /**
- * Two round trips fewer per write transaction, on a connection in node-postgres's pipeline mode (the
- * pool's `pipeline: true`: a query is written at once, even while earlier ones await their answers).
+ * Fewer round trips per write transaction, on a connection in node-postgres's pipeline mode (the pool's
+ * `pipeline: true`: a query is written at once, even while earlier ones await their answers).
  *
  * - BEGIN is written and not awaited: it travels with the transaction's first statement, whose answer
  *   is awaited together with BEGIN's.
  * - A write registered as deferrable (deferred-writes.ts: an identity's source row, the event feed's
  *   counter and rows) is written and not awaited; the next statement or the COMMIT follows it on the
- *   wire. For the event write, always the last before COMMIT, besides the round trip this
- *   matters for throughput: that write takes the organization's event counter row lock, which every
- *   writer of the organization waits for, and the lock was held from that statement's answer across the
- *   process's next turn (under load, behind other requests' work) until its COMMIT arrived. Now the
- *   server finds the COMMIT already waiting (measured below, docs/events.md).
+ *   wire. The event write is always the last before COMMIT, and there this matters beyond the round
+ *   trip: it takes the organization's event counter row lock, which every writer of the organization
+ *   waits for, and the lock used to be held from that statement's answer across the process's next turn
+ *   (under load, behind other requests' work) until its COMMIT arrived. Now the server finds the COMMIT
+ *   already waiting (figures in docs/events.md, `npm run bench:commits`).
  *
  * Errors keep their meaning: a statement sent ahead that fails is the error of the next awaited
  * statement of the transaction, or of the commit (PostgreSQL then answers the COMMIT with ROLLBACK, so
  * nothing of the transaction is kept), and the transaction is retried or refused as before: the error
  * keeps its SQLSTATE, and is marked so that the statement it surfaced at is not blamed for it (the
- * dialect's isUniqueViolation is false for it). A failure is never left unobserved. Outside a transaction (no BEGIN seen) nothing is deferred.
+ * dialect's isUniqueViolation is false for it). A failure is never left unobserved. Outside a
+ * transaction (no BEGIN seen) nothing is deferred.
  */
 export function pipelineTransactionsOn(client: pg.PoolClient): void {
   const query = client.query.bind(client) as unknown as QueryFunction;
@@ -74,7 +75,7 @@ export function pipelineTransactionsOn(client: pg.PoolClient): void {
       // A rollback discards the transaction anyway: what was sent ahead only has to be answered first.
       return answersSoFar().then(() => answer);
     }
-    if (inTransaction && isDeferrableUntilCommit(config)) {
+    if (inTransaction && isDeferrableWrite(config)) {
       sendAhead(config, values);
       return answered('INSERT');
     }
