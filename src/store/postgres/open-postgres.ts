@@ -43,8 +43,9 @@ export function openPostgresPool(options: PostgresOptions): {
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     query_timeout: options.statementTimeoutMs + 2000,
     keepAlive: true,
-    // A query is written at once, even while earlier ones await their answers: transactions send BEGIN
-    // with their first statement and COMMIT with their last write (pipelined-transactions.ts).
+    // A query is written at once, even while earlier ones await their answers: a transaction's BEGIN
+    // travels with its first statement, and a deferrable write with the statement or COMMIT after it
+    // (pipelined-transactions.ts).
     pipeline: true,
   });
   // An idle client losing its connection must not crash the process; the next checkout reconnects.
