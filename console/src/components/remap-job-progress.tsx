@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { api, unwrap } from '../api/client.js';
 import { ErrorMessage } from './status.js';
 
@@ -15,6 +16,15 @@ export function RemapJobProgress({ organizationId, jobId }: { organizationId: st
     refetchInterval: (query) =>
       query.state.data && ['done', 'failed'].includes(query.state.data.status) ? false : 1000,
   });
+  // A finished remap changed identities: lists and pages fetched before it (fresh for staleTime) would
+  // otherwise show the old names until they go stale and something refetches them.
+  const client = useQueryClient();
+  const finished = job.data?.status === 'done';
+  useEffect(() => {
+    if (!finished) return;
+    void client.invalidateQueries({ queryKey: ['identities', organizationId] });
+    void client.invalidateQueries({ queryKey: ['identity'] });
+  }, [finished, client, organizationId]);
   if (job.error) return <ErrorMessage error={job.error} title="Could not follow the remap" />;
   if (!job.data) return <p role="status">Remap queued…</p>;
   const { status, processed, total, changed, collisions, error } = job.data;
