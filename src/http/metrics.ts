@@ -51,7 +51,7 @@ export function createMetrics(sources: {
   // Read first, before the other gauges' queries of this scrape take connections themselves.
   new Gauge({
     name: 'roster_database_pool_in_use',
-    help: 'Database connections checked out now (SQLite: its one connection, while a transaction runs).',
+    help: 'Database connections checked out now (SQLite: its writer, while a transaction runs).',
     registers: [registry],
     collect() {
       this.set(sources.store.poolUsage().inUse);

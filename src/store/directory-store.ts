@@ -42,11 +42,11 @@ export function directoryStore(
   options: {
     readonly reader?: Kysely<Database>;
     readonly pending?: PendingEvents;
-    /** PostgreSQL: the pool's own count (openPostgresPool). Absent: SQLite's one connection. */
+    /** PostgreSQL: the pool's own count (openPostgresPool). Absent: SQLite's writer connection. */
     readonly poolUsage?: () => PoolUsage;
   } = {},
 ): DirectoryStore {
-  // SQLite has one connection: a transaction holds it, the others wait for it (Kysely's connection lock).
+  // SQLite has one writer: a transaction holds it, the others wait for it (group-commit-driver.ts).
   let transactions = 0;
   return {
     events: eventRepository(db, dialect, options.pending),

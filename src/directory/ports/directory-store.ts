@@ -74,7 +74,7 @@ export interface DirectoryStore {
    * answers it with 503 and Retry-After instead of 500 (docs/errors.md `unavailable`).
    */
   isTransientFailure(error: unknown): boolean;
-  /** The connection pool now (metrics): on SQLite one connection, in use while a transaction runs. */
+  /** The connection pool now (metrics): on SQLite the writer connection, in use while a transaction runs. */
   poolUsage(): PoolUsage;
   /** True when the database answers and its schema is at the latest migration. */
   isReady(): Promise<boolean>;

@@ -1,5 +1,11 @@
 import type { Database as BetterSqlite3Database, Statement } from 'better-sqlite3';
-import type { SqliteDatabase } from 'kysely';
+
+/** A connection's prepared statements by SQL text. */
+export interface CachedStatements {
+  readonly connection: BetterSqlite3Database;
+  prepare(sql: string): Statement;
+  close(): void;
+}
 
 /**
  * Kysely prepares every query anew, and better-sqlite3 keeps every prepared statement's native memory
@@ -8,9 +14,10 @@ import type { SqliteDatabase } from 'kysely';
  * once and reusing the statement makes memory flat and saves the parse. The cache is bounded; texts
  * come from a finite set of query shapes.
  */
-export function withStatementCache(database: BetterSqlite3Database, capacity = 2000): SqliteDatabase {
+export function withStatementCache(database: BetterSqlite3Database, capacity = 2000): CachedStatements {
   const statements = new Map<string, Statement>();
   return {
+    connection: database,
     close: () => {
       statements.clear();
       database.close();
