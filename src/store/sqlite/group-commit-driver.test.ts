@@ -109,6 +109,18 @@ describe('SQLite group commit', () => {
     await writing;
   });
 
+  it('keeps a transaction begun in SQL on the writer, where its reads see its writes (migration 0008)', async () => {
+    const seen = await db.connection().execute(async (connection) => {
+      await sql`begin`.execute(connection);
+      await insert(connection, 'a');
+      const rows = await connection.selectFrom('rows').select('id').execute();
+      await sql`commit`.execute(connection);
+      return rows;
+    });
+    expect(seen).toEqual([{ id: 'a' }]);
+    expect(committedIds()).toEqual(['a']);
+  });
+
   it('commits many transactions of one turn, in groups of bounded size', async () => {
     const ids = Array.from({ length: 150 }, (_, n) => `row-${String(n).padStart(3, '0')}`);
     await Promise.all(ids.map((id) => db.transaction().execute(async (trx) => insert(trx, id))));
