@@ -34,8 +34,7 @@ import type { CachedStatements } from './statement-cache.js';
  *
  * While a group is open, reads outside a transaction run on a second connection, which sees only
  * committed data (WAL snapshots): no request can observe a transaction of the group that has not
- * committed yet. Writes
- * outside a transaction commit the open group first, then run on their own. A failure that ends the
+ * committed yet. Writes outside a transaction commit the open group first, then run on their own. A failure that ends the
  * whole SQLite transaction (disk full, I/O error) fails every transaction of the group; none of them
  * was acknowledged.
  */
@@ -141,7 +140,8 @@ export class GroupCommitter {
   readonly #writerConnection: BetterSqlite3Database;
   readonly #reader: CachedStatements | undefined;
   #group: Group | undefined;
-  #members = 0;
+  /** Numbers the savepoints, so that each member's name is its own. */
+  #savepoints = 0;
 
   constructor(writer: CachedStatements, reader: CachedStatements | undefined) {
     this.#writer = writer;
@@ -166,7 +166,7 @@ export class GroupCommitter {
       this.#group = opened;
       setImmediate(() => void this.#commitWhenFree(opened));
     }
-    const savepoint = `roster_member_${++this.#members}`;
+    const savepoint = `roster_member_${++this.#savepoints}`;
     this.#exec(`savepoint ${savepoint}`);
     group.members++;
     return { group, savepoint };
@@ -215,9 +215,13 @@ export class GroupCommitter {
     // committed, so a reader used after every commit re-reads its pages: measured, the IdP mix of
     // filter then PATCH took 60% more CPU that way). The writer is also in a transaction after a
     // `begin` sent as SQL (a migration): the statements up to its commit must run there.
-    if (reader && this.#group !== undefined && !TRANSACTION_CONTROL.test(query.sql)) {
-      const statement = reader.prepare(query.sql);
-      if (statement.readonly) return run(reader, query);
+    if (
+      reader &&
+      this.#group !== undefined &&
+      !TRANSACTION_CONTROL.test(query.sql) &&
+      this.#writer.prepare(query.sql).readonly
+    ) {
+      return run(reader, query);
     }
     // A write (or, without a reader, any statement) sees and is seen only after the group commits.
     // (Synchronous: its members hear the outcome; this statement runs either way.)
@@ -246,8 +250,7 @@ export class GroupCommitter {
   }
 
   #commitNow(group: Group): void {
-    group.done = true;
-    if (this.#group === group) this.#group = undefined;
+    this.#close(group);
     try {
       this.#exec('commit');
       group.resolve();
@@ -274,9 +277,14 @@ export class GroupCommitter {
   }
 
   #fail(group: Group, error: unknown): void {
+    this.#close(group);
+    group.reject(error);
+  }
+
+  /** Nothing more joins the group; the next transaction opens a new one. */
+  #close(group: Group): void {
     group.done = true;
     if (this.#group === group) this.#group = undefined;
-    group.reject(error);
   }
 
   #exec(sql: string): void {
