@@ -100,10 +100,7 @@ function topSelfTime(profile: Profiler.Profile, rows: number) {
     const key = frameName(node.callFrame);
     hits.set(key, (hits.get(key) ?? 0) + n);
   }
-  return [...hits]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, rows)
-    .map(([fn, n]) => ({ 'self %': ((100 * n) / total).toFixed(1), function: fn }));
+  return ranked(hits, total, rows, 'self %');
 }
 
 /**
@@ -129,13 +126,20 @@ function topInclusiveTime(profile: Profiler.Profile, rows: number) {
       hits.set(key, (hits.get(key) ?? 0) + n);
     }
   }
+  for (const fn of hits.keys()) {
+    if (/^\((root|anonymous|program)\) :0$|^(runMicrotasks|processTicksAndRejections) /.test(fn)) {
+      hits.delete(fn);
+    }
+  }
+  return ranked(hits, total, rows, 'inclusive %');
+}
+
+/** The `rows` functions with the most samples, each as a share of all samples. */
+function ranked(hits: Map<string, number>, total: number, rows: number, column: string) {
   return [...hits]
-    .filter(
-      ([fn]) => !/^\((root|anonymous|program)\) :0$|^(runMicrotasks|processTicksAndRejections) /.test(fn),
-    )
     .sort((a, b) => b[1] - a[1])
     .slice(0, rows)
-    .map(([fn, n]) => ({ 'inclusive %': ((100 * n) / total).toFixed(1), function: fn }));
+    .map(([fn, n]) => ({ [column]: ((100 * n) / total).toFixed(1), function: fn }));
 }
 
 function frameName(frame: Profiler.ProfileNode['callFrame']): string {
