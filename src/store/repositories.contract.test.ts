@@ -183,6 +183,38 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
     expect(await store.scimResources.findUserWithGroups(south, member.id)).toBeUndefined();
   });
 
+  it('reads the credential with a user in one call, the same as findCredential and findUserWithGroups, and only the integration’s own user', async () => {
+    const member = user('read-ahead member');
+    await store.scimResources.insert(north, member, [], null);
+    const group: StoredResource = {
+      ...user('Gamma'),
+      resourceType: 'Group',
+      attributes: { displayName: 'Gamma' },
+    };
+    await store.scimResources.insert(north, group, [{ id: member.id, type: 'User' }], null);
+
+    const withUser = await store.integrations.findCredentialWithUser(north.integrationId, member.id);
+    expect(withUser).toEqual({
+      credential: await store.integrations.findCredential(north.integrationId),
+      user: await store.scimResources.findUserWithGroups(north, member.id),
+    });
+    expect(withUser?.user?.groups.map((g) => g.displayName)).toEqual(['Gamma']);
+    // Another integration's user (same organization or not), a group, or no such id: the credential alone.
+    const sibling = await integration(north.organizationId, 'north-sibling-idp');
+    for (const [scope, id] of [
+      [sibling, member.id],
+      [south, member.id],
+      [north, group.id],
+      [north, newId()],
+    ] as const) {
+      expect(await store.integrations.findCredentialWithUser(scope.integrationId, id)).toEqual({
+        credential: await store.integrations.findCredential(scope.integrationId),
+        user: undefined,
+      });
+    }
+    expect(await store.integrations.findCredentialWithUser(newId(), member.id)).toBeUndefined();
+  });
+
   it('reports the exact total of an unfiltered list from the counters, through creates, deletes and concurrency', async () => {
     const org = await organization('counted');
     const scope = await integration(org, 'counted-idp');

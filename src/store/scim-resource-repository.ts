@@ -13,20 +13,10 @@ import { keysetCondition, orderByTerms, sortKeyExpression } from './sort-to-sql.
 import { insertResourceWithEmails, NEW_RESOURCE_COLUMNS } from './insert-resource-with-emails.js';
 import { boundColumns, preparedQuery, type PreparedQuery } from './prepared-query.js';
 import { rowLimit } from './row-limit.js';
+import { toStored, userWithGroupsOf } from './stored-resource-row.js';
 import { filterCost, runsOffTheEventLoop } from '../core/filter/filter-cost.js';
 
 const MEMBERSHIP_COLUMNS = 4;
-
-function toStored(row: ScimResourcesTable, dialect: StoreDialect): StoredResource {
-  return {
-    id: row.id,
-    resourceType: row.resource_type as ResourceTypeName,
-    attributes: dialect.parseJson(row.data),
-    version: Number(row.version),
-    created: row.created_at,
-    lastModified: row.last_modified,
-  };
-}
 
 /** The indexed columns derived from a resource's attributes. */
 function keyColumns(type: ResourceTypeName, attributes: JsonObject) {
@@ -386,13 +376,7 @@ export function scimResourceRepository(
     async findUserWithGroups(scope, id) {
       const rows = await userWithGroupsQuery.rows(db, dialect, { ...scope, id });
       const first = rows[0];
-      if (!first) return undefined;
-      return {
-        user: toStored(first, dialect),
-        groups: rows.flatMap((row) =>
-          row.group_id === null ? [] : [{ id: row.group_id, displayName: String(row.group_display ?? '') }],
-        ),
-      };
+      return first ? userWithGroupsOf(toStored(first, dialect), rows) : undefined;
     },
 
     async replace(scope, type, id, attributes, lastModified, members, options = {}) {

@@ -1,5 +1,5 @@
 import { UnauthorizedError } from '../../core/errors.js';
-import type { IntegrationOAuth } from '../model/integration.js';
+import type { IntegrationCredential, IntegrationOAuth } from '../model/integration.js';
 import type { IntegrationScope } from '../model/scope.js';
 import type { Clock } from '../ports/clock.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
@@ -8,6 +8,7 @@ import type { SignInRefusal } from '../sign-in/sign-in-refusal.js';
 import type { SignInServices } from '../sign-in/sign-in-services.js';
 import { looksLikeJwt, verifyAccessToken } from '../sign-in/verify-access-token.js';
 import { bearerTokenMatches } from './bearer-token.js';
+import { UserReadAhead } from '../scim/user-read-ahead.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,6 +35,8 @@ export async function authenticateIntegration(
   deps: IntegrationAuthDeps,
   integrationId: string,
   presentedToken: string | undefined,
+  /** The user the request names, read with the credential and handed over only once it is verified. */
+  readAhead?: { readonly userId: string },
 ): Promise<{
   scope: IntegrationScope;
   settings: IntegrationSettings;
@@ -43,10 +46,21 @@ export async function authenticateIntegration(
   pausedAt: string | null;
   /** Read with the credential: keys the integration's resource-type cache (schema extensions). */
   schemaGeneration: number;
+  /** With `readAhead`: the user it named, for the request's own read (user-read-ahead.ts). */
+  userReadAhead?: UserReadAhead;
 }> {
   if (!UUID.test(integrationId)) throw new UnauthorizedError();
   if (!presentedToken) throw new UnauthorizedError();
-  const credential = await deps.store.integrations.findCredential(integrationId.toLowerCase());
+  const id = integrationId.toLowerCase();
+  let credential: IntegrationCredential | undefined;
+  let userReadAhead: UserReadAhead | undefined;
+  if (readAhead) {
+    const found = await deps.store.integrations.findCredentialWithUser(id, readAhead.userId);
+    credential = found?.credential;
+    if (found) userReadAhead = new UserReadAhead(readAhead.userId, found.user);
+  } else {
+    credential = await deps.store.integrations.findCredential(id);
+  }
   if (!credential) throw new UnauthorizedError();
   const scope = {
     organizationId: credential.integration.organizationId,
@@ -71,6 +85,7 @@ export async function authenticateIntegration(
       method: 'oauth',
       pausedAt: credential.integration.pausedAt,
       schemaGeneration: credential.schemaGeneration,
+      userReadAhead,
     };
   }
   if (credential.tokenHash === null) throw new UnauthorizedError();
@@ -86,5 +101,6 @@ export async function authenticateIntegration(
     method: 'static',
     pausedAt: credential.integration.pausedAt,
     schemaGeneration: credential.schemaGeneration,
+    userReadAhead,
   };
 }

@@ -13,6 +13,12 @@ export interface StoredResource {
   readonly lastModified: string;
 }
 
+/** A user with the groups it is a member of (as groupsOf gives them). */
+export interface UserWithGroups {
+  readonly user: StoredResource;
+  readonly groups: readonly { readonly id: string; readonly displayName: string }[];
+}
+
 export interface NewMember {
   readonly id: string;
   readonly type: ResourceTypeName;

@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../core/resource/json.js';
 import type { MemberReference } from '../../core/resource/scim-resource.js';
 import type { ResourceTypeName } from '../../core/schema/resource-types.js';
-import type { ListPage, ListQuery, NewMember, StoredResource } from '../model/scim-resource.js';
+import type { ListPage, ListQuery, NewMember, StoredResource, UserWithGroups } from '../model/scim-resource.js';
 import type { IntegrationScope } from '../model/scope.js';
 
 export interface ScimResourceRepository {
@@ -17,10 +17,7 @@ export interface ScimResourceRepository {
   ): Promise<boolean>;
   findById(scope: IntegrationScope, type: ResourceTypeName, id: string): Promise<StoredResource | undefined>;
   /** A live user and its groups (as groupsOf gives them), in one statement. */
-  findUserWithGroups(
-    scope: IntegrationScope,
-    id: string,
-  ): Promise<{ user: StoredResource; groups: readonly { id: string; displayName: string }[] } | undefined>;
+  findUserWithGroups(scope: IntegrationScope, id: string): Promise<UserWithGroups | undefined>;
   /**
    * Replaces the attributes, bumps the version and, when `members` is given, the whole membership.
    * Returns undefined when the resource does not exist (or, with `expectedVersion`, is at another version).

@@ -18,21 +18,31 @@ export async function getResource(
   projection: Projection = defaultProjection,
   ifNoneMatch?: EntityTagCondition,
 ): Promise<{ resource: JsonObject | undefined; stored: StoredResource }> {
-  if (
-    typeName === 'User' &&
-    projectionWants(projection, resourceTypeOf(context, 'User').schema.id, 'groups')
-  ) {
-    // The user and its groups in one statement: a round trip less on PostgreSQL.
-    const found = await context.store.scimResources.findUserWithGroups(context.scope, id);
-    if (!found) throw notFound(typeName, id);
-    const { user, groups } = found;
-    if (isCurrent(ifNoneMatch, user)) return { resource: undefined, stored: user };
-    // Everything the representation shows is in hand: built here, without another await (issue 15).
-    const type = resourceTypeOf(context, 'User');
-    return {
-      resource: resourceRepresentation(context.baseUrl, type, user, { groups }, projection),
-      stored: user,
-    };
+  if (typeName === 'User') {
+    const wantsGroups = projectionWants(projection, resourceTypeOf(context, 'User').schema.id, 'groups');
+    // Read with the credential (user-read-ahead.ts), else the user and its groups in one statement: a
+    // round trip less on PostgreSQL either way.
+    const readAhead = context.userReadAhead?.take(id);
+    if (readAhead || wantsGroups) {
+      const found = readAhead
+        ? readAhead.user
+        : await context.store.scimResources.findUserWithGroups(context.scope, id);
+      if (!found) throw notFound(typeName, id);
+      const { user, groups } = found;
+      if (isCurrent(ifNoneMatch, user)) return { resource: undefined, stored: user };
+      // Everything the representation shows is in hand: built here, without another await (issue 15).
+      const type = resourceTypeOf(context, 'User');
+      return {
+        resource: resourceRepresentation(
+          context.baseUrl,
+          type,
+          user,
+          wantsGroups ? { groups } : {},
+          projection,
+        ),
+        stored: user,
+      };
+    }
   }
   const stored = await findOrThrow(context, typeName, id);
   if (isCurrent(ifNoneMatch, stored)) return { resource: undefined, stored };

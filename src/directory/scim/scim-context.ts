@@ -7,6 +7,7 @@ import type { Clock, IdSource } from '../ports/clock.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import type { PagePositions } from './page-positions.js';
+import type { UserReadAhead } from './user-read-ahead.js';
 import type { ResourceTypeDefinition, ResourceTypeName } from '../../core/schema/resource-types.js';
 import type { IntegrationResourceTypes } from '../schema-extensions/integration-resource-types.js';
 
@@ -41,6 +42,8 @@ export interface ScimContext {
   readonly cause: EventCause;
   /** The integration's resource types, its accepted custom extensions composed in (cached per generation). */
   readonly resourceTypes: IntegrationResourceTypes;
+  /** The user the request names, when authentication read it with the credential (user-read-ahead.ts). */
+  readonly userReadAhead?: UserReadAhead;
 }
 
 /** The resource type this integration serves under that name (built-in plus accepted extensions). */

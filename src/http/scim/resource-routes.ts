@@ -47,7 +47,9 @@ export function registerResourceRoutes(app: FastifyInstance, typeName: ResourceT
     ),
   );
 
-  app.get<{ Params: IdParams }>(`${endpoint}/:id`, async (request, reply) => {
+  // A user's GET is answered from the statement that authenticated it (user-read-ahead.ts).
+  const readsUser = typeName === 'User';
+  app.get<{ Params: IdParams }>(`${endpoint}/:id`, { config: { readsUser } }, async (request, reply) => {
     const projection = projectionParameter(request, typeName);
     const { resource, stored } = await getResource(
       scimContextOf(request),

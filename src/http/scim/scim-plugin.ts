@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   IntegrationPausedError,
   NotFoundError,
@@ -28,6 +28,17 @@ const PAUSED_RETRY_AFTER_SECONDS = 60;
 const DISCOVERY = /\/(ServiceProviderConfig|ResourceTypes|Schemas)(\/|$)/;
 const isDiscovery = (route: string | undefined) => route !== undefined && DISCOVERY.test(route);
 
+/**
+ * The user a route reads, when it asks for it to be read with the credential (`readsUser` in its
+ * config) and its id is one the database can look up: an id no engine stores alike is refused by the
+ * preHandler below, before any read of it.
+ */
+function userToReadAhead(request: FastifyRequest): { userId: string } | undefined {
+  if (request.routeOptions.config.readsUser !== true) return undefined;
+  const { id } = request.params as { id?: string };
+  return id !== undefined && unstorableTextReason(id) === undefined ? { userId: id } : undefined;
+}
+
 /** Everything under /scim/v2/:integrationId. Each integration is its own namespace behind its token. */
 export async function scimPlugin(
   app: FastifyInstance,
@@ -47,20 +58,22 @@ export async function scimPlugin(
     const { integrationId } = request.params as { integrationId: string };
     // No integration has such an id, and PostgreSQL cannot even look it up: the answer to an unknown one.
     if (unstorableTextReason(integrationId) !== undefined) throw new UnauthorizedError();
-    const { scope, settings, oauth, pausedAt, schemaGeneration } = await authenticateIntegration(
-      {
-        // Only what authentication uses, not a copy of every dependency per request.
-        store: deps.store,
-        clock: deps.clock,
-        signIn: deps.signIn,
-        onAccessTokenRefused: (refusal) => {
-          request.scimAccessTokenRefusal = `${refusal.code}: ${refusal.message}`;
-          request.log.info({ code: refusal.code, detail: refusal.message }, 'OAuth access token refused');
+    const { scope, settings, oauth, pausedAt, schemaGeneration, userReadAhead } =
+      await authenticateIntegration(
+        {
+          // Only what authentication uses, not a copy of every dependency per request.
+          store: deps.store,
+          clock: deps.clock,
+          signIn: deps.signIn,
+          onAccessTokenRefused: (refusal) => {
+            request.scimAccessTokenRefusal = `${refusal.code}: ${refusal.message}`;
+            request.log.info({ code: refusal.code, detail: refusal.message }, 'OAuth access token refused');
+          },
         },
-      },
-      integrationId,
-      bearerTokenFromHeader(request.headers.authorization),
-    );
+        integrationId,
+        bearerTokenFromHeader(request.headers.authorization),
+        userToReadAhead(request),
+      );
     // Counted after authentication: requests with a wrong token cannot use up an integration's limit.
     if (limit) {
       const exceeded = await limit(scope.integrationId);
@@ -88,6 +101,7 @@ export async function scimPlugin(
       settings: deps.scimSettings,
       integrationSettings: settings,
       pagePositions,
+      userReadAhead,
       cause: {
         actor: { kind: 'integration', id: scope.integrationId },
         integrationId: scope.integrationId,

@@ -7,6 +7,10 @@ import type { IntegrationOAuth } from '../../directory/model/integration.js';
 import { resourceTypeOf, type ScimContext } from '../../directory/scim/scim-context.js';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A SCIM route that reads the user its `:id` names: read with the credential (scim-plugin.ts). */
+    readsUser?: boolean;
+  }
   interface FastifyRequest {
     /** Set by the SCIM authentication hook for every route under /scim/v2/:integrationId. */
     scimContext: ScimContext | undefined;
