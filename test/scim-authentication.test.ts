@@ -81,6 +81,31 @@ describe.each(testEngines)('SCIM bearer-token authentication on $name', (engine)
     idp = rotated;
   });
 
+  // A user's GET reads the user in the statement that reads the credential (user-read-ahead.ts): the
+  // refusal must be the same, and carry nothing of the user.
+  it('refuses a read of an existing user by id with a wrong, foreign or rotated-away token, revealing nothing', async () => {
+    const created = await roster.request(idp, 'POST', '/Users', { userName: 'read-ahead-secret' });
+    const path = `/Users/${created.body.id as string}`;
+    for (const caller of [
+      { ...idp, token: idp.token.slice(0, -2) + 'xx' },
+      { ...idp, token: other.token },
+    ]) {
+      const refused = await roster.request(caller, 'GET', path);
+      await expectUnauthorized(Promise.resolve(refused));
+      expect(JSON.stringify(refused.body)).not.toContain('read-ahead-secret');
+    }
+    const { token } = await rotateIntegrationToken(
+      { store: roster.store, clock: roster.clock, ids },
+      idp.scope,
+      365,
+    );
+    await expectUnauthorized(roster.request(idp, 'GET', path));
+    idp = { ...idp, token };
+    const read = await roster.request(idp, 'GET', path);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ userName: 'read-ahead-secret' });
+  });
+
   it('refuses an expired token after its lifetime', async () => {
     const shortLived = await roster.createIntegration('short-lived');
     expect((await roster.request(shortLived, 'GET', '/Users')).status).toBe(200);
