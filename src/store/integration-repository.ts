@@ -13,7 +13,7 @@ import {
   type IntegrationSettings,
 } from '../directory/model/integration-settings.js';
 import { preparedQuery } from './prepared-query.js';
-import { toStored, userWithGroupsOf } from './stored-resource-row.js';
+import { nameKeyOf, toStored, userWithGroupsOf } from './stored-resource-row.js';
 
 function toIntegration(row: IntegrationsTable): Integration {
   return {
@@ -65,41 +65,46 @@ const credentialQuery = preparedQuery((db, p: { id: string }) =>
 );
 
 /**
- * The credential and the integration's live user of that id with its groups, in one statement: a
- * `GET /Users/{id}` is then one round trip on PostgreSQL, not two (issue 15; on this machine each
- * statement cost Roster a socket write, a quarter of the request's CPU). The user rows come from the
- * integration row's own organization and integration, so no other tenant's user can be joined.
+ * The credential and the integration's live user of that id (or folded userName) with its groups, in one
+ * statement: a `GET /Users/{id}` or an IdP's `userName eq` lookup is then one round trip on PostgreSQL,
+ * not two or three (issue 15; on this machine each statement cost Roster a socket write, a quarter of
+ * the request's CPU). The user rows come from the integration row's own organization and integration,
+ * so no other tenant's user can be joined.
  */
-const credentialWithUserQuery = preparedQuery((db, p: { id: string; userId: string }, dialect) =>
-  db
-    .selectFrom('integrations as i')
-    .leftJoin('scim_resources as r', (join) =>
-      join
-        .onRef('r.integration_id', '=', 'i.id')
-        .onRef('r.organization_id', '=', 'i.organization_id')
-        .on('r.id', '=', p.userId)
-        .on('r.resource_type', '=', 'User')
-        .on('r.deleted_at', 'is', null),
-    )
-    .leftJoin('scim_memberships as m', (join) =>
-      join.onRef('m.member_id', '=', 'r.id').onRef('m.integration_id', '=', 'r.integration_id'),
-    )
-    .leftJoin('scim_resources as g', 'g.id', 'm.group_id')
-    .select([
-      ...CREDENTIAL_COLUMNS,
-      settingsText,
-      'r.id as user_id',
-      'r.resource_type as user_resource_type',
-      'r.data as user_data',
-      'r.version as user_version',
-      'r.created_at as user_created_at',
-      'r.last_modified as user_last_modified',
-      'm.group_id as group_id',
-      dialect.jsonScalar(sql.ref('g.data'), ['displayName']).as('group_display'),
-    ])
-    .where('i.id', '=', p.id)
-    .orderBy('m.group_id'),
-);
+function credentialWithUserQuery(by: 'r.id' | 'r.name_key') {
+  return preparedQuery((db, p: { id: string; user: string }, dialect) =>
+    db
+      .selectFrom('integrations as i')
+      .leftJoin('scim_resources as r', (join) =>
+        join
+          .onRef('r.integration_id', '=', 'i.id')
+          .onRef('r.organization_id', '=', 'i.organization_id')
+          .on(by, '=', p.user)
+          .on('r.resource_type', '=', 'User')
+          .on('r.deleted_at', 'is', null),
+      )
+      .leftJoin('scim_memberships as m', (join) =>
+        join.onRef('m.member_id', '=', 'r.id').onRef('m.integration_id', '=', 'r.integration_id'),
+      )
+      .leftJoin('scim_resources as g', 'g.id', 'm.group_id')
+      .select([
+        ...CREDENTIAL_COLUMNS,
+        settingsText,
+        'r.id as user_id',
+        'r.resource_type as user_resource_type',
+        'r.data as user_data',
+        'r.version as user_version',
+        'r.created_at as user_created_at',
+        'r.last_modified as user_last_modified',
+        'm.group_id as group_id',
+        dialect.jsonScalar(sql.ref('g.data'), ['displayName']).as('group_display'),
+      ])
+      .where('i.id', '=', p.id)
+      .orderBy('m.group_id'),
+  );
+}
+const credentialWithUserByIdQuery = credentialWithUserQuery('r.id');
+const credentialWithUserByNameQuery = credentialWithUserQuery('r.name_key');
 
 /**
  * Settings as stored, parsed and validated. Every SCIM request reads them with its credential; the
@@ -238,8 +243,14 @@ export function integrationRepository(db: Kysely<Database>, dialect: StoreDialec
       const row = await credentialQuery.first(db, dialect, { id: integrationId });
       return row ? credentialOf(row, dialect) : undefined;
     },
-    async findCredentialWithUser(integrationId, userId) {
-      const rows = await credentialWithUserQuery.rows(db, dialect, { id: integrationId, userId });
+    async findCredentialWithUser(integrationId, key) {
+      const rows =
+        'id' in key
+          ? await credentialWithUserByIdQuery.rows(db, dialect, { id: integrationId, user: key.id })
+          : await credentialWithUserByNameQuery.rows(db, dialect, {
+              id: integrationId,
+              user: nameKeyOf(key.userName),
+            });
       const first = rows[0];
       if (!first) return undefined;
       const user =

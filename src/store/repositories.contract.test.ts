@@ -193,7 +193,7 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
     };
     await store.scimResources.insert(north, group, [{ id: member.id, type: 'User' }], null);
 
-    const withUser = await store.integrations.findCredentialWithUser(north.integrationId, member.id);
+    const withUser = await store.integrations.findCredentialWithUser(north.integrationId, { id: member.id });
     expect(withUser).toEqual({
       credential: await store.integrations.findCredential(north.integrationId),
       user: await store.scimResources.findUserWithGroups(north, member.id),
@@ -207,12 +207,12 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
       [north, group.id],
       [north, newId()],
     ] as const) {
-      expect(await store.integrations.findCredentialWithUser(scope.integrationId, id)).toEqual({
+      expect(await store.integrations.findCredentialWithUser(scope.integrationId, { id })).toEqual({
         credential: await store.integrations.findCredential(scope.integrationId),
         user: undefined,
       });
     }
-    expect(await store.integrations.findCredentialWithUser(newId(), member.id)).toBeUndefined();
+    expect(await store.integrations.findCredentialWithUser(newId(), { id: member.id })).toBeUndefined();
   });
 
   it('reports the exact total of an unfiltered list from the counters, through creates, deletes and concurrency', async () => {

@@ -13,7 +13,7 @@ import { keysetCondition, orderByTerms, sortKeyExpression } from './sort-to-sql.
 import { insertResourceWithEmails, NEW_RESOURCE_COLUMNS } from './insert-resource-with-emails.js';
 import { boundColumns, preparedQuery, type PreparedQuery } from './prepared-query.js';
 import { rowLimit } from './row-limit.js';
-import { toStored, userWithGroupsOf } from './stored-resource-row.js';
+import { nameKeyOf, toStored, userWithGroupsOf } from './stored-resource-row.js';
 import { filterCost, runsOffTheEventLoop } from '../core/filter/filter-cost.js';
 
 const MEMBERSHIP_COLUMNS = 4;
@@ -24,7 +24,7 @@ function keyColumns(type: ResourceTypeName, attributes: JsonObject) {
   const displayName = text(attributes.displayName);
   const nameSource = type === 'User' ? text(attributes.userName) : displayName;
   return {
-    name_key: (nameSource ?? '').toLowerCase(),
+    name_key: nameKeyOf(nameSource ?? ''),
     display_name_key: displayName === null ? null : displayName.toLowerCase(),
     external_id: text(attributes.externalId),
   };
@@ -364,7 +364,7 @@ export function scimResourceRepository(
     },
 
     async findByName(scope, type, name) {
-      const row = await byNameQuery.first(db, dialect, { ...scope, type, nameKey: name.toLowerCase() });
+      const row = await byNameQuery.first(db, dialect, { ...scope, type, nameKey: nameKeyOf(name) });
       return row ? { resource: toStored(row, dialect), createHash: row.create_hash } : undefined;
     },
 

@@ -2,6 +2,14 @@ import type { ResourceTypeName } from '../core/schema/resource-types.js';
 import type { StoredResource, UserWithGroups } from '../directory/model/scim-resource.js';
 import type { StoreDialect } from './dialect.js';
 
+/**
+ * The uniqueness and lookup key of a userName (Users) or displayName (Groups): case-folded, since both
+ * compare case-insensitively (RFC 7643 §4.1.1 userName, caseExact false).
+ */
+export function nameKeyOf(name: string): string {
+  return name.toLowerCase();
+}
+
 /** The columns of a scim_resources row that a StoredResource is made of. */
 export interface StoredResourceColumns {
   readonly id: string;

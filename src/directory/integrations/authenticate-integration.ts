@@ -1,5 +1,6 @@
 import { UnauthorizedError } from '../../core/errors.js';
 import type { IntegrationCredential, IntegrationOAuth } from '../model/integration.js';
+import type { UserKey } from '../model/scim-resource.js';
 import type { IntegrationScope } from '../model/scope.js';
 import type { Clock } from '../ports/clock.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
@@ -36,7 +37,7 @@ export async function authenticateIntegration(
   integrationId: string,
   presentedToken: string | undefined,
   /** The user the request names, read with the credential and handed over only once it is verified. */
-  readAhead?: { readonly userId: string },
+  readAhead?: UserKey,
 ): Promise<{
   scope: IntegrationScope;
   settings: IntegrationSettings;
@@ -55,9 +56,9 @@ export async function authenticateIntegration(
   let credential: IntegrationCredential | undefined;
   let userReadAhead: UserReadAhead | undefined;
   if (readAhead) {
-    const found = await deps.store.integrations.findCredentialWithUser(id, readAhead.userId);
+    const found = await deps.store.integrations.findCredentialWithUser(id, readAhead);
     credential = found?.credential;
-    if (found) userReadAhead = new UserReadAhead(readAhead.userId, found.user);
+    if (found) userReadAhead = new UserReadAhead(readAhead, found.user);
   } else {
     credential = await deps.store.integrations.findCredential(id);
   }

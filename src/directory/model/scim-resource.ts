@@ -19,6 +19,9 @@ export interface UserWithGroups {
   readonly groups: readonly { readonly id: string; readonly displayName: string }[];
 }
 
+/** How a request names one user: by id, or by userName (compared case-insensitively). */
+export type UserKey = { readonly id: string } | { readonly userName: string };
+
 export interface NewMember {
   readonly id: string;
   readonly type: ResourceTypeName;

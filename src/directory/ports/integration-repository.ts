@@ -1,7 +1,7 @@
 import type { IntegrationScope, OrganizationScope } from '../model/scope.js';
 import type { IntegrationSettings } from '../model/integration-settings.js';
 import type { Integration, IntegrationCredential, IntegrationOAuth } from '../model/integration.js';
-import type { UserWithGroups } from '../model/scim-resource.js';
+import type { UserKey, UserWithGroups } from '../model/scim-resource.js';
 
 export interface IntegrationRepository {
   settings(scope: IntegrationScope): Promise<IntegrationSettings | undefined>;
@@ -21,13 +21,14 @@ export interface IntegrationRepository {
    */
   findCredential(integrationId: string): Promise<IntegrationCredential | undefined>;
   /**
-   * findCredential and, in the same statement, the integration's live user of that id with its groups
-   * (as findUserWithGroups gives them): one round trip for a `GET /Users/{id}`. The user is read before
-   * the credential is checked, so it is the caller's to use only once the credential has been verified.
+   * findCredential and, in the same statement, the integration's live user of that id (or userName,
+   * compared as a `userName eq` filter compares it) with its groups, as findUserWithGroups gives them:
+   * one round trip for a `GET /Users/{id}` or an IdP's lookup. The user is read before the credential is
+   * checked, so it is the caller's to use only once the credential has been verified.
    */
   findCredentialWithUser(
     integrationId: string,
-    userId: string,
+    user: UserKey,
   ): Promise<{ credential: IntegrationCredential; user: UserWithGroups | undefined } | undefined>;
   /** An integration of any organization: for callers with installation-wide authority (the CLI). */
   findInInstallation(integrationId: string): Promise<Integration | undefined>;

@@ -1,7 +1,13 @@
 import type { JsonObject } from '../../core/resource/json.js';
 import type { MemberReference } from '../../core/resource/scim-resource.js';
 import type { ResourceTypeName } from '../../core/schema/resource-types.js';
-import type { ListPage, ListQuery, NewMember, StoredResource, UserWithGroups } from '../model/scim-resource.js';
+import type {
+  ListPage,
+  ListQuery,
+  NewMember,
+  StoredResource,
+  UserWithGroups,
+} from '../model/scim-resource.js';
 import type { IntegrationScope } from '../model/scope.js';
 
 export interface ScimResourceRepository {

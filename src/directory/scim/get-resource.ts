@@ -22,7 +22,7 @@ export async function getResource(
     const wantsGroups = projectionWants(projection, resourceTypeOf(context, 'User').schema.id, 'groups');
     // Read with the credential (user-read-ahead.ts), else the user and its groups in one statement: a
     // round trip less on PostgreSQL either way.
-    const readAhead = context.userReadAhead?.take(id);
+    const readAhead = context.userReadAhead?.take({ id });
     if (readAhead || wantsGroups) {
       const found = readAhead
         ? readAhead.user

@@ -9,6 +9,7 @@ import { resourceRepresentation } from './resource-representation.js';
 import { decodeCursor, encodeCursor, queryHash, type CursorBinding } from './list-cursor.js';
 import { filterOptionsOf, resourceTypeOf, type ScimContext } from './scim-context.js';
 import { checkFilterBudget } from './check-filter-budget.js';
+import { userNameLookedUp } from './user-read-ahead.js';
 
 /** RFC 7644 §3.4.2 (filter, sort, index pages, projection) and RFC 9865 (cursor pages). */
 export async function listResources(
@@ -41,6 +42,17 @@ export async function listResources(
   const now = context.clock.now().getTime();
   if (pagination.kind === 'index') {
     const { startIndex, count } = pagination;
+    // An IdP's lookup, whose one possible match authentication has read already (user-read-ahead.ts).
+    const userName =
+      typeName === 'User' && startIndex === 1 && count >= 1 ? userNameLookedUp(request.filter) : undefined;
+    const lookedUp = userName === undefined ? undefined : context.userReadAhead?.take({ userName });
+    if (lookedUp) {
+      const found = lookedUp.user;
+      const resources = found
+        ? await represent(context, [found.user], request.projection, new Map([[found.user.id, found.groups]]))
+        : [];
+      return listResponse(resources, resources.length, startIndex);
+    }
     const positions = context.pagePositions;
     const walkOf = () => `${bindingOf().integrationId}/${bindingOf().queryHash}`;
     const after = startIndex > 1 ? positions.recall(walkOf(), startIndex, now) : undefined;
@@ -98,17 +110,20 @@ async function represent(
   context: ScimContext,
   resources: readonly StoredResource[],
   projection: Projection,
+  /** The users' groups when already read (every user of the page in it). */
+  knownGroups?: ReadonlyMap<string, readonly { id: string; displayName: string }[]>,
 ): Promise<JsonObject[]> {
   const first = resources[0];
   if (first?.resourceType === 'User') {
     // One query for the groups of the whole page, not one per user.
     const wanted = projectionWants(projection, resourceTypeOf(context, 'User').schema.id, 'groups');
-    const groups = wanted
-      ? await context.store.scimResources.groupsOfMany(
+    const groups = !wanted
+      ? new Map<string, readonly { id: string; displayName: string }[]>()
+      : (knownGroups ??
+        (await context.store.scimResources.groupsOfMany(
           context.scope,
           resources.map((r) => r.id),
-        )
-      : new Map<string, readonly { id: string; displayName: string }[]>();
+        )));
     return resources.map((stored) =>
       resourceRepresentation(
         context.baseUrl,

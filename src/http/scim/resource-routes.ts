@@ -24,6 +24,9 @@ interface IdParams {
 /** /Users and /Groups: create, read, replace, delete, list and search (RFC 7644 §3.3–3.6). */
 export function registerResourceRoutes(app: FastifyInstance, typeName: ResourceTypeName): void {
   const endpoint = typeName === 'User' ? '/Users' : '/Groups';
+  // A user's GET, and an IdP's `userName eq` lookup, are answered from the statement that authenticated
+  // them (user-read-ahead.ts).
+  const isUser = typeName === 'User';
 
   app.post(endpoint, async (request, reply) => {
     const context = scimContextOf(request);
@@ -35,7 +38,7 @@ export function registerResourceRoutes(app: FastifyInstance, typeName: ResourceT
     return sendScim(reply, 201, resource);
   });
 
-  app.get(endpoint, async (request, reply) =>
+  app.get(endpoint, isUser ? { config: { readsUser: 'byFilter' } } : {}, async (request, reply) =>
     sendScim(reply, 200, await listResources(scimContextOf(request), typeName, listParameters(request))),
   );
 
@@ -47,22 +50,24 @@ export function registerResourceRoutes(app: FastifyInstance, typeName: ResourceT
     ),
   );
 
-  // A user's GET is answered from the statement that authenticated it (user-read-ahead.ts).
-  const readsUser = typeName === 'User';
-  app.get<{ Params: IdParams }>(`${endpoint}/:id`, { config: { readsUser } }, async (request, reply) => {
-    const projection = projectionParameter(request, typeName);
-    const { resource, stored } = await getResource(
-      scimContextOf(request),
-      typeName,
-      request.params.id,
-      projection,
-      parseEntityTags(request.headers['if-none-match']),
-    );
-    reply.header('ETag', weakETag(stored.version));
-    // RFC 7232 §3.2: the client's copy is current; send no body.
-    if (resource === undefined) return reply.code(304).send();
-    return sendScim(reply, 200, resource);
-  });
+  app.get<{ Params: IdParams }>(
+    `${endpoint}/:id`,
+    isUser ? { config: { readsUser: 'byId' } } : {},
+    async (request, reply) => {
+      const projection = projectionParameter(request, typeName);
+      const { resource, stored } = await getResource(
+        scimContextOf(request),
+        typeName,
+        request.params.id,
+        projection,
+        parseEntityTags(request.headers['if-none-match']),
+      );
+      reply.header('ETag', weakETag(stored.version));
+      // RFC 7232 §3.2: the client's copy is current; send no body.
+      if (resource === undefined) return reply.code(304).send();
+      return sendScim(reply, 200, resource);
+    },
+  );
 
   app.put<{ Params: IdParams }>(`${endpoint}/:id`, async (request, reply) => {
     const projection = projectionParameter(request, typeName);

@@ -13,7 +13,9 @@ import type { AppDependencies } from '../app-dependencies.js';
 import { bearerTokenFromHeader } from '../auth/bearer-token-header.js';
 import { registerDiscoveryRoutes } from './discovery-routes.js';
 import { registerResourceRoutes } from './resource-routes.js';
-import { scimContextOf } from './scim-request.js';
+import { queryParameter, scimContextOf } from './scim-request.js';
+import type { UserKey } from '../../directory/model/scim-resource.js';
+import { userNameInFilterText } from '../../directory/scim/user-read-ahead.js';
 import { sendScim } from '../scim-reply.js';
 import { parseSearchRequest } from '../../core/protocol/search-request.js';
 import { searchAllResources } from '../../directory/scim/search-all-resources.js';
@@ -30,13 +32,21 @@ const isDiscovery = (route: string | undefined) => route !== undefined && DISCOV
 
 /**
  * The user a route reads, when it asks for it to be read with the credential (`readsUser` in its
- * config) and its id is one the database can look up: an id no engine stores alike is refused by the
- * preHandler below, before any read of it.
+ * config): the one its `:id` names, or the one its filter looks up. An id no engine stores alike is
+ * refused by the preHandler below, before any read of it.
  */
-function userToReadAhead(request: FastifyRequest): { userId: string } | undefined {
-  if (request.routeOptions.config.readsUser !== true) return undefined;
-  const { id } = request.params as { id?: string };
-  return id !== undefined && unstorableTextReason(id) === undefined ? { userId: id } : undefined;
+function userToReadAhead(request: FastifyRequest): UserKey | undefined {
+  const reads = request.routeOptions.config.readsUser;
+  if (reads === 'byId') {
+    const { id } = request.params as { id?: string };
+    return id !== undefined && unstorableTextReason(id) === undefined ? { id } : undefined;
+  }
+  if (reads === 'byFilter') {
+    const filter = queryParameter(request, 'filter');
+    const userName = filter === undefined ? undefined : userNameInFilterText(filter);
+    return userName !== undefined && unstorableTextReason(userName) === undefined ? { userName } : undefined;
+  }
+  return undefined;
 }
 
 /** Everything under /scim/v2/:integrationId. Each integration is its own namespace behind its token. */

@@ -8,8 +8,8 @@ import { resourceTypeOf, type ScimContext } from '../../directory/scim/scim-cont
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** A SCIM route that reads the user its `:id` names: read with the credential (scim-plugin.ts). */
-    readsUser?: boolean;
+    /** A SCIM route that reads one user, by its `:id` or by a `userName eq` filter: read with the credential (scim-plugin.ts). */
+    readsUser?: 'byId' | 'byFilter';
   }
   interface FastifyRequest {
     /** Set by the SCIM authentication hook for every route under /scim/v2/:integrationId. */
