@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { PoolUsage } from '../../directory/ports/directory-store.js';
 import type { Database } from '../database-schema.js';
+import { coalesceWritesOn } from './coalesced-writes.js';
 import { pipelineTransactionsOn } from './pipelined-transactions.js';
 import { prepareCompiledStatementsOn } from './server-prepared-statements.js';
 
@@ -55,6 +56,8 @@ export function openPostgresPool(options: PostgresOptions): {
   // flight fails on its own (503); the broken client is not queryable, so the pool discards it on release.
   pool.on('connect', (client) => {
     client.on('error', (error) => options.onPoolError?.(error));
+    // Innermost: every statement the wrappers below send goes through it.
+    coalesceWritesOn(client);
     prepareCompiledStatementsOn(client);
     pipelineTransactionsOn(client);
   });
