@@ -35,6 +35,8 @@ describe.each(testEngines)('users read with the credential on $name', (engine) =
     'userName eq "nobody"',
     'userName eq "ada@example.com" and active eq true',
     'userName ne "loner"',
+    // Too long to be parsed before the token is checked: answered by the list query.
+    `userName eq "${'a'.repeat(600)}"`,
   ];
   const pagings: Record<string, string | number>[] = [
     {},

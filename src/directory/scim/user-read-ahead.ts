@@ -44,12 +44,17 @@ export function userNameLookedUp(filter: ResolvedFilter | undefined): string | u
     : undefined;
 }
 
+/** Longer lookups (a userName of hundreds of characters) are still answered, by the list query. */
+const MAX_LOOKUP_FILTER_LENGTH = 512;
+
 /**
  * The same lookup recognised in a filter's text, before authentication (when the integration's schema
  * extensions, which resolving a filter needs, are not known yet): what to read with the credential. Only
  * a hint: the list is answered from it only when the resolved filter looks up the very same userName.
  */
 export function userNameInFilterText(text: string): string | undefined {
+  // Parsed before the token is checked: a caller without one must not buy parsing of a long filter.
+  if (text.length > MAX_LOOKUP_FILTER_LENGTH) return undefined;
   const parsed = parseFilter(text);
   if (!parsed.ok) return undefined;
   const filter = parsed.value;
