@@ -234,6 +234,31 @@ describe.each(testEngines)(
       const bad = await roster.request(idp, 'POST', '/Users/.search', { count: 'ten' });
       expect(bad.status).toBe(400);
     });
+
+    it('shows each user on a page, index or cursor, exactly as GET shows it', async () => {
+      // Pages splice the stored JSON where the projection keeps it whole (resource-representation.ts):
+      // a member of a group, the enterprise extension and an empty extension object must still match.
+      const team = await roster.request(idp, 'POST', '/Groups', {
+        displayName: 'page team',
+        members: [{ value: ids.get('delta') }, { value: ids.get('golf') }],
+      });
+      expect(team.status).toBe(201);
+      await roster.request(idp, 'PATCH', `/Users/${ids.get('bravo') as string}`, {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'add', path: 'nickName', value: 'b' }],
+      });
+      for (const query of ['count=50', 'cursor&count=50', 'count=50&excludedAttributes=emails']) {
+        const page = await get(query);
+        expect(page.Resources).toHaveLength(names.length);
+        const projection = query.includes('excluded') ? '?excludedAttributes=emails' : '';
+        for (const listed of page.Resources) {
+          const single = await roster.request(idp, 'GET', `/Users/${listed.id as string}${projection}`);
+          expect(JSON.stringify(listed)).toBe(JSON.stringify(single.body));
+        }
+      }
+      const delta = (await get(`filter=userName eq "delta"&count=5`)).Resources[0];
+      expect((delta?.groups as unknown[]).length).toBe(1);
+    });
   },
 );
 

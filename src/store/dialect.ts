@@ -41,6 +41,11 @@ export interface StoreDialect {
   isTransientFailure(error: unknown): boolean;
   /** Turns a JSON column value as the driver returns it into an object. */
   parseJson(value: unknown): Record<string, unknown>;
+  /**
+   * A JSON column value as the JSON text the database holds, where the driver hands text over
+   * (SQLite); undefined where it hands over a parsed value (PostgreSQL jsonb).
+   */
+  jsonText(value: unknown): string | undefined;
   /** Case folding with the same result as the in-memory evaluator's `toLowerCase()`. */
   fold(expression: RawBuilder<unknown>): RawBuilder<unknown>;
   /** The JSON value at `path` inside `column`, as SQL text (booleans as the dialect's boolean parameter). */

@@ -520,6 +520,7 @@ export function scimResourceRepository(
         totalResults,
         resources: kept.map((row) => toStored(row, dialect)),
         keys: kept.map((row) => ({ value: sortValue(row.sort_key), id: row.id })),
+        attributesText: kept.map((row) => dialect.jsonText(row.data)),
         hasMore,
       };
     },

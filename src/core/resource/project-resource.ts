@@ -18,7 +18,7 @@ export function projectResource(
   const index = attributeIndex(type);
   // No attributes/excludedAttributes (nearly every IdP request): each attribute is kept whole or
   // dropped by its `returned` alone, which `shape` would decide the same way at more cost.
-  const plain = projection.attributes === undefined && projection.excludedAttributes.length === 0;
+  const plain = isDefaultProjection(projection);
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(resource)) {
     if (key === 'schemas') {
@@ -45,6 +45,64 @@ export function projectResource(
     if (shaped !== undefined) out[key] = shaped;
   }
   return out;
+}
+
+/** No `attributes` and no `excludedAttributes`: what nearly every IdP request asks for. */
+export function isDefaultProjection(projection: Projection): boolean {
+  return projection.attributes === undefined && projection.excludedAttributes.length === 0;
+}
+
+/**
+ * Whether `projectResource` under the default projection keeps every attribute of `attributes`
+ * exactly as it is, in the same order: each top-level name defined by the type, none returned "never"
+ * or "request", and each extension a non-empty object of its own attributes in the order of its
+ * schema (the order `projectResource` rebuilds it in). A list page splices such a resource's stored
+ * JSON text instead of parsing, copying and serialising it again (issue 15).
+ */
+export function keptWholeByDefault(type: ResourceTypeDefinition, attributes: JsonObject): boolean {
+  const index = attributeIndex(type);
+  for (const key of Object.keys(attributes)) {
+    if (key === 'schemas') return false;
+    const entry = index.get(key);
+    if (entry === undefined) return false;
+    const value = attributes[key];
+    if (entry.extension === undefined) {
+      if (keptByDefault(entry.definition, value) === undefined) return false;
+      continue;
+    }
+    if (!isPlainObject(value)) return false;
+    const positions = extensionPositions(entry.extension);
+    const definitions = entry.extension.schema.attributes;
+    const names = Object.keys(value);
+    if (names.length === 0) return false;
+    let previous = -1;
+    for (const name of names) {
+      const position = positions.get(name);
+      if (position === undefined || position <= previous) return false;
+      const definition = definitions[position] as AttributeDefinition;
+      if (keptByDefault(definition, value[name]) === undefined) return false;
+      previous = position;
+    }
+  }
+  return true;
+}
+
+const positionsOfExtensions = new WeakMap<object, ReadonlyMap<string, number>>();
+
+/** An extension's attribute names → their place in its schema (the first, should a name repeat). */
+function extensionPositions(
+  extension: ResourceTypeDefinition['extensions'][number],
+): ReadonlyMap<string, number> {
+  let positions = positionsOfExtensions.get(extension);
+  if (positions === undefined) {
+    const built = new Map<string, number>();
+    extension.schema.attributes.forEach((definition, position) => {
+      if (!built.has(definition.name)) built.set(definition.name, position);
+    });
+    positions = built;
+    positionsOfExtensions.set(extension, positions);
+  }
+  return positions;
 }
 
 type IndexEntry =

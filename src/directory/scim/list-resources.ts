@@ -1,11 +1,11 @@
 import { parseListRequest, type ListParameters, type ListRequest } from '../../core/protocol/list-request.js';
-import { cursorListResponse, listResponse } from '../../core/protocol/list-response.js';
-import type { JsonObject } from '../../core/resource/json.js';
+import { cursorListResponse, listResponse, listResponseText } from '../../core/protocol/list-response.js';
+import type { JsonText } from '../../core/resource/json-text.js';
 import { projectionWants, type Projection } from '../../core/resource/projection.js';
 import type { ResourceTypeName } from '../../core/schema/resource-types.js';
-import type { ListPage, StoredResource } from '../model/scim-resource.js';
+import type { ListPage } from '../model/scim-resource.js';
 import { representResource } from './get-resource.js';
-import { resourceRepresentation } from './resource-representation.js';
+import { resourceRepresentationText } from './resource-representation.js';
 import { decodeCursor, encodeCursor, queryHash, type CursorBinding } from './list-cursor.js';
 import { filterOptionsOf, resourceTypeOf, type ScimContext } from './scim-context.js';
 import { checkFilterBudget } from './check-filter-budget.js';
@@ -16,7 +16,7 @@ export async function listResources(
   context: ScimContext,
   typeName: ResourceTypeName,
   parameters: ListParameters,
-): Promise<JsonObject> {
+): Promise<JsonText> {
   const request = parseListRequest(
     resourceTypeOf(context, typeName),
     parameters,
@@ -49,9 +49,14 @@ export async function listResources(
     if (lookedUp) {
       const found = lookedUp.user;
       const resources = found
-        ? await represent(context, [found.user], request.projection, new Map([[found.user.id, found.groups]]))
+        ? await represent(
+            context,
+            { resources: [found.user] },
+            request.projection,
+            new Map([[found.user.id, found.groups]]),
+          )
         : [];
-      return listResponse(resources, resources.length, startIndex);
+      return listResponseText(listResponse(resources, resources.length, startIndex));
     }
     const positions = context.pagePositions;
     const walkOf = () => `${bindingOf().integrationId}/${bindingOf().queryHash}`;
@@ -64,8 +69,8 @@ export async function listResources(
     });
     const last = page.keys.at(-1);
     if (last && page.resources.length === count) positions.remember(walkOf(), startIndex + count, last, now);
-    const resources = await represent(context, page.resources, request.projection);
-    return listResponse(resources, page.totalResults ?? resources.length, startIndex);
+    const resources = await represent(context, page, request.projection);
+    return listResponseText(listResponse(resources, page.totalResults ?? resources.length, startIndex));
   }
 
   const key = context.settings.cursorSigningKey;
@@ -85,11 +90,13 @@ export async function listResources(
   // Walking backwards it is the mirror image.
   const moreAfter = backward ? state !== undefined : page.hasMore;
   const moreBefore = backward ? page.hasMore : state !== undefined;
-  const resources = await represent(context, page.resources, request.projection);
-  return cursorListResponse(resources, totalResults, {
-    next: moreAfter ? cursorAt(-1, false) : undefined,
-    previous: moreBefore ? cursorAt(0, true) : undefined,
-  });
+  const resources = await represent(context, page, request.projection);
+  return listResponseText(
+    cursorListResponse(resources, totalResults, {
+      next: moreAfter ? cursorAt(-1, false) : undefined,
+      previous: moreBefore ? cursorAt(0, true) : undefined,
+    }),
+  );
 }
 
 function query(
@@ -106,13 +113,15 @@ function query(
   });
 }
 
+/** The JSON text of each resource of a page, in order. */
 async function represent(
   context: ScimContext,
-  resources: readonly StoredResource[],
+  page: Pick<ListPage, 'resources' | 'attributesText'>,
   projection: Projection,
   /** The users' groups when already read (every user of the page in it). */
   knownGroups?: ReadonlyMap<string, readonly { id: string; displayName: string }[]>,
-): Promise<JsonObject[]> {
+): Promise<string[]> {
+  const { resources, attributesText } = page;
   const first = resources[0];
   if (first?.resourceType === 'User') {
     // One query for the groups of the whole page, not one per user.
@@ -124,17 +133,19 @@ async function represent(
           context.scope,
           resources.map((r) => r.id),
         )));
-    return resources.map((stored) =>
-      resourceRepresentation(
+    return resources.map((stored, position) =>
+      resourceRepresentationText(
         context.baseUrl,
         resourceTypeOf(context, 'User'),
         stored,
+        attributesText?.[position],
         wanted ? { groups: groups.get(stored.id) ?? [] } : {},
         projection,
       ),
     );
   }
-  const out: JsonObject[] = [];
-  for (const stored of resources) out.push(await representResource(context, stored, projection));
+  const out: string[] = [];
+  for (const stored of resources)
+    out.push(JSON.stringify(await representResource(context, stored, projection)));
   return out;
 }
