@@ -237,7 +237,7 @@ describe.each(testEngines)(
 
     it('shows each user on a page, index or cursor, exactly as GET shows it', async () => {
       // Pages splice the stored JSON where the projection keeps it whole (resource-representation.ts):
-      // a member of a group, the enterprise extension and an empty extension object must still match.
+      // a member of a group and the enterprise extension must still come out as GET shows them.
       const team = await roster.request(idp, 'POST', '/Groups', {
         displayName: 'page team',
         members: [{ value: ids.get('delta') }, { value: ids.get('golf') }],
@@ -245,7 +245,10 @@ describe.each(testEngines)(
       expect(team.status).toBe(201);
       await roster.request(idp, 'PATCH', `/Users/${ids.get('bravo') as string}`, {
         schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
-        Operations: [{ op: 'add', path: 'nickName', value: 'b' }],
+        Operations: [
+          { op: 'add', path: 'nickName', value: 'b' },
+          { op: 'add', path: `${ENTERPRISE}:department`, value: 'R&D' },
+        ],
       });
       for (const query of ['count=50', 'cursor&count=50', 'count=50&excludedAttributes=emails']) {
         const page = await get(query);
@@ -253,7 +256,9 @@ describe.each(testEngines)(
         const projection = query.includes('excluded') ? '?excludedAttributes=emails' : '';
         for (const listed of page.Resources) {
           const single = await roster.request(idp, 'GET', `/Users/${listed.id as string}${projection}`);
-          expect(JSON.stringify(listed)).toBe(JSON.stringify(single.body));
+          // The same members; an extension's may come in another order (jsonb orders them its way).
+          expect(listed).toStrictEqual(single.body);
+          expect(Object.keys(listed)).toEqual(Object.keys(single.body));
         }
       }
       const delta = (await get(`filter=userName eq "delta"&count=5`)).Resources[0];

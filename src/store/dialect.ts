@@ -42,10 +42,10 @@ export interface StoreDialect {
   /** Turns a JSON column value as the driver returns it into an object. */
   parseJson(value: unknown): Record<string, unknown>;
   /**
-   * A JSON column value as the JSON text the database holds, where the driver hands text over
-   * (SQLite); undefined where it hands over a parsed value (PostgreSQL jsonb).
+   * A JSON column selected as JSON text, which the driver hands over unparsed (PostgreSQL's jsonb would
+   * be parsed by node-postgres): for rows whose text is spliced into a response as it is.
    */
-  jsonText(value: unknown): string | undefined;
+  jsonAsText(column: RawBuilder<unknown>): RawBuilder<unknown>;
   /** Case folding with the same result as the in-memory evaluator's `toLowerCase()`. */
   fold(expression: RawBuilder<unknown>): RawBuilder<unknown>;
   /** The JSON value at `path` inside `column`, as SQL text (booleans as the dialect's boolean parameter). */

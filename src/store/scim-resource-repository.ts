@@ -13,7 +13,7 @@ import { keysetCondition, orderByTerms, sortKeyExpression } from './sort-to-sql.
 import { insertResourceWithEmails, NEW_RESOURCE_COLUMNS } from './insert-resource-with-emails.js';
 import { boundColumns, preparedQuery, type PreparedQuery } from './prepared-query.js';
 import { rowLimit } from './row-limit.js';
-import { nameKeyOf, toStored, userWithGroupsOf } from './stored-resource-row.js';
+import { nameKeyOf, toStored, userWithGroupsOf, type StoredResourceColumns } from './stored-resource-row.js';
 import { filterCost, runsOffTheEventLoop } from '../core/filter/filter-cost.js';
 
 const MEMBERSHIP_COLUMNS = 4;
@@ -500,8 +500,10 @@ export function scimResourceRepository(
         page.kind === 'offset'
           ? sql`limit ${rowLimit(page.limit)} offset ${page.offset}`
           : sql`limit ${rowLimit(page.limit + 1)}`;
-      const { rows: found } = await sql<ScimResourcesTable & { sort_key: unknown; live_total: unknown }>`
-        select r.*, ${key.expression} as sort_key,
+      // The data as JSON text on both engines: the page splices it into the response (list-resources.ts).
+      const { rows: found } = await sql<StoredResourceColumns & { sort_key: unknown; live_total: unknown }>`
+        select r.id, r.resource_type, ${dialect.jsonAsText(sql.ref('r.data'))} as data, r.version,
+          r.created_at, r.last_modified, ${key.expression} as sort_key,
           ${counters && query.withTotal ? liveTotal : sql`null`} as live_total
         from scim_resources as r
         where ${matches}${after}
@@ -520,7 +522,7 @@ export function scimResourceRepository(
         totalResults,
         resources: kept.map((row) => toStored(row, dialect)),
         keys: kept.map((row) => ({ value: sortValue(row.sort_key), id: row.id })),
-        attributesText: kept.map((row) => dialect.jsonText(row.data)),
+        attributesText: kept.map((row) => (typeof row.data === 'string' ? row.data : undefined)),
         hasMore,
       };
     },

@@ -9,11 +9,13 @@ import { keptWholeByDefault, projectResource } from './project-resource.js';
 const type = userResourceType;
 
 describe('keptWholeByDefault', () => {
-  it('says yes only when the default projection gives back the same attributes in the same order', () => {
+  it('says yes only when the default projection gives back the same attributes, top level in order', () => {
     fc.assert(
       fc.property(userAttributes, (given) => {
-        if (keptWholeByDefault(type, given))
-          expect(JSON.stringify(projectResource(type, given))).toBe(JSON.stringify(given));
+        if (!keptWholeByDefault(type, given)) return;
+        const projected = projectResource(type, given);
+        expect(projected).toStrictEqual(given);
+        expect(Object.keys(projected)).toEqual(Object.keys(given));
       }),
       { seed: 15, numRuns: 3000 },
     );
@@ -32,13 +34,15 @@ describe('keptWholeByDefault', () => {
     ).toBe(true);
   });
 
-  it('says no when projection would drop or reorder something', () => {
+  it('says no when projection would drop something', () => {
     const says = (attributes: JsonObject) => keptWholeByDefault(type, attributes);
     expect(says({ userName: 'a', password: 'secret' })).toBe(false); // returned "never"
     expect(says({ userName: 'a', notAnAttribute: 1 })).toBe(false); // not in the schema
     expect(says({ userName: 'a', [ENTERPRISE]: {} })).toBe(false); // an empty extension is dropped
     expect(says({ userName: 'a', [ENTERPRISE]: 'x' })).toBe(false); // not an object
-    expect(says({ userName: 'a', [ENTERPRISE]: { department: 'R&D', employeeNumber: '7' } })).toBe(false);
+    expect(says({ userName: 'a', [ENTERPRISE]: { department: 'R&D', notAnAttribute: '7' } })).toBe(false);
+    // jsonb's order (shorter names first) rather than the schema's: the same members, kept.
+    expect(says({ userName: 'a', [ENTERPRISE]: { department: 'R&D', employeeNumber: '7' } })).toBe(true);
     expect(says({ userName: 'a', schemas: [] })).toBe(false);
   });
 });

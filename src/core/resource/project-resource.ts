@@ -53,11 +53,12 @@ export function isDefaultProjection(projection: Projection): boolean {
 }
 
 /**
- * Whether `projectResource` under the default projection keeps every attribute of `attributes`
- * exactly as it is, in the same order: each top-level name defined by the type, none returned "never"
- * or "request", and each extension a non-empty object of its own attributes in the order of its
- * schema (the order `projectResource` rebuilds it in). A list page splices such a resource's stored
- * JSON text instead of parsing, copying and serialising it again (issue 15).
+ * Whether `projectResource` under the default projection keeps every attribute of `attributes` with
+ * its value as it is and the top-level names in their order: each name defined by the type, none
+ * returned "never" or "request", each extension a non-empty object of its own attributes. Projection
+ * rebuilds an extension in its schema's order; the members may come in another (JSON objects are
+ * unordered, RFC 8259 §4; PostgreSQL's jsonb orders them its own way). A list page splices such a
+ * resource's stored JSON text instead of parsing, copying and serialising it again (issue 15).
  */
 export function keptWholeByDefault(type: ResourceTypeDefinition, attributes: JsonObject): boolean {
   const index = attributeIndex(type);
@@ -71,38 +72,32 @@ export function keptWholeByDefault(type: ResourceTypeDefinition, attributes: Jso
       continue;
     }
     if (!isPlainObject(value)) return false;
-    const positions = extensionPositions(entry.extension);
-    const definitions = entry.extension.schema.attributes;
+    const definitions = extensionDefinitions(entry.extension);
     const names = Object.keys(value);
     if (names.length === 0) return false;
-    let previous = -1;
     for (const name of names) {
-      const position = positions.get(name);
-      if (position === undefined || position <= previous) return false;
-      const definition = definitions[position] as AttributeDefinition;
-      if (keptByDefault(definition, value[name]) === undefined) return false;
-      previous = position;
+      const definition = definitions.get(name);
+      if (definition === undefined || keptByDefault(definition, value[name]) === undefined) return false;
     }
   }
   return true;
 }
 
-const positionsOfExtensions = new WeakMap<object, ReadonlyMap<string, number>>();
+const definitionsOfExtensions = new WeakMap<object, ReadonlyMap<string, AttributeDefinition>>();
 
-/** An extension's attribute names → their place in its schema (the first, should a name repeat). */
-function extensionPositions(
+/** An extension's attributes by name (the first, should a name repeat, as projection reads it). */
+function extensionDefinitions(
   extension: ResourceTypeDefinition['extensions'][number],
-): ReadonlyMap<string, number> {
-  let positions = positionsOfExtensions.get(extension);
-  if (positions === undefined) {
-    const built = new Map<string, number>();
-    extension.schema.attributes.forEach((definition, position) => {
-      if (!built.has(definition.name)) built.set(definition.name, position);
-    });
-    positions = built;
-    positionsOfExtensions.set(extension, positions);
+): ReadonlyMap<string, AttributeDefinition> {
+  let definitions = definitionsOfExtensions.get(extension);
+  if (definitions === undefined) {
+    const built = new Map<string, AttributeDefinition>();
+    for (const definition of extension.schema.attributes)
+      if (!built.has(definition.name)) built.set(definition.name, definition);
+    definitions = built;
+    definitionsOfExtensions.set(extension, definitions);
   }
-  return positions;
+  return definitions;
 }
 
 type IndexEntry =

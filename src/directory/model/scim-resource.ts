@@ -62,8 +62,8 @@ export interface ListPage {
   /** The sort key of each resource, in the same order. */
   readonly keys: readonly SortKey[];
   /**
-   * The JSON text each resource's attributes were parsed from, in the same order, on engines that
-   * hand it over (SQLite): a page splices it into the response (resource-representation.ts).
+   * The JSON text each resource's attributes were parsed from, in the same order: a page splices it
+   * into the response (resource-representation.ts).
    */
   readonly attributesText?: readonly (string | undefined)[];
   /** Keyset pages: whether more rows lie beyond this page in the walk's direction. */

@@ -51,8 +51,8 @@ export const postgresDialect: StoreDialect = {
   retryTransactionsForMs: 0,
   isTransientFailure,
   parseJson: (value) => (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>,
-  // node-postgres parses jsonb; its text form (spaced, keys reordered) would not be JSON.stringify's.
-  jsonText: () => undefined,
+  // jsonb's text form: spaced, keys in jsonb's order (which JSON.parse of it keeps).
+  jsonAsText: (column) => sql`${column}::text`,
   // The database's ctype is UTF-8 aware (C.UTF-8 or a language locale), so lower() folds like toLowerCase().
   fold: (expression) => sql`lower(${expression})`,
   jsonScalar: (column, path) => sql`(${column} #>> ${jsonPath(path)})`,

@@ -36,7 +36,7 @@ export const sqliteDialect: StoreDialect = {
   retryTransactionsForMs: 5000,
   isTransientFailure: (error) => isBusy(error),
   parseJson: (value) => JSON.parse(String(value)) as Record<string, unknown>,
-  jsonText: (value) => (typeof value === 'string' ? value : undefined),
+  jsonAsText: (column) => column,
   // scim_fold is registered on every connection in open-sqlite.ts (SQLite's lower() is ASCII-only).
   fold: (expression) => sql`scim_fold(${expression})`,
   jsonScalar: (column, path) => sql`json_extract(${column}, ${jsonPath(path)})`,
