@@ -36,10 +36,11 @@ export function resourceRepresentation(
 const placedAround = new Set(['schemas', 'id', 'members', 'groups', 'meta']);
 
 /**
- * `JSON.stringify(resourceRepresentation(...))`, given the JSON text the attributes were parsed from.
+ * `resourceRepresentation(...)` as JSON text, given the JSON text the attributes were parsed from.
  * When the projection keeps every attribute whole, that text is spliced between the lead and the
  * related rows and meta instead of being copied and serialised again: on a list page that was about a
- * third of the server's work (issue 15).
+ * third of the server's work (issue 15). The same JSON value either way; the text may be spaced as the
+ * database holds it, and an extension's members ordered as it does (keptWholeByDefault).
  */
 export function resourceRepresentationText(
   baseUrl: string,
