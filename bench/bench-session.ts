@@ -26,7 +26,7 @@ import { discover } from './workloads/discovery.js';
 import { MemberLedger } from './workloads/member-ledger.js';
 import { describeOutcome, runWorkload, type WorkloadOutcome } from './workloads/run-workload.js';
 import type { Workload, WorkloadContext } from './workloads/workload.js';
-import { needsGroups, writesSeededUsers } from './workloads/workload-names.js';
+import { groupSizesUsedBy, usesHierarchy, writesSeededUsers } from './workloads/workload-names.js';
 
 const SAMPLE_SIZE = 100_000;
 /** The API seeding phase measures a rate; it need not create every planned user if POST is slow. */
@@ -68,7 +68,8 @@ export async function runBenchSession(
   const plan = seedPlan({
     users: options.users,
     apiUsers: options.apiUsers,
-    withGroups: options.workloads.some(needsGroups),
+    groupSizes: groupSizesUsedBy(options.workloads),
+    withHierarchy: usesHierarchy(options.workloads),
     withIdentities: options.workloads.some(writesSeededUsers),
     memberOps: options.memberOps,
   });

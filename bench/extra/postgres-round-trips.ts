@@ -13,9 +13,11 @@ export function countPostgresRoundTrips(): { count(): number; reset(): void; res
   const unanswered = new WeakMap<object, number>();
   const prototype = pg.Client.prototype as unknown as { query: Query };
   const query = prototype.query;
+  const trace = process.env.TRACE_STATEMENTS === '1';
   prototype.query = function (this: object, ...args: unknown[]) {
     const waiting = unanswered.get(this) ?? 0;
     if (waiting === 0) trips++;
+    if (trace) console.log(`  pg${waiting === 0 ? ' (trip)' : ''}: ${sqlTextOf(args[0]).slice(0, 300)}`);
     unanswered.set(this, waiting + 1);
     const answered = () => unanswered.set(this, (unanswered.get(this) ?? 1) - 1);
     const result = query.apply(this, args);
@@ -32,4 +34,11 @@ export function countPostgresRoundTrips(): { count(): number; reset(): void; res
       prototype.query = query;
     },
   };
+}
+
+/** The SQL a `query` call sends, for tracing: a text, or a config object's `text`. */
+function sqlTextOf(query: unknown): string {
+  if (typeof query === 'string') return query;
+  const text = (query as { text?: unknown } | null)?.text;
+  return typeof text === 'string' ? text.replace(/\s+/g, ' ') : String(query);
 }

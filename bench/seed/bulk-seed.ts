@@ -7,8 +7,6 @@ import type { DirectoryStore } from '../../src/directory/ports/directory-store.j
 import { coerceResource } from '../../src/core/resource/coerce-resource.js';
 import { groupResourceType, userResourceType } from '../../src/core/schema/resource-types.js';
 import {
-  GROUP_SIZES,
-  MEMBER_POOL_SIZE,
   NESTING_DEPTH,
   NESTING_FAN_OUT,
   SPARE_GROUPS,
@@ -54,7 +52,7 @@ async function seedHierarchy(
   let groups = 0;
   let memberships = 0;
   const leaves = NESTING_FAN_OUT ** (NESTING_DEPTH - 1);
-  const perLeaf = Math.ceil(MEMBER_POOL_SIZE / leaves);
+  const perLeaf = Math.ceil(directory.memberPoolIds.length / leaves);
   let below: string[] = [];
   for (let depth = NESTING_DEPTH; depth >= 1; depth--) {
     const count = NESTING_FAN_OUT ** (depth - 1);
@@ -121,23 +119,23 @@ export async function bulkSeed(
     const memberUsers: string[] = [];
     await seedUsers('member', plan.extraMembers, memberUsers);
     await seedUsers('candidate', plan.candidates, directory.candidateIds);
-    const poolFromUsers = Math.min(plan.bulkUsers, MEMBER_POOL_SIZE);
-    for (let p = 0; p < MEMBER_POOL_SIZE; p++) {
+    const poolFromUsers = Math.min(plan.bulkUsers, plan.memberPoolSize);
+    for (let p = 0; p < plan.memberPoolSize; p++) {
       const id = p < poolFromUsers ? directory.userIds[p] : memberUsers[p - poolFromUsers];
       if (id === undefined) throw new Error(`member pool position ${p} has no user`);
       directory.memberPoolIds[p] = id;
     }
 
-    for (const size of GROUP_SIZES) {
+    for (const size of plan.groupSizes) {
       const copies = groupCopies(plan, size);
       const groupIds: string[] = [];
       for (let first = 0; first < copies; first += 100) {
         await store.transaction(async (tx) => {
           for (let copy = first; copy < Math.min(copies, first + 100); copy++) {
-            const { start, count } = groupMemberPositions(size, copy);
+            const { start, count } = groupMemberPositions(plan, size, copy);
             const members: NewMember[] = [];
             for (let i = 0; i < count; i++) {
-              const id = directory.memberPoolIds[(start + i) % MEMBER_POOL_SIZE];
+              const id = directory.memberPoolIds[(start + i) % plan.memberPoolSize];
               if (id !== undefined) members.push({ id, type: 'User' });
             }
             const id = ids.newId();
@@ -151,10 +149,12 @@ export async function bulkSeed(
       directory.groupIds.set(size, groupIds);
       progress(`  groups of ${size.toLocaleString('en')}: ${copies.toLocaleString('en')}`);
     }
-    const nested = await seedHierarchy(store, scope, directory);
-    groups += nested.groups;
-    memberships += nested.memberships;
-    progress(`  nested hierarchy: ${nested.groups.toLocaleString('en')} groups, depth ${NESTING_DEPTH}`);
+    if (plan.withHierarchy) {
+      const nested = await seedHierarchy(store, scope, directory);
+      groups += nested.groups;
+      memberships += nested.memberships;
+      progress(`  nested hierarchy: ${nested.groups.toLocaleString('en')} groups, depth ${NESTING_DEPTH}`);
+    }
     // After the groups: each identity is synced with the memberships its user really has.
     if (plan.withIdentities) {
       const all = [...directory.userIds, ...memberUsers, ...directory.candidateIds];

@@ -4,9 +4,11 @@
  *
  * - Directory users `user0000000…`: `users` of them. The first `bulkUsers` are written through the store
  *   before the server starts; the last `apiUsers` are created with POST /Users to measure the API rate.
- * - Groups (only when a selected workload needs them): `smallGroupCopies` groups of 10 members, one of
- *   10,000 and one of 100,000. Their members come from a pool of 100,000 users: the first bulk users,
- *   topped up with `member…` users when there are fewer than 100,000 of them.
+ * - Groups (only those the selected workloads use): `smallGroupCopies` groups of 10 members, one of
+ *   10,000, one of 100,000, the nested hierarchy. Their members come from a pool of users just large
+ *   enough for them (100,000 for the largest group or the hierarchy): the first bulk users, topped up
+ *   with `member…` users when there are fewer of them. Seeding the 100,000-member group for a run that
+ *   only adds to groups of 10 cost 110,000 user rows and three minutes.
  * - Candidates `candidate…`: users in no group, one per member-add request (member-remove takes them
  *   out again), so every add really adds and every remove really removes.
  */
@@ -31,6 +33,12 @@ export interface SeedPlan {
   readonly bulkUsers: number;
   readonly apiUsers: number;
   readonly withGroups: boolean;
+  /** The group sizes seeded (empty without groups). */
+  readonly groupSizes: readonly GroupSize[];
+  /** Whether the nested hierarchy (and its spare groups) is seeded. */
+  readonly withHierarchy: boolean;
+  /** Users the groups draw their members from. */
+  readonly memberPoolSize: number;
   /**
    * Whether the seeded users get their identities (as every user created through the API has): only
    * for workloads that write to seeded users, since syncing them costs several times more than inserting
@@ -51,24 +59,39 @@ export interface SeedPlan {
 export function seedPlan(input: {
   users: number;
   apiUsers: number;
-  withGroups: boolean;
+  groupSizes: readonly GroupSize[];
+  withHierarchy: boolean;
   withIdentities: boolean;
   memberOps: number;
 }): SeedPlan {
   const bulkUsers = input.users - input.apiUsers;
+  const withGroups = input.groupSizes.length > 0 || input.withHierarchy;
+  const smallGroupCopies = input.groupSizes.includes(10) ? Math.max(1, Math.ceil(input.memberOps / 10)) : 0;
+  // The hierarchy's leaves share out the whole pool of 100,000; a group of N needs N users; the
+  // groups of 10 each have their own ten.
+  const memberPoolSize = Math.max(
+    input.withHierarchy ? MEMBER_POOL_SIZE : 0,
+    ...input.groupSizes.map((size) =>
+      size === 10 ? Math.min(MEMBER_POOL_SIZE, smallGroupCopies * 10) : size,
+    ),
+  );
   return {
     users: input.users,
     bulkUsers,
     apiUsers: input.apiUsers,
-    withGroups: input.withGroups,
+    withGroups,
+    groupSizes: [...input.groupSizes],
+    withHierarchy: input.withHierarchy,
+    memberPoolSize,
     withIdentities: input.withIdentities,
-    extraMembers: input.withGroups ? Math.max(0, MEMBER_POOL_SIZE - bulkUsers) : 0,
-    candidates: input.withGroups ? input.memberOps : 0,
-    smallGroupCopies: input.withGroups ? Math.max(1, Math.ceil(input.memberOps / 10)) : 0,
+    extraMembers: Math.max(0, memberPoolSize - bulkUsers),
+    candidates: withGroups ? input.memberOps : 0,
+    smallGroupCopies,
   };
 }
 
 export function groupCopies(plan: SeedPlan, size: GroupSize): number {
+  if (!plan.groupSizes.includes(size)) return 0;
   return size === 10 ? plan.smallGroupCopies : 1;
 }
 
@@ -76,8 +99,12 @@ export function groupCopies(plan: SeedPlan, size: GroupSize): number {
  * Members of copy `copy` of the group of `size`, as positions in the member pool (position p is bulk
  * user p while p < bulkUsers, else extra member user p - bulkUsers).
  */
-export function groupMemberPositions(size: GroupSize, copy: number): { start: number; count: number } {
-  return { start: (copy * size) % MEMBER_POOL_SIZE, count: size };
+export function groupMemberPositions(
+  plan: SeedPlan,
+  size: GroupSize,
+  copy: number,
+): { start: number; count: number } {
+  return { start: (copy * size) % plan.memberPoolSize, count: size };
 }
 
 export function groupDisplayName(size: GroupSize, copy: number): string {

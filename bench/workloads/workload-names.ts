@@ -1,3 +1,5 @@
+import { GROUP_SIZES, type GroupSize } from '../seed/seed-plan.js';
+
 /** Every workload the benchmark defines, in the order they run (reads, then writes, member add before remove). */
 export const workloadNames = [
   'get',
@@ -28,9 +30,20 @@ export const workloadNames = [
 
 export type WorkloadName = (typeof workloadNames)[number];
 
-/** Workloads that need the seeded groups (and their member and candidate users). */
-export function needsGroups(name: WorkloadName): boolean {
-  return name.startsWith('member-') || name.startsWith('nested-') || name === 'group-get-excluded';
+/** The seeded group sizes these workloads send requests to (member-add-N, member-remove-N, the 100,000 one's GET). */
+export function groupSizesUsedBy(names: readonly WorkloadName[]): GroupSize[] {
+  const sizes = new Set<GroupSize>();
+  for (const name of names) {
+    const size = /^member-(?:add|remove)-(\d+)$/.exec(name)?.[1];
+    if (size !== undefined) sizes.add(Number(size) as GroupSize);
+    if (name === 'group-get-excluded') sizes.add(100_000);
+  }
+  return GROUP_SIZES.filter((size) => sizes.has(size));
+}
+
+/** Whether these workloads use the nested hierarchy. */
+export function usesHierarchy(names: readonly WorkloadName[]): boolean {
+  return names.some((name) => name.startsWith('nested-'));
 }
 
 /**
