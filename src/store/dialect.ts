@@ -46,6 +46,17 @@ export interface StoreDialect {
    * be parsed by node-postgres): for rows whose text is spliced into a response as it is.
    */
   jsonAsText(column: RawBuilder<unknown>): RawBuilder<unknown>;
+  /**
+   * The strings of a JSON array bound as one parameter (`json`: JSON text), as a parenthesised
+   * subquery for `x in ...`: a list of any length in a statement whose text does not depend on it, so
+   * it is prepared once and, on PostgreSQL, may be deferred (deferred-writes.ts).
+   */
+  jsonTextList(json: unknown): RawBuilder<unknown>;
+  /**
+   * The objects of a JSON array bound as one parameter, as a table source aliased `alias` with these
+   * text columns (each object's members of the same names): many rows in one fixed statement text.
+   */
+  jsonRecords(json: unknown, alias: string, columns: readonly string[]): RawBuilder<unknown>;
   /** Case folding with the same result as the in-memory evaluator's `toLowerCase()`. */
   fold(expression: RawBuilder<unknown>): RawBuilder<unknown>;
   /** The JSON value at `path` inside `column`, as SQL text (booleans as the dialect's boolean parameter). */

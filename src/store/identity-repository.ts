@@ -29,6 +29,66 @@ const updateIdentityQuery = preparedQuery((db, p: IdentitiesTable) =>
     .where('id', '=', p.id)
     .where('organization_id', '=', p.organization_id),
 );
+// An identity that keeps its live name (the caller says so) cannot meet the live-name index, the only
+// unique index an update can hit: nothing maps its errors, so it is deferrable, and it leaves name_key
+// as it is (which also gives it a statement text of its own: deferral is decided by the text).
+const updateIdentityKeepingNameQuery = preparedQuery(
+  (db, p: IdentitiesTable) =>
+    db
+      .updateTable('identities')
+      .set(
+        boundColumns(
+          p,
+          IDENTITY_CHANGES.filter((column) => column !== 'name_key'),
+        ),
+      )
+      .where('id', '=', p.id)
+      .where('organization_id', '=', p.organization_id),
+  { deferrable: true },
+);
+
+// Each member change rewrites one identity's directory groups: one fixed statement whatever the number
+// of groups (a JSON list), so it is prepared once and deferrable (nobody reads its answer or maps its
+// errors). The rows not in the new set go, the missing ones come; what stays is not rewritten. Only
+// groups of the identity's own organization can be linked: the join decides, not the caller.
+type GroupSetParameters = { identityId: string; organizationId: string; groupIds: string };
+const identityOfScope = (p: GroupSetParameters) =>
+  sql`(select id from identities where id = ${p.identityId} and organization_id = ${p.organizationId})`;
+const removeOtherGroups = (p: GroupSetParameters, dialect: StoreDialect) =>
+  sql`delete from identity_groups where identity_id = ${identityOfScope(p)}
+    and group_id not in ${dialect.jsonTextList(p.groupIds)}`;
+const addMissingGroups = (p: GroupSetParameters, dialect: StoreDialect) =>
+  sql`insert into identity_groups (identity_id, group_id)
+    select i.id, g.id from identities as i
+    inner join directory_groups as g on g.organization_id = i.organization_id
+    where i.organization_id = ${p.organizationId} and i.id = ${p.identityId}
+      and g.id in ${dialect.jsonTextList(p.groupIds)}
+    on conflict (identity_id, group_id) do nothing`;
+// PostgreSQL: both in one statement. SQLite (no writable CTE): the two, one after the other.
+const setGroupsQuery = preparedQuery(
+  (_db, p: GroupSetParameters, dialect) =>
+    sql`with removed as (${removeOtherGroups(p, dialect)} returning 1) ${addMissingGroups(p, dialect)}`,
+  { deferrable: true },
+);
+const removeOtherGroupsQuery = preparedQuery((_db, p: GroupSetParameters, dialect) =>
+  removeOtherGroups(p, dialect),
+);
+const addMissingGroupsQuery = preparedQuery((_db, p: GroupSetParameters, dialect) =>
+  addMissingGroups(p, dialect),
+);
+
+// The group names an identity was first seen with: one fixed statement for any number of names (JSON
+// records), deferrable like the groups. Each row is written only for an identity of the organization.
+const recordFirstSeenNamesQuery = preparedQuery(
+  (_db, p: { organizationId: string; names: string }, dialect) =>
+    sql`insert into identity_group_names (identity_id, scim_group_id, name)
+      select i.id, n.scim_group_id, n.name
+      from ${dialect.jsonRecords(p.names, 'n', ['identity_id', 'scim_group_id', 'name'])}
+      inner join identities as i on i.id = n.identity_id
+      where i.organization_id = ${p.organizationId}
+      on conflict (identity_id, scim_group_id) do nothing`,
+  { deferrable: true },
+);
 
 const SOURCE_CHANGES = SOURCE_COLUMNS.filter(
   (column) => column !== 'identity_id' && column !== 'integration_id' && column !== 'created_at',
@@ -154,7 +214,11 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
     async insert(identity) {
       return (await insertIdentityQuery.first(db, dialect, toRow(identity))) !== undefined;
     },
-    async update(identity) {
+    async update(identity, options = {}) {
+      if (options.keepsName) {
+        await updateIdentityKeepingNameQuery.affected(db, dialect, toRow(identity));
+        return;
+      }
       try {
         await updateIdentityQuery.affected(db, dialect, toRow(identity));
       } catch (error) {
@@ -186,30 +250,17 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
       return holders;
     },
     async setGroups(scope, identityId, groupIds) {
-      // The rows not in the new set go, the missing ones come: what stays is not rewritten, and on
-      // PostgreSQL both happen in one statement (one round trip on every member change; issue 15).
-      const unique = [...new Set(groupIds)];
-      const ofScope = sql`(select id from identities where id = ${identityId} and organization_id = ${scope.organizationId})`;
-      const removed = sql`delete from identity_groups where identity_id = ${ofScope}${
-        unique.length > 0 ? sql` and group_id not in (${sql.join(unique)})` : sql``
-      }`;
-      if (unique.length === 0) {
-        await removed.execute(db);
-        return;
-      }
-      // Only groups of the identity's own organization can be linked: the join decides, not the caller.
-      const added = sql`insert into identity_groups (identity_id, group_id)
-        select i.id, g.id from identities as i
-        inner join directory_groups as g on g.organization_id = i.organization_id
-        where i.organization_id = ${scope.organizationId} and i.id = ${identityId}
-          and g.id in (${sql.join(unique)})
-        on conflict (identity_id, group_id) do nothing`;
+      const parameters = {
+        identityId,
+        organizationId: scope.organizationId,
+        groupIds: JSON.stringify([...new Set(groupIds)]),
+      };
       if (dialect.supportsWritableCte) {
-        await sql`with removed as (${removed} returning 1) ${added}`.execute(db);
+        await setGroupsQuery.affected(db, dialect, parameters);
         return;
       }
-      await removed.execute(db);
-      await added.execute(db);
+      await removeOtherGroupsQuery.affected(db, dialect, parameters);
+      await addMissingGroupsQuery.affected(db, dialect, parameters);
     },
     async groupIdsOf(scope, identityId) {
       const rows = await db
@@ -240,16 +291,12 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
       return found;
     },
     async recordFirstSeenGroupNames(scope, names) {
-      // One statement per batch; each row is written only for an identity of the scope's organization.
-      await inBatches(names, 300, async (batch) => {
-        const rows = batch.map(
-          (n) =>
-            sql`select id, ${n.scimGroupId}, ${n.name} from identities where id = ${n.identityId} and organization_id = ${scope.organizationId}`,
-        );
-        await sql`insert into identity_group_names (identity_id, scim_group_id, name) ${sql.join(rows, sql` union all `)} on conflict (identity_id, scim_group_id) do nothing`.execute(
-          db,
-        );
-        return [];
+      if (names.length === 0) return;
+      await recordFirstSeenNamesQuery.affected(db, dialect, {
+        organizationId: scope.organizationId,
+        names: JSON.stringify(
+          names.map((n) => ({ identity_id: n.identityId, scim_group_id: n.scimGroupId, name: n.name })),
+        ),
       });
     },
     async countInOrganization(scope) {

@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { deferrableWrite } from './deferred-writes.js';
@@ -29,6 +29,9 @@ export interface PreparedQuery<P, R> {
   affected(db: Kysely<Database>, dialect: StoreDialect, parameters: P): Promise<number>;
 }
 
+/** Kysely's builders compile by themselves; a raw `sql` template needs the Kysely instance. */
+type CompilableAgainst<R> = { compile(db: Kysely<Database>): CompiledQuery<R> };
+
 type Slot = { readonly name: string } | { readonly value: unknown };
 
 const PLACEHOLDER_PREFIX = '\u0000roster-parameter:';
@@ -42,7 +45,8 @@ export function isCompiledOnce(text: string): boolean {
 }
 
 export function preparedQuery<P extends object, R>(
-  build: (db: Kysely<Database>, parameters: P, dialect: StoreDialect) => Compilable<R>,
+  /** A query builder, or a raw `sql` template (compiled against `db`). */
+  build: (db: Kysely<Database>, parameters: P, dialect: StoreDialect) => CompilableAgainst<R>,
   /**
    * `deferrable`: a write whose answer its callers neither read nor map to an error of their own; inside
    * a transaction it may be sent without waiting (deferred-writes.ts).
@@ -62,7 +66,7 @@ export function preparedQuery<P extends object, R>(
         return `${PLACEHOLDER_PREFIX}${name}`;
       },
     });
-    const query = build(db, placeholders, dialect).compile();
+    const query = build(db, placeholders, dialect).compile(db);
     const slots = query.parameters.map((value): Slot =>
       typeof value === 'string' && value.startsWith(PLACEHOLDER_PREFIX)
         ? { name: value.slice(PLACEHOLDER_PREFIX.length) }

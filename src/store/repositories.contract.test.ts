@@ -14,6 +14,7 @@ import { directoryStore } from './directory-store.js';
 import { migrateToLatest } from './migrate.js';
 
 const NOW = '2026-12-01T00:00:00.000Z';
+const LATER = '2026-12-01T00:00:09.000Z';
 let next = 0;
 const newId = () => `00000000-0000-7000-8000-${String(++next).padStart(12, '0')}`;
 
@@ -277,6 +278,59 @@ describe.each(testEngines)('the repositories on $name', (engine) => {
     await expect(store.identities.update({ ...first, status: 'active' })).rejects.toMatchObject({
       code: 'uniqueness',
     });
+  });
+
+  it('rewrites an identity to exactly the groups it is given, keeps each first-seen name, and updates one that keeps its name', async () => {
+    const person = identity(north.organizationId, 'Grouped');
+    await store.identities.insert(person);
+    const [a, b, c] = await Promise.all(
+      ['Group A', 'Group B', 'Group C'].map((name) =>
+        store.directoryGroups.ensure(north, name, newId(), NOW),
+      ),
+    );
+    const groupsNow = () => store.identities.groupIdsOf(north, person.id);
+    const sorted = (...ids: string[]) => [...ids].sort();
+    await store.identities.setGroups(north, person.id, [a!.id, b!.id, a!.id]);
+    expect(await groupsNow()).toEqual(sorted(a!.id, b!.id));
+    await store.identities.setGroups(north, person.id, [b!.id, c!.id]);
+    expect(await groupsNow()).toEqual(sorted(b!.id, c!.id));
+    await store.identities.setGroups(north, person.id, []);
+    expect(await groupsNow()).toEqual([]);
+
+    await store.identities.recordFirstSeenGroupNames(north, [
+      { identityId: person.id, scimGroupId: 'g1', name: 'First "one"' },
+      { identityId: person.id, scimGroupId: 'g2', name: 'Zwei ✓' },
+      { identityId: person.id, scimGroupId: 'g1', name: 'Seen later in the same batch' },
+    ]);
+    await store.identities.recordFirstSeenGroupNames(north, [
+      { identityId: person.id, scimGroupId: 'g2', name: 'Renamed since' },
+    ]);
+    await store.identities.recordFirstSeenGroupNames(north, []);
+    const own = await integration(north.organizationId, 'grouped-idp');
+    await store.identities.saveSource(source(own, person, 'scim-grouped', 'active'));
+    const names = (await store.syncInputs.of(own, ['scim-grouped'], { nested: false })).firstSeenNames;
+    expect(names.get(person.id)?.get('g2')).toBe('Zwei ✓');
+    expect(['First "one"', 'Seen later in the same batch']).toContain(names.get(person.id)?.get('g1'));
+
+    // Same name in another case, other fields changed: written, the name's key untouched; inside a
+    // transaction (where PostgreSQL sends these without waiting) with the groups after it.
+    await store.transaction(async (tx) => {
+      await tx.identities.update(
+        { ...person, name: 'GROUPED', signInExternalId: 'grouped@example.com', updatedAt: LATER },
+        { keepsName: true },
+      );
+      await tx.identities.setGroups(north, person.id, [c!.id]);
+      await tx.identities.recordFirstSeenGroupNames(north, [
+        { identityId: person.id, scimGroupId: 'g3', name: 'Drei' },
+      ]);
+    });
+    expect(await groupsNow()).toEqual([c!.id]);
+    expect(await store.identities.findById(north, person.id)).toMatchObject({
+      name: 'GROUPED',
+      signInExternalId: 'grouped@example.com',
+      updatedAt: LATER,
+    });
+    expect([...(await store.identities.nameHolders(north, ['grouped']))]).toEqual([['grouped', person.id]]);
   });
 
   it('links sources to identities, finds them by SCIM user, and re-link candidates only when deleted', async () => {

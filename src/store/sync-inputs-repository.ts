@@ -116,10 +116,9 @@ function syncInputsStatement(dialect: StoreDialect) {
 
 // The usual batch, one user (a PATCH, a member add): built and compiled once per engine (issue 15).
 const preparedFor = (nested: boolean) =>
-  preparedQuery((db, p: IntegrationScope & { userId: string }, dialect) => {
-    const built = syncInputsStatement(dialect)(p, [p.userId], nested);
-    return { compile: () => built.compile(db) };
-  });
+  preparedQuery((_db, p: IntegrationScope & { userId: string }, dialect) =>
+    syncInputsStatement(dialect)(p, [p.userId], nested),
+  );
 const oneUser = preparedFor(false);
 const oneUserNested = preparedFor(true);
 

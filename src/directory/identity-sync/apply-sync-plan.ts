@@ -31,12 +31,17 @@ export async function applySyncPlan(
     }
   } else {
     const previous = plan.input.identity as Identity;
-    if (claimsName(previous, identity)) {
+    const claims = claimsName(previous, identity);
+    if (claims) {
       const holder = (await store.identities.nameHolders(scope, [key])).get(key);
       if (holder !== undefined && holder !== identity.id) return { kind: 'nameTaken', holderId: holder };
     }
     const fieldsChanged = plan.changed.some((field) => field !== 'groups');
-    if (fieldsChanged || plan.sourceChanged) await store.identities.update(identity);
+    if (fieldsChanged || plan.sourceChanged) {
+      // Most syncs keep the name: then the write can travel with the next one (issue 15).
+      const keepsName = !claims && previous.name.toLowerCase() === key;
+      await store.identities.update(identity, { keepsName });
+    }
   }
   if (plan.sourceChanged) await store.identities.saveSource(plan.source);
   if (plan.isNewIdentity ? plan.groupIds.length > 0 : plan.changed.includes('groups'))

@@ -17,8 +17,12 @@ export interface IdentityRepository {
    * is false (no exception, so a PostgreSQL transaction stays usable). A constraint decides races.
    */
   insert(identity: Identity): Promise<boolean>;
-  /** Throws UniquenessError when another live identity holds the new name. */
-  update(identity: Identity): Promise<void>;
+  /**
+   * Throws UniquenessError when another live identity holds the new name. `keepsName`: the caller
+   * knows the identity keeps its name key and claims no name it did not hold (not a deleted identity
+   * coming back), so no unique index can refuse the write and PostgreSQL need not wait for its answer.
+   */
+  update(identity: Identity, options?: { readonly keepsName?: boolean }): Promise<void>;
   delete(scope: OrganizationScope, id: string): Promise<boolean>;
   /** The live (not deleted) identity holding each of these names (case-folded keys), in one query. */
   nameHolders(scope: OrganizationScope, nameKeys: readonly string[]): Promise<ReadonlyMap<string, string>>;

@@ -53,6 +53,11 @@ export const postgresDialect: StoreDialect = {
   parseJson: (value) => (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>,
   // jsonb's text form: spaced, keys in jsonb's order (which JSON.parse of it keeps).
   jsonAsText: (column) => sql`${column}::text`,
+  jsonTextList: (json) => sql`(select jsonb_array_elements_text(cast(${json} as jsonb)))`,
+  jsonRecords: (json, alias, columns) =>
+    sql`jsonb_to_recordset(cast(${json} as jsonb)) as ${sql.id(alias)}(${sql.join(
+      columns.map((c) => sql`${sql.id(c)} text`),
+    )})`,
   // The database's ctype is UTF-8 aware (C.UTF-8 or a language locale), so lower() folds like toLowerCase().
   fold: (expression) => sql`lower(${expression})`,
   jsonScalar: (column, path) => sql`(${column} #>> ${jsonPath(path)})`,

@@ -37,6 +37,11 @@ export const sqliteDialect: StoreDialect = {
   isTransientFailure: (error) => isBusy(error),
   parseJson: (value) => JSON.parse(String(value)) as Record<string, unknown>,
   jsonAsText: (column) => column,
+  jsonTextList: (json) => sql`(select value from json_each(${json}))`,
+  jsonRecords: (json, alias, columns) =>
+    sql`(select ${sql.join(
+      columns.map((c) => sql`json_extract(value, ${jsonPath([c])}) as ${sql.id(c)}`),
+    )} from json_each(${json})) as ${sql.id(alias)}`,
   // scim_fold is registered on every connection in open-sqlite.ts (SQLite's lower() is ASCII-only).
   fold: (expression) => sql`scim_fold(${expression})`,
   jsonScalar: (column, path) => sql`json_extract(${column}, ${jsonPath(path)})`,
