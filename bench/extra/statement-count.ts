@@ -52,7 +52,12 @@ try {
     if (trace) console.log(`== ${label}`);
     await work();
     return onPostgres
-      ? { request: label, statements, 'round trips': roundTrips.count() }
+      ? {
+          request: label,
+          statements,
+          'round trips': roundTrips.count(),
+          'socket writes': roundTrips.writes(),
+        }
       : { request: label, statements };
   };
   const user = sampleUser;

@@ -134,4 +134,31 @@ describe('SQLite group commit', () => {
     db = openSqlite(file) as unknown as TestDb;
     expect(await db.selectFrom('rows').select('id').execute()).toEqual([{ id: 'a' }]);
   });
+
+  it('prepares no new statement for a write transaction once its statements are known, failing ones included', async () => {
+    const round = (n: number) =>
+      Promise.allSettled(
+        [0, 1, 2].map((k) =>
+          db.transaction().execute(async (trx) => {
+            await insert(trx, `r${n}-${k}`);
+            if (k === 1) throw new Error('refused');
+          }),
+        ),
+      );
+    await round(0);
+    const prepare = BetterSqlite3.prototype.prepare;
+    const prepared: string[] = [];
+    BetterSqlite3.prototype.prepare = function (this: BetterSqlite3.Database, source: string) {
+      prepared.push(source);
+      return prepare.call(this, source);
+    } as typeof prepare;
+    try {
+      for (let n = 1; n <= 50; n++) await round(n);
+    } finally {
+      BetterSqlite3.prototype.prepare = prepare;
+    }
+    // Every statement text repeats, so the cache answers (a savepoint numbered per transaction did not).
+    expect(prepared).toEqual([]);
+    expect(committedIds()).toHaveLength(2 * 51);
+  });
 });

@@ -40,6 +40,8 @@ import type { CachedStatements } from './statement-cache.js';
  */
 const MAX_GROUP = 64;
 
+const MEMBER_SAVEPOINT = 'roster_member';
+
 /** Statements that open or end transactions are "read-only" to SQLite (sqlite3_stmt_readonly). */
 const TRANSACTION_CONTROL = /^\s*(begin|commit|end|rollback|savepoint|release)\b/i;
 
@@ -140,8 +142,6 @@ export class GroupCommitter {
   readonly #writerConnection: BetterSqlite3Database;
   readonly #reader: CachedStatements | undefined;
   #group: Group | undefined;
-  /** Numbers the savepoints, so that each member's name is its own. */
-  #savepoints = 0;
 
   constructor(writer: CachedStatements, reader: CachedStatements | undefined) {
     this.#writer = writer;
@@ -166,7 +166,10 @@ export class GroupCommitter {
       this.#group = opened;
       setImmediate(() => void this.#commitWhenFree(opened));
     }
-    const savepoint = `roster_member_${++this.#savepoints}`;
+    // One name for every member: members run one at a time (the writer lock) and each releases its
+    // savepoint before letting go, so the name is never ambiguous; and a fixed text is prepared once
+    // (a numbered name was two fresh prepares per write transaction, ~5% of a create's CPU; issue 15).
+    const savepoint = MEMBER_SAVEPOINT;
     this.#exec(`savepoint ${savepoint}`);
     group.members++;
     return { group, savepoint };
