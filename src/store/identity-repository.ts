@@ -260,7 +260,8 @@ export function identityRepository(db: Kysely<Database>, dialect: StoreDialect):
         return;
       }
       await removeOtherGroupsQuery.affected(db, dialect, parameters);
-      await addMissingGroupsQuery.affected(db, dialect, parameters);
+      // Nothing to add to an identity left in no group (a member removal's usual case).
+      if (groupIds.length > 0) await addMissingGroupsQuery.affected(db, dialect, parameters);
     },
     async groupIdsOf(scope, identityId) {
       const rows = await db
