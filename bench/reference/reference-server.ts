@@ -7,8 +7,8 @@
  *   node reference-server.js pg-read   DB_URL  the same read on PostgreSQL: a pg pool, one prepared SELECT
  *   node reference-server.js pg-insert DB_URL  the same insert on PostgreSQL: a pg pool, one prepared INSERT
  *
- * The SQLite connections use Roster's settings (src/store/sqlite/open-sqlite.ts): WAL,
- * synchronous=NORMAL, foreign_keys=ON, busy_timeout=5000. DB_FILE is a copy of Roster's seeded database,
+ * The SQLite connections use Roster's settings: its write-ahead log settings (useWriteAheadLog,
+ * src/store/sqlite/open-sqlite.ts), foreign_keys=ON, busy_timeout=5000. DB_FILE is a copy of Roster's seeded database,
  * so the table, its indexes and its row count are Roster's own. The PostgreSQL ones use Roster's own
  * database (DB_URL is what Roster was given) with a pool of Roster's default size (10), so the round
  * trip to the server is the part a request cannot avoid.
@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
+import { useWriteAheadLog } from '../../src/store/sqlite/open-sqlite.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, body: Buffer) => void;
 
@@ -33,8 +34,7 @@ function reply(response: ServerResponse, status: number, body: string | Buffer):
 
 function openDatabase(file: string): BetterSqlite3.Database {
   const db = new BetterSqlite3(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  useWriteAheadLog(db);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   return db;
