@@ -44,11 +44,12 @@ function stepsFor(name: ReferenceName, inputs: ReferenceInputs): RequestStep[] {
       ];
     case 'sqlite-insert':
     case 'pg-insert':
+    case 'scimmy':
       // The same body the create workload sends to Roster.
       return [
         (cycle) => ({
           method: 'POST',
-          path: '/insert',
+          path: name === 'scimmy' ? '/scim/Users' : '/insert',
           body: JSON.stringify(
             userBody('user', inputs.users + cycle, `reference-${inputs.runTag}-${cycle}@example.com`),
           ),

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ChildServer } from '../processes/child-server.js';
-import { referenceServerScript } from '../processes/roster-paths.js';
+import { referenceServerScript, scimmyPeerScript } from '../processes/roster-paths.js';
 
-export type ReferenceName = 'http' | 'sqlite-read' | 'sqlite-insert' | 'pg-read' | 'pg-insert';
+export type ReferenceName = 'http' | 'sqlite-read' | 'sqlite-insert' | 'pg-read' | 'pg-insert' | 'scimmy';
 
 export const referenceNames: readonly ReferenceName[] = [
   'http',
@@ -11,7 +11,11 @@ export const referenceNames: readonly ReferenceName[] = [
   'sqlite-insert',
   'pg-read',
   'pg-insert',
+  'scimmy',
 ];
+
+/** Not a floor: the peer Roster's creates are compared with (scimmy-peer.ts), run when `create` is. */
+export const PEER: ReferenceName = 'scimmy';
 
 /** What bounds a workload: one indexed read, or one durable insert. */
 export type FloorKind = 'read' | 'insert';
@@ -22,7 +26,7 @@ export function floorReference(floor: FloorKind, engine: 'sqlite' | 'postgres'):
   return floor === 'read' ? 'sqlite-read' : 'sqlite-insert';
 }
 
-const modes: Record<ReferenceName, string> = {
+const modes: Record<Exclude<ReferenceName, 'scimmy'>, string> = {
   http: 'http',
   'sqlite-read': 'read',
   'sqlite-insert': 'insert',
@@ -50,8 +54,9 @@ export async function startReference(
   }
   return ChildServer.start({
     name: `reference ${name}`,
-    script: referenceServerScript,
-    args: [modes[name], file],
+    ...(name === 'scimmy'
+      ? { script: scimmyPeerScript, args: [] }
+      : { script: referenceServerScript, args: [modes[name], file] }),
     env: { PATH: process.env.PATH ?? '' },
     readyLine: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
     startTimeoutMs: 30_000,

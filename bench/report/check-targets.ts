@@ -53,6 +53,26 @@ export function checkTargets(input: {
       ratioTarget(name, 0.33, 'pg-insert');
   }
 
+  // Never slower than a peer (issue 15: scimmy beat Roster on creates), by throughput and by CPU.
+  const create = find('create');
+  const peer = input.references.find((r) => r.name === 'scimmy');
+  const peerTarget = 'create: not slower than the scimmy peer (req/s and server CPU per request)';
+  if (!create?.rps || !peer) {
+    checks.push({ target: peerTarget, verdict: 'not measured', detail: 'needs the create workload' });
+  } else {
+    const cpu = create.cpuMsPerRequest;
+    const cheaper = cpu === undefined || peer.cpuMsPerRequest === undefined || cpu <= peer.cpuMsPerRequest;
+    const cpuText =
+      cpu === undefined || peer.cpuMsPerRequest === undefined
+        ? ''
+        : `, ${cpu.toFixed(3)} vs ${peer.cpuMsPerRequest.toFixed(3)} ms CPU`;
+    checks.push({
+      target: peerTarget,
+      verdict: create.rps >= peer.rps && cheaper ? 'met' : 'missed',
+      detail: `${Math.round(create.rps)} vs ${Math.round(peer.rps)} req/s${cpuText}`,
+    });
+  }
+
   // A page deep in an import's walk costs what page 1 does (issue 15: within 1.5x).
   const walk = find('list-walk');
   const first = find('list-shallow');
