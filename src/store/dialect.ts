@@ -53,6 +53,11 @@ export interface StoreDialect {
    */
   jsonTextList(json: unknown): RawBuilder<unknown>;
   /**
+   * The same strings as a table source aliased `alias`, one row per string in its column `value`: for a
+   * join that must walk the list rather than test every row of a table against it.
+   */
+  jsonTextRows(json: unknown, alias: string): RawBuilder<unknown>;
+  /**
    * The objects of a JSON array bound as one parameter, as a table source aliased `alias` with these
    * text columns (each object's members of the same names): many rows in one fixed statement text.
    */

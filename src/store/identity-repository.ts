@@ -57,12 +57,15 @@ const identityOfScope = (p: GroupSetParameters) =>
 const removeOtherGroups = (p: GroupSetParameters, dialect: StoreDialect) =>
   sql`delete from identity_groups where identity_id = ${identityOfScope(p)}
     and group_id not in ${dialect.jsonTextList(p.groupIds)}`;
+// The identity (by key), then the listed ids, each group read by its key: CROSS JOIN keeps that order on
+// SQLite, which otherwise read every directory group of the organization to test it against the list.
 const addMissingGroups = (p: GroupSetParameters, dialect: StoreDialect) =>
   sql`insert into identity_groups (identity_id, group_id)
     select i.id, g.id from identities as i
-    inner join directory_groups as g on g.organization_id = i.organization_id
+    cross join ${dialect.jsonTextRows(p.groupIds, 'listed')}
+    cross join directory_groups as g
     where i.organization_id = ${p.organizationId} and i.id = ${p.identityId}
-      and g.id in ${dialect.jsonTextList(p.groupIds)}
+      and g.id = listed.value and g.organization_id = i.organization_id
     on conflict (identity_id, group_id) do nothing`;
 // PostgreSQL: both in one statement. SQLite (no writable CTE): the two, one after the other.
 const setGroupsQuery = preparedQuery(
@@ -79,13 +82,17 @@ const addMissingGroupsQuery = preparedQuery((_db, p: GroupSetParameters, dialect
 
 // The group names an identity was first seen with: one fixed statement for any number of names (JSON
 // records), deferrable like the groups. Each row is written only for an identity of the organization.
+// CROSS JOIN keeps the list as SQLite's outer loop (it never reorders one), each identity read by its
+// key: with an inner join SQLite walked every identity of the organization and scanned the list for
+// each, so a large group's first sync was quadratic (seeding the bench's 100,000-member group had not finished
+// after 20 minutes).
 const recordFirstSeenNamesQuery = preparedQuery(
   (_db, p: { organizationId: string; names: string }, dialect) =>
     sql`insert into identity_group_names (identity_id, scim_group_id, name)
       select i.id, n.scim_group_id, n.name
       from ${dialect.jsonRecords(p.names, 'n', ['identity_id', 'scim_group_id', 'name'])}
-      inner join identities as i on i.id = n.identity_id
-      where i.organization_id = ${p.organizationId}
+      cross join identities as i
+      where i.id = n.identity_id and i.organization_id = ${p.organizationId}
       on conflict (identity_id, scim_group_id) do nothing`,
   { deferrable: true },
 );

@@ -54,6 +54,8 @@ export const postgresDialect: StoreDialect = {
   // jsonb's text form: spaced, keys in jsonb's order (which JSON.parse of it keeps).
   jsonAsText: (column) => sql`${column}::text`,
   jsonTextList: (json) => sql`(select jsonb_array_elements_text(cast(${json} as jsonb)))`,
+  jsonTextRows: (json, alias) =>
+    sql`jsonb_array_elements_text(cast(${json} as jsonb)) as ${sql.id(alias)}(value)`,
   jsonRecords: (json, alias, columns) =>
     sql`jsonb_to_recordset(cast(${json} as jsonb)) as ${sql.id(alias)}(${sql.join(
       columns.map((c) => sql`${sql.id(c)} text`),

@@ -38,6 +38,7 @@ export const sqliteDialect: StoreDialect = {
   parseJson: (value) => JSON.parse(String(value)) as Record<string, unknown>,
   jsonAsText: (column) => column,
   jsonTextList: (json) => sql`(select value from json_each(${json}))`,
+  jsonTextRows: (json, alias) => sql`json_each(${json}) as ${sql.id(alias)}`,
   jsonRecords: (json, alias, columns) =>
     sql`(select ${sql.join(
       columns.map((c) => sql`json_extract(value, ${jsonPath([c])}) as ${sql.id(c)}`),
