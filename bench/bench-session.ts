@@ -12,7 +12,7 @@ import { startRoster } from './processes/start-roster.js';
 import { cpuSeconds, waitUntilIdle } from './processes/wait-until-idle.js';
 import { bestReferences, measureReferences } from './reference/measure-references.js';
 import { referenceDatabase } from './reference/reference-database.js';
-import { floorReference, PEER, referenceNames } from './reference/start-references.js';
+import { floorReference, referenceNames } from './reference/start-references.js';
 import os from 'node:os';
 import type { BenchReport, WorkloadResult } from './report/bench-report.js';
 import { workloadResult } from './report/workload-result.js';
@@ -111,7 +111,7 @@ export async function runBenchSession(
   const neededReferences = referenceNames.filter(
     (name) =>
       name === 'http' ||
-      (name === PEER && selected.some((w) => w.name === 'create')) ||
+      (name === 'scimmy' && selected.some((w) => w.name === 'create')) ||
       [...floorsUsed].some(
         (floor) => name === floorReference(floor, 'sqlite') || name === floorReference(floor, options.engine),
       ),

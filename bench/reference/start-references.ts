@@ -11,11 +11,9 @@ export const referenceNames: readonly ReferenceName[] = [
   'sqlite-insert',
   'pg-read',
   'pg-insert',
+  // Not a floor: the peer Roster's creates are compared with (scimmy-peer.ts), run when `create` is.
   'scimmy',
 ];
-
-/** Not a floor: the peer Roster's creates are compared with (scimmy-peer.ts), run when `create` is. */
-export const PEER: ReferenceName = 'scimmy';
 
 /** What bounds a workload: one indexed read, or one durable insert. */
 export type FloorKind = 'read' | 'insert';

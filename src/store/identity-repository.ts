@@ -84,8 +84,8 @@ const addMissingGroupsQuery = preparedQuery((_db, p: GroupSetParameters, dialect
 // records), deferrable like the groups. Each row is written only for an identity of the organization.
 // CROSS JOIN keeps the list as SQLite's outer loop (it never reorders one), each identity read by its
 // key: with an inner join SQLite walked every identity of the organization and scanned the list for
-// each, so a large group's first sync was quadratic (seeding the bench's 100,000-member group had not finished
-// after 20 minutes).
+// each, so a large group's first sync was quadratic (seeding the bench's 100,000-member group had not
+// finished after 20 minutes; json-list-plans.test.ts checks the plan).
 const recordFirstSeenNamesQuery = preparedQuery(
   (_db, p: { organizationId: string; names: string }, dialect) =>
     sql`insert into identity_group_names (identity_id, scim_group_id, name)
